@@ -1,0 +1,31 @@
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Dossiers.Promises;
+
+namespace Briefingbot.Dossiers.Ingest;
+
+/// <summary>
+/// Told about every letter the ingest adds, changes or removes, after the index commit. The host implements this
+/// to keep its registers (promises, meetings) and the shared letter store in step. Must be idempotent.
+/// </summary>
+public interface ILetterIngestObserver
+{
+    Task OnLetterIngestedAsync(Letter letter, IReadOnlyList<ExtractedPromise> promises, IReadOnlyList<ExtractedMeeting> meetings, CancellationToken cancellationToken);
+    Task OnLetterRemovedAsync(string letterId, CancellationToken cancellationToken);
+}
+
+/// <summary>One raw letter handed to the ingest (from a corpus folder or the shared store).</summary>
+public sealed record LetterSource(string SourceFile, string RawText);
+
+/// <summary>Progress of a long ingest run.</summary>
+public sealed record IngestProgress(int Processed, int Total, int Added, int Changed, int Removed, int Unchanged, int Failed);
+
+/// <summary>Ingests letters into the index incrementally (content hash) and tells the observers.</summary>
+public interface ILetterIngestor
+{
+    /// <summary>Makes the index hold exactly the letters in <paramref name="corpusDirectory"/> (adds, changes, removes).</summary>
+    Task<IngestProgress> IngestDirectoryAsync(string corpusDirectory, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or updates the given letters; when <paramref name="removeOthers"/> is set, letters not listed are removed.</summary>
+    Task<IngestProgress> IngestAsync(IReadOnlyCollection<LetterSource> sources, bool removeOthers, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default);
+}

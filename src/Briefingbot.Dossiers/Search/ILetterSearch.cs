@@ -1,0 +1,86 @@
+using Briefingbot.Dossiers.Letters;
+
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>Keyword search over the letters, ranked by each letter's best passage. Never throws on user input.</summary>
+public interface ILetterSearch
+{
+    /// <summary>Searches; <paramref name="page"/> is 0-based, page size from options (default 3 letters).</summary>
+    Task<SearchResponse> SearchAsync(string query, SearchFilters? filters = null, int page = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>One letter by id (also accepts the source file name, or dossier-nr like "22112-4027"); null if unknown.</summary>
+    Task<Letter?> GetLetterAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The extractive summary (2-3 sentences) of a letter.</summary>
+    Task<string> GetSummaryAsync(string letterId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of all letters in the index, with the moment each was (last) ingested.</summary>
+    Task<IReadOnlyList<IndexedLetter>> ListLettersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether <paramref name="query"/> parses (for saving topics) and how many letters match it now.</summary>
+    Task<QueryCheck> CheckQueryAsync(string query, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A letter in the index and when it was added or last changed.</summary>
+public sealed record IndexedLetter(string Id, string? Title, DateOnly? Date, string? Dossier, DateTimeOffset IngestedAt);
+
+/// <summary>The outcome of checking a saved-search query.</summary>
+public sealed record QueryCheck(bool IsValid, int MatchingLetters, string? Problem);
+
+/// <summary>Optional filters; all null = no filter.</summary>
+public sealed record SearchFilters
+{
+    /// <summary>Dossier number in any spacing ("21501-28", "21 501-28").</summary>
+    public string? Dossier { get; init; }
+    public string? DocumentType { get; init; }
+    public string? Chamber { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>Only letters ingested (added or changed) after this moment (briefings: "new since last week").</summary>
+    public DateTimeOffset? IngestedAfter { get; init; }
+    /// <summary>Letters per page; default 3.</summary>
+    public int? PageSize { get; init; }
+}
+
+/// <summary>A page of search results.</summary>
+/// <param name="Query">The query as understood.</param>
+/// <param name="Hits">Letters on this page, best first.</param>
+/// <param name="TotalLetters">How many letters match in all.</param>
+/// <param name="Page">0-based page number.</param>
+/// <param name="HasMore">Whether a next page exists.</param>
+/// <param name="Relaxation">How the query was relaxed to find anything: null = exact (all terms), else e.g. "some-terms" or "fuzzy".</param>
+/// <param name="Suggestions">For empty or relaxed answers: terms or queries to try.</param>
+public sealed record SearchResponse(
+    string Query,
+    IReadOnlyList<LetterHit> Hits,
+    int TotalLetters,
+    int Page,
+    bool HasMore,
+    string? Relaxation,
+    IReadOnlyList<string> Suggestions);
+
+/// <summary>One letter in the results, with its best passage.</summary>
+public sealed record LetterHit(
+    string LetterId,
+    string SourceFile,
+    string? Title,
+    string? DocumentType,
+    DateOnly? Date,
+    string? Chamber,
+    string? Dossier,
+    string? DocumentNumber,
+    string? SourceUrl,
+    Passage BestPassage,
+    Snippet Snippet,
+    float Score,
+    string Summary);
+
+/// <summary>
+/// A highlighted excerpt of the best passage: <see cref="Text"/> plus the ranges of matched terms.
+/// <see cref="Markdown"/> is the same text with matches in <c>**bold**</c> and Markdown metacharacters escaped,
+/// ready for an Adaptive Card TextBlock or a Markdown channel.
+/// </summary>
+public sealed record Snippet(string Text, IReadOnlyList<HighlightRange> Highlights, string Markdown);
+
+/// <summary>A matched term in <see cref="Snippet.Text"/>: <c>[Start, Start+Length)</c>.</summary>
+public readonly record struct HighlightRange(int Start, int Length);

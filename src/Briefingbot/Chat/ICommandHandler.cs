@@ -1,0 +1,33 @@
+using Briefingbot.Protocol;
+
+namespace Briefingbot.Chat;
+
+/// <summary>
+/// One chat command (zoek, brief, meer, help, toezeggingen, ...). Register with
+/// <c>services.AddCommand&lt;THandler&gt;()</c> in the feature's AddXyz(); the router finds it by <see cref="Names"/>.
+/// </summary>
+public interface ICommandHandler
+{
+    /// <summary>Command words, Dutch first, then English aliases; lower case, no accents (e.g. "zoek", "search").</summary>
+    IReadOnlyList<string> Names { get; }
+
+    /// <summary>One line for the help card, in Dutch.</summary>
+    string Usage { get; }
+
+    /// <summary>Handles the command; <see cref="CommandContext.Arguments"/> is the text after the command word.</summary>
+    Task HandleAsync(CommandContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>The parsed command and the turn it arrived in.</summary>
+/// <param name="Turn">The turn (reply, typing, invoke response).</param>
+/// <param name="Command">The command word as matched (normalised).</param>
+/// <param name="Arguments">The rest of the text, trimmed.</param>
+/// <param name="SubmitData">For Action.Submit / Action.Execute: the action's data object, else null.</param>
+public sealed record CommandContext(ITurnContext Turn, string Command, string Arguments, System.Text.Json.JsonElement? SubmitData)
+{
+    /// <summary>The caller's AAD object id (from.aadObjectId), used by admin checks.</summary>
+    public string? CallerAadObjectId => Turn.Activity.From?.AadObjectId;
+
+    /// <summary>Whether the channel renders Adaptive Cards (false: answer in Markdown text).</summary>
+    public bool SupportsCards { get; init; } = true;
+}

@@ -1,0 +1,26 @@
+namespace Briefingbot.Cli;
+
+/// <summary>Runs a CLI verb instead of the web host when the first argument names one.</summary>
+public static class CliRunner
+{
+    /// <summary>Whether the arguments ask for a CLI verb rather than the server (a first argument that is not an option).</summary>
+    public static bool IsCliInvocation(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var commands = services.GetServices<ICliCommand>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var command = commands.FirstOrDefault(c => string.Equals(c.Name, args[0], StringComparison.OrdinalIgnoreCase));
+        if (command is null)
+        {
+            await error.WriteLineAsync($"Unknown command '{args[0]}'. Commands:");
+            foreach (var c in commands)
+            {
+                await error.WriteLineAsync($"  {c.Usage}");
+            }
+            await error.WriteLineAsync("  (no arguments)  run the bot on http://localhost:3978/api/messages");
+            return 2;
+        }
+
+        return await command.RunAsync(args.Skip(1).ToList(), output, cancellationToken);
+    }
+}

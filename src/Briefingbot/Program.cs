@@ -1,0 +1,39 @@
+using Briefingbot.Briefings;
+using Briefingbot.Chat;
+using Briefingbot.Cli;
+using Briefingbot.Dossiers;
+using Briefingbot.Hosting;
+using Briefingbot.Protocol;
+using Briefingbot.Registers;
+using Briefingbot.Storage;
+
+var cli = CliRunner.IsCliInvocation(args);
+// CLI verbs carry their own arguments ("search drones --json"); they are not configuration switches.
+var builder = WebApplication.CreateBuilder(cli ? [] : args);
+builder.AddBriefingbotDefaults();
+
+builder.Services
+    .AddBotProtocol(builder.Configuration)
+    .AddDossiers(builder.Configuration)
+    .AddStorage(builder.Configuration)
+    .AddChat(builder.Configuration)
+    .AddRegisters(builder.Configuration)
+    .AddBriefings(builder.Configuration);
+
+if (cli)
+{
+    // No web server, no scheduler: build the container and run the verb.
+    builder.Services.RemoveHostedServices();
+    await using var cliApp = builder.Build();
+    return await CliRunner.RunAsync(cliApp.Services, args, Console.Out, Console.Error, CancellationToken.None);
+}
+
+var app = builder.Build();
+app.MapHealth();
+app.MapBotProtocol();
+app.MapRegisters();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, public for WebApplicationFactory in tests.</summary>
+public partial class Program;

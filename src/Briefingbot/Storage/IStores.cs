@@ -1,0 +1,90 @@
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Dossiers.Promises;
+
+namespace Briefingbot.Storage;
+
+// The storage contract. One implementation per provider (SQLite, PostgreSQL); one contract test suite runs against both.
+// Conversation references: Briefingbot.Protocol.IConversationReferenceStore (also implemented by the providers).
+
+public interface IAdminStore
+{
+    Task<bool> IsAdminAsync(string aadObjectId, CancellationToken ct = default);
+    Task<IReadOnlyList<(string AadObjectId, string? Name)>> ListAsync(CancellationToken ct = default);
+    /// <summary>Returns false if already an admin.</summary>
+    Task<bool> AddAsync(string aadObjectId, string? name, string addedBy, CancellationToken ct = default);
+    /// <summary>Returns false if not an admin.</summary>
+    Task<bool> RemoveAsync(string aadObjectId, CancellationToken ct = default);
+}
+
+public interface IAuditLog
+{
+    Task AppendAsync(string actorAadObjectId, string? actorName, string action, string details, CancellationToken ct = default);
+    Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken ct = default);
+}
+
+public interface ITopicStore
+{
+    Task<Topic?> GetAsync(string name, CancellationToken ct = default);
+    Task<IReadOnlyList<Topic>> ListAsync(CancellationToken ct = default);
+    /// <summary>Insert or replace by name.</summary>
+    Task UpsertAsync(Topic topic, CancellationToken ct = default);
+    Task<bool> DeleteAsync(string name, CancellationToken ct = default);
+}
+
+public interface ISubscriptionStore
+{
+    Task<Subscription?> GetAsync(string conversationId, CancellationToken ct = default);
+    Task<IReadOnlyList<Subscription>> ListAsync(SubscriptionStatus? status = null, CancellationToken ct = default);
+    Task UpsertAsync(Subscription subscription, CancellationToken ct = default);
+    Task SetStatusAsync(string conversationId, SubscriptionStatus status, string? reason, DateTimeOffset at, CancellationToken ct = default);
+}
+
+/// <summary>The delivery ledger: at most one briefing per (subscription, period).</summary>
+public interface IDeliveryLedger
+{
+    /// <summary>
+    /// Atomically claims (conversation, period) for sending. True if this caller may send: no row yet, or a
+    /// previous claim is older than <paramref name="staleAfter"/> and not Sent/Gone (a crashed sender), or Failed with attempts left.
+    /// </summary>
+    Task<bool> TryClaimAsync(string conversationId, string periodKey, string claimedBy, DateTimeOffset now, TimeSpan staleAfter, CancellationToken ct = default);
+    Task MarkSentAsync(string conversationId, string periodKey, string? activityId, DateTimeOffset now, CancellationToken ct = default);
+    Task MarkFailedAsync(string conversationId, string periodKey, DeliveryState state, string error, DateTimeOffset now, CancellationToken ct = default);
+    Task<Delivery?> GetAsync(string conversationId, string periodKey, CancellationToken ct = default);
+    Task<IReadOnlyList<Delivery>> ListAsync(DeliveryState? state = null, int limit = 100, CancellationToken ct = default);
+    /// <summary>The latest Sent delivery of a conversation (for "letters since the previous briefing").</summary>
+    Task<Delivery?> LastSentAsync(string conversationId, CancellationToken ct = default);
+}
+
+public interface IPromiseRegister
+{
+    /// <summary>Inserts new promises (by key) and refreshes extracted fields; never changes an admin-set status. Returns numbers.</summary>
+    Task UpsertExtractedAsync(string letterId, DateOnly? letterDate, IReadOnlyList<ExtractedPromise> promises, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>Removes extracted promises of a removed letter unless an admin changed them.</summary>
+    Task RemoveLetterAsync(string letterId, CancellationToken ct = default);
+    Task<PromiseRecord?> GetAsync(long number, CancellationToken ct = default);
+    Task<IReadOnlyList<PromiseRecord>> ListAsync(CancellationToken ct = default);
+    Task SetStatusAsync(long number, PromiseStatus status, string? link, string changedBy, DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<PromiseStatusChange>> HistoryAsync(long number, CancellationToken ct = default);
+}
+
+public interface IMeetingRegister
+{
+    /// <summary>Merges extracted meetings by key, adding the letter as a source; never overwrites admin-locked rows.</summary>
+    Task UpsertExtractedAsync(string letterId, IReadOnlyList<ExtractedMeeting> meetings, DateTimeOffset now, CancellationToken ct = default);
+    Task RemoveLetterAsync(string letterId, CancellationToken ct = default);
+    /// <summary>Adds or changes a meeting as an admin or import (sets AdminLocked for Admin origin).</summary>
+    Task<MeetingRecord> UpsertAsync(string type, DateOnly start, DateOnly end, string? location, string? title, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default);
+    Task<MeetingRecord?> GetAsync(long id, CancellationToken ct = default);
+    Task SetCancelledAsync(long id, bool cancelled, DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<MeetingRecord>> ListAsync(DateOnly? from = null, DateOnly? to = null, bool includeCancelled = false, CancellationToken ct = default);
+    Task<IReadOnlyList<MeetingSource>> SourcesAsync(long meetingId, CancellationToken ct = default);
+}
+
+/// <summary>Letters in the shared store (scale-out). Version is a store-wide increasing number for change following.</summary>
+public interface ILetterStore
+{
+    Task<bool> UpsertAsync(string sourceFile, string contentHash, string rawText, DateTimeOffset now, CancellationToken ct = default);
+    Task<bool> MarkDeletedAsync(string sourceFile, DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<StoredLetter>> ChangesSinceAsync(long version, int limit, CancellationToken ct = default);
+    Task<IReadOnlyList<StoredLetter>> ListAsync(CancellationToken ct = default);
+}

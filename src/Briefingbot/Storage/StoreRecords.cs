@@ -1,0 +1,96 @@
+namespace Briefingbot.Storage;
+
+// The rows of the storage contract. Both implementations (SQLite, PostgreSQL) store exactly these.
+
+/// <summary>An entry of the audit log: who did what, when.</summary>
+public sealed record AuditEntry(long Id, DateTimeOffset At, string ActorAadObjectId, string? ActorName, string Action, string Details);
+
+/// <summary>A named saved search, e.g. "defensie-eu" = "defensie OR NAVO OR Witboek".</summary>
+public sealed record Topic(string Name, string Query, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>Subscription of one conversation to the weekly briefing.</summary>
+/// <param name="ConversationId">The conversation (team channel, group chat or personal chat); also the key.</param>
+/// <param name="Topics">Topic names; empty = all topics.</param>
+/// <param name="DayOfWeek">Delivery weekday.</param>
+/// <param name="TimeOfDay">Delivery local time.</param>
+/// <param name="TimeZone">IANA time zone, default Europe/Amsterdam.</param>
+/// <param name="Status">Active, Paused, Inactive (bot removed: see <see cref="StatusReason"/>), Cancelled.</param>
+public sealed record Subscription(
+    string ConversationId,
+    string? TenantId,
+    IReadOnlyList<string> Topics,
+    DayOfWeek DayOfWeek,
+    TimeOnly TimeOfDay,
+    string TimeZone,
+    SubscriptionStatus Status,
+    string? StatusReason,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public enum SubscriptionStatus { Active, Paused, Inactive, Cancelled }
+
+/// <summary>One row of the delivery ledger: a briefing for (subscription, period).</summary>
+/// <param name="PeriodKey">Identifies the week the briefing is for, e.g. the scheduled local time "2026-11-30T08:00".</param>
+public sealed record Delivery(
+    string ConversationId,
+    string PeriodKey,
+    DeliveryState State,
+    int Attempts,
+    string? ClaimedBy,
+    DateTimeOffset ClaimedAt,
+    DateTimeOffset? CompletedAt,
+    string? ActivityId,
+    string? Error);
+
+public enum DeliveryState { Claimed, Sent, Failed, Gone }
+
+/// <summary>Status of a promise in the register.</summary>
+public enum PromiseStatus { Open, Fulfilled, Withdrawn }
+
+/// <summary>A promise in the register: the extraction's facts plus the admins' decisions.</summary>
+/// <param name="Number">Short register number shown to users ("toezegging 12 voldaan").</param>
+public sealed record PromiseRecord(
+    long Number,
+    string Key,
+    string LetterId,
+    string Sentence,
+    int Start,
+    int End,
+    string? Actor,
+    string What,
+    string? DeadlinePhrase,
+    DateOnly? DueDate,
+    double Confidence,
+    DateOnly? LetterDate,
+    PromiseStatus Status,
+    string? FulfilledBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>A change of a promise's status (history).</summary>
+public sealed record PromiseStatusChange(long Number, PromiseStatus Status, string? Link, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>Where a meeting came from.</summary>
+public enum MeetingOrigin { Extracted, Admin, Imported }
+
+/// <summary>A Council / NAVO / EP meeting in the register. Key = type + start date.</summary>
+public sealed record MeetingRecord(
+    long Id,
+    string Key,
+    string Type,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    string? Location,
+    string? Title,
+    MeetingOrigin Origin,
+    bool Cancelled,
+    bool AdminLocked,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>A letter that mentions (prepares or reports on) a meeting.</summary>
+public sealed record MeetingSource(long MeetingId, string LetterId, string MentionText, int Start, int End, bool? IsAfterLetter);
+
+/// <summary>A letter held in the shared store (scale-out: every instance builds its index from these).</summary>
+public sealed record StoredLetter(string SourceFile, string ContentHash, string RawText, long Version, bool Deleted, DateTimeOffset UpdatedAt);

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Briefingbot.Tests;
+
+public class ProjectSmokeTests
+{
+    [Fact]
+    public async Task Health_endpoint_answers_ok()
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+        using var client = factory.CreateClient();
+        var body = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal("ok", body);
+    }
+}
