@@ -1,3 +1,4 @@
+using Briefingbot.Administration;
 using Briefingbot.Briefings;
 using Briefingbot.Chat;
 using Briefingbot.Cli;
@@ -18,7 +19,9 @@ builder.Services
     .AddStorage(builder.Configuration)
     .AddChat(builder.Configuration)
     .AddRegisters(builder.Configuration)
-    .AddBriefings(builder.Configuration);
+    .AddAdministration(builder.Configuration)
+    .AddBriefings(builder.Configuration)
+    .AddCliCommands();
 
 if (cli)
 {

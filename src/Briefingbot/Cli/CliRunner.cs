@@ -3,6 +3,17 @@ namespace Briefingbot.Cli;
 /// <summary>Runs a CLI verb instead of the web host when the first argument names one.</summary>
 public static class CliRunner
 {
+    /// <summary>Registers every <see cref="ICliCommand"/> in this assembly, so a feature adds a verb by adding a class.</summary>
+    public static IServiceCollection AddCliCommands(this IServiceCollection services)
+    {
+        foreach (var type in typeof(CliRunner).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(ICliCommand), type);
+        }
+        return services;
+    }
+
     /// <summary>Whether the arguments ask for a CLI verb rather than the server (a first argument that is not an option).</summary>
     public static bool IsCliInvocation(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
