@@ -132,7 +132,7 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
 
     internal static IEnumerable<string> Sentences(string text) => SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
-    [GeneratedRegex(@"(?<=[.?!][”’""»)]?)\s+(?=[\p{Lu}“""‘(])")]
+    [GeneratedRegex(@"(?<!\b(?:jl|nr|nrs|o\.a|bijv|resp|ca|art|blz|d\.d|mr|drs|dr|prof|ir|mld|mln|vgl|zgn|m\.b\.t|t\.a\.v|i\.v\.m)\.)(?<=[.?!][”’""»)]?)\s+(?=[\p{Lu}“""‘(])")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"[\p{L}][\p{L}\-]+")]
