@@ -33,7 +33,8 @@ public sealed class LoopbackServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var recorded = new RecordedRequest(
                 context.Request.Method,
-                context.Request.Path + context.Request.QueryString,
+                // The raw request target: what went over the wire, before Kestrel decodes escapes.
+                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
                 context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
                 await reader.ReadToEndAsync(),
                 Stopwatch.GetTimestamp(),
