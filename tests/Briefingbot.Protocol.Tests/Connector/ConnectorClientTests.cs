@@ -64,6 +64,20 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
+    public async Task Retry_after_beyond_the_cap_ends_as_throttled_without_waiting()
+    {
+        await using var server = await LoopbackServer.StartAsync((context, _) => Answer(context, 429, null, h => h.RetryAfter = "120"));
+        await using var services = ProtocolServices.Build(Settings());
+
+        var result = await Client(services).SendToConversationAsync(server.BaseAddress.AbsoluteUri, ConversationId, new Activity { Text = "hoi" });
+
+        Assert.Equal(ConnectorOutcome.Throttled, result.Outcome);
+        Assert.Equal(1, result.Attempts);
+        Assert.Contains("exceeds the cap", result.Error, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
     public async Task Five_503s_in_a_row_give_up_with_a_clear_error()
     {
         await using var server = await LoopbackServer.StartAsync((context, _) => Answer(context, 503));
