@@ -32,7 +32,8 @@ public sealed class InboundAuthenticationTests(TokenIssuer issuer) : IClassFixtu
         Assert.Equal(expected, response.StatusCode);
         if (reason is not null)
         {
-            Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var error = await response.Content.ReadAsStringAsync();
+            Assert.True(error.Contains(reason, StringComparison.Ordinal), error);
         }
         Assert.Empty(_host.Bot.Turns);
         Assert.Empty(_host.Store!.Saved);
@@ -133,13 +134,13 @@ public sealed class InboundAuthenticationTests(TokenIssuer issuer) : IClassFixtu
     [Fact]
     public async Task Unsigned_alg_none_token_is_401()
     {
-        await AssertRejected(HttpStatusCode.Unauthorized, TokenIssuer.CreateUnsignedToken(Now));
+        await AssertRejected(HttpStatusCode.Unauthorized, TokenIssuer.CreateUnsignedToken(Now), reason: "signature is invalid");
     }
 
     [Fact]
     public async Task Hs256_token_keyed_with_the_public_rsa_key_is_401()
     {
-        await AssertRejected(HttpStatusCode.Unauthorized, issuer.CreateHmacTokenWithPublicKey(Now));
+        await AssertRejected(HttpStatusCode.Unauthorized, issuer.CreateHmacTokenWithPublicKey(Now), reason: "signature is invalid");
     }
 
     [Fact]
