@@ -39,7 +39,7 @@ public static class DossiersServiceCollectionExtensions
             sp.GetRequiredService<ILogger<LetterIngestor>>()));
         services.AddSingleton<ILetterSearch>(sp => new LetterSearch(
             sp.GetRequiredService<LetterIndex>(),
-            sp.GetRequiredService<ILetterParser>(),
+            sp.GetService<ILetterParser>(),
             sp.GetRequiredService<IOptions<DossiersOptions>>().Value.PageSize,
             sp.GetRequiredService<ILogger<LetterSearch>>()));
         services.AddSingleton<LetterIndexHostedService>();

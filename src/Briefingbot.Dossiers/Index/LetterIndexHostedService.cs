@@ -1,4 +1,5 @@
 using Briefingbot.Dossiers.Ingest;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Briefingbot.Dossiers.Index;
 /// </summary>
 public sealed class LetterIndexHostedService(
     LetterIndex index,
-    ILetterIngestor ingestor,
+    IServiceProvider services,
     DossiersPaths paths,
     IOptions<DossiersOptions> options,
     ILogger<LetterIndexHostedService> logger) : IHostedService, IDisposable
@@ -39,6 +40,9 @@ public sealed class LetterIndexHostedService(
     {
         try
         {
+            // Resolved here, not injected: building the ingest pipeline (parser, extractors, observers and their
+            // stores) must not be able to stop the host from starting.
+            var ingestor = services.GetRequiredService<ILetterIngestor>();
             await ingestor.IngestDirectoryAsync(paths.CorpusPath, progress: null, _stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)

@@ -58,6 +58,12 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             case WordNode word:
                 return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights);
+            case PhraseNode phrase when some && !negated:
+                // Relaxing a phrase: its words, in any order.
+                var words = phrase.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                return words.Length > 1
+                    ? BuildNode(new AndNode(words.Select(w => (QueryNode)new WordNode(w)).ToList()), mode, highlights, negated)
+                    : BuildPhrase(phrase.Text, highlights);
             case PhraseNode phrase:
                 return BuildPhrase(phrase.Text, negated ? new Highlights() : highlights);
             case PrefixNode prefix:

@@ -17,6 +17,8 @@ namespace Briefingbot.Dossiers.Search;
 /// </summary>
 public sealed class LetterSearch : ILetterSearch
 {
+    // The parser is optional only so that search works in hosts wired without one; GetLetterAsync needs it.
+
     /// <summary>Relaxation steps, in order, with the name reported to the caller.</summary>
     private static readonly (MatchMode Mode, string? Name)[] Steps =
     [
@@ -29,12 +31,12 @@ public sealed class LetterSearch : ILetterSearch
     private const int MaxPage = 1000;
 
     private readonly LetterIndex _index;
-    private readonly ILetterParser _parser;
+    private readonly ILetterParser? _parser;
     private readonly int _defaultPageSize;
     private readonly ILogger _logger;
     private readonly LetterQueryBuilder _builder;
 
-    public LetterSearch(LetterIndex index, ILetterParser parser, int defaultPageSize = 3, ILogger<LetterSearch>? logger = null)
+    public LetterSearch(LetterIndex index, ILetterParser? parser, int defaultPageSize = 3, ILogger<LetterSearch>? logger = null)
     {
         _index = index;
         _parser = parser;
@@ -124,7 +126,7 @@ public sealed class LetterSearch : ILetterSearch
         }
         using var lease = _index.Acquire();
         var doc = FindLetterDocument(lease.Searcher, id.Trim());
-        if (doc is null)
+        if (doc is null || _parser is null)
         {
             return Task.FromResult<Letter?>(null);
         }

@@ -161,7 +161,7 @@ public static class UserQueryParser
                 var inner = depth < MaxDepth ? ParseOr(s, depth + 1) : null;
                 if (depth >= MaxDepth)
                 {
-                    // Too deep: read the group flat, as words.
+                    // Too deep to be a real query (a paste or an attack): skip the group.
                     while (s.Peek is { } t && t.Kind != Kind.Close)
                     {
                         s.Position++;
