@@ -84,7 +84,7 @@ internal sealed class PathExpression(string head, IReadOnlyList<PathSegment> seg
         {
             "$root" => TemplateValues.FromNode(scope.Root),
             "$data" => TemplateValues.FromNode(scope.Data),
-            "$index" => scope.Index is int i ? i : Undefined,
+            "$index" => scope.Index is int i ? (double)i : Undefined,
             _ => TemplateValues.Member(TemplateValues.FromNode(scope.Data), Head),
         };
         foreach (var segment in Segments)

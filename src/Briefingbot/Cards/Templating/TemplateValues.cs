@@ -9,20 +9,27 @@ namespace Briefingbot.Cards.Templating;
 /// </summary>
 internal static class TemplateValues
 {
-    public static object? FromNode(JsonNode? node) => node switch
+    public static object? FromNode(JsonNode? node)
     {
-        null => null,
-        JsonObject or JsonArray => node,
-        JsonValue v => v.GetValueKind() switch
+        // Written as statements on purpose: in a switch expression the compiler would pick JsonNode as the common
+        // type and silently wrap the primitives back into JsonValues (JsonNode has implicit conversions).
+        if (node is JsonObject or JsonArray)
         {
-            JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => v.GetValue<double>(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => null,
-        },
-        _ => null,
-    };
+            return node;
+        }
+        if (node is not JsonValue v)
+        {
+            return null;
+        }
+        switch (v.GetValueKind())
+        {
+            case JsonValueKind.String: return v.GetValue<string>();
+            case JsonValueKind.Number: return v.GetValue<double>();
+            case JsonValueKind.True: return true;
+            case JsonValueKind.False: return false;
+            default: return null;
+        }
+    }
 
     /// <summary>The value as a card JSON node (a copy: the output never shares nodes with the data).</summary>
     public static JsonNode? ToNode(object? value) => value switch
