@@ -86,10 +86,11 @@ public sealed class CalendarFeed(IMeetingRegister register, LetterLookup lookup,
             text.Append(" (geannuleerd)");
         }
         var sources = await register.SourcesAsync(m.Id, cancellationToken);
-        foreach (var source in sources.Where(s => s.IsAfterLetter == true).DistinctBy(s => s.LetterId))
+        // Letters before the meeting (or undated) that mention it; reports written afterwards are not preparation.
+        foreach (var source in sources.Where(s => s.IsAfterLetter != false).DistinctBy(s => s.LetterId))
         {
             var letter = await letters.GetAsync(source.LetterId, cancellationToken);
-            text.Append("\nVoorbereid in: ").Append(letter.Title);
+            text.Append(source.IsAfterLetter == true ? "\nVoorbereid in: " : "\nGenoemd in: ").Append(letter.Title);
             if (letter.Url is not null)
             {
                 text.Append(' ').Append(letter.Url);

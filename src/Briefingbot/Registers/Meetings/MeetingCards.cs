@@ -25,9 +25,15 @@ public static class MeetingCards
             var m = item.Meeting;
             var name = m.Title ?? MeetingTypeNames.DisplayName(m.Type);
             var letters = new JsonArray();
-            foreach (var l in item.PreparingLetters)
+            foreach (var (l, preparing) in item.Letters)
             {
-                letters.Add(new JsonObject { ["title"] = l.Title, ["date"] = l.Date is { } d ? DutchDates.Format(d) : null, ["url"] = l.Url });
+                letters.Add(new JsonObject
+                {
+                    ["title"] = l.Title,
+                    ["date"] = l.Date is { } d ? DutchDates.Format(d) : null,
+                    ["url"] = l.Url,
+                    ["relation"] = preparing ? "voorbereid in" : "genoemd in",
+                });
             }
             var promises = new JsonArray();
             foreach (var p in item.OpenPromises.Take(MaxPromisesPerMeeting))
@@ -42,7 +48,7 @@ public static class MeetingCards
                 ["when"] = When(m),
                 ["startDate"] = m.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["location"] = m.Location,
-                ["hasLetters"] = item.PreparingLetters.Count > 0,
+                ["hasLetters"] = item.Letters.Count > 0,
                 ["letters"] = letters,
                 ["hasPromises"] = item.OpenPromises.Count > 0,
                 ["promises"] = promises,
@@ -55,9 +61,9 @@ public static class MeetingCards
                 text.Append(" (").Append(m.Location).Append(')');
             }
             text.Append(" · nr. ").Append(m.Id).Append('\n');
-            foreach (var l in item.PreparingLetters)
+            foreach (var (l, preparing) in item.Letters)
             {
-                text.Append("  - voorbereid in: ").Append(l.Url is null ? l.Title : $"[{l.Title}]({l.Url})").Append('\n');
+                text.Append(preparing ? "  - voorbereid in: " : "  - genoemd in: ").Append(l.Url is null ? l.Title : $"[{l.Title}]({l.Url})").Append('\n');
             }
             foreach (var p in item.OpenPromises.Take(MaxPromisesPerMeeting))
             {

@@ -3,8 +3,13 @@ using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Meetings;
 
+/// <summary>A letter about a meeting.</summary>
+/// <param name="Preparing">True: dated before the meeting (it prepares it); false: the letter has no date, so it only mentions it.</param>
+public sealed record MeetingLetter(LetterRef Letter, bool Preparing);
+
 /// <summary>A meeting with the letters that prepare it and the open promises made in those letters.</summary>
-public sealed record MeetingItem(MeetingRecord Meeting, IReadOnlyList<LetterRef> PreparingLetters, IReadOnlyList<PromiseItem> OpenPromises);
+/// <param name="Letters">Letters dated before the meeting that mention it, then undated letters that mention it; never letters reporting on it afterwards.</param>
+public sealed record MeetingItem(MeetingRecord Meeting, IReadOnlyList<MeetingLetter> Letters, IReadOnlyList<PromiseItem> OpenPromises);
 
 /// <summary>
 /// The meeting register for a period, as it stands today or stood on a given day. Also used by the weekly briefing.
@@ -42,12 +47,16 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
             {
                 continue;
             }
-            var preparing = known.Where(k => k.Source.IsAfterLetter == true)
-                .Select(k => k.Letter).DistinctBy(l => l.Id)
-                .OrderBy(l => l.Date ?? DateOnly.MaxValue).ToList();
-            var preparingIds = preparing.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-            var linked = openPromises.Where(p => preparingIds.Contains(p.Promise.LetterId)).ToList();
-            result.Add(new MeetingItem(meeting, preparing, linked));
+            // IsAfterLetter is null when the letter has no date: such a letter (a committee's questions on the
+            // annotated agenda, say) still belongs with the meeting; letters that report afterwards do not.
+            var related = known.Where(k => k.Source.IsAfterLetter != false)
+                .GroupBy(k => k.Letter.Id)
+                .Select(g => new MeetingLetter(g.First().Letter, g.Any(k => k.Source.IsAfterLetter == true)))
+                .OrderByDescending(l => l.Preparing).ThenBy(l => l.Letter.Date ?? DateOnly.MaxValue)
+                .ToList();
+            var relatedIds = related.Select(l => l.Letter.Id).ToHashSet(StringComparer.Ordinal);
+            var linked = openPromises.Where(p => relatedIds.Contains(p.Promise.LetterId)).ToList();
+            result.Add(new MeetingItem(meeting, related, linked));
         }
         return result;
     }
