@@ -1,8 +1,9 @@
 namespace Briefingbot.Administration;
 
 /// <summary>
-/// Told by the subscription commands when a conversation's subscription was created, changed, paused, resumed or
-/// cancelled, so that the scheduler applies the change at once (implemented by the briefing scheduler).
+/// Told after every change of a subscription (created, schedule changed, paused, resumed, cancelled) so the
+/// scheduler can re-plan that conversation at once instead of at its next poll. Implemented by the briefing
+/// scheduler (Quartz); when none is registered, changes simply take effect at the scheduler's next start.
 /// </summary>
 public interface ISubscriptionScheduleNotifier
 {
