@@ -223,11 +223,12 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var query = new BooleanQuery();
         foreach (var (field, boost) in Fields)
         {
-            Query clause = fuzzy && term.Length >= 4
-                ? new FuzzyQuery(new Term(field, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true)
-                : new TermQuery(new Term(field, term));
-            clause.Boost = boost;
-            query.Add(clause, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+        }
+        if (fuzzy && term.Length is >= 4 and <= 30)
+        {
+            // Typos are looked for in the passage text only: enumerating the term dictionary is the costly part.
+            query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
         }
         return query;
     }

@@ -29,6 +29,7 @@ public sealed class LetterSearch : ILetterSearch
     ];
 
     private const int MaxPage = 1000;
+    private const int MaxFuzzyWords = 6;
 
     private readonly LetterIndex _index;
     private readonly ILetterParser? _parser;
@@ -75,9 +76,14 @@ public sealed class LetterSearch : ILetterSearch
         var filter = BuildFilter(filters);
 
         string? previous = null;
+        var positiveWords = _builder.CountPositiveLeaves(node);
         foreach (var (mode, name) in Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy && positiveWords > MaxFuzzyWords)
+            {
+                continue; // a typo-tolerant search over a pasted paragraph costs much and finds noise
+            }
             var highlights = new LetterQueryBuilder.Highlights();
             var luceneQuery = _builder.Build(node, mode, highlights);
             if (luceneQuery is null)
