@@ -5,6 +5,7 @@ using Briefingbot.Dossiers.Search;
 using Briefingbot.Registers.Calendar;
 using Briefingbot.Storage;
 using Briefingbot.Tests.Administration.Fakes;
+using Briefingbot.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -38,7 +39,7 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         var raz = await register.UpsertAsync(MeetingTypes.Raz, new DateOnly(2025, 12, 16), new DateOnly(2025, 12, 16), null, null, MeetingOrigin.Imported, created);
         await register.SetCancelledAsync(raz.Id, true, created);
 
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        factory = new BotHostFactory().WithWebHostBuilder(builder =>
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IMeetingRegister>(register);
