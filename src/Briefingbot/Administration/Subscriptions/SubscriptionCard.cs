@@ -54,7 +54,7 @@ public static class SubscriptionCard
             ["schedule"] = ScheduleText(s),
             ["topics"] = TopicsText(s),
             ["nextDelivery"] = nextText,
-            ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
             ["isActive"] = s.Status == SubscriptionStatus.Active,
         };
         var text = new StringBuilder();

@@ -97,8 +97,10 @@ public sealed class TopicCommand(
             ["title"] = existing is null ? "Onderwerp toegevoegd" : "Onderwerp gewijzigd",
             ["name"] = name,
             ["query"] = query,
-            ["previousQuery"] = existing?.Query,
+            ["previousQuery"] = existing?.Query ?? "",
+            ["hasPreviousQuery"] = existing is not null,
             ["matchingLetters"] = check.MatchingLetters,
+            ["matchingCount"] = matches,
             ["matchingText"] = $"Nu vinden {matches} een treffer.",
         };
         await replies.SendCardAsync(context, "topics-saved", data, $"{headline}\n\nZoekvraag: `{query}`\n\nNu vinden {matches} een treffer.", cancellationToken);
