@@ -35,7 +35,6 @@ public static class BriefingsServiceCollectionExtensions
             o.WaitForJobsToComplete = true;
         });
         services.AddHostedService<BriefingStartupService>();
-        services.TryAddSingleton<BriefingAdminCheck>();
         services.AddCommand<BriefingCommand>();
         return services;
     }
@@ -45,6 +44,7 @@ public static class BriefingsServiceCollectionExtensions
         typeof(Storage.ISubscriptionStore), typeof(Storage.IDeliveryLedger), typeof(Storage.ITopicStore),
         typeof(Storage.IPromiseRegister), typeof(Storage.IMeetingRegister), typeof(Dossiers.Search.ILetterSearch),
         typeof(Protocol.IProactiveMessenger), typeof(Protocol.IConversationReferenceStore),
+        typeof(Administration.Admins.AdminGuard),
     ];
 
     /// <summary>Composition, rendering and delivery (no scheduler): also used by tests and the benchmark.</summary>

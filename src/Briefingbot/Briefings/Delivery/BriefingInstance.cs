@@ -1,15 +1,12 @@
 namespace Briefingbot.Briefings.Delivery;
 
 /// <summary>
-/// This process's name in the delivery ledger's <c>claimedBy</c> (host + process id + a random part), so a claim
-/// shows which instance made it and a restarted process never mistakes an old claim for its own.
+/// This process's name in the delivery ledger's <c>claimedBy</c> (host + process id + a random part) and the
+/// moment it started: a claim older than that was made by a process that no longer runs (single instance).
 /// </summary>
-public sealed class BriefingInstance
+public sealed class BriefingInstance(TimeProvider time)
 {
-    public BriefingInstance()
-    {
-        Id = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
-    }
+    public string Id { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    public string Id { get; }
+    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 }

@@ -15,6 +15,7 @@ public sealed class BriefingCatchUp(
     ISubscriptionStore subscriptions,
     IDeliveryLedger ledger,
     BriefingDelivery delivery,
+    BriefingInstance instance,
     TimeProvider time,
     IOptions<BriefingOptions> options,
     ILogger<BriefingCatchUp> logger)
@@ -23,8 +24,9 @@ public sealed class BriefingCatchUp(
 
     /// <summary>
     /// Sends every briefing still owed for the current period. <paramref name="ownsAllClaims"/>: no other instance
-    /// shares the ledger (SQLite), so claims left in it were made by a process that is gone and are taken over now
-    /// instead of after the claim timeout.
+    /// shares the ledger (SQLite), so claims made before this process started belong to a process that is gone and
+    /// are taken over now instead of after the claim timeout. Claims this process made since (its own triggers,
+    /// which may already be firing) are left alone.
     /// </summary>
     /// <returns>How many briefings were sent.</returns>
     public async Task<int> RunAtStartupAsync(bool ownsAllClaims, CancellationToken ct)
@@ -48,7 +50,8 @@ public sealed class BriefingCatchUp(
             }
         }
         Log.CatchUp(logger, due.Count, active.Count);
-        return await DeliverAllAsync(due, now, ownsAllClaims ? TimeSpan.Zero : _options.ClaimTimeout, ct);
+        var sinceStart = now - instance.StartedAt;
+        return await DeliverAllAsync(due, now, ownsAllClaims ? (sinceStart > TimeSpan.Zero ? sinceStart : TimeSpan.Zero) : _options.ClaimTimeout, ct);
     }
 
     /// <summary>Takes over stale claims and retries failed deliveries of the current period.</summary>
