@@ -57,7 +57,7 @@ public sealed class CalendarImportTests : IAsyncLifetime
 
         var turn = await bot.SendAsync($"agenda importeer {baseUrl}/council.ics", Anna);
 
-        var meetings = bot.MeetingRegister.All.Where(m => !m.Cancelled).OrderBy(m => m.StartDate).ToList();
+        var meetings = (await bot.MeetingsAsync()).Where(m => !m.Cancelled).OrderBy(m => m.StartDate).ToList();
         Assert.Equal(
             [(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1), "Brussels"),
              (MeetingTypes.Ecofin, new DateOnly(2025, 12, 12), new DateOnly(2025, 12, 12), null),
@@ -67,7 +67,7 @@ public sealed class CalendarImportTests : IAsyncLifetime
         var text = Reply(turn);
         Assert.Contains("**3** nieuwe vergaderingen", text);
         Assert.Contains("herhalende afspraken zijn overgeslagen", text);
-        var audit = Assert.Single(bot.AuditLog.Entries);
+        var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(("calendar.import", Anna.AadObjectId), (audit.Action, audit.ActorAadObjectId));
         Assert.Contains("/council.ics", audit.Details);
     }
@@ -81,8 +81,8 @@ public sealed class CalendarImportTests : IAsyncLifetime
         await bot.SendAsync($"agenda importeer {baseUrl}/council.ics", Anna);
         var second = await bot.SendAsync($"agenda importeer {baseUrl}/council.ics", Anna);
 
-        Assert.Equal(4, bot.MeetingRegister.All.Count);
-        Assert.True(bot.MeetingRegister.All.Single(m => m.Type == MeetingTypes.Raz).Cancelled);
+        Assert.Equal(4, (await bot.MeetingsAsync()).Count);
+        Assert.True((await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.Raz).Cancelled);
         Assert.Contains("**0** nieuwe vergaderingen, 3 bijgewerkt", Reply(second));
     }
 
@@ -94,7 +94,7 @@ public sealed class CalendarImportTests : IAsyncLifetime
 
         var turn = await bot.SendAsync($"agenda importeer {baseUrl}/council.ics", Anna);
 
-        Assert.Equal("Luxemburg", bot.MeetingRegister.All.Single(m => m.Type == MeetingTypes.RbzDefensie).Location);
+        Assert.Equal("Luxemburg", (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie).Location);
         Assert.Contains("door een beheerder vastgezet", Reply(turn));
     }
 
@@ -106,8 +106,8 @@ public sealed class CalendarImportTests : IAsyncLifetime
         var turn = await bot.SendAsync($"agenda importeer {baseUrl}/council.ics", Bob);
 
         Assert.StartsWith("Alleen beheerders kunnen agenda's importeren", Reply(turn));
-        Assert.Empty(bot.MeetingRegister.All);
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.MeetingsAsync()));
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class CalendarImportTests : IAsyncLifetime
         var turn = await bot.SendAsync($"agenda importeer {baseUrl}/council.ics", Anna);
 
         Assert.Contains("intern netwerkadres", Reply(turn));
-        Assert.Empty(bot.MeetingRegister.All);
+        Assert.Empty((await bot.MeetingsAsync()));
     }
 
     [Theory]
@@ -134,8 +134,8 @@ public sealed class CalendarImportTests : IAsyncLifetime
         var text = Reply(turn);
         Assert.StartsWith("Importeren is niet gelukt", text);
         Assert.Contains(reason, text);
-        Assert.Empty(bot.MeetingRegister.All);
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.MeetingsAsync()));
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Theory]
@@ -148,7 +148,7 @@ public sealed class CalendarImportTests : IAsyncLifetime
         var turn = await bot.SendAsync(command, Anna);
 
         Assert.Contains("Geef een link", Reply(turn));
-        Assert.Empty(bot.MeetingRegister.All);
+        Assert.Empty((await bot.MeetingsAsync()));
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class CalendarImportTests : IAsyncLifetime
 
         await bot.SendAsync("agenda importeer", Anna, attachments: [attachment]);
 
-        Assert.Equal(3, bot.MeetingRegister.All.Count); // the cancelled GAC was never known, so there is nothing to cancel
+        Assert.Equal(3, (await bot.MeetingsAsync()).Count); // the cancelled GAC was never known, so there is nothing to cancel
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class CalendarImportTests : IAsyncLifetime
         var turn = await bot.SendAsync("agenda importeer", Anna, attachments: [attachment]);
 
         Assert.Contains("**3** nieuwe vergaderingen", Reply(turn));
-        Assert.Contains("bijlage", bot.AuditLog.Entries.Single().Details);
+        Assert.Contains("bijlage", (await bot.AuditAsync()).Single().Details);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class CalendarImportTests : IAsyncLifetime
 
         Assert.Equal(3, result.Added);
         Assert.Equal(
-            bot.MeetingRegister.All.Where(m => !m.Cancelled).Select(m => (m.Type, m.StartDate, m.EndDate)).Order(),
-            other.MeetingRegister.All.Where(m => !m.Cancelled).Select(m => (m.Type, m.StartDate, m.EndDate)).Order());
+            (await bot.MeetingsAsync()).Where(m => !m.Cancelled).Select(m => (m.Type, m.StartDate, m.EndDate)).Order(),
+            (await other.MeetingsAsync()).Where(m => !m.Cancelled).Select(m => (m.Type, m.StartDate, m.EndDate)).Order());
     }
 }

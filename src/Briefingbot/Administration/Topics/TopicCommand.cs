@@ -103,7 +103,7 @@ public sealed class TopicCommand(
             ["matchingCount"] = matches,
             ["matchingText"] = $"Nu vinden {matches} een treffer.",
         };
-        await replies.SendCardAsync(context, "topics-saved", data, $"{headline}\n\nZoekvraag: `{query}`\n\nNu vinden {matches} een treffer.", cancellationToken);
+        await replies.SendCardAsync(context, Cards.CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\nNu vinden {matches} een treffer.", cancellationToken);
     }
 
     private async Task<QueryCheck> CheckAsync(string name, string query, CancellationToken cancellationToken)

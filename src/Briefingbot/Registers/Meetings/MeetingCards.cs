@@ -8,7 +8,7 @@ namespace Briefingbot.Registers.Meetings;
 /// <summary>Card data (cards/meetings.json) and Markdown for a meeting listing.</summary>
 public static class MeetingCards
 {
-    public const string Template = "meetings";
+    public const string Template = Cards.CardNames.Meetings;
 
     public const int MaxMeetings = 20;
     private const int MaxPromisesPerMeeting = 5;

@@ -8,7 +8,7 @@ namespace Briefingbot.Registers.Promises;
 /// <summary>Card data (cards/promises.json) and Markdown for a promise listing.</summary>
 public static class PromiseCards
 {
-    public const string Template = "promises";
+    public const string Template = Cards.CardNames.Promises;
 
     /// <summary>Items beyond this are counted, not shown: a Teams message must stay well under its size limit.</summary>
     public const int MaxItems = 25;
