@@ -1,5 +1,5 @@
 using Briefingbot.Briefings;
-using Briefingbot.Briefings.Delivery;
+using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;

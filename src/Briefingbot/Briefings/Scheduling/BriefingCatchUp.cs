@@ -1,4 +1,4 @@
-using Briefingbot.Briefings.Delivery;
+using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -92,7 +92,7 @@ public sealed class BriefingCatchUp(
         return TimeSpan.FromTicks((long)Math.Min(_options.RetryBackoff.Ticks * factor, TimeSpan.FromMinutes(30).Ticks));
     }
 
-    private async Task<bool> IsCurrentPeriodAsync(Storage.Delivery row, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> IsCurrentPeriodAsync(Delivery row, DateTimeOffset now, CancellationToken ct)
     {
         var subscription = await subscriptions.GetAsync(row.ConversationId, ct);
         if (subscription is not { Status: SubscriptionStatus.Active })
