@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Administration.Text;
+using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Subscriptions;
@@ -24,14 +25,18 @@ public static class SubscriptionCard
 
     public static string TopicsText(Subscription s) => s.Topics.Count == 0 ? "alle onderwerpen" : string.Join(", ", s.Topics);
 
-    /// <summary>The next delivery in the subscription's own zone, or null when none is planned (paused, cancelled).</summary>
+    /// <summary>
+    /// The next delivery, in the subscription's own zone, or null when none is planned (paused, cancelled). Computed
+    /// with the scheduler's own arithmetic (<see cref="BriefingSchedule"/>, Quartz's cron in the IANA zone), so what the
+    /// card promises is exactly when the trigger fires, DST included.
+    /// </summary>
     public static DateTimeOffset? NextDelivery(Subscription s, DateTimeOffset now)
     {
         if (s.Status != SubscriptionStatus.Active || !TimeZones.TryFind(s.TimeZone, out var zone))
         {
             return null;
         }
-        var next = DeliverySchedule.Next(s.DayOfWeek, s.TimeOfDay, zone, now);
+        var next = BriefingSchedule.For(s).NextAfter(now);
         return TimeZoneInfo.ConvertTime(next, zone);
     }
 

@@ -1,9 +1,20 @@
 using Briefingbot.Administration.Subscriptions;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Tests.Administration;
 
-public class DeliveryScheduleTests
+/// <summary>The next delivery the subscription card shows, across DST (Quartz's cron arithmetic in the IANA zone).</summary>
+public class NextDeliveryTests
 {
+    private static class DeliverySchedule
+    {
+        public static DateTimeOffset Next(DayOfWeek day, TimeOnly time, TimeZoneInfo zone, DateTimeOffset now)
+        {
+            var subscription = new Subscription("c", null, [], day, time, zone.Id, SubscriptionStatus.Active, null, "x", now, now);
+            return SubscriptionCard.NextDelivery(subscription, now)!.Value.ToUniversalTime();
+        }
+    }
+
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private static readonly TimeOnly Eight = new(8, 0);
 
@@ -44,11 +55,11 @@ public class DeliveryScheduleTests
     }
 
     [Fact]
-    public void Time_in_the_spring_forward_gap_is_delivered_once_when_the_clock_jumps_past_it()
+    public void Time_in_the_spring_forward_gap_is_delivered_once_at_the_end_of_the_gap()
     {
-        // Sunday 29 March 2026 02:30 does not exist in Amsterdam: delivered at 03:30 CEST = 01:30Z.
+        // Sunday 29 March 2026 02:30 does not exist in Amsterdam: delivered once, at the end of the gap (03:00 CEST = 01:00Z).
         var next = DeliverySchedule.Next(DayOfWeek.Sunday, new TimeOnly(2, 30), Amsterdam, new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero));
-        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero), next);
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), next);
         var after = DeliverySchedule.Next(DayOfWeek.Sunday, new TimeOnly(2, 30), Amsterdam, next);
         Assert.Equal(new DateTimeOffset(2026, 4, 5, 0, 30, 0, TimeSpan.Zero), after);
     }
