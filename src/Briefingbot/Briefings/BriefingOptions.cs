@@ -31,8 +31,11 @@ public sealed class BriefingOptions
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Attempts per (subscription, period) before a delivery stays Failed.</summary>
-    [Range(1, 20)] public int MaxAttempts { get; set; } = 4;
+    /// <summary>
+    /// Attempts per (subscription, period) before a delivery stays Failed. The ledger enforces its own limit
+    /// (<c>Storage:MaxDeliveryAttempts</c>, default 3); keep the two equal.
+    /// </summary>
+    [Range(1, 20)] public int MaxAttempts { get; set; } = 3;
 
     /// <summary>First retry delay after a failed send; doubles per attempt (with jitter).</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);

@@ -50,8 +50,9 @@ public sealed class BriefingCatchUp(
             }
         }
         Log.CatchUp(logger, due.Count, active.Count);
-        var sinceStart = now - instance.StartedAt;
-        return await DeliverAllAsync(due, now, ownsAllClaims ? (sinceStart > TimeSpan.Zero ? sinceStart : TimeSpan.Zero) : _options.ClaimTimeout, ct);
+        // "Stale" = claimed at or before (start − 1 ms): strictly before anything this process can have claimed.
+        var sinceStart = now - instance.StartedAt + TimeSpan.FromMilliseconds(1);
+        return await DeliverAllAsync(due, now, ownsAllClaims ? sinceStart : _options.ClaimTimeout, ct);
     }
 
     /// <summary>Takes over stale claims and retries failed deliveries of the current period.</summary>
