@@ -22,6 +22,8 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
     private readonly Dictionary<string, Queue<long>> _conversationWindows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _received = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _gone = new(StringComparer.Ordinal);
+    private readonly Lock _waitLock = new();
+    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
     private int _accepted;
     private int _throttled;
     private int _requests;
@@ -43,6 +45,21 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
 
     /// <summary>Messages accepted per conversation id.</summary>
     public IReadOnlyDictionary<string, int> Received => _received;
+
+    /// <summary>Completes once at least <paramref name="count"/> messages were accepted (for tests: no polling).</summary>
+    public Task WhenAcceptedAsync(int count)
+    {
+        lock (_waitLock)
+        {
+            if (Accepted >= count)
+            {
+                return Task.CompletedTask;
+            }
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, signal));
+            return signal.Task;
+        }
+    }
 
     /// <summary>Sends to this conversation answer 403 (bot removed).</summary>
     public void MarkGone(string conversationId) => _gone[conversationId] = true;
@@ -78,8 +95,16 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
             request.HttpContext.Response.Headers.RetryAfter = "1";
             return Results.Json(new { error = new { code = "Throttled", message = "Too many requests." } }, statusCode: 429);
         }
-        Interlocked.Increment(ref _accepted);
         var count = _received.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
+        var accepted = Interlocked.Increment(ref _accepted);
+        lock (_waitLock)
+        {
+            foreach (var waiter in _waiters.Where(w => w.Count <= accepted).ToList())
+            {
+                waiter.Signal.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
         return Results.Json(new { id = $"{conversationId}|{count}" }, statusCode: 201);
     }
 
