@@ -17,7 +17,7 @@ public interface ITurnContext
     /// <summary>Replaces an activity the bot sent earlier (activity.Id must be set).</summary>
     Task<ConnectorResult> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default);
 
-    /// <summary>For invokes: the synchronous answer. Unset = 501 for unknown invokes, 200 with no body otherwise.</summary>
+    /// <summary>For invokes: the synchronous answer (status + JSON body). Left unset, the invoke is answered 501 (not implemented).</summary>
     InvokeResponse? InvokeResponse { get; set; }
 
     /// <summary>The conversation reference of this turn (for storing and proactive sends).</summary>

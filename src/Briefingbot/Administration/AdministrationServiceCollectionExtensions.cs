@@ -1,3 +1,12 @@
+using Briefingbot.Administration.Admins;
+using Briefingbot.Administration.Audit;
+using Briefingbot.Administration.Replies;
+using Briefingbot.Administration.Subscriptions;
+using Briefingbot.Administration.Text;
+using Briefingbot.Administration.Topics;
+using Briefingbot.Chat;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Briefingbot.Administration;
 
 public static class AdministrationServiceCollectionExtensions
@@ -5,6 +14,34 @@ public static class AdministrationServiceCollectionExtensions
     /// <summary>Registers admins (config + store), the audit log commands, topics and subscriptions commands.</summary>
     public static IServiceCollection AddAdministration(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<AdministrationOptions>()
+            .Bind(configuration.GetSection(AdministrationOptions.SectionName))
+            .Validate(o => TimeZones.TryFind(o.DefaultTimeZone, out _), "Briefingbot:DefaultTimeZone must be an IANA time zone id, e.g. Europe/Amsterdam.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Shared by the administration and register commands.
+        services.TryAddSingleton<DutchClock>();
+        services.TryAddSingleton<ReplySender>();
+        services.TryAddSingleton<ICardRenderer, TemplateCardRenderer>();
+        services.TryAddSingleton<LetterLookup>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddSingleton<AdminDirectory>();
+        services.TryAddSingleton<AdminGuard>();
+        services.TryAddSingleton<SubscriptionService>();
+        services.TryAddSingleton<SubscriptionReplies>();
+
+        services.AddCommand<AdminCommand>()
+            .AddCommand<AdminsListCommand>()
+            .AddCommand<AuditCommand>()
+            .AddCommand<TopicCommand>()
+            .AddCommand<TopicsListCommand>()
+            .AddCommand<SubscribeCommand>()
+            .AddCommand<UnsubscribeCommand>()
+            .AddCommand<ScheduleCommand>()
+            .AddCommand<PauseCommand>()
+            .AddCommand<ResumeCommand>()
+            .AddCommand<SubscriptionStatusCommand>();
         return services;
     }
 }

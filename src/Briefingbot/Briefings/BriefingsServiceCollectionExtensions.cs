@@ -1,10 +1,102 @@
+using Briefingbot.Administration;
+using Briefingbot.Briefings.Commands;
+using Briefingbot.Briefings.Composition;
+using Briefingbot.Briefings.Dispatch;
+using Briefingbot.Briefings.Rendering;
+using Briefingbot.Briefings.Scheduling;
+using Briefingbot.Chat;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
 namespace Briefingbot.Briefings;
 
 public static class BriefingsServiceCollectionExtensions
 {
-    /// <summary>Registers admins, topics, subscriptions, briefing composition and the Quartz scheduler.</summary>
+    /// <summary>Registers briefing composition, delivery, the <c>briefing</c> command and the Quartz scheduler.</summary>
     public static IServiceCollection AddBriefings(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(BriefingOptions.Section).Get<BriefingOptions>() ?? new BriefingOptions();
+        var store = SchedulerStoreChoice.From(configuration, options);
+
+        // The briefing stands on the store, the registers, the search index and the proactive messenger, which
+        // other areas register before this one (Program.cs order). Until they all exist, register nothing that
+        // would fail at start: a host without a store must still answer messages.
+        if (!RequiredServices.All(t => services.Any(d => d.ServiceType == t)))
+        {
+            return services;
+        }
+
+        services.AddBriefingCore();
+        services.AddBriefingScheduler(store, options.MaxConcurrentSends);
+        services.AddQuartzHostedService(o =>
+        {
+            o.AwaitApplicationStarted = true;
+            o.WaitForJobsToComplete = true;
+        });
+        services.AddHostedService<BriefingStartupService>();
+        services.AddCommand<BriefingCommand>();
+        return services;
+    }
+
+    private static readonly Type[] RequiredServices =
+    [
+        typeof(Storage.ISubscriptionStore), typeof(Storage.IDeliveryLedger), typeof(Storage.ITopicStore),
+        typeof(Storage.IPromiseRegister), typeof(Storage.IMeetingRegister), typeof(Dossiers.Search.ILetterSearch),
+        typeof(Protocol.IProactiveMessenger), typeof(Protocol.IConversationReferenceStore),
+        typeof(Administration.Admins.AdminGuard),
+    ];
+
+    /// <summary>Composition, rendering and delivery (no scheduler): also used by tests and the benchmark.</summary>
+    public static IServiceCollection AddBriefingCore(this IServiceCollection services)
+    {
+        services.AddOptions<BriefingOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BriefingInstance>();
+        services.TryAddSingleton<BriefingComposer>();
+        services.TryAddSingleton<BriefingRenderer>();
+        services.TryAddSingleton<FanoutPacer>();
+        services.TryAddSingleton<BriefingDelivery>();
+        services.TryAddSingleton<BriefingCatchUp>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Quartz scheduler with its persistent store: SQLite (single instance) or PostgreSQL (clustered), tables
+    /// provisioned by Quartz from its own embedded scripts at start. Time comes from the container's TimeProvider.
+    /// </summary>
+    public static IServiceCollection AddBriefingScheduler(this IServiceCollection services, SchedulerStoreChoice store, int maxConcurrentSends)
+    {
+        services.TryAddSingleton(store);
+        services.TryAddSingleton<BriefingScheduler>();
+        services.TryAddSingleton<ISubscriptionScheduleNotifier>(sp => sp.GetRequiredService<BriefingScheduler>());
+        services.AddQuartz(q =>
+        {
+            q.UseDefaultThreadPool(maxConcurrentSends);
+            switch (store.Kind)
+            {
+                case "memory":
+                    q.UseInMemoryStore();
+                    break;
+                case "postgres":
+                    q.UsePersistentStore(s =>
+                    {
+                        s.UsePostgres(store.ConnectionString);
+                        s.UseSystemTextJsonSerializer();
+                        s.UseClustering();
+                        s.ProvisionSchema();
+                    });
+                    break;
+                default:
+                    q.UsePersistentStore(s =>
+                    {
+                        s.UseSqlite(store.ConnectionString);
+                        s.UseSystemTextJsonSerializer();
+                        s.ProvisionSchema();
+                    });
+                    break;
+            }
+        });
         return services;
     }
 }

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Briefingbot.Protocol.Configuration;
+
+namespace Briefingbot.Protocol.Connector;
+
+/// <summary>Which connector answers are retried, and how long to wait before the next attempt.</summary>
+internal static class ConnectorRetryPolicy
+{
+    /// <summary>Throttling (429), precondition failures Teams uses for transient write conflicts (412) and gateway errors.</summary>
+    public static bool IsRetryable(HttpStatusCode status) => (int)status is 429 or 412 or 502 or 503 or 504;
+
+    /// <summary>The server's Retry-After as a delay from <paramref name="now"/>, if it sent one.</summary>
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The delay before retry number <paramref name="retry"/> (1 = first retry). A Retry-After is honoured as given
+    /// (never shortened) with up to 10% jitter on top, so that many conversations throttled together do not come back
+    /// in the same instant; otherwise exponential backoff from BaseDelay with "equal jitter" (half fixed, half random),
+    /// capped at MaxDelay. <paramref name="jitter"/> is a random number in [0, 1).
+    /// </summary>
+    public static TimeSpan ComputeDelay(int retry, TimeSpan? retryAfter, ConnectorRetryOptions options, double jitter)
+    {
+        if (retryAfter is { } after)
+        {
+            return after + TimeSpan.FromTicks((long)(after.Ticks * 0.1 * jitter));
+        }
+        var exponential = options.BaseDelay.Ticks * Math.Pow(2, Math.Max(0, retry - 1));
+        var capped = Math.Min(exponential, options.MaxDelay.Ticks);
+        return TimeSpan.FromTicks((long)(capped / 2 + capped / 2 * jitter));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Threading.RateLimiting;
+using Briefingbot.Protocol.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Briefingbot.Protocol.Connector;
+
+/// <summary>
+/// Keeps outbound writes under the Teams rate limits: sliding windows per conversation (7/1 s, 8/2 s, 60/30 s,
+/// 1800/1 h by default) and per tenant (50/1 s). Waiting here is cheap; a 429 costs a retry and, repeated, a block.
+/// Limiters of idle conversations are dropped by <see cref="PartitionedRateLimiter"/> itself, so memory stays flat
+/// however many conversations a briefing run touches. A singleton: the limits are per process, which is exact for one
+/// instance and conservative enough behind a load balancer (briefings are sent by one instance at a time).
+/// </summary>
+internal sealed class OutboundPacer : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _perConversation;
+    private readonly PartitionedRateLimiter<string> _perTenant;
+
+    public OutboundPacer(IOptions<BotProtocolOptions> options)
+    {
+        var pacing = options.Value.Pacing;
+        _perConversation = Chain(pacing.EffectivePerConversation, pacing.QueueLimit);
+        _perTenant = Chain(pacing.EffectivePerTenant, pacing.QueueLimit);
+    }
+
+    /// <summary>Waits for a permit to write to <paramref name="conversationId"/> in <paramref name="tenantId"/>; false when the queue is full.</summary>
+    public async ValueTask<PacingVerdict> WaitAsync(string conversationId, string? tenantId, CancellationToken cancellationToken)
+    {
+        // Sliding-window permits are not given back on dispose; the lease only reports whether we got one.
+        using (var lease = await _perConversation.AcquireAsync(conversationId, 1, cancellationToken).ConfigureAwait(false))
+        {
+            if (!lease.IsAcquired)
+            {
+                return PacingVerdict.ConversationQueueFull;
+            }
+        }
+        if (string.IsNullOrEmpty(tenantId))
+        {
+            // Channels without tenants (Slack, Web Chat) have no per-tenant limit to respect.
+            return PacingVerdict.Go;
+        }
+        using (var lease = await _perTenant.AcquireAsync(tenantId, 1, cancellationToken).ConfigureAwait(false))
+        {
+            if (!lease.IsAcquired)
+            {
+                return PacingVerdict.TenantQueueFull;
+            }
+        }
+        return PacingVerdict.Go;
+    }
+
+    public void Dispose()
+    {
+        _perConversation.Dispose();
+        _perTenant.Dispose();
+    }
+
+    private static PartitionedRateLimiter<string> Chain(IReadOnlyList<RateLimitWindow> windows, int queueLimit)
+    {
+        var limiters = windows.Select(w => PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = w.PermitLimit,
+                Window = w.Window,
+                // Finer segments follow the window more closely; 100 ms is fine enough for Teams' limits.
+                SegmentsPerWindow = (int)Math.Clamp(w.Window.Ticks / TimeSpan.FromMilliseconds(100).Ticks, 1, 60),
+                QueueLimit = queueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }), StringComparer.Ordinal)).ToArray();
+        return limiters.Length == 1 ? limiters[0] : PartitionedRateLimiter.CreateChained(limiters);
+    }
+}
+
+/// <summary>The answer of <see cref="OutboundPacer.WaitAsync"/>.</summary>
+internal enum PacingVerdict
+{
+    Go,
+    ConversationQueueFull,
+    TenantQueueFull,
+}

@@ -1,0 +1,70 @@
+using Briefingbot.Protocol.Schema;
+using Briefingbot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Briefingbot.Administration.Admins;
+
+/// <summary>An admin: from configuration (cannot be removed in chat) or added by another admin (in the store).</summary>
+public sealed record AdminEntry(string Id, string? Name, bool FromConfiguration);
+
+/// <summary>
+/// The admins: the configured list <c>Briefingbot:Admins</c> united with the store. Ids compare case-insensitively
+/// (AAD object ids are GUIDs, written in either case).
+/// </summary>
+public sealed class AdminDirectory(IAdminStore store, IOptionsMonitor<AdministrationOptions> options)
+{
+    /// <summary>The configured admins; blank entries (an empty environment variable) are ignored.</summary>
+    private IEnumerable<string> Configured => options.CurrentValue.Admins.Select(Normalise).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase);
+
+    public bool IsConfigured(string id) => Configured.Any(a => string.Equals(a, id.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether the caller is an admin. The check is by <c>from.aadObjectId</c>. Only where an admin was added from a
+    /// mention that carried no AAD object id (a channel user id such as Teams' "29:…"), that channel id matches
+    /// <c>from.id</c>: both come from the same authenticated activity, so neither can be chosen by the user.
+    /// </summary>
+    public async Task<bool> IsAdminAsync(ChannelAccount? caller, CancellationToken cancellationToken)
+    {
+        if (caller is null)
+        {
+            return false;
+        }
+        var aad = Normalise(caller.AadObjectId);
+        if (aad is not null && (IsConfigured(aad) || await store.IsAdminAsync(aad, cancellationToken)))
+        {
+            return true;
+        }
+        var channelId = caller.Id?.Trim();
+        return !string.IsNullOrEmpty(channelId) && !Guid.TryParse(channelId, out _) && await store.IsAdminAsync(channelId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AdminEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.ListAsync(cancellationToken);
+        var result = new List<AdminEntry>();
+        foreach (var id in Configured)
+        {
+            var name = stored.FirstOrDefault(s => string.Equals(s.AadObjectId, id, StringComparison.OrdinalIgnoreCase)).Name;
+            result.Add(new AdminEntry(id, name, FromConfiguration: true));
+        }
+        foreach (var (id, name) in stored)
+        {
+            if (!result.Any(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase)))
+            {
+                result.Add(new AdminEntry(id, name, FromConfiguration: false));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Canonical form of an id for storing: trimmed; GUIDs lower case.</summary>
+    public static string? Normalise(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+        var trimmed = id.Trim();
+        return Guid.TryParse(trimmed, out var guid) ? guid.ToString("D") : trimmed;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Briefingbot.Administration.Admins;
+using Briefingbot.Administration.Replies;
+using Briefingbot.Administration.Text;
+using Briefingbot.Chat;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Administration.Audit;
+
+/// <summary><c>audit [aantal]</c>: the latest changes (who, when, what), for admins.</summary>
+public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchClock clock, ReplySender replies) : ICommandHandler
+{
+    private const int DefaultCount = 15;
+    private const int MaxCount = 50;
+
+    public IReadOnlyList<string> Names { get; } = ["audit", "logboek"];
+
+    public string Usage => "`audit [aantal]`: de laatste wijzigingen door beheerders (alleen beheerders).";
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!await guard.AllowsAsync(context, "het auditlog inzien", cancellationToken))
+        {
+            return;
+        }
+        var count = int.TryParse(context.Arguments.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? Math.Min(n, MaxCount) : DefaultCount;
+        var entries = await auditLog.LatestAsync(count, cancellationToken);
+        var items = new JsonArray();
+        var text = new StringBuilder($"**Auditlog: laatste {entries.Count} wijzigingen**\n\n");
+        foreach (var e in entries)
+        {
+            var when = clock.FormatMoment(e.At);
+            var who = e.ActorName ?? e.ActorAadObjectId;
+            items.Add(new JsonObject { ["when"] = when, ["who"] = who, ["whoId"] = e.ActorAadObjectId, ["action"] = e.Action, ["details"] = e.Details });
+            text.Append("- ").Append(when).Append(" · ").Append(who).Append(" · ").Append(e.Details).Append('\n');
+        }
+        if (entries.Count == 0)
+        {
+            text.Append("Nog geen wijzigingen.\n");
+        }
+        var data = new JsonObject { ["title"] = "Auditlog", ["count"] = entries.Count, ["isEmpty"] = entries.Count == 0, ["entries"] = items };
+        await replies.SendCardAsync(context, Cards.CardNames.Audit, data, text.ToString().TrimEnd(), cancellationToken);
+    }
+}

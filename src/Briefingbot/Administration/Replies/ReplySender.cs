@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Briefingbot.Chat;
+using Briefingbot.Protocol.Schema;
+
+namespace Briefingbot.Administration.Replies;
+
+/// <summary>
+/// Answers a command: an Adaptive Card where the channel renders cards and a renderer is available, else the
+/// Markdown fallback. Failures to reply are logged, never thrown at the user.
+/// </summary>
+public sealed class ReplySender(IServiceProvider services, ILogger<ReplySender> logger)
+{
+    public Task SendTextAsync(CommandContext context, string markdown, CancellationToken cancellationToken) =>
+        SendAsync(context, new Activity { Type = ActivityTypes.Message, Text = markdown, TextFormat = "markdown" }, cancellationToken);
+
+    /// <param name="templateName">Card template in cards/ (without ".json").</param>
+    /// <param name="data">The template's data (same shape as cards/{templateName}.data.json).</param>
+    /// <param name="markdown">The same content as text, for channels without cards (Slack) or when rendering fails.</param>
+    public Task SendCardAsync(CommandContext context, string templateName, JsonObject data, string markdown, CancellationToken cancellationToken)
+    {
+        var renderer = services.GetService<ICardRenderer>();
+        if (context.SupportsCards && renderer is not null)
+        {
+            try
+            {
+                var card = renderer.Render(templateName, data);
+                var activity = new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    Summary = FirstLine(markdown),
+                    Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card }],
+                };
+                return SendAsync(context, activity, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.CardRenderFailed(logger, ex, templateName);
+            }
+        }
+        return SendTextAsync(context, markdown, cancellationToken);
+    }
+
+    private async Task SendAsync(CommandContext context, Activity activity, CancellationToken cancellationToken)
+    {
+        var result = await context.Turn.SendActivityAsync(activity, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            Log.ReplyFailed(logger, context.Turn.Activity.Conversation?.Id, result.Outcome.ToString(), result.Error);
+        }
+    }
+
+    private static string FirstLine(string markdown)
+    {
+        var line = markdown.Split('\n', 2)[0].Trim().Trim('*', '#', ' ');
+        return line.Length > 120 ? line[..120] : line;
+    }
+}

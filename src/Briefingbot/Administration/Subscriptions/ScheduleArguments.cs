@@ -1,0 +1,52 @@
+using System.Globalization;
+using Briefingbot.Administration.Text;
+
+namespace Briefingbot.Administration.Subscriptions;
+
+/// <summary>A parsed <c>schema</c> request: weekday, local time and (optionally) an IANA zone.</summary>
+public sealed record ScheduleRequest(DayOfWeek Day, TimeOnly Time, TimeZoneInfo? Zone);
+
+/// <summary>Parses "maandag 08:00 [Europe/Amsterdam]" (also "ma 8:00", "maandag 8.30", "vrijdag 16u").</summary>
+public static class ScheduleArguments
+{
+    public static bool TryParse(string arguments, out ScheduleRequest? request, out string problem)
+    {
+        request = null;
+        var parts = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is < 2 or > 3)
+        {
+            problem = "Gebruik `schema <dag> <tijd> [tijdzone]`, bijvoorbeeld `schema maandag 08:00 Europe/Amsterdam`.";
+            return false;
+        }
+        if (!DutchDates.TryParseWeekday(parts[0], out var day))
+        {
+            problem = $"\"{parts[0]}\" is geen dag van de week; gebruik maandag, dinsdag, … of zondag.";
+            return false;
+        }
+        if (!TryParseTime(parts[1], out var time))
+        {
+            problem = $"\"{parts[1]}\" is geen tijd; gebruik bijvoorbeeld 08:00 of 16:30.";
+            return false;
+        }
+        TimeZoneInfo? zone = null;
+        if (parts.Length == 3 && !TimeZones.TryFind(parts[2], out zone))
+        {
+            problem = $"\"{parts[2]}\" is geen bekende tijdzone; gebruik een IANA-naam zoals Europe/Amsterdam of Europe/Brussels.";
+            return false;
+        }
+        request = new ScheduleRequest(day, time, zone);
+        problem = "";
+        return true;
+    }
+
+    public static bool TryParseTime(string text, out TimeOnly time)
+    {
+        var t = text.Trim().ToLowerInvariant().TrimEnd('u').Replace('.', ':');
+        if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour is >= 0 and < 24)
+        {
+            time = new TimeOnly(hour, 0);
+            return true;
+        }
+        return TimeOnly.TryParseExact(t, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    }
+}

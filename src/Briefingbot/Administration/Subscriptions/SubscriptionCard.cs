@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Briefingbot.Administration.Text;
+using Briefingbot.Briefings.Scheduling;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Administration.Subscriptions;
+
+/// <summary>Card data and Markdown text for a conversation's subscription: settings and the next delivery.</summary>
+public static class SubscriptionCard
+{
+    public const string Template = Cards.CardNames.Subscription;
+
+    public static string StatusText(SubscriptionStatus status) => status switch
+    {
+        SubscriptionStatus.Active => "actief",
+        SubscriptionStatus.Paused => "gepauzeerd",
+        SubscriptionStatus.Inactive => "inactief (bot verwijderd)",
+        _ => "opgezegd",
+    };
+
+    public static string ScheduleText(Subscription s) =>
+        $"elke {DutchDates.WeekdayName(s.DayOfWeek)} om {s.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} ({s.TimeZone})";
+
+    public static string TopicsText(Subscription s) => s.Topics.Count == 0 ? "alle onderwerpen" : string.Join(", ", s.Topics);
+
+    /// <summary>
+    /// The next delivery, in the subscription's own zone, or null when none is planned (paused, cancelled). Computed
+    /// with the scheduler's own arithmetic (<see cref="BriefingSchedule"/>, Quartz's cron in the IANA zone), so what the
+    /// card promises is exactly when the trigger fires, DST included.
+    /// </summary>
+    public static DateTimeOffset? NextDelivery(Subscription s, DateTimeOffset now)
+    {
+        if (s.Status != SubscriptionStatus.Active || !TimeZones.TryFind(s.TimeZone, out var zone))
+        {
+            return null;
+        }
+        var next = BriefingSchedule.For(s).NextAfter(now);
+        return TimeZoneInfo.ConvertTime(next, zone);
+    }
+
+    public static (JsonObject Data, string Markdown) Build(string headline, Subscription s, DateTimeOffset now)
+    {
+        var next = NextDelivery(s, now);
+        var nextText = next is { } n
+            ? $"{DutchDates.WeekdayName(n.DayOfWeek)} {DutchDates.FormatMoment(n)} ({s.TimeZone})"
+            : s.Status == SubscriptionStatus.Paused ? "geen: gepauzeerd (typ `hervat`)" : "geen";
+        var data = new JsonObject
+        {
+            ["title"] = "Abonnement op de weekbriefing",
+            ["headline"] = headline,
+            ["status"] = StatusText(s.Status),
+            ["schedule"] = ScheduleText(s),
+            ["topics"] = TopicsText(s),
+            ["nextDelivery"] = nextText,
+            ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
+            ["isActive"] = s.Status == SubscriptionStatus.Active,
+        };
+        var text = new StringBuilder();
+        text.Append(headline).Append("\n\n")
+            .Append("- Status: ").Append(StatusText(s.Status)).Append('\n')
+            .Append("- Schema: ").Append(ScheduleText(s)).Append('\n')
+            .Append("- Onderwerpen: ").Append(TopicsText(s)).Append('\n')
+            .Append("- Volgende briefing: ").Append(nextText);
+        return (data, text.ToString());
+    }
+}

@@ -1,0 +1,29 @@
+using Briefingbot.Administration.Replies;
+using Briefingbot.Chat;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Administration.Subscriptions;
+
+/// <summary>The answers the subscription commands share.</summary>
+public sealed class SubscriptionReplies(ReplySender replies, SubscriptionService service)
+{
+    public Task ShowAsync(CommandContext context, string headline, Subscription subscription, CancellationToken cancellationToken)
+    {
+        var (data, markdown) = SubscriptionCard.Build(headline, subscription, service.Now);
+        return replies.SendCardAsync(context, SubscriptionCard.Template, data, markdown, cancellationToken);
+    }
+
+    public Task TextAsync(CommandContext context, string markdown, CancellationToken cancellationToken) =>
+        replies.SendTextAsync(context, markdown, cancellationToken);
+
+    public Task NotSubscribedAsync(CommandContext context, CancellationToken cancellationToken) =>
+        replies.SendTextAsync(context, "Dit gesprek heeft geen abonnement. Typ `abonneer` voor de weekbriefing (standaard maandag 08:00, alle onderwerpen).", cancellationToken);
+
+    public Task RefusedAsync(CommandContext context, CancellationToken cancellationToken) =>
+        replies.SendTextAsync(context,
+            "Alleen beheerders kunnen het abonnement van een kanaal of groepsgesprek wijzigen. Vraag een beheerder om dit voor je te doen; met `beheerders` zie je wie dat zijn. Er is niets gewijzigd.",
+            cancellationToken);
+
+    public Task NoConversationAsync(CommandContext context, CancellationToken cancellationToken) =>
+        replies.SendTextAsync(context, "Ik weet niet uit welk gesprek dit bericht komt, dus ik kan geen abonnement wijzigen.", cancellationToken);
+}

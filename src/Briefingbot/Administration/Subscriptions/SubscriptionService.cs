@@ -1,0 +1,99 @@
+using Briefingbot.Administration.Admins;
+using Briefingbot.Administration.Audit;
+using Briefingbot.Administration.Text;
+using Briefingbot.Chat;
+using Briefingbot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Briefingbot.Administration.Subscriptions;
+
+/// <summary>
+/// What every subscription command shares: the subscription of the conversation the command arrives from (so a
+/// conversation reference exists by construction), who may change it, and the after-change duties (audit, re-plan).
+/// </summary>
+public sealed class SubscriptionService(
+    ISubscriptionStore store,
+    AdminDirectory admins,
+    AuditTrail audit,
+    IEnumerable<ISubscriptionScheduleNotifier> notifiers,
+    IOptions<AdministrationOptions> options,
+    TimeProvider time,
+    ILogger<SubscriptionService> logger)
+{
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public static string? ConversationId(CommandContext context) => context.Turn.Activity.Conversation?.Id;
+
+    public Task<Subscription?> GetAsync(string conversationId, CancellationToken cancellationToken) => store.GetAsync(conversationId, cancellationToken);
+
+    /// <summary>A new subscription with the defaults: Monday 08:00 Europe/Amsterdam, all topics.</summary>
+    public Subscription CreateDefault(CommandContext context, IReadOnlyList<string> topics)
+    {
+        var o = options.Value;
+        var now = Now;
+        return new Subscription(
+            ConversationId(context)!,
+            context.Turn.Activity.Conversation?.TenantId,
+            topics,
+            o.DefaultDay,
+            o.DefaultTime,
+            TimeZones.TryFind(o.DefaultTimeZone, out var zone) ? zone.Id : "Europe/Amsterdam",
+            SubscriptionStatus.Active,
+            null,
+            Actor.From(context).Id,
+            now,
+            now);
+    }
+
+    /// <summary>
+    /// Whether the caller may change this conversation's subscription. Everyone may by default (see
+    /// docs/administration.md); with RestrictSharedSubscriptionsToAdmins only admins may in channels and group chats.
+    /// </summary>
+    public async Task<bool> MayChangeAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!options.Value.RestrictSharedSubscriptionsToAdmins || IsPersonal(context))
+        {
+            return true;
+        }
+        return await admins.IsAdminAsync(context.Turn.Activity.From, cancellationToken);
+    }
+
+    public static bool IsPersonal(CommandContext context)
+    {
+        var conversation = context.Turn.Activity.Conversation;
+        return conversation?.ConversationType is { } type
+            ? string.Equals(type, "personal", StringComparison.OrdinalIgnoreCase)
+            : conversation?.IsGroup != true;
+    }
+
+    /// <summary>Stores the changed subscription, records it in the audit log and tells the scheduler.</summary>
+    public async Task SaveAsync(CommandContext context, Subscription subscription, string action, string details, CancellationToken cancellationToken)
+    {
+        await store.UpsertAsync(subscription with { UpdatedAt = Now }, cancellationToken);
+        await audit.RecordAsync(Actor.From(context), action, $"{details} (gesprek {Describe(context)})", cancellationToken);
+        await NotifyAsync(subscription.ConversationId, cancellationToken);
+    }
+
+    private async Task NotifyAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        foreach (var notifier in notifiers)
+        {
+            try
+            {
+                await notifier.SubscriptionChangedAsync(conversationId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The change is stored; the scheduler re-plans every subscription from the store when it starts.
+                Log.NotifierFailed(logger, ex, conversationId);
+            }
+        }
+    }
+
+    private static string Describe(CommandContext context)
+    {
+        var c = context.Turn.Activity.Conversation;
+        var name = string.IsNullOrWhiteSpace(c?.Name) ? c?.ConversationType ?? "gesprek" : c.Name;
+        return $"{name}, {c?.Id}";
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Briefingbot.Administration.Topics;
+
+/// <summary>Parses <c>&lt;naam&gt; "&lt;query&gt;"</c>; the query may itself hold quoted phrases.</summary>
+public static partial class TopicArguments
+{
+    /// <summary>Topic names: lower case letters, digits and hyphens, 1-40 characters (e.g. "defensie-eu").</summary>
+    public static bool IsValidName(string name) => NamePattern().IsMatch(name);
+
+    /// <summary>Splits "defensie-eu \"defensie OR NAVO\"" into name and query (outer quotes removed).</summary>
+    public static (string Name, string Query) Split(string arguments)
+    {
+        var text = arguments.Trim();
+        var parts = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            return ("", "");
+        }
+        var name = parts[0].ToLowerInvariant();
+        var rest = parts.Length > 1 ? parts[1].Trim() : "";
+        return (name, Unquote(rest));
+    }
+
+    /// <summary>Removes one pair of outer quotes (straight or curly) and keeps inner phrase quotes.</summary>
+    public static string Unquote(string text)
+    {
+        var t = NormaliseQuotes(text.Trim());
+        if (t.Length >= 2 && t[0] == '"' && t[^1] == '"')
+        {
+            return t[1..^1].Trim();
+        }
+        return t;
+    }
+
+    /// <summary>Teams and phones type curly quotes; the query parser wants straight ones.</summary>
+    public static string NormaliseQuotes(string text) =>
+        text.Replace('“', '"').Replace('”', '"').Replace('„', '"').Replace('‘', '\'').Replace('’', '\'');
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using Briefingbot.Administration.Admins;
+using Briefingbot.Administration.Audit;
+using Briefingbot.Administration.Replies;
+using Briefingbot.Chat;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Administration.Topics;
+
+/// <summary>
+/// <c>onderwerp toevoegen|wijzigen &lt;naam&gt; "&lt;query&gt;"</c> and <c>onderwerp verwijderen &lt;naam&gt;</c>:
+/// admins keep the named saved searches that subscriptions follow. A query is saved only if it parses; the answer
+/// shows how many letters match it now.
+/// </summary>
+public sealed class TopicCommand(
+    AdminGuard guard,
+    ITopicStore topics,
+    ISubscriptionStore subscriptions,
+    LetterLookup letters,
+    AuditTrail audit,
+    ReplySender replies,
+    TimeProvider time,
+    ILogger<TopicCommand> logger) : ICommandHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["onderwerp", "topic"];
+
+    public string Usage => "`onderwerp toevoegen <naam> \"<zoekvraag>\"`, `onderwerp wijzigen …`, `onderwerp verwijderen <naam>` (alleen beheerders).";
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var parts = context.Arguments.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        var verb = parts.FirstOrDefault()?.ToLowerInvariant();
+        var rest = parts.Length > 1 ? parts[1] : "";
+        switch (verb)
+        {
+            case "toevoegen" or "add":
+                await SaveAsync(context, rest, isNew: true, cancellationToken);
+                break;
+            case "wijzigen" or "change" or "update":
+                await SaveAsync(context, rest, isNew: false, cancellationToken);
+                break;
+            case "verwijderen" or "remove" or "delete":
+                await DeleteAsync(context, rest.Trim().ToLowerInvariant(), cancellationToken);
+                break;
+            default:
+                await replies.SendTextAsync(context,
+                    "Gebruik `onderwerp toevoegen <naam> \"<zoekvraag>\"`, `onderwerp wijzigen <naam> \"<zoekvraag>\"` of `onderwerp verwijderen <naam>`. Met `onderwerpen` zie je de lijst.",
+                    cancellationToken);
+                break;
+        }
+    }
+
+    private async Task SaveAsync(CommandContext context, string arguments, bool isNew, CancellationToken cancellationToken)
+    {
+        if (!await guard.AllowsAsync(context, "onderwerpen wijzigen", cancellationToken))
+        {
+            return;
+        }
+        var (name, query) = TopicArguments.Split(arguments);
+        if (!TopicArguments.IsValidName(name) || query.Length == 0)
+        {
+            await replies.SendTextAsync(context,
+                "Geef een naam (kleine letters, cijfers en streepjes) en een zoekvraag tussen aanhalingstekens, bijvoorbeeld `onderwerp toevoegen defensie-eu \"defensie OR NAVO OR Witboek\"`. Er is niets gewijzigd.",
+                cancellationToken);
+            return;
+        }
+        var existing = await topics.GetAsync(name, cancellationToken);
+        if (isNew && existing is not null)
+        {
+            await replies.SendTextAsync(context, $"Onderwerp **{name}** bestaat al (\"{existing.Query}\"). Gebruik `onderwerp wijzigen {name} \"…\"`. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
+        if (!isNew && existing is null)
+        {
+            await replies.SendTextAsync(context, $"Onderwerp **{name}** bestaat niet. Gebruik `onderwerp toevoegen {name} \"…\"`. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
+        var check = await CheckAsync(name, query, cancellationToken);
+        if (!check.IsValid)
+        {
+            await replies.SendTextAsync(context, $"De zoekvraag \"{query}\" is niet bruikbaar: {check.Problem ?? "ze kan niet worden gelezen"}. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
+        var actor = Actor.From(context);
+        var now = time.GetUtcNow();
+        await topics.UpsertAsync(new Topic(name, query, existing?.CreatedBy ?? actor.Id, existing?.CreatedAt ?? now, now), cancellationToken);
+        var details = existing is null
+            ? $"onderwerp toegevoegd: {name} = \"{query}\""
+            : $"onderwerp gewijzigd: {name} = \"{query}\" (was \"{existing.Query}\")";
+        await audit.RecordAsync(actor, existing is null ? "topic.add" : "topic.update", details, cancellationToken);
+
+        var headline = existing is null ? $"Onderwerp **{name}** is toegevoegd." : $"Onderwerp **{name}** is gewijzigd.";
+        var matches = check.MatchingLetters == 1 ? "1 brief" : $"{check.MatchingLetters} brieven";
+        var data = new JsonObject
+        {
+            ["title"] = existing is null ? "Onderwerp toegevoegd" : "Onderwerp gewijzigd",
+            ["name"] = name,
+            ["query"] = query,
+            ["previousQuery"] = existing?.Query ?? "",
+            ["hasPreviousQuery"] = existing is not null,
+            ["matchingLetters"] = check.MatchingLetters,
+            ["matchingCount"] = matches,
+            ["matchingText"] = $"Nu vinden {matches} een treffer.",
+        };
+        await replies.SendCardAsync(context, Cards.CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\nNu vinden {matches} een treffer.", cancellationToken);
+    }
+
+    private async Task<QueryCheck> CheckAsync(string name, string query, CancellationToken cancellationToken)
+    {
+        if (letters.Search is not { } search)
+        {
+            return new QueryCheck(false, 0, "de zoekfunctie is nog niet beschikbaar; probeer het zo opnieuw");
+        }
+        try
+        {
+            return await search.CheckQueryAsync(query, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.QueryCheckFailed(logger, ex, name);
+            return new QueryCheck(false, 0, "de zoekvraag kon niet worden gecontroleerd");
+        }
+    }
+
+    private async Task DeleteAsync(CommandContext context, string name, CancellationToken cancellationToken)
+    {
+        if (!await guard.AllowsAsync(context, "onderwerpen wijzigen", cancellationToken))
+        {
+            return;
+        }
+        var existing = name.Length == 0 ? null : await topics.GetAsync(name, cancellationToken);
+        if (existing is null || !await topics.DeleteAsync(name, cancellationToken))
+        {
+            await replies.SendTextAsync(context, $"Onderwerp **{name}** bestaat niet. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
+        await audit.RecordAsync(Actor.From(context), "topic.remove", $"onderwerp verwijderd: {name} (was \"{existing.Query}\")", cancellationToken);
+        var followers = (await subscriptions.ListAsync(null, cancellationToken))
+            .Count(s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.Paused && s.Topics.Contains(name, StringComparer.OrdinalIgnoreCase));
+        var note = followers == 0
+            ? ""
+            : $"\n\nLet op: {followers} {(followers == 1 ? "abonnement volgt" : "abonnementen volgen")} dit onderwerp nog; hun briefing slaat het over tot ze hun onderwerpen aanpassen met `abonneer`.";
+        await replies.SendTextAsync(context, $"Onderwerp **{name}** is verwijderd.{note}", cancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Briefingbot.Briefings;
+
+/// <summary>Settings of the weekly briefing (section <c>Briefingbot:Briefings</c>).</summary>
+public sealed class BriefingOptions
+{
+    public const string Section = "Briefingbot:Briefings";
+
+    /// <summary>Council meetings this many days ahead are listed.</summary>
+    [Range(1, 90)] public int MeetingHorizonDays { get; set; } = 14;
+
+    /// <summary>Meetings announced beyond the horizon, up to this many days ahead, are listed briefly ("verder vooruit").</summary>
+    [Range(1, 180)] public int LaterMeetingHorizonDays { get; set; } = 31;
+
+    /// <summary>Open promises due within this many days are listed after the overdue ones.</summary>
+    [Range(1, 365)] public int PromiseHorizonDays { get; set; } = 30;
+
+    /// <summary>At most this many new letters per briefing (the rest are counted, never dropped silently).</summary>
+    [Range(1, 200)] public int MaxNewLetters { get; set; } = 25;
+
+    /// <summary>Upper bound of one card's JSON in bytes (Teams renders cards up to ~28 KB).</summary>
+    [Range(4_000, 100_000)] public int MaxCardBytes { get; set; } = 28_000;
+
+    /// <summary>Upper bound of one message (activity JSON) in bytes (Teams refuses &gt; 100 KB; stay under 80 KB).</summary>
+    [Range(8_000, 100_000)] public int MaxMessageBytes { get; set; } = 80_000;
+
+    /// <summary>
+    /// A claim older than this is considered abandoned (a crashed sender) and may be taken over. Must exceed the
+    /// longest send, including the messenger's own 429 retries.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Attempts per (subscription, period) before a delivery stays Failed. The ledger enforces its own limit
+    /// (<c>Storage:MaxDeliveryAttempts</c>, default 3); keep the two equal.
+    /// </summary>
+    [Range(1, 20)] public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>First retry delay after a failed send; doubles per attempt (with jitter).</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often claims left behind by crashed senders and failed deliveries are looked at again.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Quartz job store: <c>sqlite</c> (default, single instance) or <c>postgres</c> (clustered). Empty = follow
+    /// <c>Storage:Provider</c>. <c>memory</c> is for tests and benchmarks only.
+    /// </summary>
+    public string? SchedulerStore { get; set; }
+
+    /// <summary>Connection string of Quartz's tables. Empty: SQLite = <c>quartz.db</c> next to the store's database; PostgreSQL = the store's.</summary>
+    public string? SchedulerConnectionString { get; set; }
+
+    /// <summary>
+    /// Briefing messages per second per tenant: a little under Teams' 50 requests/s per app per tenant, leaving room
+    /// for replies to people typing while a fan-out runs.
+    /// </summary>
+    [Range(1, 1000)] public int FanoutPerTenantPerSecond { get; set; } = 46;
+
+    /// <summary>Quartz threads running briefing jobs at once (the messenger paces the actual sends).</summary>
+    [Range(1, 200)] public int MaxConcurrentSends { get; set; } = 16;
+}

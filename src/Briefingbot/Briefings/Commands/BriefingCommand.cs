@@ -1,0 +1,139 @@
+using System.Globalization;
+using Briefingbot.Administration.Admins;
+using Briefingbot.Briefings.Composition;
+using Briefingbot.Briefings.Rendering;
+using Briefingbot.Briefings.Scheduling;
+using Briefingbot.Chat;
+using Briefingbot.Protocol.Schema;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Briefings.Commands;
+
+/// <summary>
+/// <c>briefing</c>: previews this conversation's briefing now; <c>briefing --per 2025-11-24</c>: as of a date;
+/// <c>briefing status</c> (admins): failed and undeliverable briefings and inactive subscriptions.
+/// </summary>
+public sealed class BriefingCommand(
+    ISubscriptionStore subscriptions,
+    IDeliveryLedger ledger,
+    BriefingComposer composer,
+    BriefingRenderer renderer,
+    AdminGuard admins,
+    TimeProvider time,
+    IConfiguration configuration) : ICommandHandler
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy", "yyyyMMdd"];
+
+    public IReadOnlyList<string> Names { get; } = ["briefing", "weekbriefing"];
+
+    public string Usage => "briefing [--per 2025-11-24] | briefing status — toon de weekbriefing van dit gesprek (nu of per datum); status: mislukte bezorgingen (beheerders)";
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments.Trim();
+        if (args.Equals("status", StringComparison.OrdinalIgnoreCase))
+        {
+            await StatusAsync(context, cancellationToken);
+            return;
+        }
+
+        DateOnly? per = null;
+        if (args.Length > 0)
+        {
+            if (!TryParsePer(args, out var date))
+            {
+                await ReplyAsync(context, "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-24` of `briefing status`.", cancellationToken);
+                return;
+            }
+            per = date;
+        }
+
+        var conversationId = context.Turn.Activity.Conversation?.Id ?? "";
+        var subscription = await subscriptions.GetAsync(conversationId, cancellationToken) ?? DefaultSubscription(conversationId, context);
+        var schedule = BriefingSchedule.For(subscription, configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam");
+        DateTimeOffset asOf, since;
+        if (per is { } day)
+        {
+            // As of that day at the subscription's own delivery time, in its zone.
+            var local = day.ToDateTime(subscription.TimeOfDay);
+            asOf = new DateTimeOffset(local, schedule.TimeZone.GetUtcOffset(local));
+            since = asOf.AddDays(-7);
+        }
+        else
+        {
+            asOf = time.GetUtcNow();
+            since = (await ledger.LastSentAsync(conversationId, cancellationToken))?.CompletedAt ?? asOf.AddDays(-7);
+        }
+
+        var briefing = await composer.ComposeAsync(subscription, asOf, since, cancellationToken);
+        foreach (var message in renderer.Render(briefing, context.SupportsCards))
+        {
+            await context.Turn.SendActivityAsync(message, cancellationToken);
+        }
+    }
+
+    private Subscription DefaultSubscription(string conversationId, CommandContext context)
+    {
+        var now = time.GetUtcNow();
+        var day = Enum.TryParse<DayOfWeek>(configuration["Briefingbot:DefaultDay"], true, out var d) ? d : DayOfWeek.Monday;
+        var at = TimeOnly.TryParse(configuration["Briefingbot:DefaultTime"], CultureInfo.InvariantCulture, out var t) ? t : new TimeOnly(8, 0);
+        return new Subscription(conversationId, context.Turn.Activity.Conversation?.TenantId, [], day, at,
+            configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam", SubscriptionStatus.Active, null, "preview", now, now);
+    }
+
+    internal static bool TryParsePer(string args, out DateOnly date)
+    {
+        date = default;
+        var parts = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var value = parts switch
+        {
+            [var flag, var v] when flag is "--per" or "per" or "--op" or "op" or "--as-of" => v,
+            [var v] when v.StartsWith("--per=", StringComparison.Ordinal) => v["--per=".Length..],
+            _ => null,
+        };
+        return value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private async Task StatusAsync(CommandContext context, CancellationToken ct)
+    {
+        if (!await admins.AllowsAsync(context, "de bezorgstatus van de briefings bekijken", ct))
+        {
+            return;
+        }
+        var failed = await ledger.ListAsync(DeliveryState.Failed, 20, ct);
+        var gone = await ledger.ListAsync(DeliveryState.Gone, 20, ct);
+        var inactive = await subscriptions.ListAsync(SubscriptionStatus.Inactive, ct);
+        var lines = new List<string> { "**Status van de weekbriefing**", "" };
+        if (failed.Count == 0 && gone.Count == 0 && inactive.Count == 0)
+        {
+            lines.Add("Alle briefings zijn bezorgd; er zijn geen inactieve abonnementen.");
+        }
+        if (failed.Count > 0)
+        {
+            lines.Add($"Mislukt ({failed.Count}):");
+            lines.AddRange(failed.Select(d => $"- {DutchFormat.Md(d.ConversationId)} — periode {d.PeriodKey}, {d.Attempts} poging(en), {Local(d.CompletedAt ?? d.ClaimedAt)}: {DutchFormat.Md(d.Error ?? "onbekende fout")}"));
+            lines.Add("");
+        }
+        if (gone.Count > 0)
+        {
+            lines.Add($"Niet bezorgbaar ({gone.Count}):");
+            lines.AddRange(gone.Select(d => $"- {DutchFormat.Md(d.ConversationId)} — periode {d.PeriodKey}: {DutchFormat.Md(d.Error ?? "")}"));
+            lines.Add("");
+        }
+        if (inactive.Count > 0)
+        {
+            lines.Add($"Inactieve abonnementen ({inactive.Count}):");
+            lines.AddRange(inactive.Take(50).Select(s => $"- {DutchFormat.Md(s.ConversationId)} — sinds {Local(s.UpdatedAt)}: {DutchFormat.Md(s.StatusReason ?? "geen reden bekend")}"));
+        }
+        await ReplyAsync(context, string.Join("\n", lines), ct);
+    }
+
+    private string Local(DateTimeOffset at)
+    {
+        var zone = BriefingSchedule.ResolveTimeZone(configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam") ?? TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMMM yyyy HH:mm", DutchFormat.Culture);
+    }
+
+    private static Task ReplyAsync(CommandContext context, string markdown, CancellationToken ct) =>
+        context.Turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, TextFormat = "markdown", Text = markdown }, ct);
+}

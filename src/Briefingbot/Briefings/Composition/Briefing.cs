@@ -1,0 +1,64 @@
+namespace Briefingbot.Briefings.Composition;
+
+/// <summary>One channel's briefing as of a moment: what the card and the text fallback are rendered from.</summary>
+/// <param name="AsOf">The moment the briefing is for (the scheduled time, or the preview's date).</param>
+/// <param name="LocalDate">AsOf's date in the subscription's time zone.</param>
+/// <param name="Topics">The topic names filtered on; empty = all letters.</param>
+/// <param name="NewLettersSince">Letters ingested after this moment count as new (the previous briefing).</param>
+/// <param name="Meetings">Council meetings within the horizon, soonest first.</param>
+/// <param name="LaterMeetings">Meetings announced beyond the horizon (a short list, no letters).</param>
+/// <param name="Promises">Open promises: overdue first, then due within the horizon, then undated.</param>
+/// <param name="NewLetters">Letters added since the previous briefing that match the topics.</param>
+/// <param name="MoreNewLetters">New letters beyond <see cref="NewLetters"/> (counted, not listed).</param>
+/// <param name="LaterPromises">Open promises due after the promise horizon (counted, not listed).</param>
+public sealed record Briefing(
+    DateTimeOffset AsOf,
+    DateOnly LocalDate,
+    IReadOnlyList<string> Topics,
+    DateTimeOffset NewLettersSince,
+    IReadOnlyList<BriefingMeeting> Meetings,
+    IReadOnlyList<BriefingMeeting> LaterMeetings,
+    IReadOnlyList<BriefingPromise> Promises,
+    IReadOnlyList<BriefingLetter> NewLetters,
+    int MoreNewLetters,
+    int LaterPromises)
+{
+    public bool IsEmpty => Meetings.Count == 0 && LaterMeetings.Count == 0 && Promises.Count == 0 && NewLetters.Count == 0;
+}
+
+/// <summary>A Council meeting, with the letters that prepare it.</summary>
+public sealed record BriefingMeeting(
+    long Id,
+    string Type,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    string? Location,
+    string? Title,
+    int DaysAhead,
+    IReadOnlyList<BriefingLetterLink> PreparingLetters);
+
+/// <summary>A link to a letter (title and official source).</summary>
+public sealed record BriefingLetterLink(string LetterId, string Title, string? Url);
+
+/// <summary>Where an open promise stands relative to the briefing date.</summary>
+public enum PromiseUrgency { Overdue, DueSoon, Undated, Later }
+
+/// <summary>An open promise (toezegging).</summary>
+public sealed record BriefingPromise(
+    long Number,
+    string What,
+    string? Actor,
+    DateOnly? DueDate,
+    string? DeadlinePhrase,
+    PromiseUrgency Urgency,
+    BriefingLetterLink Source);
+
+/// <summary>A letter added since the previous briefing.</summary>
+public sealed record BriefingLetter(
+    string LetterId,
+    string Title,
+    string? DocumentType,
+    DateOnly? Date,
+    string? Dossier,
+    string? Url,
+    IReadOnlyList<string> MatchedTopics);

@@ -1,0 +1,41 @@
+namespace Briefingbot.Briefings;
+
+/// <summary>Structured log messages of the briefing area (event ids 6000-6099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(6000, LogLevel.Information, "Briefing sent to {ConversationId} for period {PeriodKey} ({Messages} message(s))")]
+    public static partial void BriefingSent(ILogger logger, string conversationId, string periodKey, int messages);
+
+    [LoggerMessage(6001, LogLevel.Debug, "Briefing for {ConversationId} period {PeriodKey} already claimed or sent; skipped")]
+    public static partial void AlreadyClaimed(ILogger logger, string conversationId, string periodKey);
+
+    [LoggerMessage(6002, LogLevel.Warning, "Conversation {ConversationId} is gone ({StatusCode}); subscription set inactive")]
+    public static partial void ConversationGone(ILogger logger, string conversationId, int? statusCode);
+
+    [LoggerMessage(6003, LogLevel.Warning, "Briefing to {ConversationId} period {PeriodKey} failed (attempt {Attempt}): {Outcome} {StatusCode} {Error}")]
+    public static partial void SendFailed(ILogger logger, string conversationId, string periodKey, int attempt, string outcome, int? statusCode, string? error);
+
+    [LoggerMessage(6004, LogLevel.Warning, "No conversation reference for {ConversationId}; subscription set inactive")]
+    public static partial void NoReference(ILogger logger, string conversationId);
+
+    [LoggerMessage(6005, LogLevel.Information, "Briefing schedule for {ConversationId}: {Cron} in {TimeZone}, next at {NextFireUtc}")]
+    public static partial void Scheduled(ILogger logger, string conversationId, string cron, string timeZone, DateTimeOffset? nextFireUtc);
+
+    [LoggerMessage(6006, LogLevel.Information, "Briefing schedule for {ConversationId} removed ({Status})")]
+    public static partial void Unscheduled(ILogger logger, string conversationId, string status);
+
+    [LoggerMessage(6007, LogLevel.Information, "Catch-up at start-up: {Due} of {Subscriptions} subscription(s) still owe this period's briefing")]
+    public static partial void CatchUp(ILogger logger, int due, int subscriptions);
+
+    [LoggerMessage(6008, LogLevel.Error, "Briefing to {ConversationId} period {PeriodKey} crashed")]
+    public static partial void DeliveryCrashed(ILogger logger, Exception exception, string conversationId, string periodKey);
+
+    [LoggerMessage(6009, LogLevel.Warning, "Unknown time zone {TimeZone} for {ConversationId}; using {Fallback}")]
+    public static partial void UnknownTimeZone(ILogger logger, string timeZone, string conversationId, string fallback);
+
+    [LoggerMessage(6010, LogLevel.Error, "Briefing sweep failed")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6011, LogLevel.Warning, "Briefing for {ConversationId} split into {Messages} messages to stay under the Teams size limit")]
+    public static partial void Split(ILogger logger, string conversationId, int messages);
+}

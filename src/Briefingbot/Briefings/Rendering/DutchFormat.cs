@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Briefingbot.Briefings.Rendering;
+
+/// <summary>Dutch wording of dates and counts shared by the card and the text rendering.</summary>
+internal static class DutchFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
+
+    public static string ShortDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    public static string Range(DateOnly start, DateOnly end) =>
+        start == end ? Date(start)
+        : start.Month == end.Month && start.Year == end.Year
+            ? $"{start.Day}–{end.ToString("d MMMM yyyy", Culture)}"
+            : $"{ShortDate(start)} – {ShortDate(end)}";
+
+    public static string DaysAhead(int days) => days switch
+    {
+        0 => "vandaag",
+        1 => "morgen",
+        _ => $"over {days} dagen",
+    };
+
+    /// <summary>Caps user-visible text so one item can never break the size limit; the cut is visible.</summary>
+    public static string Cap(string text, int max = 1200) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, max).TrimEnd(), " … (ingekort)");
+
+    /// <summary>Escapes Markdown metacharacters in text shown inside Markdown (card TextBlocks and the text fallback).</summary>
+    public static string Md(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '#' or '<' or '>')
+            {
+                sb.Append('\\');
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A Markdown link when a URL is known, else the plain (escaped) title.</summary>
+    public static string Link(string title, string? url) =>
+        url is { Length: > 0 } && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+            ? $"[{Md(Cap(title, 300))}]({u.AbsoluteUri})"
+            : Md(Cap(title, 300));
+}

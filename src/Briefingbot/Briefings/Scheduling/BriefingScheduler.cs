@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using Briefingbot.Administration;
+using Briefingbot.Storage;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Briefingbot.Briefings.Scheduling;
+
+/// <summary>
+/// Keeps one Quartz cron trigger per active subscription (weekday + time in the subscription's IANA zone) in the
+/// persistent job store, and applies schedule changes at once (<see cref="ISubscriptionScheduleNotifier"/>).
+/// </summary>
+public sealed class BriefingScheduler(
+    ISchedulerFactory schedulerFactory,
+    ISubscriptionStore subscriptions,
+    TimeProvider time,
+    IOptions<BriefingOptions> options,
+    ILogger<BriefingScheduler> logger) : ISubscriptionScheduleNotifier
+{
+    public const string Group = "briefings";
+    public const string MaintenanceGroup = "briefings-maintenance";
+    private static readonly TriggerKey SweepTrigger = new("sweep", MaintenanceGroup);
+
+    public async Task SubscriptionChangedAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await EnsureJobsAsync(scheduler, cancellationToken);
+        var subscription = await subscriptions.GetAsync(conversationId, cancellationToken);
+        await ApplyAsync(scheduler, conversationId, subscription, cancellationToken);
+    }
+
+    /// <summary>The trigger's next fire time, for "abonnement" and tests; null when not scheduled.</summary>
+    public async Task<DateTimeOffset?> NextFireTimeAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var trigger = await scheduler.GetTrigger(TriggerKeyFor(conversationId), cancellationToken);
+        return trigger?.NextFireTimeUtc;
+    }
+
+    /// <summary>
+    /// Makes the job store match the subscriptions (at start-up): adds or fixes triggers of active subscriptions,
+    /// removes those of paused, inactive, cancelled or deleted ones. Unchanged triggers are left alone, so their
+    /// misfire state survives a restart.
+    /// </summary>
+    public async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await EnsureJobsAsync(scheduler, cancellationToken);
+        var all = await subscriptions.ListAsync(null, cancellationToken);
+        var wanted = new HashSet<TriggerKey>();
+        foreach (var subscription in all)
+        {
+            if (subscription.Status == SubscriptionStatus.Active)
+            {
+                wanted.Add(TriggerKeyFor(subscription.ConversationId));
+            }
+            await ApplyAsync(scheduler, subscription.ConversationId, subscription, cancellationToken);
+        }
+        var stale = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), cancellationToken))
+            .Where(k => k.Name.StartsWith("sub-", StringComparison.Ordinal) && !wanted.Contains(k))
+            .ToList();
+        if (stale.Count > 0)
+        {
+            await scheduler.UnscheduleJobs(stale, cancellationToken);
+        }
+    }
+
+    internal static TriggerKey TriggerKeyFor(string conversationId)
+    {
+        // Conversation ids are long and full of ':' and '@'; a hash keeps trigger names short and uniform.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)))[..32];
+        return new TriggerKey($"sub-{hash}", Group);
+    }
+
+    private async Task ApplyAsync(IScheduler scheduler, string conversationId, Subscription? subscription, CancellationToken ct)
+    {
+        var key = TriggerKeyFor(conversationId);
+        if (subscription is not { Status: SubscriptionStatus.Active })
+        {
+            if (await scheduler.UnscheduleJob(key, ct))
+            {
+                Log.Unscheduled(logger, conversationId, subscription?.Status.ToString() ?? "deleted");
+            }
+            return;
+        }
+
+        var schedule = BriefingSchedule.For(subscription);
+        if (await scheduler.GetTrigger(key, ct) is ICronTrigger existing
+            && existing.CronExpressionString == schedule.Cron
+            && existing.TimeZone.Id == schedule.TimeZone.Id)
+        {
+            return;
+        }
+
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity(key)
+            .ForJob(BriefingJob.Key)
+            .UsingJobData(BriefingJob.ConversationIdKey, conversationId)
+            .WithSchedule(CronScheduleBuilder.Create(schedule.Cron)
+                .InTimeZone(schedule.TimeZone)
+                // Fire once when a firing was missed (downtime); the ledger's period key decides whether a
+                // briefing is still owed, so a week-long outage sends one briefing, not one per missed week.
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .StartAt(time.GetUtcNow())
+            .Build();
+        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, ct);
+        Log.Scheduled(logger, conversationId, schedule.Cron, schedule.TimeZone.Id, trigger.NextFireTimeUtc);
+    }
+
+    private async Task EnsureJobsAsync(IScheduler scheduler, CancellationToken ct)
+    {
+        if (!await scheduler.Exists(SweepTrigger, ct))
+        {
+            var sweep = JobBuilder.Create<BriefingSweepJob>().WithIdentity(BriefingSweepJob.Key).StoreDurably().Build();
+            var every = TriggerBuilder.Create(time)
+                .WithIdentity(SweepTrigger)
+                .ForJob(BriefingSweepJob.Key)
+                .StartAt(time.GetUtcNow() + options.Value.SweepInterval)
+                // A missed sweep is simply the next one: nothing accumulates.
+                .WithSimpleSchedule(s => s.WithInterval(options.Value.SweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .Build();
+            await scheduler.ScheduleJob(sweep, every, ScheduleJobOptions.Replacing, ct);
+        }
+        if (!await scheduler.Exists(BriefingJob.Key, ct))
+        {
+            var job = JobBuilder.Create<BriefingJob>()
+                .WithIdentity(BriefingJob.Key)
+                .StoreDurably()
+                .RequestRecovery()
+                .Build();
+            await scheduler.AddJob(job, new AddJobOptions { Replace = true }, ct);
+        }
+    }
+}

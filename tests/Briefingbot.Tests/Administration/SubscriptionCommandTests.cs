@@ -1,0 +1,171 @@
+using Briefingbot.Storage;
+using Briefingbot.Tests.Administration.Fakes;
+using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
+
+namespace Briefingbot.Tests.Administration;
+
+public class SubscriptionCommandTests
+{
+    // Tuesday 24 November 2026, 10:00 in Amsterdam (CET, UTC+1).
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Subscribe_uses_the_defaults_and_shows_the_next_delivery()
+    {
+        await using var bot = new CommandHarness(Now);
+
+        var turn = await bot.SendAsync("abonneer", Bob, PersonalChat, supportsCards: true);
+
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
+        Assert.Equal((DayOfWeek.Monday, new TimeOnly(8, 0), "Europe/Amsterdam", SubscriptionStatus.Active), (s.DayOfWeek, s.TimeOfDay, s.TimeZone, s.Status));
+        Assert.Empty(s.Topics);
+        Assert.Equal("tenant-1", s.TenantId);
+        var (template, data) = Assert.Single(bot.Cards.Rendered);
+        Assert.Equal("subscription", template);
+        Assert.Equal("2026-11-30T07:00:00Z", (string?)data["nextDelivery" + "Utc"]);
+        Assert.Equal("maandag 30 november 2026 08:00 (Europe/Amsterdam)", (string?)data["nextDelivery"]);
+        Assert.Equal([PersonalChat.Id!], bot.Notifier.Changed);
+        Assert.Equal("subscription.subscribe", Assert.Single((await bot.AuditAsync())).Action);
+        Assert.Single(turn.Sent);
+    }
+
+    [Fact]
+    public async Task Subscribe_to_unknown_topic_changes_nothing()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.TopicStore.UpsertAsync(new Topic("defensie-eu", "defensie", Anna.AadObjectId, Now, Now));
+
+        var turn = await bot.SendAsync("abonneer defensie-eu landbouw", Bob);
+
+        Assert.Contains("Onbekend onderwerp: landbouw", Reply(turn));
+        Assert.Empty(await bot.SubscriptionStore.ListAsync());
+        Assert.Empty(bot.Notifier.Changed);
+    }
+
+    [Fact]
+    public async Task Subscribe_with_topics_keeps_them()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.TopicStore.UpsertAsync(new Topic("defensie-eu", "defensie", Anna.AadObjectId, Now, Now));
+
+        await bot.SendAsync("abonneer Defensie-EU", Bob);
+
+        Assert.Equal(["defensie-eu"], (await bot.SubscriptionAsync(PersonalChat.Id!))!.Topics);
+    }
+
+    [Fact]
+    public async Task Schedule_change_takes_effect_at_once_and_is_audited()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.SendAsync("abonneer", Bob);
+
+        var turn = await bot.SendAsync("schema vrijdag 16:30 Europe/London", Bob);
+
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
+        Assert.Equal((DayOfWeek.Friday, new TimeOnly(16, 30), "Europe/London"), (s.DayOfWeek, s.TimeOfDay, s.TimeZone));
+        Assert.Equal(2, bot.Notifier.Changed.Count);
+        Assert.Contains("Volgende briefing: vrijdag 27 november 2026 16:30 (Europe/London)", Reply(turn));
+        var audit = (await bot.AuditAsync())[^1];
+        Assert.Equal("subscription.schedule", audit.Action);
+        Assert.Contains("was maandag 08:00 Europe/Amsterdam", audit.Details);
+    }
+
+    [Theory]
+    [InlineData("schema maandag 25:00")]
+    [InlineData("schema maanday 08:00")]
+    [InlineData("schema maandag 08:00 Mars/Olympus")]
+    [InlineData("schema maandag 08:00 W. Europe Standard Time")]
+    public async Task Invalid_schedule_changes_nothing(string command)
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.SendAsync("abonneer", Bob);
+        var before = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
+
+        var turn = await bot.SendAsync(command, Bob);
+
+        Assert.Contains("Er is niets gewijzigd", Reply(turn));
+        Assert.Equal(before, (await bot.SubscriptionAsync(PersonalChat.Id!))!);
+        Assert.Single(bot.Notifier.Changed);
+    }
+
+    [Fact]
+    public async Task Zone_is_found_regardless_of_case()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.SendAsync("abonneer", Bob);
+
+        await bot.SendAsync("schema di 7:15 europe/brussels", Bob);
+
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
+        Assert.Equal(("Europe/Brussels", DayOfWeek.Tuesday, new TimeOnly(7, 15)), (s.TimeZone, s.DayOfWeek, s.TimeOfDay));
+    }
+
+    [Fact]
+    public async Task Pause_and_resume_change_status_and_next_delivery()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.SendAsync("abonneer", Bob);
+
+        var paused = await bot.SendAsync("pauzeer", Bob);
+        Assert.Equal(SubscriptionStatus.Paused, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
+        Assert.Contains("Volgende briefing: geen: gepauzeerd", Reply(paused));
+
+        var resumed = await bot.SendAsync("hervat", Bob);
+        Assert.Equal(SubscriptionStatus.Active, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
+        Assert.Contains("Volgende briefing: maandag 30 november 2026 08:00", Reply(resumed));
+        Assert.Equal(3, bot.Notifier.Changed.Count);
+        Assert.Equal(["subscription.subscribe", "subscription.pause", "subscription.resume"], (await bot.AuditAsync()).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task Unsubscribe_cancels_and_subscribe_reactivates_with_the_old_schedule()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.SendAsync("abonneer", Bob);
+        await bot.SendAsync("schema woensdag 09:00", Bob);
+
+        await bot.SendAsync("opzeggen", Bob);
+        Assert.Equal(SubscriptionStatus.Cancelled, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
+        var status = await bot.SendAsync("abonnement", Bob);
+        Assert.Contains("Status: opgezegd", Reply(status));
+
+        await bot.SendAsync("abonneer", Bob);
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
+        Assert.Equal((SubscriptionStatus.Active, DayOfWeek.Wednesday), (s.Status, s.DayOfWeek));
+    }
+
+    [Fact]
+    public async Task Subscription_status_without_subscription_explains_how()
+    {
+        await using var bot = new CommandHarness(Now);
+
+        var turn = await bot.SendAsync("abonnement", Bob, Channel);
+
+        Assert.Contains("Typ `abonneer`", Reply(turn));
+    }
+
+    [Fact]
+    public async Task Everyone_may_subscribe_a_channel_by_default()
+    {
+        await using var bot = new CommandHarness(Now);
+
+        await bot.SendAsync("abonneer", Bob, Channel);
+
+        Assert.True((await bot.SubscriptionAsync(Channel.Id!)) is not null);
+        Assert.Equal(Bob.AadObjectId, (await bot.AuditAsync())[0].ActorAadObjectId);
+    }
+
+    [Fact]
+    public async Task With_restriction_only_admins_change_channel_subscriptions_but_anyone_their_personal_chat()
+    {
+        await using var bot = new CommandHarness(Now, new Dictionary<string, string?> { ["Briefingbot:RestrictSharedSubscriptionsToAdmins"] = "true" });
+
+        var refused = await bot.SendAsync("abonneer", Bob, Channel);
+        await bot.SendAsync("abonneer", Bob, PersonalChat);
+        await bot.SendAsync("abonneer", Anna, Channel);
+
+        Assert.StartsWith("Alleen beheerders kunnen het abonnement van een kanaal", Reply(refused));
+        Assert.Equal(2, (await bot.SubscriptionStore.ListAsync()).Count);
+        Assert.Equal(Anna.AadObjectId, (await bot.SubscriptionAsync(Channel.Id!))!.CreatedBy);
+    }
+}

@@ -1,0 +1,126 @@
+using Briefingbot.Storage;
+using Briefingbot.Tests.Administration.Fakes;
+using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
+
+namespace Briefingbot.Tests.Administration;
+
+public class TopicCommandTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    private static CommandHarness NewBot()
+    {
+        var bot = new CommandHarness(Now);
+        bot.Search.Letters.Add(FakeLetterSearch.MakeLetter("l1", "Witboek defensie gereedheid"));
+        bot.Search.Letters.Add(FakeLetterSearch.MakeLetter("l2", "NAVO-top Den Haag"));
+        bot.Search.Letters.Add(FakeLetterSearch.MakeLetter("l3", "begroting"));
+        return bot;
+    }
+
+    [Fact]
+    public async Task Admin_adds_a_topic_and_the_card_shows_how_many_letters_match_now()
+    {
+        await using var bot = NewBot();
+
+        await bot.SendAsync("onderwerp toevoegen defensie-eu “defensie OR NAVO OR Witboek”", Anna, supportsCards: true);
+
+        var topic = await bot.TopicStore.GetAsync("defensie-eu");
+        Assert.NotNull(topic);
+        Assert.Equal("defensie OR NAVO OR Witboek", topic.Query);
+        var (template, data) = Assert.Single(bot.Cards.Rendered);
+        Assert.Equal("topics-saved", template);
+        Assert.Equal(2, (int)data["matchingLetters"]!);
+        var audit = Assert.Single((await bot.AuditAsync()));
+        Assert.Equal(("topic.add", Anna.AadObjectId), (audit.Action, audit.ActorAadObjectId));
+    }
+
+    [Fact]
+    public async Task Non_admin_topic_change_is_refused_politely_and_nothing_changes()
+    {
+        await using var bot = NewBot();
+
+        var turn = await bot.SendAsync("onderwerp toevoegen defensie-eu \"defensie\"", Bob);
+
+        Assert.StartsWith("Alleen beheerders kunnen onderwerpen wijzigen. Vraag een beheerder", Reply(turn));
+        Assert.Empty(await bot.TopicStore.ListAsync());
+        Assert.Empty((await bot.AuditAsync()));
+    }
+
+    [Fact]
+    public async Task Query_that_does_not_parse_is_not_saved()
+    {
+        await using var bot = NewBot();
+
+        var turn = await bot.SendAsync("onderwerp toevoegen drones \"drones OR\"", Anna);
+
+        Assert.Contains("niet bruikbaar", Reply(turn));
+        Assert.Empty(await bot.TopicStore.ListAsync());
+        Assert.Empty((await bot.AuditAsync()));
+    }
+
+    [Fact]
+    public async Task Inner_phrase_quotes_are_kept_in_the_query()
+    {
+        await using var bot = NewBot();
+
+        await bot.SendAsync("onderwerp toevoegen witboek \"\"Witboek defensie\" OR NAVO\"", Anna);
+
+        Assert.Equal("\"Witboek defensie\" OR NAVO", (await bot.TopicStore.GetAsync("witboek"))!.Query);
+    }
+
+    [Fact]
+    public async Task Change_keeps_creator_and_records_the_old_query()
+    {
+        await using var bot = NewBot();
+        await bot.SendAsync("onderwerp toevoegen defensie-eu \"defensie\"", Anna);
+        bot.Time.Advance(TimeSpan.FromHours(1));
+
+        await bot.SendAsync("onderwerp wijzigen defensie-eu \"defensie OR NAVO\"", Anna);
+
+        var topic = (await bot.TopicStore.GetAsync("defensie-eu"))!;
+        Assert.Equal("defensie OR NAVO", topic.Query);
+        Assert.Equal(Now, topic.CreatedAt);
+        Assert.Equal(Now.AddHours(1), topic.UpdatedAt);
+        Assert.Contains("(was \"defensie\")", (await bot.AuditAsync())[1].Details);
+    }
+
+    [Fact]
+    public async Task Adding_an_existing_topic_or_changing_a_missing_one_changes_nothing()
+    {
+        await using var bot = NewBot();
+        await bot.SendAsync("onderwerp toevoegen defensie-eu \"defensie\"", Anna);
+
+        var again = await bot.SendAsync("onderwerp toevoegen defensie-eu \"NAVO\"", Anna);
+        var missing = await bot.SendAsync("onderwerp wijzigen onbekend \"NAVO\"", Anna);
+
+        Assert.Contains("bestaat al", Reply(again));
+        Assert.Contains("bestaat niet", Reply(missing));
+        Assert.Equal("defensie", (await bot.TopicStore.GetAsync("defensie-eu"))!.Query);
+        Assert.Single((await bot.AuditAsync()));
+    }
+
+    [Fact]
+    public async Task Removing_a_topic_warns_about_subscriptions_that_follow_it()
+    {
+        await using var bot = NewBot();
+        await bot.SendAsync("onderwerp toevoegen defensie-eu \"defensie\"", Anna);
+        await bot.SendAsync("abonneer defensie-eu", Bob, PersonalChat);
+
+        var turn = await bot.SendAsync("onderwerp verwijderen defensie-eu", Anna);
+
+        Assert.Null(await bot.TopicStore.GetAsync("defensie-eu"));
+        Assert.Contains("1 abonnement volgt", Reply(turn));
+        Assert.Equal("topic.remove", (await bot.AuditAsync())[^1].Action);
+    }
+
+    [Fact]
+    public async Task Topic_list_is_open_to_everyone()
+    {
+        await using var bot = NewBot();
+        await bot.TopicStore.UpsertAsync(new Topic("defensie-eu", "defensie OR NAVO", Anna.AadObjectId, Now, Now));
+
+        var turn = await bot.SendAsync("onderwerpen", Bob);
+
+        Assert.Contains("**defensie-eu**: `defensie OR NAVO`", Reply(turn));
+    }
+}
