@@ -100,6 +100,21 @@ public sealed class ChatHttpTests(ChatHttpTests.Host host) : IClassFixture<ChatH
         var reply = Assert.Single(Connector.Messages("http-help"));
         var card = reply.GetProperty("attachments")[0].GetProperty("content");
         Assert.Contains("Wat kan Briefingbot?", CardAssert.AllText(card));
+
+        // With every feature's commands listed, the help card still passes the official checks.
+        var file = Path.Combine(Path.GetTempPath(), $"help-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, card.GetRawText());
+        try
+        {
+            var result = (await NodeCardChecker.RunAsync([new NodeCardChecker.Job("help", Card: file)]))["help"];
+            Assert.Empty(result.SchemaErrors);
+            Assert.Empty(result.RendererEvents);
+            Assert.True(result.SizeOk);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
