@@ -16,13 +16,14 @@ internal sealed class TestIndex : IDisposable
         Index = new LetterIndex(Path.Combine(Root, "index"));
         Observer = new RecordingObserver(() => CommittedLetterCount());
         Ingestor = new LetterIngestor(Index, Parser, new FirstSentenceSummarizer(), new PhrasePromiseExtractor(), new NoMeetingExtractor(), [Observer], Time, commitEvery);
-        Search = new LetterSearch(Index, Parser, pageSize);
+        Search = new LetterSearch(Index, Parser, pageSize, SearchLog);
     }
 
     public string Root { get; }
     public string Corpus { get; }
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
     public StandInLetterParser Parser { get; } = new();
+    public ListLogger<LetterSearch> SearchLog { get; } = new();
     public LetterIndex Index { get; }
     public RecordingObserver Observer { get; }
     public LetterIngestor Ingestor { get; }

@@ -32,7 +32,8 @@ public sealed class InboundAuthenticationTests(TokenIssuer issuer) : IClassFixtu
         Assert.Equal(expected, response.StatusCode);
         if (reason is not null)
         {
-            Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var error = await response.Content.ReadAsStringAsync();
+            Assert.True(error.Contains(reason, StringComparison.Ordinal), error);
         }
         Assert.Empty(_host.Bot.Turns);
         Assert.Empty(_host.Store!.Saved);
@@ -133,13 +134,13 @@ public sealed class InboundAuthenticationTests(TokenIssuer issuer) : IClassFixtu
     [Fact]
     public async Task Unsigned_alg_none_token_is_401()
     {
-        await AssertRejected(HttpStatusCode.Unauthorized, TokenIssuer.CreateUnsignedToken(Now));
+        await AssertRejected(HttpStatusCode.Unauthorized, TokenIssuer.CreateUnsignedToken(Now), reason: "signature is invalid");
     }
 
     [Fact]
     public async Task Hs256_token_keyed_with_the_public_rsa_key_is_401()
     {
-        await AssertRejected(HttpStatusCode.Unauthorized, issuer.CreateHmacTokenWithPublicKey(Now));
+        await AssertRejected(HttpStatusCode.Unauthorized, issuer.CreateHmacTokenWithPublicKey(Now), reason: "signature is invalid");
     }
 
     [Fact]
@@ -185,6 +186,41 @@ public sealed class InboundAuthenticationTests(TokenIssuer issuer) : IClassFixtu
     {
         using var response = await _host.PostActivityAsync(MessageJson(), TokenIssuer.CreateToken(issuer.TeamsKey, Now, algorithm: SecurityAlgorithms.RsaSha512));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hostile_tokens_are_rejected_with_4xx_never_a_5xx()
+    {
+        var random = new Random(4242);
+        string B64(string json) => Base64UrlEncoder.Encode(System.Text.Encoding.UTF8.GetBytes(json));
+        string RandomSegment()
+        {
+            var bytes = new byte[random.Next(0, 300)];
+            random.NextBytes(bytes);
+            return Base64UrlEncoder.Encode(bytes);
+        }
+        string[] headers = ["{\"alg\":\"RS256\",\"kid\":\"bf-teams\"}", "{\"alg\":\"none\"}", "{\"alg\":5}", "[]", "{", "{\"alg\":\"RS256\",\"kid\":{\"x\":1}}", "{\"alg\":\"ES256\"}"];
+        string[] payloads = ["{\"iss\":5}", "{\"iss\":[\"https://api.botframework.com\"]}", "{\"iss\":\"https://api.botframework.com\",\"exp\":\"soon\"}", "null", "{\"iss\":\"https://api.botframework.com\",\"aud\":{}}", "\u0000"];
+
+        var unauthorized = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var token = random.Next(4) switch
+            {
+                0 => $"{RandomSegment()}.{RandomSegment()}.{RandomSegment()}",
+                1 => $"{B64(headers[random.Next(headers.Length)])}.{B64(payloads[random.Next(payloads.Length)])}.{RandomSegment()}",
+                2 => string.Join('.', Enumerable.Range(0, random.Next(1, 7)).Select(_ => RandomSegment())),
+                _ => new string('a', random.Next(1, 300_000)),
+            };
+            using var response = await _host.PostActivityAsync(MessageJson(), token);
+            // 431: Kestrel itself refuses headers over 32 KB before the endpoint runs.
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.RequestHeaderFieldsTooLarge,
+                $"token {i} got {(int)response.StatusCode}");
+            unauthorized += response.StatusCode == HttpStatusCode.Unauthorized ? 1 : 0;
+        }
+
+        Assert.True(unauthorized > 120, $"only {unauthorized} of 200 reached the token check");
+        Assert.Empty(_host.Bot.Turns);
     }
 
     [Fact]

@@ -61,6 +61,15 @@ public sealed class ActivityJsonTests
     }
 
     [Fact]
+    public void Dutch_text_is_written_as_utf8_not_escaped()
+    {
+        var json = System.Text.Encoding.UTF8.GetString(ProtocolJson.SerializeToUtf8Bytes(new Activity { Text = "Eén toezegging is geïnformeerd \"nu\"" }));
+
+        Assert.Contains("Eén toezegging is geïnformeerd", json, StringComparison.Ordinal);
+        Assert.Contains("\\\"nu\\\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reading_matches_names_case_insensitively()
     {
         var activity = JsonSerializer.Deserialize<Activity>("""{"Type":"message","SERVICEURL":"https://x/","Conversation":{"ID":"c"}}""", ProtocolJson.Options)!;
