@@ -19,11 +19,11 @@ public static class AdministrationServiceCollectionExtensions
             .Validate(o => TimeZones.TryFind(o.DefaultTimeZone, out _), "Briefingbot:DefaultTimeZone must be an IANA time zone id, e.g. Europe/Amsterdam.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        MissingStorage.AddFallbacks(services);
 
         // Shared by the administration and register commands.
         services.TryAddSingleton<DutchClock>();
         services.TryAddSingleton<ReplySender>();
+        services.TryAddSingleton<ICardRenderer, TemplateCardRenderer>();
         services.TryAddSingleton<LetterLookup>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AdminDirectory>();

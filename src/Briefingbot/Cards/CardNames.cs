@@ -12,5 +12,15 @@ public static class CardNames
     /// <summary>A generic list (promises, meetings, topics...): title, items with meta/text/link, buttons.</summary>
     public const string List = "list";
 
-    public static readonly IReadOnlyList<string> All = [SearchResults, Letter, Help, Welcome, Message, List];
+    // Registers and administration (src/Briefingbot/Registers, src/Briefingbot/Administration).
+    public const string Promises = "promises";
+    public const string Meetings = "meetings";
+    public const string Topics = "topics";
+    public const string TopicSaved = "topics-saved";
+    public const string Subscription = "subscription";
+    public const string Admins = "admin";
+    public const string Audit = "audit";
+
+    public static readonly IReadOnlyList<string> All =
+        [SearchResults, Letter, Help, Welcome, Message, List, Promises, Meetings, Topics, TopicSaved, Subscription, Admins, Audit];
 }

@@ -5,7 +5,6 @@ using Briefingbot.Dossiers.Search;
 using Briefingbot.Registers.Calendar;
 using Briefingbot.Storage;
 using Briefingbot.Tests.Administration.Fakes;
-using Briefingbot.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -20,13 +19,27 @@ public sealed class CalendarFeedTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2025, 11, 24, 8, 30, 0, TimeSpan.Zero);
     private const string LongTitle = "Informele bijeenkomst van de ministers van Defensie; één dag, met ‘NAVO’-partners, in het Koninklijk Paleis";
 
-    private readonly InMemoryMeetingRegister register = new();
     private readonly FakeLetterSearch search = new();
+    private readonly string directory = Directory.CreateTempSubdirectory("briefingbot-calendar-").FullName;
     private WebApplicationFactory<Program> factory = null!;
 
     public async Task InitializeAsync()
     {
         search.Letters.Add(RegisterSeed.RbzAgenda);
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Storage:Provider", "sqlite");
+            builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(directory, "briefingbot.db")}");
+            builder.UseSetting("Dossiers:IngestOnStart", "false");
+            builder.UseSetting("Dossiers:IndexPath", Path.Combine(directory, "index"));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<ILetterSearch>(search);
+                services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+            });
+        });
+        // The host's own store (real SQLite in the temp folder), seeded before the first request.
+        var register = factory.Services.GetRequiredService<IMeetingRegister>();
         var created = Now.AddDays(-10);
         await register.UpsertExtractedAsync(RegisterSeed.Letter004,
         [
@@ -38,17 +51,21 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         await register.UpsertAsync("Informele Defensieraad", new DateOnly(2026, 2, 10), new DateOnly(2026, 2, 10), "Kopenhagen, Denemarken", LongTitle, MeetingOrigin.Admin, created);
         var raz = await register.UpsertAsync(MeetingTypes.Raz, new DateOnly(2025, 12, 16), new DateOnly(2025, 12, 16), null, null, MeetingOrigin.Imported, created);
         await register.SetCancelledAsync(raz.Id, true, created);
-
-        factory = new BotHostFactory().WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<IMeetingRegister>(register);
-                services.AddSingleton<ILetterSearch>(search);
-                services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
-            }));
     }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the temp folder's clean-up.
+        }
+    }
 
     private async Task<(HttpResponseMessage Response, string Body)> GetAsync(string path)
     {

@@ -16,11 +16,11 @@ public class MeetingCommandTests
 
         var turn = await bot.SendAsync("vergadering toevoegen 2026-12-01 RBZ Defensie tot 2026-12-02 Brussel", Anna);
 
-        var m = Assert.Single(bot.MeetingRegister.All);
+        var m = Assert.Single((await bot.MeetingsAsync()));
         Assert.Equal((MeetingTypes.RbzDefensie, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Brussel", MeetingOrigin.Admin, true),
             (m.Type, m.StartDate, m.EndDate, m.Location, m.Origin, m.AdminLocked));
         Assert.Contains("Raad Buitenlandse Zaken (Defensie), 1–2 december 2026, Brussel", Reply(turn));
-        var audit = Assert.Single(bot.AuditLog.Entries);
+        var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(("meeting.add", Anna.AadObjectId, Now), (audit.Action, audit.ActorAadObjectId, audit.At));
     }
 
@@ -35,7 +35,7 @@ public class MeetingCommandTests
 
         await bot.SendAsync(command, Anna);
 
-        var m = Assert.Single(bot.MeetingRegister.All);
+        var m = Assert.Single((await bot.MeetingsAsync()));
         Assert.Equal((type, new DateOnly(2026, 12, 1), location), (m.Type, m.StartDate, m.Location));
     }
 
@@ -51,8 +51,8 @@ public class MeetingCommandTests
         var turn = await bot.SendAsync(command, Anna);
 
         Assert.Contains("Er is niets gewijzigd", Reply(turn));
-        Assert.Empty(bot.MeetingRegister.All);
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.MeetingsAsync()));
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class MeetingCommandTests
         var cancel = await bot.SendAsync($"vergadering annuleren {meeting.Id}", Bob);
 
         Assert.All(new[] { add, change, cancel }, t => Assert.StartsWith("Alleen beheerders kunnen vergaderingen wijzigen", Reply(t)));
-        Assert.Equal(meeting, Assert.Single(bot.MeetingRegister.All));
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Equal(meeting, Assert.Single((await bot.MeetingsAsync())));
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -78,10 +78,10 @@ public class MeetingCommandTests
 
         var turn = await bot.SendAsync($"vergadering wijzigen {meeting.Id} locatie Luxemburg", Anna);
 
-        var m = Assert.Single(bot.MeetingRegister.All);
+        var m = Assert.Single((await bot.MeetingsAsync()));
         Assert.Equal(("Luxemburg", true), (m.Location, m.AdminLocked));
         Assert.Contains($"Vergadering {meeting.Id} is gewijzigd", Reply(turn));
-        Assert.Contains("→ Ecofinraad, zaterdag 12 december 2026, Luxemburg", bot.AuditLog.Entries[0].Details);
+        Assert.Contains("→ Ecofinraad, zaterdag 12 december 2026, Luxemburg", (await bot.AuditAsync())[0].Details);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class MeetingCommandTests
         var turn = await bot.SendAsync($"vergadering wijzigen {meeting.Id} 2026-12-18", Anna);
 
         var old = (await bot.MeetingRegister.GetAsync(meeting.Id))!;
-        var moved = bot.MeetingRegister.All.Single(m => m.Id != meeting.Id);
+        var moved = (await bot.MeetingsAsync()).Single(m => m.Id != meeting.Id);
         Assert.True(old.Cancelled);
         Assert.Equal((new DateOnly(2026, 12, 18), new DateOnly(2026, 12, 19), "Brussel"), (moved.StartDate, moved.EndDate, moved.Location));
         Assert.Contains($"vervangen door vergadering {moved.Id}", Reply(turn));
@@ -112,6 +112,6 @@ public class MeetingCommandTests
 
         Assert.False((await bot.MeetingRegister.GetAsync(meeting.Id))!.Cancelled);
         Assert.Contains("al geannuleerd", Reply(again));
-        Assert.Equal(["meeting.cancel", "meeting.restore"], bot.AuditLog.Entries.Select(e => e.Action));
+        Assert.Equal(["meeting.cancel", "meeting.restore"], (await bot.AuditAsync()).Select(e => e.Action));
     }
 }

@@ -12,7 +12,7 @@ public class PromiseCommandTests
     {
         var bot = new CommandHarness(Now);
         await RegisterSeed.IngestAsync(bot);
-        return (bot, bot.PromiseRegister.All.Single(p => p.DeadlinePhrase == "begin 2026").Number);
+        return (bot, (await bot.PromisesAsync()).Single(p => p.DeadlinePhrase == "begin 2026").Number);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public class PromiseCommandTests
         Assert.StartsWith("Alleen beheerders kunnen de status van toezeggingen wijzigen", Reply(turn));
         Assert.Equal(PromiseStatus.Open, (await bot.PromiseRegister.GetAsync(number))!.Status);
         Assert.Empty(await bot.PromiseRegister.HistoryAsync(number));
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class PromiseCommandTests
         Assert.Equal((PromiseStatus.Fulfilled, "https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html"), (promise.Status, promise.FulfilledBy));
         var change = Assert.Single(await bot.PromiseRegister.HistoryAsync(number));
         Assert.Equal((Anna.AadObjectId, Now), (change.ChangedBy, change.ChangedAt));
-        var audit = Assert.Single(bot.AuditLog.Entries);
+        var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(("promise.status", Anna.AadObjectId, Now), (audit.Action, audit.ActorAadObjectId, audit.At));
         Assert.Contains($"toezegging {number}: open → voldaan", audit.Details);
     }
@@ -72,7 +72,7 @@ public class PromiseCommandTests
         Assert.Contains("bestaat niet", Reply(badNumber));
         Assert.Contains("ken ik niet", Reply(badVerb));
         Assert.Equal(PromiseStatus.Open, (await bot.PromiseRegister.GetAsync(number))!.Status);
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class PromiseCommandTests
         Assert.Contains("**Toezegging " + number + "** · ingetrokken", shown);
         Assert.Contains("24 november 2026 10:00: voldaan", shown);
         Assert.Contains("26 november 2026 10:00: ingetrokken", shown);
-        Assert.Equal(3, bot.AuditLog.Entries.Count);
+        Assert.Equal(3, (await bot.AuditAsync()).Count);
     }
 
     [Fact]
@@ -104,6 +104,6 @@ public class PromiseCommandTests
         var turn = await bot.SendAsync($"toezegging {number} heropend", Anna);
 
         Assert.Contains("staat al op open", Reply(turn));
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.AuditAsync()));
     }
 }

@@ -24,15 +24,15 @@ public class RegisterIngestObserverTests
     {
         await using var bot = new CommandHarness(Now);
         await RegisterSeed.IngestAsync(bot);
-        var promises = bot.PromiseRegister.All.Count;
-        var meetings = bot.MeetingRegister.All.Count;
+        var promises = (await bot.PromisesAsync()).Count;
+        var meetings = (await bot.MeetingsAsync()).Count;
         bot.Search.Letters.Clear();
 
         await RegisterSeed.IngestAsync(bot);
 
-        Assert.Equal(promises, bot.PromiseRegister.All.Count);
-        Assert.Equal(meetings, bot.MeetingRegister.All.Count);
-        var rbz = bot.MeetingRegister.All.Single(m => m.Type == MeetingTypes.RbzDefensie);
+        Assert.Equal(promises, (await bot.PromisesAsync()).Count);
+        Assert.Equal(meetings, (await bot.MeetingsAsync()).Count);
+        var rbz = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie);
         Assert.Single(await bot.MeetingRegister.SourcesAsync(rbz.Id));
     }
 
@@ -41,9 +41,9 @@ public class RegisterIngestObserverTests
     {
         await using var bot = new CommandHarness(Now);
         await RegisterSeed.IngestAsync(bot);
-        var number = bot.PromiseRegister.All.Single(p => p.DeadlinePhrase == "begin 2026").Number;
+        var number = (await bot.PromisesAsync()).Single(p => p.DeadlinePhrase == "begin 2026").Number;
         await bot.SendAsync($"toezegging {number} voldaan", Anna);
-        var rbz = bot.MeetingRegister.All.Single(m => m.Type == MeetingTypes.RbzDefensie);
+        var rbz = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie);
         await bot.SendAsync($"vergadering wijzigen {rbz.Id} locatie Brussel", Anna);
         bot.Search.Letters.Clear();
 
@@ -62,7 +62,7 @@ public class RegisterIngestObserverTests
 
         await observer.OnLetterRemovedAsync(RegisterSeed.Letter001, CancellationToken.None);
 
-        Assert.DoesNotContain(bot.PromiseRegister.All, p => p.LetterId == RegisterSeed.Letter001);
-        Assert.Contains(bot.PromiseRegister.All, p => p.LetterId == RegisterSeed.Letter000);
+        Assert.DoesNotContain((await bot.PromisesAsync()), p => p.LetterId == RegisterSeed.Letter001);
+        Assert.Contains((await bot.PromisesAsync()), p => p.LetterId == RegisterSeed.Letter000);
     }
 }

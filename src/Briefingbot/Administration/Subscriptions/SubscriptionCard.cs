@@ -10,7 +10,7 @@ namespace Briefingbot.Administration.Subscriptions;
 /// <summary>Card data and Markdown text for a conversation's subscription: settings and the next delivery.</summary>
 public static class SubscriptionCard
 {
-    public const string Template = "subscription";
+    public const string Template = Cards.CardNames.Subscription;
 
     public static string StatusText(SubscriptionStatus status) => status switch
     {
@@ -54,7 +54,7 @@ public static class SubscriptionCard
             ["schedule"] = ScheduleText(s),
             ["topics"] = TopicsText(s),
             ["nextDelivery"] = nextText,
-            ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
             ["isActive"] = s.Status == SubscriptionStatus.Active,
         };
         var text = new StringBuilder();

@@ -8,13 +8,19 @@ namespace Briefingbot.Registers.Meetings;
 /// <summary>Card data (cards/meetings.json) and Markdown for a meeting listing.</summary>
 public static class MeetingCards
 {
-    public const string Template = "meetings";
+    public const string Template = Cards.CardNames.Meetings;
 
     public const int MaxMeetings = 20;
     private const int MaxPromisesPerMeeting = 5;
 
     public static string When(Storage.MeetingRecord m) =>
         m.EndDate > m.StartDate ? DutchDates.FormatRange(m.StartDate, m.EndDate) : DutchDates.FormatWithWeekday(m.StartDate);
+
+    private static string LetterLine(LetterRef l, bool preparing) =>
+        (preparing ? "voorbereid in: " : "genoemd in: ") + (l.Url is null ? l.Title : $"[{l.Title}]({l.Url})");
+
+    private static string PromiseLine(PromiseItem p) =>
+        $"open toezegging #{p.Promise.Number}: {p.Promise.What} · {PromiseCards.DueText(p.Promise)}";
 
     public static (JsonObject Data, string Markdown) Build(IReadOnlyList<MeetingItem> items, string subtitle)
     {
@@ -27,32 +33,27 @@ public static class MeetingCards
             var letters = new JsonArray();
             foreach (var (l, preparing) in item.Letters)
             {
-                letters.Add(new JsonObject
-                {
-                    ["title"] = l.Title,
-                    ["date"] = l.Date is { } d ? DutchDates.Format(d) : null,
-                    ["url"] = l.Url,
-                    ["relation"] = preparing ? "voorbereid in" : "genoemd in",
-                });
+                letters.Add(new JsonObject { ["text"] = LetterLine(l, preparing) });
             }
             var promises = new JsonArray();
             foreach (var p in item.OpenPromises.Take(MaxPromisesPerMeeting))
             {
-                promises.Add(new JsonObject { ["number"] = p.Promise.Number, ["what"] = p.Promise.What, ["due"] = PromiseCards.DueText(p.Promise), ["urgency"] = p.Urgency.ToString().ToLowerInvariant() });
+                promises.Add(new JsonObject { ["text"] = PromiseLine(p), ["color"] = PromiseCards.Color(p.Urgency) });
             }
             meetings.Add(new JsonObject
             {
                 ["id"] = m.Id,
                 ["type"] = m.Type,
                 ["name"] = name,
+                ["heading"] = m.Location is null ? name : $"{name} · {m.Location}",
                 ["when"] = When(m),
                 ["startDate"] = m.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["location"] = m.Location,
                 ["hasLetters"] = item.Letters.Count > 0,
                 ["letters"] = letters,
                 ["hasPromises"] = item.OpenPromises.Count > 0,
                 ["promises"] = promises,
                 ["morePromises"] = Math.Max(0, item.OpenPromises.Count - MaxPromisesPerMeeting),
+                ["hasMorePromises"] = item.OpenPromises.Count > MaxPromisesPerMeeting,
             });
 
             text.Append("\n- **").Append(When(m)).Append("**: ").Append(name);
@@ -63,11 +64,11 @@ public static class MeetingCards
             text.Append(" · nr. ").Append(m.Id).Append('\n');
             foreach (var (l, preparing) in item.Letters)
             {
-                text.Append(preparing ? "  - voorbereid in: " : "  - genoemd in: ").Append(l.Url is null ? l.Title : $"[{l.Title}]({l.Url})").Append('\n');
+                text.Append("  - ").Append(LetterLine(l, preparing)).Append('\n');
             }
             foreach (var p in item.OpenPromises.Take(MaxPromisesPerMeeting))
             {
-                text.Append("  - open toezegging #").Append(p.Promise.Number).Append(": ").Append(p.Promise.What).Append(" (").Append(PromiseCards.DueText(p.Promise)).Append(")\n");
+                text.Append("  - ").Append(PromiseLine(p)).Append('\n');
             }
         }
         var more = Math.Max(0, items.Count - MaxMeetings);
@@ -85,8 +86,10 @@ public static class MeetingCards
             ["subtitle"] = subtitle,
             ["count"] = items.Count,
             ["more"] = more,
+            ["hasMore"] = more > 0,
             ["isEmpty"] = items.Count == 0,
             ["meetings"] = meetings,
+            ["feedPath"] = "/calendar.ics",
         };
         return (data, text.ToString().TrimEnd());
     }

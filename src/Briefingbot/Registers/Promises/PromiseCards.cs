@@ -8,7 +8,7 @@ namespace Briefingbot.Registers.Promises;
 /// <summary>Card data (cards/promises.json) and Markdown for a promise listing.</summary>
 public static class PromiseCards
 {
-    public const string Template = "promises";
+    public const string Template = Cards.CardNames.Promises;
 
     /// <summary>Items beyond this are counted, not shown: a Teams message must stay well under its size limit.</summary>
     public const int MaxItems = 25;
@@ -45,18 +45,17 @@ public static class PromiseCards
             {
                 var p = item.Promise;
                 var letter = await letters.GetAsync(p.LetterId, cancellationToken);
+                var source = "Bron: " + (letter.Url is null ? letter.Title : $"[{letter.Title}]({letter.Url})") +
+                             (letter.Date is { } d ? $" ({DutchDates.Format(d)})" : "");
                 groupItems.Add(new JsonObject
                 {
                     ["number"] = p.Number,
                     ["what"] = p.What,
+                    ["meta"] = string.Join(" · ", new[] { p.Actor, DueText(p), StatusText(item.Status) }.Where(s => !string.IsNullOrEmpty(s))),
                     ["sentence"] = Shorten(p.Sentence, 300),
-                    ["actor"] = p.Actor,
                     ["due"] = DueText(p),
                     ["status"] = StatusText(item.Status),
-                    ["urgency"] = item.Urgency.ToString().ToLowerInvariant(),
-                    ["letterTitle"] = letter.Title,
-                    ["letterDate"] = letter.Date is { } d ? DutchDates.Format(d) : null,
-                    ["letterUrl"] = letter.Url,
+                    ["source"] = source,
                 });
                 text.Append("- **#").Append(p.Number).Append("** ").Append(p.What)
                     .Append(" · ").Append(DueText(p));
@@ -66,7 +65,7 @@ public static class PromiseCards
                 }
                 text.Append(" · bron: ").Append(letter.Url is null ? letter.Title : $"[{letter.Title}]({letter.Url})").Append('\n');
             }
-            groups.Add(new JsonObject { ["heading"] = UrgencyHeading(group.Key), ["urgency"] = group.Key.ToString().ToLowerInvariant(), ["items"] = groupItems });
+            groups.Add(new JsonObject { ["heading"] = UrgencyHeading(group.Key), ["color"] = Color(group.Key), ["items"] = groupItems });
         }
         var more = Math.Max(0, items.Count - MaxItems);
         if (items.Count == 0)
@@ -83,11 +82,20 @@ public static class PromiseCards
             ["subtitle"] = subtitle,
             ["count"] = items.Count,
             ["more"] = more,
+            ["hasMore"] = more > 0,
             ["isEmpty"] = items.Count == 0,
             ["groups"] = groups,
         };
         return (data, text.ToString().TrimEnd());
     }
+
+    /// <summary>Adaptive Card text colour of a group: overdue stands out, due soon warns.</summary>
+    public static string Color(PromiseUrgency urgency) => urgency switch
+    {
+        PromiseUrgency.Overdue => "Attention",
+        PromiseUrgency.DueSoon => "Warning",
+        _ => "Default",
+    };
 
     public static string Shorten(string text, int max)
     {
