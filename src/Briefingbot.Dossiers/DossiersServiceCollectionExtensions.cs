@@ -1,5 +1,15 @@
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Ingest;
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Dossiers.Promises;
+using Briefingbot.Dossiers.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Dossiers;
 
@@ -9,6 +19,31 @@ public static class DossiersServiceCollectionExtensions
     /// <summary>Registers the letter parser, extractors, index (hosted singleton) and search.</summary>
     public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DossiersOptions>()
+            .Bind(configuration.GetSection(DossiersOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => DossiersPaths.Resolve(sp.GetRequiredService<IOptions<DossiersOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton(sp => new LetterIndex(sp.GetRequiredService<DossiersPaths>().IndexPath, sp.GetRequiredService<ILogger<LetterIndex>>()));
+        services.AddSingleton<ILetterIngestor>(sp => new LetterIngestor(
+            sp.GetRequiredService<LetterIndex>(),
+            sp.GetRequiredService<ILetterParser>(),
+            sp.GetRequiredService<ILetterSummarizer>(),
+            sp.GetRequiredService<IPromiseExtractor>(),
+            sp.GetRequiredService<IMeetingExtractor>(),
+            sp.GetServices<ILetterIngestObserver>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<DossiersOptions>>().Value.CommitEvery,
+            sp.GetRequiredService<ILogger<LetterIngestor>>()));
+        services.AddSingleton<ILetterSearch>(sp => new LetterSearch(
+            sp.GetRequiredService<LetterIndex>(),
+            sp.GetService<ILetterParser>(),
+            sp.GetRequiredService<IOptions<DossiersOptions>>().Value.PageSize,
+            sp.GetRequiredService<ILogger<LetterSearch>>()));
+        services.AddSingleton<LetterIndexHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<LetterIndexHostedService>());
         return services;
     }
 }

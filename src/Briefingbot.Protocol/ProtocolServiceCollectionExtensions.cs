@@ -70,7 +70,10 @@ public static class ProtocolServiceCollectionExtensions
     {
         endpoints.MapPost(pattern, (HttpContext context) => context.RequestServices.GetRequiredService<ActivityEndpoint>().HandleAsync(context))
             .WithName("BotMessages")
-            .WithDisplayName("Bot Framework activities");
+            .WithDisplayName("Bot Framework activities")
+            // The endpoint authenticates Bot Framework tokens itself; a host-wide authorization policy must not
+            // demand a user login here.
+            .AllowAnonymous();
         return endpoints;
     }
 

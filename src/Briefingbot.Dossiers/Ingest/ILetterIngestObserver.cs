@@ -28,4 +28,12 @@ public interface ILetterIngestor
 
     /// <summary>Adds or updates the given letters; when <paramref name="removeOthers"/> is set, letters not listed are removed.</summary>
     Task<IngestProgress> IngestAsync(IReadOnlyCollection<LetterSource> sources, bool removeOthers, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the letters with these source file names from the index (and tells the observers); names the index
+    /// does not hold are ignored. Used by the host to follow deletions in the shared letter store. Implementations
+    /// must override it: the default only keeps this later addition from breaking existing implementations.
+    /// </summary>
+    Task<IngestProgress> RemoveAsync(IReadOnlyCollection<string> sourceFiles, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} cannot remove single letters yet; implement ILetterIngestor.RemoveAsync.");
 }

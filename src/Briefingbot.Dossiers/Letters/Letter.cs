@@ -33,6 +33,12 @@ public sealed record Letter(
 {
     /// <summary>Other ids the letter carries, e.g. the Tweede Kamer document id "2022D56473".</summary>
     public string? ExternalId { get; init; }
+
+    /// <summary>
+    /// Every date the letter is dated with, in document order (a schriftelijk overleg holds the committee's letter and
+    /// the government's answer). <see cref="Date"/> is the last of them.
+    /// </summary>
+    public IReadOnlyList<DateOnly> Dates { get; init; } = [];
 }
 
 /// <summary>What a passage is.</summary>

@@ -45,9 +45,10 @@ internal sealed class BotProtocolOptionsValidator : IValidateOptions<BotProtocol
             errors.Add("Bot:TokenScope must not be empty.");
         }
 
-        foreach (var host in options.ExtraTrustedServiceUrlHosts ?? [])
+        // Blank entries are skipped (an environment variable emptied to switch a host off), not an error.
+        foreach (var host in (options.ExtraTrustedServiceUrlHosts ?? []).Where(h => !string.IsNullOrWhiteSpace(h)))
         {
-            if (string.IsNullOrWhiteSpace(host) || host.Contains('/', StringComparison.Ordinal) || host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('['))
+            if (host.Contains('/', StringComparison.Ordinal) || host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('['))
             {
                 errors.Add($"Bot:ExtraTrustedServiceUrlHosts entries are host names without scheme, port or path (got '{host}').");
             }

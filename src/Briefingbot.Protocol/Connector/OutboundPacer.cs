@@ -34,7 +34,12 @@ internal sealed class OutboundPacer : IDisposable
                 return PacingVerdict.ConversationQueueFull;
             }
         }
-        using (var lease = await _perTenant.AcquireAsync(tenantId ?? string.Empty, 1, cancellationToken).ConfigureAwait(false))
+        if (string.IsNullOrEmpty(tenantId))
+        {
+            // Channels without tenants (Slack, Web Chat) have no per-tenant limit to respect.
+            return PacingVerdict.Go;
+        }
+        using (var lease = await _perTenant.AcquireAsync(tenantId, 1, cancellationToken).ConfigureAwait(false))
         {
             if (!lease.IsAcquired)
             {

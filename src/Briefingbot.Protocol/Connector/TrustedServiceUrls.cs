@@ -25,7 +25,7 @@ internal sealed class TrustedServiceUrls(IOptions<BotProtocolOptions> options)
             return true;
         }
 
-        foreach (var pattern in options.Value.ExtraTrustedServiceUrlHosts ?? [])
+        foreach (var pattern in (options.Value.ExtraTrustedServiceUrlHosts ?? []).Where(h => !string.IsNullOrWhiteSpace(h)))
         {
             if (Matches(host, serviceUrl.Host, pattern.Trim()))
             {

@@ -5,7 +5,6 @@ using Briefingbot.Protocol.Configuration;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Protocol.Turns;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -121,14 +120,12 @@ internal sealed class ActivityEndpoint(
 
     /// <summary>
     /// Reads at most <paramref name="maxBytes"/>: a declared Content-Length above it is refused unread, a chunked body
-    /// is cut off as soon as it passes it. Status 0 means the client went away.
+    /// is cut off as soon as it passes it. Status 0 means the client went away. Kestrel's own (larger) limit is
+    /// deliberately left alone: lowered to ours, Kestrel resets the connection while draining the rest of an oversized
+    /// body, and the sender never sees the polite 413.
     /// </summary>
     private static async Task<BodyRead> ReadBodyAsync(HttpContext context, long maxBytes)
     {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = maxBytes;
-        }
         if (context.Request.ContentLength > maxBytes)
         {
             return new(StatusCodes.Status413PayloadTooLarge);

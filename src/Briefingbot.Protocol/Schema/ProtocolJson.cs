@@ -29,6 +29,10 @@ public static class ProtocolJson
             // Web defaults would read "42" into a number; the protocol sends real numbers.
             NumberHandling = JsonNumberHandling.Strict,
             MaxDepth = 64,
+            // The default encoder writes every non-ASCII letter as \uXXXX: Dutch text ("één", "geïnformeerd") would
+            // grow up to six-fold against Teams' 100 KB message limit. These payloads are JSON over HTTP, never
+            // inlined into HTML, so the relaxed encoder is the right one (it still escapes quotes and control characters).
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

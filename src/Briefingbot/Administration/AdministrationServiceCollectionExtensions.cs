@@ -23,6 +23,7 @@ public static class AdministrationServiceCollectionExtensions
         // Shared by the administration and register commands.
         services.TryAddSingleton<DutchClock>();
         services.TryAddSingleton<ReplySender>();
+        services.TryAddSingleton<ICardRenderer, TemplateCardRenderer>();
         services.TryAddSingleton<LetterLookup>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AdminDirectory>();

@@ -1,7 +1,7 @@
 using Briefingbot.Administration;
 using Briefingbot.Briefings.Commands;
 using Briefingbot.Briefings.Composition;
-using Briefingbot.Briefings.Delivery;
+using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Chat;
@@ -35,7 +35,6 @@ public static class BriefingsServiceCollectionExtensions
             o.WaitForJobsToComplete = true;
         });
         services.AddHostedService<BriefingStartupService>();
-        services.TryAddSingleton<BriefingAdminCheck>();
         services.AddCommand<BriefingCommand>();
         return services;
     }
@@ -45,6 +44,7 @@ public static class BriefingsServiceCollectionExtensions
         typeof(Storage.ISubscriptionStore), typeof(Storage.IDeliveryLedger), typeof(Storage.ITopicStore),
         typeof(Storage.IPromiseRegister), typeof(Storage.IMeetingRegister), typeof(Dossiers.Search.ILetterSearch),
         typeof(Protocol.IProactiveMessenger), typeof(Protocol.IConversationReferenceStore),
+        typeof(Administration.Admins.AdminGuard),
     ];
 
     /// <summary>Composition, rendering and delivery (no scheduler): also used by tests and the benchmark.</summary>
@@ -55,6 +55,7 @@ public static class BriefingsServiceCollectionExtensions
         services.TryAddSingleton<BriefingInstance>();
         services.TryAddSingleton<BriefingComposer>();
         services.TryAddSingleton<BriefingRenderer>();
+        services.TryAddSingleton<FanoutPacer>();
         services.TryAddSingleton<BriefingDelivery>();
         services.TryAddSingleton<BriefingCatchUp>();
         return services;

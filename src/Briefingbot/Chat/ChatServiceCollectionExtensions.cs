@@ -1,3 +1,14 @@
+using Briefingbot.Cards;
+using Briefingbot.Chat.Help;
+using Briefingbot.Chat.Letters;
+using Briefingbot.Chat.MessageExtension;
+using Briefingbot.Chat.Search;
+using Briefingbot.Chat.Welcome;
+using Briefingbot.Protocol;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace Briefingbot.Chat;
 
 public static class ChatServiceCollectionExtensions
@@ -5,6 +16,31 @@ public static class ChatServiceCollectionExtensions
     /// <summary>Registers the bot (IBot), the command router, cards and the search/letter/help commands.</summary>
     public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section));
+        services.AddOptions<CardOptions>().Bind(configuration.GetSection(CardOptions.Section))
+            .Validate(o => o.MaxCardBytes is > 1024 and <= 28 * 1024, "Cards:MaxCardBytes must be between 1 KB and 28 KB (Teams' limit).")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<CardRenderer>();
+        services.TryAddSingleton<Briefingbot.Administration.Replies.ICardRenderer, SharedCardRenderer>();
+        services.AddSingleton<ChatResponder>();
+        // A cache of its own, bounded: conversation UI state must not compete with or be evicted by other caches.
+        services.AddSingleton<IConversationState>(sp => new MemoryConversationState(
+            new MemoryCache(new MemoryCacheOptions { SizeLimit = 100_000 }),
+            sp.GetRequiredService<IOptions<ChatOptions>>()));
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<SearchAnswers>();
+        services.AddSingleton<WelcomeGreeter>();
+        services.AddSingleton<MessageExtensionSearch>();
+        services.AddSingleton<IBot, BriefingBot>();
+
+        services
+            .AddCommand<SearchCommand>()
+            .AddCommand<LetterCommand>()
+            .AddCommand<MoreCommand>()
+            .AddCommand<SimilarCommand>()
+            .AddCommand<HelpCommand>();
         return services;
     }
 

@@ -16,6 +16,9 @@ public interface ICommandHandler
 
     /// <summary>Handles the command; <see cref="CommandContext.Arguments"/> is the text after the command word.</summary>
     Task HandleAsync(CommandContext context, CancellationToken cancellationToken);
+
+    /// <summary>The heading the help card lists this command under (Dutch). Defaults to one per feature folder.</summary>
+    string HelpGroup => CommandGroups.ForHandler(GetType());
 }
 
 /// <summary>The parsed command and the turn it arrived in.</summary>
@@ -30,4 +33,10 @@ public sealed record CommandContext(ITurnContext Turn, string Command, string Ar
 
     /// <summary>Whether the channel renders Adaptive Cards (false: answer in Markdown text).</summary>
     public bool SupportsCards { get; init; } = true;
+
+    /// <summary>
+    /// For free text routed to search: a command the user may have meant ("hlep" → "help"), offered as
+    /// "Bedoelde je …?" next to the search answer; else null.
+    /// </summary>
+    public string? Suggestion { get; init; }
 }

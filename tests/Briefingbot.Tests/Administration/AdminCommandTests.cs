@@ -16,7 +16,7 @@ public class AdminCommandTests
 
         Assert.Contains("Bob Medewerker is nu beheerder", Reply(turn));
         Assert.True(await bot.AdminStore.IsAdminAsync(Bob.AadObjectId));
-        var entry = Assert.Single(bot.AuditLog.Entries);
+        var entry = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(Anna.AadObjectId, entry.ActorAadObjectId);
         Assert.Equal("Anna Beheer", entry.ActorName);
         Assert.Equal(Now, entry.At);
@@ -34,7 +34,7 @@ public class AdminCommandTests
         Assert.StartsWith("Alleen beheerders kunnen", Reply(turn));
         Assert.Contains("Er is niets gewijzigd", Reply(turn));
         Assert.Empty(await bot.AdminStore.ListAsync());
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class AdminCommandTests
 
         Assert.Contains("laatste beheerder", Reply(turn));
         Assert.True(await bot.AdminStore.IsAdminAsync(Bob.AadObjectId));
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class AdminCommandTests
 
         Assert.Contains("geen beheerder meer", Reply(turn));
         Assert.False(await bot.AdminStore.IsAdminAsync(Bob.AadObjectId));
-        Assert.Equal("admin.remove", Assert.Single(bot.AuditLog.Entries).Action);
+        Assert.Equal("admin.remove", Assert.Single((await bot.AuditAsync())).Action);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class AdminCommandTests
         var turn = await bot.SendAsync("beheerder verwijderen <at>Anna Beheer</at>", Bob, Channel, [Mention(Anna)]);
 
         Assert.Contains("configuratie", Reply(turn));
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]

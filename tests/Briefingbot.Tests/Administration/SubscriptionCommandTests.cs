@@ -16,7 +16,7 @@ public class SubscriptionCommandTests
 
         var turn = await bot.SendAsync("abonneer", Bob, PersonalChat, supportsCards: true);
 
-        var s = bot.SubscriptionStore.Subscriptions[PersonalChat.Id!];
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
         Assert.Equal((DayOfWeek.Monday, new TimeOnly(8, 0), "Europe/Amsterdam", SubscriptionStatus.Active), (s.DayOfWeek, s.TimeOfDay, s.TimeZone, s.Status));
         Assert.Empty(s.Topics);
         Assert.Equal("tenant-1", s.TenantId);
@@ -25,7 +25,7 @@ public class SubscriptionCommandTests
         Assert.Equal("2026-11-30T07:00:00Z", (string?)data["nextDelivery" + "Utc"]);
         Assert.Equal("maandag 30 november 2026 08:00 (Europe/Amsterdam)", (string?)data["nextDelivery"]);
         Assert.Equal([PersonalChat.Id!], bot.Notifier.Changed);
-        Assert.Equal("subscription.subscribe", Assert.Single(bot.AuditLog.Entries).Action);
+        Assert.Equal("subscription.subscribe", Assert.Single((await bot.AuditAsync())).Action);
         Assert.Single(turn.Sent);
     }
 
@@ -38,7 +38,7 @@ public class SubscriptionCommandTests
         var turn = await bot.SendAsync("abonneer defensie-eu landbouw", Bob);
 
         Assert.Contains("Onbekend onderwerp: landbouw", Reply(turn));
-        Assert.Empty(bot.SubscriptionStore.Subscriptions);
+        Assert.Empty(await bot.SubscriptionStore.ListAsync());
         Assert.Empty(bot.Notifier.Changed);
     }
 
@@ -50,7 +50,7 @@ public class SubscriptionCommandTests
 
         await bot.SendAsync("abonneer Defensie-EU", Bob);
 
-        Assert.Equal(["defensie-eu"], bot.SubscriptionStore.Subscriptions[PersonalChat.Id!].Topics);
+        Assert.Equal(["defensie-eu"], (await bot.SubscriptionAsync(PersonalChat.Id!))!.Topics);
     }
 
     [Fact]
@@ -61,11 +61,11 @@ public class SubscriptionCommandTests
 
         var turn = await bot.SendAsync("schema vrijdag 16:30 Europe/London", Bob);
 
-        var s = bot.SubscriptionStore.Subscriptions[PersonalChat.Id!];
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
         Assert.Equal((DayOfWeek.Friday, new TimeOnly(16, 30), "Europe/London"), (s.DayOfWeek, s.TimeOfDay, s.TimeZone));
         Assert.Equal(2, bot.Notifier.Changed.Count);
         Assert.Contains("Volgende briefing: vrijdag 27 november 2026 16:30 (Europe/London)", Reply(turn));
-        var audit = bot.AuditLog.Entries[^1];
+        var audit = (await bot.AuditAsync())[^1];
         Assert.Equal("subscription.schedule", audit.Action);
         Assert.Contains("was maandag 08:00 Europe/Amsterdam", audit.Details);
     }
@@ -79,12 +79,12 @@ public class SubscriptionCommandTests
     {
         await using var bot = new CommandHarness(Now);
         await bot.SendAsync("abonneer", Bob);
-        var before = bot.SubscriptionStore.Subscriptions[PersonalChat.Id!];
+        var before = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
 
         var turn = await bot.SendAsync(command, Bob);
 
         Assert.Contains("Er is niets gewijzigd", Reply(turn));
-        Assert.Equal(before, bot.SubscriptionStore.Subscriptions[PersonalChat.Id!]);
+        Assert.Equal(before, (await bot.SubscriptionAsync(PersonalChat.Id!))!);
         Assert.Single(bot.Notifier.Changed);
     }
 
@@ -96,7 +96,7 @@ public class SubscriptionCommandTests
 
         await bot.SendAsync("schema di 7:15 europe/brussels", Bob);
 
-        var s = bot.SubscriptionStore.Subscriptions[PersonalChat.Id!];
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
         Assert.Equal(("Europe/Brussels", DayOfWeek.Tuesday, new TimeOnly(7, 15)), (s.TimeZone, s.DayOfWeek, s.TimeOfDay));
     }
 
@@ -107,14 +107,14 @@ public class SubscriptionCommandTests
         await bot.SendAsync("abonneer", Bob);
 
         var paused = await bot.SendAsync("pauzeer", Bob);
-        Assert.Equal(SubscriptionStatus.Paused, bot.SubscriptionStore.Subscriptions[PersonalChat.Id!].Status);
+        Assert.Equal(SubscriptionStatus.Paused, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
         Assert.Contains("Volgende briefing: geen: gepauzeerd", Reply(paused));
 
         var resumed = await bot.SendAsync("hervat", Bob);
-        Assert.Equal(SubscriptionStatus.Active, bot.SubscriptionStore.Subscriptions[PersonalChat.Id!].Status);
+        Assert.Equal(SubscriptionStatus.Active, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
         Assert.Contains("Volgende briefing: maandag 30 november 2026 08:00", Reply(resumed));
         Assert.Equal(3, bot.Notifier.Changed.Count);
-        Assert.Equal(["subscription.subscribe", "subscription.pause", "subscription.resume"], bot.AuditLog.Entries.Select(e => e.Action));
+        Assert.Equal(["subscription.subscribe", "subscription.pause", "subscription.resume"], (await bot.AuditAsync()).Select(e => e.Action));
     }
 
     [Fact]
@@ -125,12 +125,12 @@ public class SubscriptionCommandTests
         await bot.SendAsync("schema woensdag 09:00", Bob);
 
         await bot.SendAsync("opzeggen", Bob);
-        Assert.Equal(SubscriptionStatus.Cancelled, bot.SubscriptionStore.Subscriptions[PersonalChat.Id!].Status);
+        Assert.Equal(SubscriptionStatus.Cancelled, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
         var status = await bot.SendAsync("abonnement", Bob);
         Assert.Contains("Status: opgezegd", Reply(status));
 
         await bot.SendAsync("abonneer", Bob);
-        var s = bot.SubscriptionStore.Subscriptions[PersonalChat.Id!];
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
         Assert.Equal((SubscriptionStatus.Active, DayOfWeek.Wednesday), (s.Status, s.DayOfWeek));
     }
 
@@ -151,8 +151,8 @@ public class SubscriptionCommandTests
 
         await bot.SendAsync("abonneer", Bob, Channel);
 
-        Assert.True(bot.SubscriptionStore.Subscriptions.ContainsKey(Channel.Id!));
-        Assert.Equal(Bob.AadObjectId, bot.AuditLog.Entries[0].ActorAadObjectId);
+        Assert.True((await bot.SubscriptionAsync(Channel.Id!)) is not null);
+        Assert.Equal(Bob.AadObjectId, (await bot.AuditAsync())[0].ActorAadObjectId);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public class SubscriptionCommandTests
         await bot.SendAsync("abonneer", Anna, Channel);
 
         Assert.StartsWith("Alleen beheerders kunnen het abonnement van een kanaal", Reply(refused));
-        Assert.Equal(2, bot.SubscriptionStore.Subscriptions.Count);
-        Assert.Equal(Anna.AadObjectId, bot.SubscriptionStore.Subscriptions[Channel.Id!].CreatedBy);
+        Assert.Equal(2, (await bot.SubscriptionStore.ListAsync()).Count);
+        Assert.Equal(Anna.AadObjectId, (await bot.SubscriptionAsync(Channel.Id!))!.CreatedBy);
     }
 }

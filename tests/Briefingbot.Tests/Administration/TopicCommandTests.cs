@@ -30,7 +30,7 @@ public class TopicCommandTests
         var (template, data) = Assert.Single(bot.Cards.Rendered);
         Assert.Equal("topics-saved", template);
         Assert.Equal(2, (int)data["matchingLetters"]!);
-        var audit = Assert.Single(bot.AuditLog.Entries);
+        var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(("topic.add", Anna.AadObjectId), (audit.Action, audit.ActorAadObjectId));
     }
 
@@ -42,8 +42,8 @@ public class TopicCommandTests
         var turn = await bot.SendAsync("onderwerp toevoegen defensie-eu \"defensie\"", Bob);
 
         Assert.StartsWith("Alleen beheerders kunnen onderwerpen wijzigen. Vraag een beheerder", Reply(turn));
-        Assert.Empty(bot.TopicStore.Topics);
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty(await bot.TopicStore.ListAsync());
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public class TopicCommandTests
         var turn = await bot.SendAsync("onderwerp toevoegen drones \"drones OR\"", Anna);
 
         Assert.Contains("niet bruikbaar", Reply(turn));
-        Assert.Empty(bot.TopicStore.Topics);
-        Assert.Empty(bot.AuditLog.Entries);
+        Assert.Empty(await bot.TopicStore.ListAsync());
+        Assert.Empty((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class TopicCommandTests
         Assert.Equal("defensie OR NAVO", topic.Query);
         Assert.Equal(Now, topic.CreatedAt);
         Assert.Equal(Now.AddHours(1), topic.UpdatedAt);
-        Assert.Contains("(was \"defensie\")", bot.AuditLog.Entries[1].Details);
+        Assert.Contains("(was \"defensie\")", (await bot.AuditAsync())[1].Details);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class TopicCommandTests
         Assert.Contains("bestaat al", Reply(again));
         Assert.Contains("bestaat niet", Reply(missing));
         Assert.Equal("defensie", (await bot.TopicStore.GetAsync("defensie-eu"))!.Query);
-        Assert.Single(bot.AuditLog.Entries);
+        Assert.Single((await bot.AuditAsync()));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class TopicCommandTests
 
         Assert.Null(await bot.TopicStore.GetAsync("defensie-eu"));
         Assert.Contains("1 abonnement volgt", Reply(turn));
-        Assert.Equal("topic.remove", bot.AuditLog.Entries[^1].Action);
+        Assert.Equal("topic.remove", (await bot.AuditAsync())[^1].Action);
     }
 
     [Fact]

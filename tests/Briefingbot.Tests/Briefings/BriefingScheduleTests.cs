@@ -1,29 +1,169 @@
 using Briefingbot.Briefings.Scheduling;
+using Briefingbot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace Briefingbot.Tests.Briefings;
 
+/// <summary>The real Quartz scheduler (SQLite job store) driven by a FakeTimeProvider.</summary>
 public sealed class BriefingScheduleTests
 {
-    [Fact]
-    public async Task Monday_0800_Amsterdam_fires_at_0700Z_in_winter()
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData("2026-11-29T12:00:00Z", "2026-11-30T07:00:00Z", "2026-11-30T08:00")] // winter: CET = UTC+1
+    [InlineData("2026-05-31T12:00:00Z", "2026-06-01T06:00:00Z", "2026-06-01T08:00")] // summer: CEST = UTC+2
+    public async Task Monday_0800_Amsterdam_fires_at_the_right_UTC_instant(string sunday, string expectedFire, string expectedPeriod)
     {
-        using var world = new BriefingWorld(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero)); // Sunday
-        await world.SubscribeAsync("c-winter", DayOfWeek.Monday, new TimeOnly(8, 0));
+        using var world = new BriefingWorld(DateTimeOffset.Parse(sunday, System.Globalization.CultureInfo.InvariantCulture));
+        await world.SubscribeAsync("c-1", DayOfWeek.Monday, new TimeOnly(8, 0));
         await using var services = world.StartServices();
         var scheduler = services.GetRequiredService<BriefingScheduler>();
         var quartz = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var fire = DateTimeOffset.Parse(expectedFire, System.Globalization.CultureInfo.InvariantCulture);
 
         await scheduler.ReconcileAsync(CancellationToken.None);
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero), await scheduler.NextFireTimeAsync("c-winter", CancellationToken.None));
+        Assert.Equal(fire, await scheduler.NextFireTimeAsync("c-1", CancellationToken.None));
 
+        var ran = await JobExecutionSignal.AttachAsync(quartz);
         await quartz.Start();
-        world.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
-        await world.Messenger.WhenSentAsync(1).WaitAsync(TimeSpan.FromSeconds(30));
+        world.Time.SetUtcNow(fire.AddSeconds(-1));
+        Assert.Empty(world.Messenger.Sent); // nothing before its time (the job has not run: Executed stays 0)
+        world.Time.SetUtcNow(fire);
+        await ran.WhenExecutedAsync(1).WaitAsync(Patience);
         await quartz.Shutdown(true);
 
+        Assert.Equal(1, ran.Executed);
+        Assert.Single(world.Messenger.Sent);
         var delivery = Assert.Single(world.Ledger.All);
-        Assert.Equal("2026-11-30T08:00", delivery.PeriodKey);
+        Assert.Equal(expectedPeriod, delivery.PeriodKey);
+        Assert.Equal(DeliveryState.Sent, delivery.State);
+        Assert.Equal(fire, delivery.CompletedAt);
+    }
+
+    [Fact]
+    public async Task Time_in_the_spring_forward_gap_fires_once_at_the_end_of_the_gap()
+    {
+        // 2026-03-29 02:00 CET the clocks jump to 03:00 CEST: Sunday 02:30 does not exist that day.
+        using var world = new BriefingWorld(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero));
+        await world.SubscribeAsync("c-gap", DayOfWeek.Sunday, new TimeOnly(2, 30));
+        await using var services = world.StartServices();
+        var scheduler = services.GetRequiredService<BriefingScheduler>();
+        var quartz = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.ReconcileAsync(CancellationToken.None);
+
+        var endOfGap = new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero); // 03:00 CEST
+        Assert.Equal(endOfGap, await scheduler.NextFireTimeAsync("c-gap", CancellationToken.None));
+
+        var ran = await JobExecutionSignal.AttachAsync(quartz);
+        await quartz.Start();
+        world.Time.SetUtcNow(endOfGap);
+        await ran.WhenExecutedAsync(1).WaitAsync(Patience);
+        // Walk through the rest of the day: the trigger's next time is a week later, in summer time.
+        world.Time.SetUtcNow(new DateTimeOffset(2026, 3, 29, 23, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new DateTimeOffset(2026, 4, 5, 0, 30, 0, TimeSpan.Zero), await scheduler.NextFireTimeAsync("c-gap", CancellationToken.None));
+        await quartz.Shutdown(true);
+
+        Assert.Equal(1, ran.Executed);
+        Assert.Equal(1, world.Messenger.CountFor("c-gap"));
+    }
+
+    [Fact]
+    public async Task Briefing_missed_during_downtime_is_sent_exactly_once_at_start_up()
+    {
+        using var world = new BriefingWorld(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        await world.SubscribeAsync("c-down", DayOfWeek.Monday, new TimeOnly(8, 0));
+
+        // Running on Sunday: the trigger is stored with its next fire time Monday 07:00Z.
+        await using (var first = world.StartServices())
+        {
+            await first.GetRequiredService<BriefingScheduler>().ReconcileAsync(CancellationToken.None);
+            var quartz = await first.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await quartz.Start();
+            await quartz.Shutdown(true);
+        }
+
+        // Down across Monday 08:00; back at 11:00 local.
+        world.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        await using (var second = world.StartServices())
+        {
+            var quartz = await second.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            var ran = await JobExecutionSignal.AttachAsync(quartz);
+            await second.GetRequiredService<BriefingScheduler>().ReconcileAsync(CancellationToken.None);
+            await quartz.Start();
+            // Both safety nets run: Quartz's misfire (fire once now) and the catch-up pass; the ledger lets one send.
+            var sentByCatchUp = await second.GetRequiredService<BriefingCatchUp>().RunAtStartupAsync(ownsAllClaims: true, CancellationToken.None);
+            await ran.WhenExecutedAsync(1).WaitAsync(Patience);
+            await quartz.Shutdown(true);
+
+            Assert.InRange(sentByCatchUp, 0, 1);
+            Assert.Equal(1, ran.Executed);
+        }
+
+        Assert.Equal(1, world.Messenger.CountFor("c-down"));
+        var delivery = Assert.Single(world.Ledger.All);
+        Assert.Equal(("2026-11-30T08:00", DeliveryState.Sent), (delivery.PeriodKey, delivery.State));
+
+        // A restart right after sending sends nothing more.
+        world.Time.Advance(TimeSpan.FromMinutes(5));
+        await using (var third = world.StartServices())
+        {
+            var scheduler = third.GetRequiredService<BriefingScheduler>();
+            await scheduler.ReconcileAsync(CancellationToken.None);
+            var quartz = await third.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await quartz.Start();
+            var sent = await third.GetRequiredService<BriefingCatchUp>().RunAtStartupAsync(ownsAllClaims: true, CancellationToken.None);
+            // Quartz owes nothing either: the trigger's next firing is next week's.
+            Assert.Equal(new DateTimeOffset(2026, 12, 7, 7, 0, 0, TimeSpan.Zero), await scheduler.NextFireTimeAsync("c-down", CancellationToken.None));
+            await quartz.Shutdown(true);
+            Assert.Equal(0, sent);
+        }
+        Assert.Equal(1, world.Messenger.CountFor("c-down"));
+    }
+
+    [Fact]
+    public async Task Briefing_not_sent_at_start_up_when_its_period_has_passed()
+    {
+        // Down for over a week: the period that started last Monday is over; the current one started today and is owed once.
+        using var world = new BriefingWorld(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        await world.SubscribeAsync("c-long", DayOfWeek.Monday, new TimeOnly(8, 0));
+        world.Time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+        await using var services = world.StartServices();
+
+        var sent = await services.GetRequiredService<BriefingCatchUp>().RunAtStartupAsync(ownsAllClaims: true, CancellationToken.None);
+
+        Assert.Equal(1, sent);
+        Assert.Equal(["2026-12-07T08:00"], world.Ledger.All.Select(d => d.PeriodKey));
+    }
+
+    [Fact]
+    public async Task Subscription_made_after_this_weeks_time_waits_for_next_week()
+    {
+        using var world = new BriefingWorld(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)); // Tuesday
+        await world.SubscribeAsync("c-new", DayOfWeek.Monday, new TimeOnly(8, 0));
+        await using var services = world.StartServices();
+
+        var sent = await services.GetRequiredService<BriefingCatchUp>().RunAtStartupAsync(ownsAllClaims: true, CancellationToken.None);
+
+        Assert.Equal(0, sent);
+        Assert.Empty(world.Messenger.Sent);
+    }
+
+    [Fact]
+    public async Task Schedule_change_takes_effect_at_once()
+    {
+        using var world = new BriefingWorld(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var subscription = await world.SubscribeAsync("c-move", DayOfWeek.Monday, new TimeOnly(8, 0));
+        await using var services = world.StartServices();
+        var scheduler = services.GetRequiredService<BriefingScheduler>();
+        await scheduler.ReconcileAsync(CancellationToken.None);
+
+        await world.Subscriptions.UpsertAsync(subscription with { DayOfWeek = DayOfWeek.Wednesday, TimeOfDay = new TimeOnly(9, 30), TimeZone = "Europe/London" });
+        await scheduler.SubscriptionChangedAsync("c-move", CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero), await scheduler.NextFireTimeAsync("c-move", CancellationToken.None));
+
+        await world.Subscriptions.SetStatusAsync("c-move", SubscriptionStatus.Paused, null, world.Time.GetUtcNow());
+        await scheduler.SubscriptionChangedAsync("c-move", CancellationToken.None);
+        Assert.Null(await scheduler.NextFireTimeAsync("c-move", CancellationToken.None));
     }
 }

@@ -27,7 +27,7 @@ public sealed class AdminsListCommand(AdminDirectory admins, ReplySender replies
         {
             text.Append("Er zijn nog geen beheerders. Zet AAD object ids in de instelling `Briefingbot:Admins`.\n");
         }
-        var data = new JsonObject { ["title"] = "Beheerders", ["count"] = list.Count, ["admins"] = items };
-        await replies.SendCardAsync(context, "admin", data, text.ToString().TrimEnd(), cancellationToken);
+        var data = new JsonObject { ["title"] = "Beheerders", ["count"] = list.Count, ["hasAdmins"] = list.Count > 0, ["isEmpty"] = list.Count == 0, ["admins"] = items };
+        await replies.SendCardAsync(context, Cards.CardNames.Admins, data, text.ToString().TrimEnd(), cancellationToken);
     }
 }

@@ -40,7 +40,7 @@ public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchCloc
         {
             text.Append("Nog geen wijzigingen.\n");
         }
-        var data = new JsonObject { ["title"] = "Auditlog", ["count"] = entries.Count, ["entries"] = items };
-        await replies.SendCardAsync(context, "audit", data, text.ToString().TrimEnd(), cancellationToken);
+        var data = new JsonObject { ["title"] = "Auditlog", ["count"] = entries.Count, ["isEmpty"] = entries.Count == 0, ["entries"] = items };
+        await replies.SendCardAsync(context, Cards.CardNames.Audit, data, text.ToString().TrimEnd(), cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Administration.Text;
+using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Subscriptions;
@@ -9,7 +10,7 @@ namespace Briefingbot.Administration.Subscriptions;
 /// <summary>Card data and Markdown text for a conversation's subscription: settings and the next delivery.</summary>
 public static class SubscriptionCard
 {
-    public const string Template = "subscription";
+    public const string Template = Cards.CardNames.Subscription;
 
     public static string StatusText(SubscriptionStatus status) => status switch
     {
@@ -24,14 +25,18 @@ public static class SubscriptionCard
 
     public static string TopicsText(Subscription s) => s.Topics.Count == 0 ? "alle onderwerpen" : string.Join(", ", s.Topics);
 
-    /// <summary>The next delivery in the subscription's own zone, or null when none is planned (paused, cancelled).</summary>
+    /// <summary>
+    /// The next delivery, in the subscription's own zone, or null when none is planned (paused, cancelled). Computed
+    /// with the scheduler's own arithmetic (<see cref="BriefingSchedule"/>, Quartz's cron in the IANA zone), so what the
+    /// card promises is exactly when the trigger fires, DST included.
+    /// </summary>
     public static DateTimeOffset? NextDelivery(Subscription s, DateTimeOffset now)
     {
         if (s.Status != SubscriptionStatus.Active || !TimeZones.TryFind(s.TimeZone, out var zone))
         {
             return null;
         }
-        var next = DeliverySchedule.Next(s.DayOfWeek, s.TimeOfDay, zone, now);
+        var next = BriefingSchedule.For(s).NextAfter(now);
         return TimeZoneInfo.ConvertTime(next, zone);
     }
 
@@ -49,7 +54,7 @@ public static class SubscriptionCard
             ["schedule"] = ScheduleText(s),
             ["topics"] = TopicsText(s),
             ["nextDelivery"] = nextText,
-            ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
             ["isActive"] = s.Status == SubscriptionStatus.Active,
         };
         var text = new StringBuilder();

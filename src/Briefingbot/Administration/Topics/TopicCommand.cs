@@ -97,11 +97,13 @@ public sealed class TopicCommand(
             ["title"] = existing is null ? "Onderwerp toegevoegd" : "Onderwerp gewijzigd",
             ["name"] = name,
             ["query"] = query,
-            ["previousQuery"] = existing?.Query,
+            ["previousQuery"] = existing?.Query ?? "",
+            ["hasPreviousQuery"] = existing is not null,
             ["matchingLetters"] = check.MatchingLetters,
+            ["matchingCount"] = matches,
             ["matchingText"] = $"Nu vinden {matches} een treffer.",
         };
-        await replies.SendCardAsync(context, "topics-saved", data, $"{headline}\n\nZoekvraag: `{query}`\n\nNu vinden {matches} een treffer.", cancellationToken);
+        await replies.SendCardAsync(context, Cards.CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\nNu vinden {matches} een treffer.", cancellationToken);
     }
 
     private async Task<QueryCheck> CheckAsync(string name, string query, CancellationToken cancellationToken)

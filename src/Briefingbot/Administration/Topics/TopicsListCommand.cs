@@ -27,7 +27,7 @@ public sealed class TopicsListCommand(ITopicStore topics, ReplySender replies) :
         {
             text.Append("Er zijn nog geen onderwerpen. Een beheerder voegt ze toe met `onderwerp toevoegen <naam> \"<zoekvraag>\"`.\n");
         }
-        var data = new JsonObject { ["title"] = "Onderwerpen", ["count"] = list.Count, ["topics"] = items };
-        await replies.SendCardAsync(context, "topics", data, text.ToString().TrimEnd(), cancellationToken);
+        var data = new JsonObject { ["title"] = "Onderwerpen", ["count"] = list.Count, ["hasTopics"] = list.Count > 0, ["isEmpty"] = list.Count == 0, ["topics"] = items };
+        await replies.SendCardAsync(context, Cards.CardNames.Topics, data, text.ToString().TrimEnd(), cancellationToken);
     }
 }

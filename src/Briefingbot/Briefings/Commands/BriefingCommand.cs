@@ -1,4 +1,5 @@
 using System.Globalization;
+using Briefingbot.Administration.Admins;
 using Briefingbot.Briefings.Composition;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Briefings.Scheduling;
@@ -17,7 +18,7 @@ public sealed class BriefingCommand(
     IDeliveryLedger ledger,
     BriefingComposer composer,
     BriefingRenderer renderer,
-    BriefingAdminCheck admins,
+    AdminGuard admins,
     TimeProvider time,
     IConfiguration configuration) : ICommandHandler
 {
@@ -95,9 +96,8 @@ public sealed class BriefingCommand(
 
     private async Task StatusAsync(CommandContext context, CancellationToken ct)
     {
-        if (!await admins.IsAdminAsync(context.CallerAadObjectId, ct))
+        if (!await admins.AllowsAsync(context, "de bezorgstatus van de briefings bekijken", ct))
         {
-            await ReplyAsync(context, "Sorry, `briefing status` is alleen voor beheerders.", ct);
             return;
         }
         var failed = await ledger.ListAsync(DeliveryState.Failed, 20, ct);

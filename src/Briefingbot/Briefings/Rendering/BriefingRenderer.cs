@@ -52,7 +52,6 @@ public sealed class BriefingRenderer(IOptions<BriefingOptions> options)
                 ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
                 ["version"] = "1.5",
                 ["body"] = body,
-                ["msteams"] = new JsonObject { ["width"] = "Full" },
             };
             activities.Add(new Activity
             {

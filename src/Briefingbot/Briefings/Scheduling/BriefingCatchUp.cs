@@ -1,4 +1,4 @@
-using Briefingbot.Briefings.Delivery;
+using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +15,7 @@ public sealed class BriefingCatchUp(
     ISubscriptionStore subscriptions,
     IDeliveryLedger ledger,
     BriefingDelivery delivery,
+    BriefingInstance instance,
     TimeProvider time,
     IOptions<BriefingOptions> options,
     ILogger<BriefingCatchUp> logger)
@@ -23,8 +24,9 @@ public sealed class BriefingCatchUp(
 
     /// <summary>
     /// Sends every briefing still owed for the current period. <paramref name="ownsAllClaims"/>: no other instance
-    /// shares the ledger (SQLite), so claims left in it were made by a process that is gone and are taken over now
-    /// instead of after the claim timeout.
+    /// shares the ledger (SQLite), so claims made before this process started belong to a process that is gone and
+    /// are taken over now instead of after the claim timeout. Claims this process made since (its own triggers,
+    /// which may already be firing) are left alone.
     /// </summary>
     /// <returns>How many briefings were sent.</returns>
     public async Task<int> RunAtStartupAsync(bool ownsAllClaims, CancellationToken ct)
@@ -48,7 +50,9 @@ public sealed class BriefingCatchUp(
             }
         }
         Log.CatchUp(logger, due.Count, active.Count);
-        return await DeliverAllAsync(due, now, ownsAllClaims ? TimeSpan.Zero : _options.ClaimTimeout, ct);
+        // "Stale" = claimed at or before (start − 1 ms): strictly before anything this process can have claimed.
+        var sinceStart = now - instance.StartedAt + TimeSpan.FromMilliseconds(1);
+        return await DeliverAllAsync(due, now, ownsAllClaims ? sinceStart : _options.ClaimTimeout, ct);
     }
 
     /// <summary>Takes over stale claims and retries failed deliveries of the current period.</summary>
@@ -89,7 +93,7 @@ public sealed class BriefingCatchUp(
         return TimeSpan.FromTicks((long)Math.Min(_options.RetryBackoff.Ticks * factor, TimeSpan.FromMinutes(30).Ticks));
     }
 
-    private async Task<bool> IsCurrentPeriodAsync(Storage.Delivery row, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> IsCurrentPeriodAsync(Delivery row, DateTimeOffset now, CancellationToken ct)
     {
         var subscription = await subscriptions.GetAsync(row.ConversationId, ct);
         if (subscription is not { Status: SubscriptionStatus.Active })

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Briefingbot.Administration;
 using Briefingbot.Storage;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Briefingbot.Briefings.Scheduling;
@@ -14,9 +15,12 @@ public sealed class BriefingScheduler(
     ISchedulerFactory schedulerFactory,
     ISubscriptionStore subscriptions,
     TimeProvider time,
+    IOptions<BriefingOptions> options,
     ILogger<BriefingScheduler> logger) : ISubscriptionScheduleNotifier
 {
     public const string Group = "briefings";
+    public const string MaintenanceGroup = "briefings-maintenance";
+    private static readonly TriggerKey SweepTrigger = new("sweep", MaintenanceGroup);
 
     public async Task SubscriptionChangedAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -104,8 +108,20 @@ public sealed class BriefingScheduler(
         Log.Scheduled(logger, conversationId, schedule.Cron, schedule.TimeZone.Id, trigger.NextFireTimeUtc);
     }
 
-    private static async Task EnsureJobsAsync(IScheduler scheduler, CancellationToken ct)
+    private async Task EnsureJobsAsync(IScheduler scheduler, CancellationToken ct)
     {
+        if (!await scheduler.Exists(SweepTrigger, ct))
+        {
+            var sweep = JobBuilder.Create<BriefingSweepJob>().WithIdentity(BriefingSweepJob.Key).StoreDurably().Build();
+            var every = TriggerBuilder.Create(time)
+                .WithIdentity(SweepTrigger)
+                .ForJob(BriefingSweepJob.Key)
+                .StartAt(time.GetUtcNow() + options.Value.SweepInterval)
+                // A missed sweep is simply the next one: nothing accumulates.
+                .WithSimpleSchedule(s => s.WithInterval(options.Value.SweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .Build();
+            await scheduler.ScheduleJob(sweep, every, ScheduleJobOptions.Replacing, ct);
+        }
         if (!await scheduler.Exists(BriefingJob.Key, ct))
         {
             var job = JobBuilder.Create<BriefingJob>()

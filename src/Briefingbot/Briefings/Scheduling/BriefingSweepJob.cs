@@ -6,7 +6,7 @@ namespace Briefingbot.Briefings.Scheduling;
 [DisallowConcurrentExecution]
 public sealed class BriefingSweepJob(BriefingCatchUp catchUp) : IJob
 {
-    public static readonly JobKey Key = new("briefing-sweep", BriefingScheduler.Group);
+    public static readonly JobKey Key = new("sweep", BriefingScheduler.MaintenanceGroup);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await catchUp.SweepAsync(cancellationToken);
 }

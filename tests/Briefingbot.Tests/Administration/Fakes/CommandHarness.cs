@@ -5,6 +5,7 @@ using Briefingbot.Dossiers.Search;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Registers;
 using Briefingbot.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -18,8 +19,9 @@ public sealed record TestUser(string AadObjectId, string Name, string ChannelId)
 }
 
 /// <summary>
-/// The administration and register areas wired as in the host (AddAdministration + AddRegisters), over in-memory
-/// stores, a fake letter search and a fake clock. Sends a message as a user and returns what the bot answered.
+/// The administration and register areas wired as in the host (AddStorage + AddAdministration + AddRegisters), over
+/// the real SQLite store in a fresh temp folder, a fake letter search and a fake clock. Sends a message as a user
+/// and returns what the bot answered.
 /// </summary>
 public sealed class CommandHarness : IAsyncDisposable
 {
@@ -31,13 +33,15 @@ public sealed class CommandHarness : IAsyncDisposable
     public static readonly ConversationAccount PersonalChat = new() { Id = "a:personal-bob", ConversationType = "personal", TenantId = "tenant-1" };
 
     private readonly ServiceProvider provider;
+    private readonly string directory = Directory.CreateTempSubdirectory("briefingbot-admin-").FullName;
 
     public CommandHarness(DateTimeOffset now, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Time = new FakeTimeProvider(now);
-        AuditLog = new InMemoryAuditLog(Time);
         var config = new Dictionary<string, string?>
         {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "briefingbot.db")}",
             ["Briefingbot:Admins:0"] = Anna.AadObjectId,
             ["Briefingbot:DefaultTimeZone"] = "Europe/Amsterdam",
             ["Briefingbot:DefaultDay"] = "Monday",
@@ -51,12 +55,7 @@ public sealed class CommandHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton<IAdminStore>(AdminStore);
-        services.AddSingleton<IAuditLog>(AuditLog);
-        services.AddSingleton<ITopicStore>(TopicStore);
-        services.AddSingleton<ISubscriptionStore>(SubscriptionStore);
-        services.AddSingleton<IPromiseRegister>(_ => PromiseRegister);
-        services.AddSingleton<IMeetingRegister>(_ => MeetingRegister);
+        services.AddStorage(configuration);
         services.AddSingleton<ILetterSearch>(Search);
         services.AddSingleton<ICardRenderer>(Cards);
         services.AddSingleton<ISubscriptionScheduleNotifier>(Notifier);
@@ -64,16 +63,25 @@ public sealed class CommandHarness : IAsyncDisposable
         services.AddRegisters(configuration);
         configure?.Invoke(services);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        PromiseRegister.Time = Time;
     }
 
     public FakeTimeProvider Time { get; }
-    public InMemoryAdminStore AdminStore { get; } = new();
-    public InMemoryAuditLog AuditLog { get; }
-    public InMemoryTopicStore TopicStore { get; } = new();
-    public InMemorySubscriptionStore SubscriptionStore { get; } = new();
-    public InMemoryPromiseRegister PromiseRegister { get; } = new();
-    public InMemoryMeetingRegister MeetingRegister { get; } = new();
+    public IAdminStore AdminStore => provider.GetRequiredService<IAdminStore>();
+    public IAuditLog AuditLog => provider.GetRequiredService<IAuditLog>();
+    public ITopicStore TopicStore => provider.GetRequiredService<ITopicStore>();
+    public ISubscriptionStore SubscriptionStore => provider.GetRequiredService<ISubscriptionStore>();
+    public IPromiseRegister PromiseRegister => provider.GetRequiredService<IPromiseRegister>();
+    public IMeetingRegister MeetingRegister => provider.GetRequiredService<IMeetingRegister>();
+
+    /// <summary>The whole audit log, oldest first.</summary>
+    public async Task<List<AuditEntry>> AuditAsync() => (await AuditLog.LatestAsync(10_000)).OrderBy(e => e.Id).ToList();
+
+    public async Task<Subscription?> SubscriptionAsync(string conversationId) => await SubscriptionStore.GetAsync(conversationId);
+
+    public async Task<IReadOnlyList<PromiseRecord>> PromisesAsync() => await PromiseRegister.ListAsync();
+
+    /// <summary>Every meeting, cancelled ones included, by id.</summary>
+    public async Task<List<MeetingRecord>> MeetingsAsync() => (await MeetingRegister.ListAsync(null, null, includeCancelled: true)).OrderBy(m => m.Id).ToList();
     public FakeLetterSearch Search { get; } = new();
     public RecordingCardRenderer Cards { get; } = new();
     public RecordingScheduleNotifier Notifier { get; } = new();
@@ -116,7 +124,19 @@ public sealed class CommandHarness : IAsyncDisposable
         Mentioned = new ChannelAccount { Id = user.ChannelId, Name = user.Name, AadObjectId = withAadObjectId ? user.AadObjectId : null },
     };
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the temp folder's clean-up; the next test gets its own folder.
+        }
+    }
 }
 
 /// <summary>Records the conversations the subscription commands reported as changed.</summary>

@@ -2,7 +2,8 @@ using Briefingbot.Storage;
 
 namespace Briefingbot.Tests.Administration.Fakes;
 
-// Hand-written stand-ins for the storage contract until the SQLite store lands on main; they keep the contract's
+// Hand-written in-memory stand-ins for the storage contract (the Briefings tests use them; the administration and
+// register tests run on the real SQLite store). They keep the contract's
 // documented semantics (return values, upsert by key) so the command tests exercise real behaviour.
 
 public sealed class InMemoryAdminStore : IAdminStore

@@ -1,0 +1,40 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Compound;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Tartarus.Snowball.Ext;
+using Lucene.Net.Util;
+
+namespace Briefingbot.Dossiers.Analysis;
+
+/// <summary>
+/// The Dutch analysis chain used at index time and at query time alike:
+/// words (hyphens kept) → whole + parts of hyphenated words → lower case → ASCII folding ("Oekraïne" = "Oekraine")
+/// → Dutch stop words → compound parts from a small dictionary ("dronebestrijding" also yields "drone",
+/// "bestrijding"; stacked at the same position) → "-es"/"-ies" plurals to singular ("drones", "sancties") → Snowball Dutch stemmer ("drones" = "drone", "investeringen" =
+/// "investering").
+/// </summary>
+/// <remarks>
+/// Folding runs before stemming on purpose: the Snowball Dutch stemmer treats accented vowels specially, and a user
+/// who types "Oekraine" must land on the same stem as the text's "Oekraïne".
+/// </remarks>
+public sealed class DutchLetterAnalyzer : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new LetterTokenizer(reader);
+        TokenStream stream = new HyphenatedWordFilter(tokenizer);
+        stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(LuceneVersion.LUCENE_48, stream, DutchWordLists.StopWords);
+        stream = new DictionaryCompoundWordTokenFilter(
+            LuceneVersion.LUCENE_48, stream, DutchWordLists.CompoundParts,
+            minWordSize: 8, minSubwordSize: 5, maxSubwordSize: 20, onlyLongestMatch: true);
+        stream = new LoanwordPluralFilter(stream);
+        stream = new SnowballFilter(stream, new DutchStemmer());
+        // A dictionary word on its own ("oekraine") is also its own compound part; keep one term per position.
+        stream = new RemoveDuplicatesTokenFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace Briefingbot.Dossiers.Analysis;
+
+/// <summary>
+/// Splits text into words of letters and digits, keeping hyphens inside the word ("defensie-industrie",
+/// "counter-drone", "21501-28") so that <see cref="HyphenatedWordFilter"/> can index both the whole and its parts.
+/// Everything else (punctuation, Lucene syntax characters, emoji) separates words, which is why query junk such as
+/// <c>title:*</c> or <c>/.*/</c> can never reach a query parser as syntax.
+/// </summary>
+internal sealed class LetterTokenizer : CharTokenizer
+{
+    public LetterTokenizer(TextReader input)
+        : base(LuceneVersion.LUCENE_48, input)
+    {
+    }
+
+    protected override bool IsTokenChar(int c)
+    {
+        if (c < 0x80)
+        {
+            return c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-';
+        }
+
+        // Non-breaking hyphen and hyphen (U+2010/2011) behave like '-' inside words.
+        if (c is 0x2010 or 0x2011)
+        {
+            return true;
+        }
+
+        if (!Rune.IsValid(c))
+        {
+            return false;
+        }
+
+        var rune = new Rune(c);
+        // Combining marks keep decomposed diacritics ("i" + U+0308) inside the word.
+        return Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.NonSpacingMark;
+    }
+
+    protected override int Normalize(int c) => c is 0x2010 or 0x2011 ? '-' : c;
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Briefingbot.Dossiers.Index;
+
+/// <summary>Settings of the "Dossiers" section: where the corpus and the index live, and search paging.</summary>
+public sealed class DossiersOptions
+{
+    public const string SectionName = "Dossiers";
+
+    /// <summary>Folder of letters; relative paths are resolved against the content root.</summary>
+    [Required]
+    public string CorpusPath { get; set; } = "seeds";
+
+    /// <summary>Folder of the Lucene index; relative paths are resolved against the content root.</summary>
+    [Required]
+    public string IndexPath { get; set; } = "data/index";
+
+    /// <summary>Letters per page of search results.</summary>
+    [Range(1, 50)]
+    public int PageSize { get; set; } = 3;
+
+    /// <summary>Whether the hosted index ingests the corpus folder when the bot starts (in the background).</summary>
+    public bool IngestOnStart { get; set; } = true;
+
+    /// <summary>Letters per index commit during an ingest: a crash loses at most this many letters of work.</summary>
+    [Range(1, 100_000)]
+    public int CommitEvery { get; set; } = 50;
+}

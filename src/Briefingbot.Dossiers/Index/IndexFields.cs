@@ -1,0 +1,56 @@
+namespace Briefingbot.Dossiers.Index;
+
+/// <summary>
+/// The index schema. Two kinds of documents share one index:
+/// <list type="bullet">
+/// <item>passage documents (searched): the passage text, the letter title (for boosting) and the letter's filter
+/// fields copied onto each passage, so filters are plain clauses with no join;</item>
+/// <item>one letter document per letter (looked up, never matched by text): stored metadata, summary, raw text and
+/// content hash.</item>
+/// </list>
+/// Both carry <see cref="LetterId"/>, so one delete-by-term removes a letter completely.
+/// </summary>
+internal static class IndexFields
+{
+    public const string DocKind = "kind";
+    public const string KindPassage = "passage";
+    public const string KindLetter = "letter";
+
+    // Shared
+    public const string LetterId = "letter_id";
+
+    // Passage documents
+    public const string Text = "text";
+    public const string Title = "title";
+    public const string Heading = "heading";
+    public const string PassageIndex = "p_index";
+    public const string PassageStart = "p_start";
+    public const string PassageEnd = "p_end";
+    public const string PassageKind = "p_kind";
+    public const string QuestionNumber = "p_qnr";
+    public const string Party = "p_party";
+    public const string PassageText = "p_text";
+
+    // Filter fields (on passage documents; values normalised)
+    public const string Dossier = "f_dossier";
+    public const string DocumentType = "f_type";
+    public const string Chamber = "f_chamber";
+    public const string DateNumber = "f_date";
+    public const string IngestedAtTicks = "f_ingested";
+
+    // Letter documents (stored)
+    public const string SourceFile = "source_file";
+    public const string DossierNumberKey = "dossier_nr";
+    public const string StoredTitle = "l_title";
+    public const string StoredType = "l_type";
+    public const string StoredDate = "l_date";
+    public const string StoredChamber = "l_chamber";
+    public const string StoredDossier = "l_dossier";
+    public const string StoredNumber = "l_nr";
+    public const string StoredUrl = "l_url";
+    public const string StoredSummary = "l_summary";
+    public const string StoredIngestedAt = "l_ingested";
+    public const string ContentHash = "l_hash";
+    public const string RawText = "l_raw";
+    public const string ExternalId = "l_external";
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Briefingbot.Dossiers.Letters;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Briefingbot.Dossiers.Index;
+
+/// <summary>Turns a parsed letter into its Lucene documents (see <see cref="IndexFields"/> for the schema).</summary>
+internal static class LetterDocuments
+{
+    /// <summary>The letter document followed by one document per passage.</summary>
+    public static IEnumerable<Document> Create(Letter letter, string summary, DateTimeOffset ingestedAt)
+    {
+        yield return CreateLetterDocument(letter, summary, ingestedAt);
+        foreach (var passage in letter.Passages)
+        {
+            if (!string.IsNullOrWhiteSpace(passage.Text))
+            {
+                yield return CreatePassageDocument(letter, passage, ingestedAt);
+            }
+        }
+    }
+
+    public static Document CreateLetterDocument(Letter letter, string summary, DateTimeOffset ingestedAt)
+    {
+        var doc = new Document
+        {
+            new StringField(IndexFields.DocKind, IndexFields.KindLetter, Field.Store.NO),
+            new StringField(IndexFields.LetterId, letter.Id, Field.Store.YES),
+            new StringField(IndexFields.SourceFile, letter.SourceFile, Field.Store.YES),
+            new StoredField(IndexFields.ContentHash, letter.ContentHash),
+            new StoredField(IndexFields.StoredIngestedAt, ingestedAt.UtcTicks),
+            new StoredField(IndexFields.StoredSummary, summary),
+            new StoredField(IndexFields.RawText, letter.RawText),
+        };
+        AddStoredIfPresent(doc, IndexFields.StoredTitle, letter.Title);
+        AddStoredIfPresent(doc, IndexFields.StoredType, letter.DocumentType);
+        AddStoredIfPresent(doc, IndexFields.StoredDate, letter.Date is { } d ? FilterValues.FormatDate(d) : null);
+        AddStoredIfPresent(doc, IndexFields.StoredChamber, letter.Chamber);
+        AddStoredIfPresent(doc, IndexFields.StoredDossier, letter.Dossier);
+        AddStoredIfPresent(doc, IndexFields.StoredNumber, letter.DocumentNumber);
+        AddStoredIfPresent(doc, IndexFields.StoredUrl, letter.SourceUrl);
+        AddStoredIfPresent(doc, IndexFields.ExternalId, letter.ExternalId);
+        if (FilterValues.DossierNumberKey(letter.Dossier, letter.DocumentNumber) is { } key)
+        {
+            doc.Add(new StringField(IndexFields.DossierNumberKey, key, Field.Store.NO));
+        }
+        if (letter.ExternalId is { } external)
+        {
+            doc.Add(new StringField(IndexFields.DossierNumberKey, external.ToUpperInvariant(), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    public static Document CreatePassageDocument(Letter letter, Passage passage, DateTimeOffset ingestedAt)
+    {
+        var doc = new Document
+        {
+            new StringField(IndexFields.DocKind, IndexFields.KindPassage, Field.Store.NO),
+            new StringField(IndexFields.LetterId, letter.Id, Field.Store.YES),
+            // Doc values let the grouping collector bucket hits by letter without loading stored fields.
+            new SortedDocValuesField(IndexFields.LetterId, new BytesRef(letter.Id)),
+            new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
+            new StoredField(IndexFields.PassageIndex, passage.Index),
+            new StoredField(IndexFields.PassageStart, passage.Start),
+            new StoredField(IndexFields.PassageEnd, passage.End),
+            new StoredField(IndexFields.PassageKind, passage.Kind.ToString()),
+            new Int64Field(IndexFields.IngestedAtTicks, ingestedAt.UtcTicks, Field.Store.NO),
+        };
+        if (!string.IsNullOrWhiteSpace(letter.Title))
+        {
+            doc.Add(new TextField(IndexFields.Title, letter.Title, Field.Store.NO));
+        }
+        if (!string.IsNullOrWhiteSpace(passage.Heading))
+        {
+            doc.Add(new TextField(IndexFields.Heading, passage.Heading, Field.Store.YES));
+        }
+        AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);
+        AddStoredIfPresent(doc, IndexFields.Party, passage.Party);
+        if (letter.Dossier is { } dossier)
+        {
+            doc.Add(new StringField(IndexFields.Dossier, FilterValues.NormalizeDossier(dossier), Field.Store.NO));
+        }
+        if (letter.DocumentType is { } type)
+        {
+            doc.Add(new StringField(IndexFields.DocumentType, FilterValues.NormalizeLabel(type), Field.Store.NO));
+        }
+        if (letter.Chamber is { } chamber)
+        {
+            doc.Add(new StringField(IndexFields.Chamber, FilterValues.NormalizeLabel(chamber), Field.Store.NO));
+        }
+        if (letter.Date is { } date)
+        {
+            doc.Add(new Int32Field(IndexFields.DateNumber, FilterValues.DateNumber(date), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    /// <summary>Reads a passage back from its stored fields.</summary>
+    public static Passage ReadPassage(Document doc)
+    {
+        var kind = Enum.TryParse<PassageKind>(doc.Get(IndexFields.PassageKind), out var k) ? k : PassageKind.Paragraph;
+        return new Passage(
+            ReadInt(doc, IndexFields.PassageIndex),
+            ReadInt(doc, IndexFields.PassageStart),
+            ReadInt(doc, IndexFields.PassageEnd),
+            doc.Get(IndexFields.Text) ?? string.Empty,
+            kind,
+            doc.Get(IndexFields.Heading),
+            doc.Get(IndexFields.QuestionNumber),
+            doc.Get(IndexFields.Party));
+    }
+
+    private static int ReadInt(Document doc, string field) =>
+        doc.GetField(field)?.GetInt32Value() ?? int.Parse(doc.Get(field) ?? "0", CultureInfo.InvariantCulture);
+
+    private static void AddStoredIfPresent(Document doc, string field, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            doc.Add(new StoredField(field, value));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Briefingbot.Dossiers.Ingest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Briefingbot.Dossiers.Index;
+
+/// <summary>
+/// Opens the letter index when the host starts and, when configured, ingests the corpus folder in the background.
+/// The web host must not wait for an ingest (a large corpus takes minutes), so the ingest runs on its own task:
+/// searches before its first commit answer with what the index already holds. Stopping cancels the ingest, which
+/// commits the letters it finished. The index itself (writer, searchers) is the <see cref="LetterIndex"/>
+/// singleton, disposed by the container after this service has stopped.
+/// </summary>
+public sealed class LetterIndexHostedService(
+    LetterIndex index,
+    IServiceProvider services,
+    DossiersPaths paths,
+    IOptions<DossiersOptions> options,
+    ILogger<LetterIndexHostedService> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _ingest;
+
+    /// <summary>The background ingest started at start-up, if any (tests await it).</summary>
+    public Task Ingest => _ingest ?? Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        index.EnsureOpen();
+        if (options.Value.IngestOnStart)
+        {
+            _ingest = Task.Run(IngestCorpusAsync, CancellationToken.None);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task IngestCorpusAsync()
+    {
+        try
+        {
+            // Resolved here, not injected: building the ingest pipeline (parser, extractors, observers and their
+            // stores) must not be able to stop the host from starting.
+            var ingestor = services.GetRequiredService<ILetterIngestor>();
+            await ingestor.IngestDirectoryAsync(paths.CorpusPath, progress: null, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Shutting down; the finished letters are committed.
+        }
+        catch (Exception ex)
+        {
+            // A failed start-up ingest must not take the bot down: search answers from the last commit.
+            IndexLog.StartupIngestFailed(logger, ex);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_ingest is not null)
+        {
+            await _ingest.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+}

@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Dossiers.Promises;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Briefingbot.Dossiers.Ingest;
+
+/// <summary>
+/// Brings the index in line with a set of letters: new and changed files (by SHA-256 of the text) are parsed and
+/// (re)indexed, files that disappeared are removed, unchanged ones are skipped without parsing. Work is committed
+/// every <see cref="DossiersOptions.CommitEvery"/> letters, and observers hear about a letter only after the commit
+/// that made it durable, so a crash never tells the registers about a letter the index lost.
+/// A file that cannot be read or parsed is logged and counted as failed; it never stops the run, and a letter that
+/// was indexed before keeps its last good version.
+/// </summary>
+public sealed class LetterIngestor : ILetterIngestor
+{
+    private static readonly string[] LetterFields = [IndexFields.LetterId, IndexFields.SourceFile, IndexFields.ContentHash];
+
+    private readonly LetterIndex _index;
+    private readonly ILetterParser _parser;
+    private readonly ILetterSummarizer _summarizer;
+    private readonly IPromiseExtractor _promises;
+    private readonly IMeetingExtractor _meetings;
+    private readonly IReadOnlyList<ILetterIngestObserver> _observers;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly int _commitEvery;
+
+    public LetterIngestor(
+        LetterIndex index,
+        ILetterParser parser,
+        ILetterSummarizer summarizer,
+        IPromiseExtractor promises,
+        IMeetingExtractor meetings,
+        IEnumerable<ILetterIngestObserver> observers,
+        TimeProvider time,
+        int commitEvery = 50,
+        ILogger<LetterIngestor>? logger = null)
+    {
+        _index = index;
+        _parser = parser;
+        _summarizer = summarizer;
+        _promises = promises;
+        _meetings = meetings;
+        _observers = observers.ToList();
+        _time = time;
+        _commitEvery = Math.Max(1, commitEvery);
+        _logger = logger ?? NullLogger<LetterIngestor>.Instance;
+    }
+
+    /// <summary>How often a log line reports progress on long runs.</summary>
+    internal TimeSpan LogInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Log a progress line at least every this many letters.</summary>
+    internal int LogEveryLetters { get; init; } = 100;
+
+    public Task<IngestProgress> IngestDirectoryAsync(string corpusDirectory, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(corpusDirectory))
+        {
+            IndexLog.CorpusMissing(_logger, corpusDirectory);
+            return Task.FromResult(new IngestProgress(0, 0, 0, 0, 0, 0, 0));
+        }
+
+        var entries = Directory.EnumerateFiles(corpusDirectory)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .Select(f => new Entry(Path.GetFileName(f), () => (CorpusFileReader.TryRead(f, out var problem), problem)))
+            .ToList();
+        IndexLog.IngestStarted(_logger, entries.Count, corpusDirectory);
+        return RunAsync(entries, removeOthers: true, progress, cancellationToken);
+    }
+
+    public Task<IngestProgress> IngestAsync(IReadOnlyCollection<LetterSource> sources, bool removeOthers, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var entries = sources
+            .Select(s => new Entry(s.SourceFile, () => CorpusFileReader.LooksLikeText(s.RawText) && s.RawText.Length > 0
+                ? (s.RawText, null)
+                : ((string?)null, "not text")))
+            .ToList();
+        return RunAsync(entries, removeOthers, progress, cancellationToken);
+    }
+
+    private async Task<IngestProgress> RunAsync(IReadOnlyList<Entry> entries, bool removeOthers, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        await _index.IngestGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunLockedAsync(entries, removeOthers, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _index.IngestGate.Release();
+        }
+    }
+
+    private async Task<IngestProgress> RunLockedAsync(IReadOnlyList<Entry> entries, bool removeOthers, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var writer = _index.Writer;
+        _index.Refresh();
+        var existing = ReadExistingLetters();
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var batch = new List<Letter>();
+        var counts = new Counts { Total = entries.Count };
+        var lastLog = _time.GetTimestamp();
+
+        try
+        {
+            foreach (var entry in entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                seenFiles.Add(entry.SourceFile);
+                ProcessEntry(entry, existing, writer, batch, counts);
+                counts.Processed++;
+
+                if (batch.Count >= _commitEvery)
+                {
+                    await CommitBatchAsync(batch, [], cancellationToken).ConfigureAwait(false);
+                }
+
+                var snapshot = counts.Snapshot();
+                progress?.Report(snapshot);
+                if (counts.Processed % LogEveryLetters == 0 || _time.GetElapsedTime(lastLog) >= LogInterval)
+                {
+                    lastLog = _time.GetTimestamp();
+                    LogProgress(snapshot);
+                }
+            }
+
+            var removed = new List<string>();
+            if (removeOthers)
+            {
+                foreach (var (sourceFile, letter) in existing)
+                {
+                    if (!seenFiles.Contains(sourceFile))
+                    {
+                        writer.DeleteDocuments(new Term(IndexFields.LetterId, letter.LetterId));
+                        removed.Add(letter.LetterId);
+                        counts.Removed++;
+                    }
+                }
+            }
+
+            await CommitBatchAsync(batch, removed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Every letter in the batch was written completely (delete + add of its documents); commit them and
+            // tell the observers so the index and the registers agree, then stop.
+            await CommitBatchAsync(batch, [], CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var result = counts.Snapshot();
+        progress?.Report(result);
+        IndexLog.IngestFinished(_logger, stopwatch.ElapsedMilliseconds, result.Processed, result.Total, result.Added, result.Changed, result.Removed, result.Unchanged, result.Failed);
+        return result;
+    }
+
+    private void ProcessEntry(Entry entry, Dictionary<string, ExistingLetter> existing, IndexWriter writer, List<Letter> batch, Counts counts)
+    {
+        var (raw, problem) = entry.Read();
+        if (raw is null)
+        {
+            IndexLog.LetterSkipped(_logger, entry.SourceFile, problem ?? "unreadable");
+            counts.Failed++;
+            return;
+        }
+
+        var hash = Sha256Hex(raw);
+        existing.TryGetValue(entry.SourceFile, out var previous);
+        if (previous is not null && previous.ContentHash == hash)
+        {
+            counts.Unchanged++;
+            return;
+        }
+
+        try
+        {
+            var letter = _parser.Parse(entry.SourceFile, raw) with { ContentHash = hash };
+            var summary = _summarizer.Summarize(letter);
+            var documents = LetterDocuments.Create(letter, summary, _time.GetUtcNow()).ToList();
+            if (previous is not null && previous.LetterId != letter.Id)
+            {
+                writer.DeleteDocuments(new Term(IndexFields.LetterId, previous.LetterId));
+            }
+            // Letter document and passages go in as one block: a letter is in the index completely or not at all.
+            writer.UpdateDocuments(new Term(IndexFields.LetterId, letter.Id), documents);
+            batch.Add(letter);
+            if (previous is null)
+            {
+                counts.Added++;
+            }
+            else
+            {
+                counts.Changed++;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A parser bug or odd content must not stop the ingest of the other letters.
+            IndexLog.LetterFailed(_logger, entry.SourceFile, ex);
+            counts.Failed++;
+        }
+    }
+
+    private async Task CommitBatchAsync(List<Letter> batch, IReadOnlyList<string> removed, CancellationToken cancellationToken)
+    {
+        await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var letter in batch)
+        {
+            await NotifyIngestedAsync(letter, cancellationToken).ConfigureAwait(false);
+        }
+        batch.Clear();
+        foreach (var letterId in removed)
+        {
+            foreach (var observer in _observers)
+            {
+                try
+                {
+                    await observer.OnLetterRemovedAsync(letterId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    IndexLog.ObserverFailed(_logger, letterId, ex);
+                }
+            }
+        }
+    }
+
+    private async Task NotifyIngestedAsync(Letter letter, CancellationToken cancellationToken)
+    {
+        if (_observers.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<ExtractedPromise> promises;
+        IReadOnlyList<ExtractedMeeting> meetings;
+        try
+        {
+            promises = _promises.Extract(letter);
+            meetings = _meetings.Extract(letter);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            IndexLog.ObserverFailed(_logger, letter.Id, ex);
+            promises = [];
+            meetings = [];
+        }
+
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnLetterIngestedAsync(letter, promises, meetings, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                IndexLog.ObserverFailed(_logger, letter.Id, ex);
+            }
+        }
+    }
+
+    private Dictionary<string, ExistingLetter> ReadExistingLetters()
+    {
+        var result = new Dictionary<string, ExistingLetter>(StringComparer.Ordinal);
+        using var lease = _index.Acquire();
+        var searcher = lease.Searcher;
+        var fields = new HashSet<string>(LetterFields);
+        var hits = searcher.Search(new TermQuery(new Term(IndexFields.DocKind, IndexFields.KindLetter)), Math.Max(1, searcher.IndexReader.MaxDoc));
+        foreach (var hit in hits.ScoreDocs)
+        {
+            var doc = searcher.Doc(hit.Doc, fields);
+            var id = doc.Get(IndexFields.LetterId);
+            var file = doc.Get(IndexFields.SourceFile);
+            if (id is not null && file is not null)
+            {
+                result[file] = new ExistingLetter(id, doc.Get(IndexFields.ContentHash) ?? string.Empty);
+            }
+        }
+        return result;
+    }
+
+    private void LogProgress(IngestProgress p) =>
+        IndexLog.IngestProgress(_logger, p.Processed, p.Total, p.Added, p.Changed, p.Removed, p.Unchanged, p.Failed);
+
+    internal static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private sealed record Entry(string SourceFile, Func<(string? Raw, string? Problem)> Read);
+
+    private sealed record ExistingLetter(string LetterId, string ContentHash);
+
+    private sealed class Counts
+    {
+        public int Processed, Total, Added, Changed, Removed, Unchanged, Failed;
+
+        public IngestProgress Snapshot() => new(Processed, Total, Added, Changed, Removed, Unchanged, Failed);
+    }
+}

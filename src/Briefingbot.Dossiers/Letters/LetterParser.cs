@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Briefingbot.Dossiers.Letters.Parsing;
+
+namespace Briefingbot.Dossiers.Letters;
+
+/// <summary>
+/// Parses government letters in the corpus formats: hard-wrapped or double-spaced plain text, Markdown, captured web
+/// pages (navigation, metadata lines, ↩︎ footnotes), letters without a header, and plain HTML. Never throws: odd input
+/// yields a <see cref="Letter"/> with what is known.
+/// </summary>
+public sealed class LetterParser : ILetterParser
+{
+    /// <summary>Inputs larger than this are parsed only up to the limit (a letter is tens of kilobytes).</summary>
+    private const int MaxParsedChars = 5_000_000;
+
+    public Letter Parse(string sourceFile, string rawText)
+    {
+        var raw = rawText ?? "";
+        var fileName = Path.GetFileName(sourceFile ?? "") is { Length: > 0 } f ? f : "letter";
+        var id = Path.GetFileNameWithoutExtension(fileName);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)));
+        try
+        {
+            return ParseCore(id, fileName, hash, raw);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException or FormatException or OverflowException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Parsing is best effort: a letter we cannot take apart is still a letter (searchable by its metadata).
+            return new Letter(id, fileName, hash, raw, null, null, null, null, null, null, [], null, []);
+        }
+    }
+
+    private static Letter ParseCore(string id, string fileName, string hash, string raw)
+    {
+        if (LooksBinary(raw))
+        {
+            return new Letter(id, fileName, hash, raw, null, null, null, null, null, null, [], null, []);
+        }
+        var source = SourceText.From(raw.Length > MaxParsedChars ? raw[..MaxParsedChars] : raw);
+        var markdown = !source.IsHtml && LooksLikeMarkdown(source.Text);
+        var lines = LineReader.Read(source, markdown, out var headerEnd);
+        var style = PassageBuilder.DetectStyle(lines, markdown);
+        var meta = LetterMetadataReader.Read(lines, headerEnd, source, style != QuestionAnswerStyle.None);
+        var passages = PassageBuilder.Build(lines, source, markdown, style);
+        return new Letter(id, fileName, hash, raw, meta.Title, meta.DocumentType, meta.Date, meta.Chamber, meta.Dossier,
+            meta.DocumentNumber, meta.Signatories, meta.SourceUrl, passages)
+        {
+            ExternalId = meta.ExternalId,
+            Dates = meta.Dates,
+        };
+    }
+
+    private static bool LooksMarkdownLine(string line) =>
+        line.StartsWith("**", StringComparison.Ordinal) || line.StartsWith("# ", StringComparison.Ordinal)
+        || line.StartsWith("## ", StringComparison.Ordinal) || line.StartsWith("### ", StringComparison.Ordinal)
+        || line.StartsWith("#### ", StringComparison.Ordinal) || line.Contains("<sup>", StringComparison.OrdinalIgnoreCase);
+
+    private static bool LooksLikeMarkdown(string text) =>
+        text.Split('\n').Count(l => LooksMarkdownLine(l.TrimStart())) >= 3;
+
+    /// <summary>Binary content (NUL bytes, mostly control characters) has no letter in it.</summary>
+    private static bool LooksBinary(string raw)
+    {
+        if (raw.Length == 0)
+        {
+            return false;
+        }
+        var sample = raw.Length > 8000 ? raw[..8000] : raw;
+        var bad = sample.Count(c => c == '\0' || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || c == '\uFFFD');
+        return sample.Contains('\0') || bad > sample.Length * 0.1;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Briefingbot.Dossiers.Letters.Parsing;
+
+/// <summary>
+/// Turns source lines into clean reading text: Markdown and tags stripped, footnote markers glued to words removed
+/// ("Unie.1 De" → "Unie. De", "(HV)2 geven" → "(HV) geven"), hard-wrapped lines unwrapped, whitespace collapsed.
+/// </summary>
+internal static partial class TextCleaner
+{
+    /// <summary>Cleans one source line (no unwrapping).</summary>
+    public static string CleanLine(string line, bool markdown)
+    {
+        var s = line;
+        if (markdown)
+        {
+            s = SupTag().Replace(s, "");
+            s = HtmlTag().Replace(s, "");
+            s = HeadingHashes().Replace(s, "");
+            s = s.Replace("*", "", StringComparison.Ordinal);
+            s = MarkdownEscape().Replace(s, "$1");
+        }
+        s = s.Replace("↩︎", "", StringComparison.Ordinal).Replace("↩", "", StringComparison.Ordinal).Replace("\uFE0E", "", StringComparison.Ordinal);
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF' || (c >= '\uE000' && c <= '\uF8FF') || char.IsControl(c))
+            {
+                // Soft hyphens, zero-width characters, private-use bullets (Symbol font) and control characters.
+                sb.Append(c == '\t' ? ' ' : ' ');
+                continue;
+            }
+            sb.Append(c == '\u00A0' ? ' ' : c);
+        }
+        s = sb.ToString();
+        s = FootnoteAfterWord().Replace(s, "");
+        s = FootnoteAfterYear().Replace(s, "");
+        s = FootnoteAfterQuote().Replace(s, "");
+        return s;
+    }
+
+    /// <summary>Unwraps cleaned lines into one paragraph: hyphenated line ends are glued, whitespace collapsed.</summary>
+    public static string Unwrap(IEnumerable<string> cleanedLines)
+    {
+        var sb = new StringBuilder();
+        foreach (var raw in cleanedLines)
+        {
+            var line = Whitespace().Replace(raw, " ").Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            if (sb.Length == 0)
+            {
+                sb.Append(line);
+                continue;
+            }
+            var endsWithHyphen = sb.Length >= 2 && sb[^1] == '-' && char.IsLetter(sb[^2]);
+            if (endsWithHyphen && char.IsLetter(line[0]) && !ConjunctionStart().IsMatch(line))
+            {
+                // "defensie-\nindustrie" → "defensie-industrie": Dutch compounds keep their hyphen.
+                sb.Append(line);
+            }
+            else
+            {
+                sb.Append(' ').Append(line);
+            }
+        }
+        return Whitespace().Replace(sb.ToString(), " ").Trim();
+    }
+
+    /// <summary>Cleans and unwraps in one go.</summary>
+    public static string Clean(IEnumerable<string> lines, bool markdown) => Unwrap(lines.Select(l => CleanLine(l, markdown)));
+
+    /// <summary>Collapses whitespace.</summary>
+    public static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"<sup>.*?</sup>", RegexOptions.IgnoreCase)]
+    private static partial Regex SupTag();
+
+    [GeneratedRegex(@"</?[a-zA-Z][^>]{0,200}>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+")]
+    private static partial Regex HeadingHashes();
+
+    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!|>])")]
+    private static partial Regex MarkdownEscape();
+
+    /// <summary>
+    /// A footnote number glued to a word or to closing punctuation: "Witboek2 van", "Unie.1 De", "(HV)2", "Draghi,6".
+    /// Not after abbreviations that take numbers ("nr.54", "art.5") and not inside numbers ("21,6", "3.000").
+    /// </summary>
+    [GeneratedRegex(@"(?<=(?:\p{Ll}{2}|[)”’»""])[.,;:]?)(?<!\b(?:nr|nrs|art|blz|p|pag|pp|lid|vol|hfst|no|mld|mln)[.,;:]?)\d{1,2}(?=[\s,.;:)]|$)")]
+    private static partial Regex FootnoteAfterWord();
+
+    /// <summary>A footnote number after a year that ends a sentence: "Gereedheid 2030.5 Het" → "Gereedheid 2030. Het".</summary>
+    [GeneratedRegex(@"(?<=\b(?:19|20)\d\d\.)\d{1,2}(?=\s+\p{Lu}|\s*$)")]
+    private static partial Regex FootnoteAfterYear();
+
+    /// <summary>A footnote number after a closing quote at the end of a line: "… sector is.” 4".</summary>
+    [GeneratedRegex(@"(?<=[”""’]\s{0,2})\d{1,2}\s*$")]
+    private static partial Regex FootnoteAfterQuote();
+
+    [GeneratedRegex(@"^(en|of|tot|dan)\s")]
+    private static partial Regex ConjunctionStart();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

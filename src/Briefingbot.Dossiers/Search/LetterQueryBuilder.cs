@@ -1,0 +1,250 @@
+using Briefingbot.Dossiers.Analysis;
+using Briefingbot.Dossiers.Index;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>How strictly a parsed query is turned into a Lucene query.</summary>
+internal enum MatchMode
+{
+    /// <summary>Every word must match (AND), exact terms after analysis.</summary>
+    AllTerms,
+    /// <summary>Every word must match, each allowing typos.</summary>
+    AllTermsFuzzy,
+    /// <summary>Any word may match; passages matching more words rank higher.</summary>
+    SomeTerms,
+    /// <summary>Any word may match, allowing typos.</summary>
+    SomeTermsFuzzy,
+}
+
+/// <summary>
+/// Builds Lucene queries from a parsed <see cref="QueryNode"/> by running every word through the index's analysis
+/// chain; no user text ever reaches Lucene's query syntax. Each word becomes a clause over the passage text, the
+/// letter title (boosted: a letter about the subject beats a letter mentioning it) and the passage heading.
+/// Not thread-safe: one builder per query.
+/// </summary>
+internal sealed class LetterQueryBuilder(Analyzer analyzer)
+{
+    internal const float TitleBoost = 0.6f;
+    internal const float HeadingBoost = 0.3f;
+    private const int MinPrefixLength = 3;
+
+    /// <summary>Terms (analysed) and prefixes the query looks for: what the highlighter marks.</summary>
+    public sealed class Highlights
+    {
+        public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
+        public List<string> Prefixes { get; } = [];
+        public bool IsEmpty => Terms.Count == 0 && Prefixes.Count == 0;
+    }
+
+    /// <summary>
+    /// Tells whether a term occurs in the index. In the fuzzy modes only unknown terms (likely typos) are expanded:
+    /// expanding a word that is in the index costs a term-dictionary walk and only adds noise.
+    /// </summary>
+    private Func<string, bool> _isKnown = _ => false;
+
+    /// <summary>The Lucene query, or null when nothing searchable is left (only stop words or punctuation, or only NOT).</summary>
+    public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null)
+    {
+        _isKnown = isKnown ?? (_ => false);
+        return BuildNode(node, mode, highlights, negated: false);
+    }
+
+    /// <summary>Number of positive words that survive analysis (used to decide whether relaxing makes sense).</summary>
+    public int CountPositiveLeaves(QueryNode node) => node switch
+    {
+        AndNode a => a.Children.Sum(CountPositiveLeaves),
+        OrNode o => o.Children.Sum(CountPositiveLeaves),
+        NotNode => 0,
+        _ => Build(node, MatchMode.AllTerms, new Highlights()) is null ? 0 : 1,
+    };
+
+    private Query? BuildNode(QueryNode node, MatchMode mode, Highlights highlights, bool negated)
+    {
+        var fuzzy = mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy;
+        var some = mode is MatchMode.SomeTerms or MatchMode.SomeTermsFuzzy;
+        switch (node)
+        {
+            case WordNode word:
+                return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights);
+            case PhraseNode phrase when some && !negated:
+                // Relaxing a phrase: its words, in any order.
+                var words = phrase.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                return words.Length > 1
+                    ? BuildNode(new AndNode(words.Select(w => (QueryNode)new WordNode(w)).ToList()), mode, highlights, negated)
+                    : BuildPhrase(phrase.Text, highlights);
+            case PhraseNode phrase:
+                return BuildPhrase(phrase.Text, negated ? new Highlights() : highlights);
+            case PrefixNode prefix:
+                return BuildPrefix(prefix.Text, fuzzy, negated ? new Highlights() : highlights);
+            case NotNode:
+                return null; // handled by the parent, which needs a positive clause next to it
+            case AndNode and:
+            {
+                var query = new BooleanQuery();
+                var positives = 0;
+                foreach (var child in and.Children)
+                {
+                    if (child is NotNode not)
+                    {
+                        // NOT is never relaxed: excluding less than the user asked for would be wrong.
+                        if (BuildNode(not.Child, MatchMode.AllTerms, highlights, negated: true) is { } excluded)
+                        {
+                            query.Add(excluded, Occur.MUST_NOT);
+                        }
+                        continue;
+                    }
+                    if (BuildNode(child, mode, highlights, negated) is { } clause)
+                    {
+                        query.Add(clause, some ? Occur.SHOULD : Occur.MUST);
+                        positives++;
+                    }
+                }
+                return positives == 0 ? null : query;
+            }
+            case OrNode or:
+            {
+                var query = new BooleanQuery();
+                foreach (var child in or.Children)
+                {
+                    if (child is NotNode)
+                    {
+                        continue; // "a OR NOT b" has no useful meaning for a search; ignore the negation
+                    }
+                    if (BuildNode(child, mode, highlights, negated) is { } clause)
+                    {
+                        query.Add(clause, Occur.SHOULD);
+                    }
+                }
+                return query.Clauses.Count == 0 ? null : query;
+            }
+            default:
+                return null;
+        }
+    }
+
+    private Query? BuildWord(string text, bool fuzzy, Highlights highlights)
+    {
+        var parts = text.Split(['-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 1)
+        {
+            // "counter-drone": the whole word (indexed as "counterdrone") or the parts as a phrase.
+            var wholeTerms = PrimaryTerms(string.Concat(parts));
+            var phrase = BuildPhrase(string.Join(' ', parts), highlights);
+            var either = new BooleanQuery();
+            if (wholeTerms.Count == 1)
+            {
+                highlights.Terms.Add(wholeTerms[0].Term);
+                either.Add(TermClause(wholeTerms[0].Term, fuzzy), Occur.SHOULD);
+            }
+            if (phrase is not null)
+            {
+                either.Add(phrase, Occur.SHOULD);
+            }
+            return either.Clauses.Count == 0 ? null : either;
+        }
+
+        var tokens = PrimaryTerms(text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+        if (tokens.Count == 1)
+        {
+            highlights.Terms.Add(tokens[0].Term);
+            return TermClause(tokens[0].Term, fuzzy);
+        }
+        // One typed "word" that analyses into several ("NAVO/EU", "title:drones"): all of them.
+        var all = new BooleanQuery();
+        foreach (var token in tokens)
+        {
+            highlights.Terms.Add(token.Term);
+            all.Add(TermClause(token.Term, fuzzy), Occur.MUST);
+        }
+        return all;
+    }
+
+    private Query? BuildPhrase(string text, Highlights highlights)
+    {
+        var tokens = PrimaryTerms(text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+        if (tokens.Count == 1)
+        {
+            highlights.Terms.Add(tokens[0].Term);
+            return TermClause(tokens[0].Term, fuzzy: false);
+        }
+        var query = new BooleanQuery();
+        foreach (var (field, boost) in Fields)
+        {
+            var phrase = new PhraseQuery { Boost = boost };
+            foreach (var token in tokens)
+            {
+                phrase.Add(new Term(field, token.Term), token.Position);
+            }
+            query.Add(phrase, Occur.SHOULD);
+        }
+        foreach (var token in tokens)
+        {
+            highlights.Terms.Add(token.Term);
+        }
+        return query;
+    }
+
+    private Query? BuildPrefix(string text, bool fuzzy, Highlights highlights)
+    {
+        var folded = TextFolding.Fold(text.Trim('-'));
+        if (folded.Length < MinPrefixLength || folded.Any(c => !char.IsLetterOrDigit(c)))
+        {
+            // "a*" would expand to half the vocabulary; treat short or odd prefixes as plain words.
+            return BuildWord(text, fuzzy, highlights);
+        }
+        // The index holds stems, so look for both the prefix as typed ("investeringen*") and its stem.
+        var stems = PrimaryTerms(folded);
+        var prefixes = new HashSet<string>(StringComparer.Ordinal) { folded };
+        if (stems.Count == 1 && stems[0].Term.Length >= MinPrefixLength)
+        {
+            prefixes.Add(stems[0].Term);
+        }
+        var query = new BooleanQuery();
+        foreach (var prefix in prefixes)
+        {
+            highlights.Prefixes.Add(prefix);
+            foreach (var (field, boost) in Fields)
+            {
+                query.Add(new PrefixQuery(new Term(field, prefix)) { Boost = boost }, Occur.SHOULD);
+            }
+        }
+        return query;
+    }
+
+    private static readonly (string Field, float Boost)[] Fields =
+    [
+        (IndexFields.Text, 1f),
+        (IndexFields.Title, TitleBoost),
+        (IndexFields.Heading, HeadingBoost),
+    ];
+
+    private Query TermClause(string term, bool fuzzy)
+    {
+        var query = new BooleanQuery();
+        foreach (var (field, boost) in Fields)
+        {
+            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+        }
+        if (fuzzy && term.Length is >= 4 and <= 30 && !_isKnown(term))
+        {
+            // Typos are looked for in the passage text only: enumerating the term dictionary is the costly part.
+            query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
+        }
+        return query;
+    }
+
+    /// <summary>The analysed terms of <paramref name="text"/>, one per position (stacked compound parts left out).</summary>
+    private List<AnalyzedToken> PrimaryTerms(string text) =>
+        TokenAnalysis.Analyze(analyzer, IndexFields.Text, text).Where(t => !t.Stacked).ToList();
+}

@@ -1,0 +1,387 @@
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Letters;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>
+/// Keyword search over the letter index. Queries are parsed by <see cref="UserQueryParser"/> (never Lucene's
+/// syntax), matched per passage, and letters are ranked by their best passage. When the exact query finds nothing
+/// it relaxes step by step: all words with typos allowed, then some of the words, then some with typos; the
+/// response says which step answered (<see cref="SearchResponse.Relaxation"/>).
+/// Every public method answers; no input makes it throw.
+/// </summary>
+public sealed class LetterSearch : ILetterSearch
+{
+    // The parser is optional only so that search works in hosts wired without one; GetLetterAsync needs it.
+
+    /// <summary>Relaxation steps, in order, with the name reported to the caller.</summary>
+    private static readonly (MatchMode Mode, string? Name)[] Steps =
+    [
+        (MatchMode.AllTerms, null),
+        (MatchMode.AllTermsFuzzy, "fuzzy"),
+        (MatchMode.SomeTerms, "some-terms"),
+        (MatchMode.SomeTermsFuzzy, "some-terms-fuzzy"),
+    ];
+
+    private const int MaxPage = 1000;
+    private const int MaxFuzzyWords = 6;
+
+    private readonly LetterIndex _index;
+    private readonly ILetterParser? _parser;
+    private readonly int _defaultPageSize;
+    private readonly ILogger _logger;
+
+    public LetterSearch(LetterIndex index, ILetterParser? parser, int defaultPageSize = 3, ILogger<LetterSearch>? logger = null)
+    {
+        _index = index;
+        _parser = parser;
+        _defaultPageSize = Math.Clamp(defaultPageSize, 1, 50);
+        _logger = logger ?? NullLogger<LetterSearch>.Instance;
+    }
+
+    public Task<SearchResponse> SearchAsync(string query, SearchFilters? filters = null, int page = 0, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Task.FromResult(Search(query, filters, page, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Chat input must never surface as an error; the failure is logged for us, the user gets an empty page.
+            IndexLog.SearchFailed(_logger, query?.Length ?? 0, ex);
+            return Task.FromResult(Empty(query ?? string.Empty, page, []));
+        }
+    }
+
+    internal SearchResponse Search(string? query, SearchFilters? filters, int page, CancellationToken cancellationToken)
+    {
+        var node = UserQueryParser.Parse(query);
+        page = Math.Clamp(page, 0, MaxPage);
+        if (node is null)
+        {
+            return Empty(string.Empty, page, []);
+        }
+
+        var pageSize = Math.Clamp(filters?.PageSize ?? _defaultPageSize, 1, 50);
+        var understood = node.ToString() ?? string.Empty;
+        using var lease = _index.Acquire();
+        var searcher = lease.Searcher;
+        var filter = BuildFilter(filters);
+
+        string? previous = null;
+        var builder = NewBuilder();
+        var positiveWords = builder.CountPositiveLeaves(node);
+        var reader = searcher.IndexReader;
+        bool IsKnown(string term) => reader.DocFreq(new Term(IndexFields.Text, term)) > 0 || reader.DocFreq(new Term(IndexFields.Title, term)) > 0;
+        foreach (var (mode, name) in Steps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy && positiveWords > MaxFuzzyWords)
+            {
+                continue; // a typo-tolerant search over a pasted paragraph costs much and finds noise
+            }
+            var highlights = new LetterQueryBuilder.Highlights();
+            var luceneQuery = builder.Build(node, mode, highlights, IsKnown);
+            if (luceneQuery is null)
+            {
+                return Empty(understood, page, []);
+            }
+            var text = luceneQuery.ToString();
+            if (text == previous)
+            {
+                continue; // this step would not change anything (single word, or an OR query)
+            }
+            previous = text;
+
+            if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
+            {
+                luceneQuery = searcher.Rewrite(luceneQuery);
+                AddExpandedTerms(luceneQuery, highlights);
+            }
+
+            var collector = new BestPassageCollector();
+            searcher.Search(luceneQuery, filter, collector);
+            var letters = collector.Results();
+            if (letters.Count == 0)
+            {
+                continue;
+            }
+
+            var hits = letters
+                .Skip(page * pageSize)
+                .Take(pageSize)
+                .Select(l => ToHit(searcher, l.LetterId, l.Doc, l.Score, highlights))
+                .OfType<LetterHit>()
+                .ToList();
+            var suggestions = name is null ? [] : Suggest(node, mode, hits, searcher, filter);
+            return new SearchResponse(understood, hits, letters.Count, page, (page + 1) * pageSize < letters.Count, name, suggestions);
+        }
+
+        return Empty(understood, page, SuggestWhenNothingFound(node, searcher, filter));
+    }
+
+    public Task<Letter?> GetLetterAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return Task.FromResult<Letter?>(null);
+        }
+        using var lease = _index.Acquire();
+        var doc = FindLetterDocument(lease.Searcher, id.Trim());
+        if (doc is null || _parser is null)
+        {
+            return Task.FromResult<Letter?>(null);
+        }
+        var raw = doc.Get(IndexFields.RawText) ?? string.Empty;
+        var sourceFile = doc.Get(IndexFields.SourceFile) ?? id;
+        try
+        {
+            return Task.FromResult<Letter?>(_parser.Parse(sourceFile, raw));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            IndexLog.LetterFailed(_logger, sourceFile, ex);
+            return Task.FromResult<Letter?>(null);
+        }
+    }
+
+    public Task<string> GetSummaryAsync(string letterId, CancellationToken cancellationToken = default)
+    {
+        using var lease = _index.Acquire();
+        var doc = string.IsNullOrWhiteSpace(letterId) ? null : FindLetterDocument(lease.Searcher, letterId.Trim());
+        return Task.FromResult(doc?.Get(IndexFields.StoredSummary) ?? string.Empty);
+    }
+
+    public Task<IReadOnlyList<IndexedLetter>> ListLettersAsync(CancellationToken cancellationToken = default)
+    {
+        using var lease = _index.Acquire();
+        var searcher = lease.Searcher;
+        var top = searcher.Search(new TermQuery(new Term(IndexFields.DocKind, IndexFields.KindLetter)), Math.Max(1, searcher.IndexReader.MaxDoc));
+        var fields = new HashSet<string> { IndexFields.LetterId, IndexFields.StoredTitle, IndexFields.StoredDate, IndexFields.StoredDossier, IndexFields.StoredIngestedAt };
+        var letters = top.ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc, fields))
+            .Select(doc => new IndexedLetter(
+                doc.Get(IndexFields.LetterId) ?? string.Empty,
+                doc.Get(IndexFields.StoredTitle),
+                FilterValues.ParseDate(doc.Get(IndexFields.StoredDate)),
+                doc.Get(IndexFields.StoredDossier),
+                ReadIngestedAt(doc)))
+            .OrderBy(l => l.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<IndexedLetter>>(letters);
+    }
+
+    public Task<QueryCheck> CheckQueryAsync(string query, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var node = UserQueryParser.Parse(query);
+            if (node is null)
+            {
+                return Task.FromResult(new QueryCheck(false, 0, "De zoekvraag bevat geen zoekwoorden."));
+            }
+            var luceneQuery = NewBuilder().Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights());
+            if (luceneQuery is null)
+            {
+                return Task.FromResult(new QueryCheck(false, 0,
+                    "De zoekvraag bevat alleen veelvoorkomende woorden of alleen NOT; voeg een zoekwoord toe."));
+            }
+            using var lease = _index.Acquire();
+            var collector = new BestPassageCollector();
+            lease.Searcher.Search(luceneQuery, collector);
+            return Task.FromResult(new QueryCheck(true, collector.Results().Count, null));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            IndexLog.SearchFailed(_logger, query?.Length ?? 0, ex);
+            return Task.FromResult(new QueryCheck(false, 0, "De zoekvraag kon niet worden gecontroleerd."));
+        }
+    }
+
+    private LetterHit? ToHit(IndexSearcher searcher, string letterId, int doc, float score, LetterQueryBuilder.Highlights highlights)
+    {
+        var passage = LetterDocuments.ReadPassage(searcher.Doc(doc));
+        var letter = FindLetterDocument(searcher, letterId, byIdOnly: true);
+        if (letter is null)
+        {
+            return null;
+        }
+        var snippet = SnippetBuilder.Build(_index.Analyzer, passage.Text, highlights);
+        return new LetterHit(
+            letterId,
+            letter.Get(IndexFields.SourceFile) ?? letterId,
+            letter.Get(IndexFields.StoredTitle),
+            letter.Get(IndexFields.StoredType),
+            FilterValues.ParseDate(letter.Get(IndexFields.StoredDate)),
+            letter.Get(IndexFields.StoredChamber),
+            letter.Get(IndexFields.StoredDossier),
+            letter.Get(IndexFields.StoredNumber),
+            letter.Get(IndexFields.StoredUrl),
+            passage,
+            snippet,
+            score,
+            letter.Get(IndexFields.StoredSummary) ?? string.Empty);
+    }
+
+    private static readonly HashSet<string> LetterFieldsWithoutRaw =
+    [
+        IndexFields.LetterId, IndexFields.SourceFile, IndexFields.StoredTitle, IndexFields.StoredType, IndexFields.StoredDate,
+        IndexFields.StoredChamber, IndexFields.StoredDossier, IndexFields.StoredNumber, IndexFields.StoredUrl,
+        IndexFields.StoredSummary, IndexFields.StoredIngestedAt,
+    ];
+
+    /// <summary>The letter document by id, source file name, "dossier-nr" or external id.</summary>
+    private static Document? FindLetterDocument(IndexSearcher searcher, string key, bool byIdOnly = false)
+    {
+        var candidates = byIdOnly
+            ? [new Term(IndexFields.LetterId, key)]
+            : new[]
+            {
+                new Term(IndexFields.LetterId, key),
+                new Term(IndexFields.SourceFile, key),
+                new Term(IndexFields.DossierNumberKey, FilterValues.NormalizeDossier(key)),
+                new Term(IndexFields.DossierNumberKey, FilterValues.NormalizeDossier(key).ToUpperInvariant().Replace("KST-", "", StringComparison.Ordinal)),
+            };
+        foreach (var term in candidates)
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(term), Occur.MUST },
+                { new TermQuery(new Term(IndexFields.DocKind, IndexFields.KindLetter)), Occur.MUST },
+            };
+            var top = searcher.Search(query, 1);
+            if (top.TotalHits > 0)
+            {
+                return byIdOnly ? searcher.Doc(top.ScoreDocs[0].Doc, LetterFieldsWithoutRaw) : searcher.Doc(top.ScoreDocs[0].Doc);
+            }
+        }
+        return null;
+    }
+
+    private static DateTimeOffset ReadIngestedAt(Document doc) =>
+        doc.GetField(IndexFields.StoredIngestedAt)?.GetInt64Value() is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : DateTimeOffset.MinValue;
+
+    private static Filter? BuildFilter(SearchFilters? filters)
+    {
+        if (filters is null)
+        {
+            return null;
+        }
+        var query = new BooleanQuery();
+        if (!string.IsNullOrWhiteSpace(filters.Dossier))
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Dossier, FilterValues.NormalizeDossier(filters.Dossier))), Occur.MUST);
+        }
+        if (!string.IsNullOrWhiteSpace(filters.DocumentType))
+        {
+            query.Add(new TermQuery(new Term(IndexFields.DocumentType, FilterValues.NormalizeLabel(filters.DocumentType))), Occur.MUST);
+        }
+        if (!string.IsNullOrWhiteSpace(filters.Chamber))
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Chamber, FilterValues.NormalizeLabel(filters.Chamber))), Occur.MUST);
+        }
+        if (filters.From is not null || filters.To is not null)
+        {
+            query.Add(NumericRangeQuery.NewInt32Range(IndexFields.DateNumber,
+                filters.From is { } from ? FilterValues.DateNumber(from) : null,
+                filters.To is { } to ? FilterValues.DateNumber(to) : null, true, true), Occur.MUST);
+        }
+        if (filters.IngestedAfter is { } after)
+        {
+            query.Add(NumericRangeQuery.NewInt64Range(IndexFields.IngestedAtTicks, after.UtcTicks, null, false, true), Occur.MUST);
+        }
+        return query.Clauses.Count == 0 ? null : new QueryWrapperFilter(query);
+    }
+
+    private static void AddExpandedTerms(Query rewritten, LetterQueryBuilder.Highlights highlights)
+    {
+        var terms = new HashSet<Term>();
+        try
+        {
+            rewritten.ExtractTerms(terms);
+        }
+        catch (NotSupportedException)
+        {
+            return; // some rewritten forms (constant-score prefix filters) have no terms to list
+        }
+        foreach (var term in terms)
+        {
+            if (term.Field is IndexFields.Text or IndexFields.Title or IndexFields.Heading)
+            {
+                highlights.Terms.Add(term.Text);
+            }
+        }
+    }
+
+    /// <summary>For relaxed answers: the words the passages actually contained (typos) or the words that could be dropped.</summary>
+    private List<string> Suggest(QueryNode node, MatchMode mode, List<LetterHit> hits, IndexSearcher searcher, Filter? filter)
+    {
+        if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
+        {
+            // "Bedoelde u ...": the matched words as written in the letters.
+            return hits
+                .SelectMany(h => h.Snippet.Highlights.Select(r => h.Snippet.Text.Substring(r.Start, r.Length).ToLowerInvariant()))
+                .Distinct(StringComparer.Ordinal)
+                .Take(5)
+                .ToList();
+        }
+
+        // Some terms: suggest the query without the words that are nowhere in the index.
+        var reader = searcher.IndexReader;
+        var leaves = Leaves(node).ToList();
+        var found = leaves.Where(l =>
+        {
+            var terms = new LetterQueryBuilder.Highlights();
+            return NewBuilder().Build(l, MatchMode.AllTerms, terms) is not null
+                && terms.Terms.All(t => reader.DocFreq(new Term(IndexFields.Text, t)) + reader.DocFreq(new Term(IndexFields.Title, t)) > 0);
+        }).ToList();
+        return found.Count > 0 && found.Count < leaves.Count ? [string.Join(' ', found.Select(l => l.ToString()))] : [];
+    }
+
+    private List<string> SuggestWhenNothingFound(QueryNode node, IndexSearcher searcher, Filter? filter)
+    {
+        var suggestions = new List<string>();
+        foreach (var leaf in Leaves(node))
+        {
+            if (leaf is WordNode { Text.Length: >= 6 } word)
+            {
+                // A shorter beginning of the word often finds other spellings or compounds.
+                var prefix = new PrefixNode(word.Text[..4]);
+                if (HasMatches(prefix, searcher, filter))
+                {
+                    suggestions.Add(prefix.ToString());
+                }
+            }
+            if (filter is not null && HasMatches(leaf, searcher, null))
+            {
+                suggestions.Add(leaf.ToString() + " (zonder filter)");
+            }
+        }
+        return suggestions.Distinct(StringComparer.Ordinal).Take(5).ToList();
+    }
+
+    private bool HasMatches(QueryNode node, IndexSearcher searcher, Filter? filter)
+    {
+        var query = NewBuilder().Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights());
+        return query is not null && searcher.Search(query, filter, 1).TotalHits > 0;
+    }
+
+    private static IEnumerable<QueryNode> Leaves(QueryNode node) => node switch
+    {
+        AndNode a => a.Children.SelectMany(Leaves),
+        OrNode o => o.Children.SelectMany(Leaves),
+        NotNode => [],
+        _ => [node],
+    };
+
+    /// <summary>Builders keep per-query state (which terms are known), so each query gets its own; they are cheap.</summary>
+    private LetterQueryBuilder NewBuilder() => new(_index.Analyzer);
+
+    private static SearchResponse Empty(string query, int page, IReadOnlyList<string> suggestions) =>
+        new(query, [], 0, page, false, null, suggestions);
+}

@@ -1,0 +1,40 @@
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>The parsed form of a chat or topic query, before analysis. Built only by <see cref="UserQueryParser"/>.</summary>
+public abstract record QueryNode;
+
+/// <summary>A word as typed ("drones", "Oekraïne", "defensie-industrie").</summary>
+public sealed record WordNode(string Text) : QueryNode
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>A quoted phrase.</summary>
+public sealed record PhraseNode(string Text) : QueryNode
+{
+    public override string ToString() => "\"" + Text + "\"";
+}
+
+/// <summary>A word with a trailing <c>*</c>: matches words starting with <see cref="Text"/>.</summary>
+public sealed record PrefixNode(string Text) : QueryNode
+{
+    public override string ToString() => Text + "*";
+}
+
+/// <summary>All children must match (the default between words).</summary>
+public sealed record AndNode(IReadOnlyList<QueryNode> Children) : QueryNode
+{
+    public override string ToString() => string.Join(" ", Children.Select(c => c is OrNode ? "(" + c + ")" : c.ToString()));
+}
+
+/// <summary>Any child may match.</summary>
+public sealed record OrNode(IReadOnlyList<QueryNode> Children) : QueryNode
+{
+    public override string ToString() => string.Join(" OR ", Children.Select(c => c.ToString()));
+}
+
+/// <summary>The child must not match.</summary>
+public sealed record NotNode(QueryNode Child) : QueryNode
+{
+    public override string ToString() => "NOT " + (Child is AndNode or OrNode ? "(" + Child + ")" : Child.ToString());
+}

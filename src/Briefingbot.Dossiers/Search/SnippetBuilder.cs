@@ -1,0 +1,163 @@
+using System.Text;
+using Briefingbot.Dossiers.Analysis;
+using Briefingbot.Dossiers.Index;
+using Lucene.Net.Analysis;
+
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>
+/// Our own highlighter (the Lucene Highlighter package is not available): the passage is run through the same
+/// analysis chain as the index, tokens whose term the query looked for are marked, and a window of about
+/// <see cref="WindowChars"/> characters around the densest group of matches is cut at word boundaries.
+/// </summary>
+internal static class SnippetBuilder
+{
+    public const int WindowChars = 300;
+    private const string Ellipsis = "…";
+
+    public static Snippet Build(Analyzer analyzer, string text, LetterQueryBuilder.Highlights highlights)
+    {
+        var matches = FindMatches(analyzer, text, highlights);
+        var (windowStart, windowEnd) = ChooseWindow(text, matches);
+
+        var builder = new StringBuilder();
+        var prefix = windowStart > 0 ? Ellipsis + " " : string.Empty;
+        builder.Append(prefix);
+        builder.Append(text, windowStart, windowEnd - windowStart);
+        if (windowEnd < text.Length)
+        {
+            builder.Append(" " + Ellipsis);
+        }
+        var snippetText = builder.ToString();
+
+        var ranges = matches
+            .Where(m => m.Start >= windowStart && m.End <= windowEnd)
+            .Select(m => new HighlightRange(m.Start - windowStart + prefix.Length, m.End - m.Start))
+            .ToList();
+        return new Snippet(snippetText, ranges, ToMarkdown(snippetText, ranges));
+    }
+
+    /// <summary>Matched character ranges in <paramref name="text"/>, merged where they overlap (hyphenated words).</summary>
+    internal static List<(int Start, int End)> FindMatches(Analyzer analyzer, string text, LetterQueryBuilder.Highlights highlights)
+    {
+        var ranges = new List<(int Start, int End)>();
+        if (highlights.IsEmpty || text.Length == 0)
+        {
+            return ranges;
+        }
+        foreach (var token in TokenAnalysis.Analyze(analyzer, IndexFields.Text, text))
+        {
+            if (highlights.Terms.Contains(token.Term) || highlights.Prefixes.Any(p => token.Term.StartsWith(p, StringComparison.Ordinal)))
+            {
+                ranges.Add((token.Start, token.End));
+            }
+        }
+        ranges.Sort();
+        var merged = new List<(int Start, int End)>();
+        foreach (var r in ranges)
+        {
+            if (merged.Count > 0 && r.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            }
+            else
+            {
+                merged.Add(r);
+            }
+        }
+        return merged;
+    }
+
+    private static (int Start, int End) ChooseWindow(string text, List<(int Start, int End)> matches)
+    {
+        if (text.Length <= WindowChars)
+        {
+            return (0, text.Length);
+        }
+
+        var anchor = 0;
+        if (matches.Count > 0)
+        {
+            // Densest window: the match from which the most matches fit within the window (earliest on ties).
+            var bestCount = -1;
+            var j = 0;
+            for (var i = 0; i < matches.Count; i++)
+            {
+                if (j < i)
+                {
+                    j = i;
+                }
+                while (j + 1 < matches.Count && matches[j + 1].End - matches[i].Start <= WindowChars)
+                {
+                    j++;
+                }
+                if (j - i + 1 > bestCount)
+                {
+                    bestCount = j - i + 1;
+                    anchor = i;
+                }
+            }
+            var last = anchor + bestCount - 1;
+            var span = matches[last].End - matches[anchor].Start;
+            // Centre the matched group in the window.
+            var start = Math.Max(0, matches[anchor].Start - (WindowChars - span) / 2);
+            var end = Math.Min(text.Length, start + WindowChars);
+            start = Math.Max(0, end - WindowChars);
+            return SnapToWords(text, start, end, matches[anchor].Start, matches[last].End);
+        }
+
+        return SnapToWords(text, 0, WindowChars, 0, 0);
+    }
+
+    /// <summary>Moves the window edges to spaces so no word is cut, never cutting into the matched span.</summary>
+    private static (int Start, int End) SnapToWords(string text, int start, int end, int keepFrom, int keepTo)
+    {
+        if (start > 0)
+        {
+            var space = text.IndexOf(' ', start);
+            if (space >= 0 && space < keepFrom && space - start < 40)
+            {
+                start = space + 1;
+            }
+        }
+        if (end < text.Length)
+        {
+            var space = text.LastIndexOf(' ', end - 1);
+            if (space > keepTo && end - space < 40)
+            {
+                end = space;
+            }
+        }
+        return (start, end);
+    }
+
+    /// <summary>Markdown with Markdown metacharacters escaped and matches in bold.</summary>
+    internal static string ToMarkdown(string text, IReadOnlyList<HighlightRange> ranges)
+    {
+        var builder = new StringBuilder(text.Length + ranges.Count * 4 + 16);
+        var position = 0;
+        foreach (var range in ranges)
+        {
+            AppendEscaped(builder, text.AsSpan(position, range.Start - position));
+            builder.Append("**");
+            AppendEscaped(builder, text.AsSpan(range.Start, range.Length));
+            builder.Append("**");
+            position = range.Start + range.Length;
+        }
+        AppendEscaped(builder, text.AsSpan(position));
+        return builder.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '(' or ')' or '#' or '<' or '>' or '~' or '|' or '!' or '{' or '}')
+            {
+                builder.Append('\\');
+            }
+            // Line breaks inside a snippet would start new Markdown blocks (lists, headings); keep one paragraph.
+            builder.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+    }
+}

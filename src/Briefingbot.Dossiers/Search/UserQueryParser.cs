@@ -1,0 +1,229 @@
+using System.Text;
+
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>
+/// A small, total parser for what people type in chat and in saved topics: words (AND by default), "quoted
+/// phrases", trailing <c>*</c> for prefixes, the operators <c>OR</c>, <c>AND</c>, <c>NOT</c> (upper case, so the
+/// Dutch words "of"/"en" stay words) and parentheses. It never throws: unbalanced parentheses, dangling operators
+/// and unclosed quotes are repaired; everything else is a word and goes through the analysis chain, so Lucene
+/// syntax (<c>title:*</c>, <c>/.*/</c>, <c>*:*</c>, <c>a~2</c>) has no meaning here. Input is bounded (length,
+/// number of words, nesting) so a 10,000-character paste cannot build a huge query.
+/// </summary>
+public static class UserQueryParser
+{
+    public const int MaxQueryChars = 1000;
+    public const int MaxLeaves = 24;
+    public const int MaxDepth = 8;
+
+    /// <summary>The parsed query, or null when nothing searchable remains.</summary>
+    public static QueryNode? Parse(string? input)
+    {
+        var tokens = Lex(Sanitize(input));
+        var state = new ParserState(tokens);
+        var node = ParseOr(state, 0);
+        // Anything left (stray ')' at top level) is skipped and parsing resumes, so nothing typed is silently lost.
+        while (state.Position < tokens.Count)
+        {
+            state.Position++;
+            var more = ParseOr(state, 0);
+            node = Combine(node, more);
+        }
+        return Simplify(node);
+    }
+
+    /// <summary>Whether the text uses the topic operators (OR, NOT, parentheses), i.e. is more than a word list.</summary>
+    public static bool UsesOperators(QueryNode? node) => node is OrNode or NotNode || (node is AndNode a && a.Children.Any(c => c is not (WordNode or PhraseNode or PrefixNode)));
+
+    internal static string Sanitize(string? input)
+    {
+        if (string.IsNullOrEmpty(input))
+        {
+            return string.Empty;
+        }
+        var text = input.Length > MaxQueryChars ? input[..MaxQueryChars] : input;
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            // Control characters (NUL, escape sequences) and lone surrogates become spaces.
+            builder.Append(char.IsControl(c) || char.IsSurrogate(c) && !IsPairedSurrogate(text, builder.Length) ? ' ' : c);
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsPairedSurrogate(string text, int index)
+    {
+        var c = text[index];
+        return char.IsHighSurrogate(c)
+            ? index + 1 < text.Length && char.IsLowSurrogate(text[index + 1])
+            : index > 0 && char.IsHighSurrogate(text[index - 1]);
+    }
+
+    private enum Kind { Word, Phrase, Open, Close, Or, And, Not }
+
+    private sealed record Token(Kind Kind, string Text);
+
+    private sealed class ParserState(List<Token> tokens)
+    {
+        public List<Token> Tokens { get; } = tokens;
+        public int Position { get; set; }
+        public int Leaves { get; set; }
+        public Token? Peek => Position < Tokens.Count ? Tokens[Position] : null;
+    }
+
+    private static List<Token> Lex(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (c is '(' or ')')
+            {
+                tokens.Add(new Token(c == '(' ? Kind.Open : Kind.Close, c.ToString()));
+                i++;
+            }
+            else if (c is '"' or '“' or '”' or '„')
+            {
+                var end = text.IndexOfAny(['"', '“', '”', '„'], i + 1);
+                var phrase = end < 0 ? text[(i + 1)..] : text[(i + 1)..end];
+                tokens.Add(new Token(Kind.Phrase, phrase));
+                i = end < 0 ? text.Length : end + 1;
+            }
+            else
+            {
+                var start = i;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or '"' or '“' or '”' or '„'))
+                {
+                    i++;
+                }
+                var word = text[start..i];
+                tokens.Add(word switch
+                {
+                    "OR" or "||" => new Token(Kind.Or, word),
+                    "AND" or "&&" => new Token(Kind.And, word),
+                    "NOT" => new Token(Kind.Not, word),
+                    _ => new Token(Kind.Word, word),
+                });
+            }
+        }
+        return tokens;
+    }
+
+    private static QueryNode? ParseOr(ParserState s, int depth)
+    {
+        var children = new List<QueryNode>();
+        Add(children, ParseAnd(s, depth));
+        while (s.Peek is { Kind: Kind.Or })
+        {
+            s.Position++;
+            Add(children, ParseAnd(s, depth));
+        }
+        return children.Count switch { 0 => null, 1 => children[0], _ => new OrNode(children) };
+    }
+
+    private static QueryNode? ParseAnd(ParserState s, int depth)
+    {
+        var children = new List<QueryNode>();
+        while (s.Peek is { } token && token.Kind is not (Kind.Or or Kind.Close))
+        {
+            if (token.Kind == Kind.And)
+            {
+                s.Position++;
+                continue;
+            }
+            Add(children, ParseUnary(s, depth));
+        }
+        return children.Count switch { 0 => null, 1 => children[0], _ => new AndNode(children) };
+    }
+
+    private static QueryNode? ParseUnary(ParserState s, int depth)
+    {
+        if (s.Peek is { Kind: Kind.Not })
+        {
+            s.Position++;
+            var child = s.Peek is { Kind: not (Kind.Or or Kind.Close or Kind.And) } ? ParseUnary(s, depth) : null;
+            return child is null or NotNode ? child : new NotNode(child);
+        }
+        return ParsePrimary(s, depth);
+    }
+
+    private static QueryNode? ParsePrimary(ParserState s, int depth)
+    {
+        var token = s.Tokens[s.Position++];
+        switch (token.Kind)
+        {
+            case Kind.Open:
+                var inner = depth < MaxDepth ? ParseOr(s, depth + 1) : null;
+                if (depth >= MaxDepth)
+                {
+                    // Too deep to be a real query (a paste or an attack): skip the group.
+                    while (s.Peek is { } t && t.Kind != Kind.Close)
+                    {
+                        s.Position++;
+                    }
+                }
+                if (s.Peek is { Kind: Kind.Close })
+                {
+                    s.Position++;
+                }
+                return inner;
+            case Kind.Phrase:
+                return Leaf(s, token.Text.Trim().Length == 0 ? null : new PhraseNode(token.Text.Trim()));
+            case Kind.Word:
+                var word = token.Text;
+                if (word.Length > 1 && word.EndsWith('*') && word.TrimEnd('*').Length > 0)
+                {
+                    return Leaf(s, new PrefixNode(word.TrimEnd('*')));
+                }
+                return Leaf(s, new WordNode(word));
+            default:
+                return null;
+        }
+    }
+
+    private static QueryNode? Leaf(ParserState s, QueryNode? node)
+    {
+        if (node is null || s.Leaves >= MaxLeaves)
+        {
+            return null;
+        }
+        s.Leaves++;
+        return node;
+    }
+
+    private static void Add(List<QueryNode> list, QueryNode? node)
+    {
+        if (node is not null)
+        {
+            list.Add(node);
+        }
+    }
+
+    private static QueryNode? Combine(QueryNode? a, QueryNode? b) =>
+        a is null ? b : b is null ? a : new AndNode([a, b]);
+
+    /// <summary>Flattens nested AND/OR of the same kind.</summary>
+    private static QueryNode? Simplify(QueryNode? node)
+    {
+        switch (node)
+        {
+            case AndNode and:
+                var andChildren = and.Children.Select(Simplify).OfType<QueryNode>()
+                    .SelectMany(c => c is AndNode inner ? inner.Children : [c]).ToList();
+                return andChildren.Count switch { 0 => null, 1 => andChildren[0], _ => new AndNode(andChildren) };
+            case OrNode or:
+                var orChildren = or.Children.Select(Simplify).OfType<QueryNode>()
+                    .SelectMany(c => c is OrNode inner ? inner.Children : [c]).ToList();
+                return orChildren.Count switch { 0 => null, 1 => orChildren[0], _ => new OrNode(orChildren) };
+            case NotNode not:
+                return Simplify(not.Child) is { } child ? new NotNode(child) : null;
+            default:
+                return node;
+        }
+    }
+}

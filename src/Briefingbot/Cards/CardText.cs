@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Briefingbot.Cards;
+
+/// <summary>Text preparation for card TextBlocks (which render a Markdown subset) and for Markdown channels.</summary>
+public static partial class CardText
+{
+    /// <summary>Escapes the Markdown that Adaptive Cards and chat clients interpret, so letter text shows as written.</summary>
+    public static string EscapeMarkdown(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '#' or '<' or '>' or '|')
+            {
+                sb.Append('\\');
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Collapses white space and cuts at a word boundary near <paramref name="max"/> characters, adding "…".</summary>
+    public static string Truncate(string? text, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        var clean = Whitespace().Replace(text, " ").Trim();
+        if (clean.Length <= max)
+        {
+            return clean;
+        }
+        int cut = clean.LastIndexOf(' ', Math.Max(0, max - 1));
+        if (cut < max / 2)
+        {
+            cut = max - 1;
+        }
+        // Never cut a surrogate pair in two.
+        if (cut > 0 && char.IsHighSurrogate(clean[cut - 1]))
+        {
+            cut--;
+        }
+        return clean[..cut].TrimEnd() + "…";
+    }
+
+    /// <summary>Truncates Markdown produced by search highlighting without leaving a dangling <c>**</c> or escape.</summary>
+    public static string TruncateMarkdown(string? markdown, int max)
+    {
+        var cut = Truncate(markdown, max);
+        if (!cut.EndsWith('…'))
+        {
+            return cut;
+        }
+        var body = cut[..^1];
+        // A trailing lone backslash would escape the ellipsis.
+        if (body.EndsWith('\\') && !body.EndsWith("\\\\", StringComparison.Ordinal))
+        {
+            body = body[..^1];
+        }
+        if (CountBoldMarkers(body) % 2 == 1)
+        {
+            body += "**";
+        }
+        return body + "…";
+    }
+
+    private static int CountBoldMarkers(string s)
+    {
+        int count = 0;
+        for (int i = 0; i + 1 < s.Length; i++)
+        {
+            if (s[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+            if (s[i] == '*' && s[i + 1] == '*')
+            {
+                count++;
+                i++;
+            }
+        }
+        return count;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Briefingbot.Dossiers.Letters;
+
+namespace Briefingbot.Cards;
+
+/// <summary>Builds the data of the <c>letter</c> card: metadata, summary, and the letter's questions or sections.</summary>
+public static class LetterCard
+{
+    /// <summary>At most this many questions/sections are listed; the rest is counted.</summary>
+    public const int MaxSections = 15;
+
+    /// <param name="back">Button data to return to the results the letter was opened from, or null.</param>
+    /// <param name="interactive">Buttons that talk to the bot.</param>
+    public static CardAnswer Create(Letter letter, string? summary, JsonObject? back, bool interactive = true)
+    {
+        var facts = new JsonArray();
+        void Fact(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                facts.Add(new JsonObject { ["name"] = name, ["value"] = CardText.EscapeMarkdown(CardText.Truncate(value, 300)) });
+            }
+        }
+        Fact("Soort", letter.DocumentType);
+        Fact("Datum", DutchDates.FormatOrUnknown(letter.Date));
+        Fact("Kamer", letter.Chamber);
+        Fact("Kamerstuk", SearchResultsCard.Reference(letter.Dossier, letter.DocumentNumber));
+        Fact("Ondertekend", letter.Signatories.Count > 0 ? string.Join("; ", letter.Signatories) : null);
+        Fact("Id", letter.Id);
+
+        var questions = letter.Passages.Where(p => p.Kind == PassageKind.QuestionAnswer).ToList();
+        var isQa = questions.Count > 0;
+        var entries = isQa
+            ? questions.Select(QuestionLine).ToList()
+            : letter.Passages.Where(p => p.Kind == PassageKind.Heading).Select(p => CardText.EscapeMarkdown(CardText.Truncate(p.Heading ?? p.Text, 200))).Where(s => s.Length > 0).ToList();
+        var sections = new JsonArray();
+        foreach (var entry in entries.Take(MaxSections))
+        {
+            sections.Add(new JsonObject { ["text"] = entry });
+        }
+        int rest = entries.Count - sections.Count;
+        var sourceUrl = CardLinks.IsSafeHttpUrl(letter.SourceUrl) ? letter.SourceUrl! : "";
+        var cleanSummary = CardText.EscapeMarkdown(CardText.Truncate(summary, 1200));
+
+        var data = new JsonObject
+        {
+            ["title"] = CardText.EscapeMarkdown(CardText.Truncate(letter.Title ?? letter.SourceFile, 250)),
+            ["facts"] = facts,
+            ["hasSummary"] = cleanSummary.Length > 0,
+            ["summary"] = cleanSummary,
+            ["hasSections"] = sections.Count > 0,
+            ["sectionsHeading"] = isQa ? $"Vragen ({entries.Count})" : "Onderdelen",
+            ["sections"] = sections,
+            ["hasMoreSections"] = rest > 0,
+            ["moreSections"] = rest > 0 ? $"… en nog {rest} {(isQa ? (rest == 1 ? "vraag" : "vragen") : (rest == 1 ? "onderdeel" : "onderdelen"))}." : "",
+            ["hasSource"] = sourceUrl.Length > 0,
+            ["sourceUrl"] = sourceUrl,
+            ["interactive"] = interactive,
+            ["hasBack"] = back is not null,
+            ["back"] = back ?? new JsonObject(),
+            ["similar"] = ActionData.Command("zoals", $"zoals {letter.Id}", ("id", letter.Id)),
+        };
+        return new CardAnswer(CardNames.Letter, data, letter.Title ?? letter.Id);
+    }
+
+    private static string QuestionLine(Passage p)
+    {
+        var label = "Vraag" + (p.QuestionNumber is { Length: > 0 } n ? " " + n : "") + (p.Party is { Length: > 0 } party ? " (" + party + ")" : "");
+        var question = CardText.Truncate(p.Question ?? p.Text, 200);
+        return $"**{CardText.EscapeMarkdown(label)}** {CardText.EscapeMarkdown(question)}";
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace Briefingbot.Cards;
+
+/// <summary>Builds the data of the <c>message</c> card: errors, empty results and notices, with suggestion buttons.</summary>
+public static class MessageCard
+{
+    /// <summary>Title colours of the template (Adaptive Card text colours).</summary>
+    public enum Tone { Default, Warning, Attention }
+
+    /// <param name="title">Plain text (escaped here).</param>
+    /// <param name="text">Plain text (escaped here).</param>
+    /// <param name="suggestions">Button labels (plain) with their action data.</param>
+    public static CardAnswer Create(string title, string text, Tone tone = Tone.Default, IEnumerable<(string Label, JsonObject Data)>? suggestions = null, string suggestionsIntro = "Probeer:")
+    {
+        var buttons = new JsonArray();
+        foreach (var (label, data) in (suggestions ?? []).Take(5))
+        {
+            buttons.Add(new JsonObject { ["title"] = CardText.Truncate(label, 60), ["data"] = data });
+        }
+        var cardData = new JsonObject
+        {
+            ["title"] = CardText.EscapeMarkdown(CardText.Truncate(title, 200)),
+            ["color"] = tone.ToString(),
+            ["text"] = CardText.EscapeMarkdown(CardText.Truncate(text, 1500)),
+            ["hasSuggestions"] = buttons.Count > 0,
+            ["suggestionsIntro"] = suggestionsIntro,
+            ["suggestions"] = buttons,
+        };
+        return new CardAnswer(CardNames.Message, cardData, title + " " + text);
+    }
+}

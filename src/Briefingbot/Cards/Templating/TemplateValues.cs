@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Briefingbot.Cards.Templating;
+
+/// <summary>
+/// Conversions between JSON data nodes and expression values. Inside expressions a value is one of: null, the
+/// undefined marker, string, double, bool, <see cref="JsonArray"/>, <see cref="JsonObject"/>.
+/// </summary>
+internal static class TemplateValues
+{
+    public static object? FromNode(JsonNode? node)
+    {
+        // Written as statements on purpose: in a switch expression the compiler would pick JsonNode as the common
+        // type and silently wrap the primitives back into JsonValues (JsonNode has implicit conversions).
+        if (node is JsonObject or JsonArray)
+        {
+            return node;
+        }
+        if (node is not JsonValue v)
+        {
+            return null;
+        }
+        switch (v.GetValueKind())
+        {
+            case JsonValueKind.String: return v.GetValue<string>();
+            case JsonValueKind.Number: return v.GetValue<double>();
+            case JsonValueKind.True: return true;
+            case JsonValueKind.False: return false;
+            default: return null;
+        }
+    }
+
+    /// <summary>The value as a card JSON node (a copy: the output never shares nodes with the data).</summary>
+    public static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        double d when double.IsInteger(d) && Math.Abs(d) < 9e15 => JsonValue.Create((long)d),
+        double d => JsonValue.Create(d),
+        JsonNode n => n.DeepClone(),
+        _ => JsonValue.Create(TemplateExpression.ToDisplayString(value)),
+    };
+
+    public static object? Member(object? container, string name) =>
+        container is JsonObject o && o.TryGetPropertyValue(name, out var child)
+            ? FromNode(child)
+            : TemplateExpression.Undefined;
+
+    public static object? Element(object? container, int index) =>
+        container is JsonArray a && index >= 0 && index < a.Count
+            ? FromNode(a[index])
+            : TemplateExpression.Undefined;
+
+    public static bool IsUndefinedOrNull(object? v) => v is null || ReferenceEquals(v, TemplateExpression.Undefined);
+
+    /// <summary>Adaptive Expressions' equality: null equals only null (undefined counts as null), deep for lists and objects.</summary>
+    public static bool AreEqual(object? a, object? b)
+    {
+        if (IsUndefinedOrNull(a) || IsUndefinedOrNull(b))
+        {
+            return IsUndefinedOrNull(a) && IsUndefinedOrNull(b);
+        }
+        return (a, b) switch
+        {
+            (double x, double y) => Math.Abs(x - y) < double.Epsilon * 2 || x == y,
+            (JsonNode x, JsonNode y) => JsonNode.DeepEquals(x, y),
+            _ => Equals(a, b),
+        };
+    }
+
+    /// <summary>Adaptive Expressions' empty(): null, "", [] and {} are empty.</summary>
+    public static bool IsEmpty(object? v) => v switch
+    {
+        null => true,
+        string s => s.Length == 0,
+        JsonArray a => a.Count == 0,
+        JsonObject o => o.Count == 0,
+        _ when ReferenceEquals(v, TemplateExpression.Undefined) => true,
+        _ => false,
+    };
+}

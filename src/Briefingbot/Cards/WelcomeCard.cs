@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Briefingbot.Cards;
+
+/// <summary>Builds the data of the short <c>welcome</c> card, worded for the scope the bot was added to.</summary>
+public static class WelcomeCard
+{
+    /// <param name="conversationType">Teams' conversation.conversationType: personal, groupChat or channel.</param>
+    public static CardAnswer Create(string? conversationType)
+    {
+        var (text, howTo) = conversationType switch
+        {
+            "channel" => (
+                "Ik zoek voor dit team in Kamerbrieven: passages, samenvattingen en de officiële bron. Ik kan dit kanaal ook elke week een briefing sturen over vergaderingen van de Raad en open toezeggingen.",
+                "Noem mij met @Briefingbot en typ een paar woorden, bijvoorbeeld ‘@Briefingbot drones’. Typ ‘@Briefingbot help’ voor alle opdrachten."),
+            "groupChat" => (
+                "Ik zoek voor deze chat in Kamerbrieven: passages, samenvattingen en de officiële bron.",
+                "Noem mij met @Briefingbot en typ een paar woorden, bijvoorbeeld ‘@Briefingbot drones’. Typ ‘@Briefingbot help’ voor alle opdrachten."),
+            _ => (
+                "Ik zoek voor je in Kamerbrieven: passages, samenvattingen en de officiële bron.",
+                "Typ een paar woorden, bijvoorbeeld ‘drones’ of ‘herstellening Oekraïne’. Typ ‘help’ voor alle opdrachten."),
+        };
+        var data = new JsonObject
+        {
+            ["title"] = "Hallo! Ik ben Briefingbot.",
+            ["text"] = text,
+            ["howTo"] = howTo,
+            ["examples"] = new JsonArray
+            {
+                new JsonObject { ["title"] = "Help", ["data"] = ActionData.TypedText("help") },
+                new JsonObject { ["title"] = "Zoek ‘drones’", ["data"] = ActionData.TypedText("zoek drones") },
+            },
+        };
+        return new CardAnswer(CardNames.Welcome, data, "Hallo! Ik ben Briefingbot. " + howTo);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Briefingbot.Cards;
+using Briefingbot.Chat.Search;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Protocol.Schema;
+using Microsoft.Extensions.Options;
+
+namespace Briefingbot.Chat.MessageExtension;
+
+/// <summary>
+/// The Teams message extension's search command (<c>composeExtension/query</c>): a user searches letters from the
+/// compose box and inserts one result card into any conversation. The answer is synchronous and Teams waits 5 s,
+/// so the search gets a time budget; every card is one letter, without buttons that need the bot (it may not be
+/// in that conversation), and within the 28 KB limit.
+/// </summary>
+public sealed class MessageExtensionSearch(
+    ILetterSearch search,
+    ChatResponder responder,
+    TimeProvider time,
+    IOptions<ChatOptions> options,
+    ILogger<MessageExtensionSearch> logger)
+{
+    public const string InvokeName = "composeExtension/query";
+    public const int MaxResults = 10;
+
+    public async Task<InvokeResponse> QueryAsync(JsonElement? value, CancellationToken cancellationToken)
+    {
+        var (query, skip, count) = ReadQuery(value);
+        if (query is null)
+        {
+            return Message("Typ een paar woorden om in Kamerbrieven te zoeken, bijvoorbeeld ‘drones’.");
+        }
+
+        var request = SearchQueryParser.Parse(query);
+        if (request.Query.Length == 0 && !request.HasFilters)
+        {
+            return Message("Typ een paar woorden om in Kamerbrieven te zoeken, bijvoorbeeld ‘drones’.");
+        }
+        int pageSize = Math.Clamp(count, 1, MaxResults);
+        request = request with { Filters = request.Filters with { PageSize = pageSize }, Page = Math.Clamp(skip / pageSize, 0, SearchRequest.MaxPage) };
+
+        SearchResponse response;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timeout = options.Value.MessageExtensionTimeout;
+        try
+        {
+            response = await search.SearchAsync(request.Query, request.Filters, request.Page, budget.Token)
+                .WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await budget.CancelAsync().ConfigureAwait(false);
+            logger.MessageExtensionTimedOut(timeout.TotalMilliseconds);
+            return Message("Het zoeken duurde te lang. Probeer het nog eens, of gebruik specifiekere woorden.");
+        }
+
+        if (response.Hits.Count == 0)
+        {
+            return Message(request.Page > 0
+                ? "Geen verdere resultaten."
+                : $"Niets gevonden voor ‘{CardText.Truncate(request.Query, 60)}’. Probeer andere woorden.");
+        }
+
+        var attachments = new List<MessagingExtensionAttachment>();
+        foreach (var hit in response.Hits)
+        {
+            var single = response with { Hits = [hit], HasMore = false, Page = 0 };
+            var answer = SearchResultsCard.Create(single, request, new SearchCardOptions(Interactive: false, ShowHeader: false));
+            var card = responder.RenderCard(answer);
+            if (card is null)
+            {
+                continue;
+            }
+            attachments.Add(new MessagingExtensionAttachment(
+                Attachment.AdaptiveCardContentType,
+                JsonSerializer.SerializeToElement(card),
+                new Preview("application/vnd.microsoft.card.thumbnail", new ThumbnailContent(
+                    CardText.Truncate(hit.Title ?? hit.SourceFile, 120),
+                    SearchResultsCard.Meta(hit.DocumentType, hit.Date, hit.Chamber, hit.Dossier, hit.DocumentNumber)))));
+        }
+        return new InvokeResponse
+        {
+            Status = 200,
+            Body = new MessagingExtensionResponse(new MessagingExtensionResult("result", "list", attachments, null)),
+        };
+    }
+
+    private static InvokeResponse Message(string text) => new()
+    {
+        Status = 200,
+        Body = new MessagingExtensionResponse(new MessagingExtensionResult("message", null, null, text)),
+    };
+
+    /// <summary>Reads <c>{commandId, parameters:[{name,value}], queryOptions:{skip,count}}</c>; never throws.</summary>
+    public static (string? Query, int Skip, int Count) ReadQuery(JsonElement? value)
+    {
+        string? query = null;
+        int skip = 0, count = 3;
+        if (value is not { ValueKind: JsonValueKind.Object } v)
+        {
+            return (null, skip, count);
+        }
+        if (v.TryGetProperty("parameters", out var ps) && ps.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var p in ps.EnumerateArray())
+            {
+                if (p.ValueKind == JsonValueKind.Object
+                    && p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+                    && name.GetString() != "initialRun"
+                    && p.TryGetProperty("value", out var val) && val.ValueKind == JsonValueKind.String
+                    && !string.IsNullOrWhiteSpace(val.GetString()))
+                {
+                    query = val.GetString()!.Trim();
+                    if (query.Length > SearchRequest.MaxQueryLength)
+                    {
+                        query = query[..SearchRequest.MaxQueryLength];
+                    }
+                    break;
+                }
+            }
+        }
+        if (v.TryGetProperty("queryOptions", out var qo) && qo.ValueKind == JsonValueKind.Object)
+        {
+            if (qo.TryGetProperty("skip", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var si) && si >= 0) skip = si;
+            if (qo.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var ci) && ci > 0) count = ci;
+        }
+        return (query, skip, count);
+    }
+}
+
+/// <summary>Body of a composeExtension/query answer.</summary>
+public sealed record MessagingExtensionResponse([property: JsonPropertyName("composeExtension")] MessagingExtensionResult ComposeExtension);
+
+public sealed record MessagingExtensionResult(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("attachmentLayout"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AttachmentLayout,
+    [property: JsonPropertyName("attachments"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MessagingExtensionAttachment>? Attachments,
+    [property: JsonPropertyName("text"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text);
+
+public sealed record MessagingExtensionAttachment(
+    [property: JsonPropertyName("contentType")] string ContentType,
+    [property: JsonPropertyName("content")] JsonElement Content,
+    [property: JsonPropertyName("preview")] Preview Preview);
+
+public sealed record Preview(
+    [property: JsonPropertyName("contentType")] string ContentType,
+    [property: JsonPropertyName("content")] ThumbnailContent Content);
+
+public sealed record ThumbnailContent(
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("text")] string Text);

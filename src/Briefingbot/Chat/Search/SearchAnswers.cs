@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Briefingbot.Cards;
+using Briefingbot.Dossiers.Search;
+
+namespace Briefingbot.Chat.Search;
+
+/// <summary>
+/// Runs a search for a chat turn and answers it: typing indicator, the search, then a results card, an empty
+/// card with suggestions, or "no more results" for a page past the end. Shared by zoek, meer and zoals.
+/// </summary>
+public sealed class SearchAnswers(ILetterSearch search, IConversationState state, ChatResponder responder)
+{
+    public async Task AnswerAsync(CommandContext context, SearchRequest request, CancellationToken cancellationToken, string? heading = null, string? excludeLetterId = null)
+    {
+        await context.Turn.SendTypingAsync(cancellationToken).ConfigureAwait(false);
+        var response = await search.SearchAsync(request.Query, request.Filters, request.Page, cancellationToken).ConfigureAwait(false);
+        if (excludeLetterId is not null)
+        {
+            var hits = response.Hits.Where(h => h.LetterId != excludeLetterId).ToList();
+            response = response with { Hits = hits, TotalLetters = Math.Max(0, response.TotalLetters - (response.Hits.Count - hits.Count)) };
+        }
+
+        if (context.Turn.Activity.Conversation?.Id is { } conversationId)
+        {
+            state.SetLastSearch(conversationId, request);
+        }
+
+        if (response.Hits.Count > 0)
+        {
+            var options = new SearchCardOptions(Heading: heading, Suggestion: context.Suggestion);
+            var answer = SearchResultsCard.Create(response, request, options);
+            // Long letters can push a page over the card limit: drop summaries and shorten passages first.
+            if (context.SupportsCards && responder.RenderCard(answer) is { } card && CardRenderer.SizeOf(card) > 20 * 1024)
+            {
+                answer = SearchResultsCard.Create(response, request, options with { Compact = true });
+            }
+            await responder.SendAsync(context, answer, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (request.Page > 0 && response.TotalLetters > 0)
+        {
+            await responder.SendAsync(context, MessageCard.Create(
+                "Geen resultaten meer",
+                $"Er zijn geen verdere resultaten voor ‘{CardText.Truncate(request.Query, 80)}’.",
+                MessageCard.Tone.Default,
+                [("Opnieuw vanaf het begin", request.WithPage(0).ToActionData("meer", "zoek " + request.Query))]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await responder.SendAsync(context, EmptyAnswer(request, response, context.Suggestion), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static CardAnswer EmptyAnswer(SearchRequest request, SearchResponse response, string? suggestion)
+    {
+        var buttons = new List<(string, JsonObject)>();
+        if (suggestion is not null)
+        {
+            buttons.Add((suggestion, ActionData.TypedText(suggestion)));
+        }
+        foreach (var s in response.Suggestions.Where(s => !string.IsNullOrWhiteSpace(s)).Take(3))
+        {
+            buttons.Add((CardText.Truncate(s, 60), ActionData.TypedText("zoek " + CardText.Truncate(s, 60))));
+        }
+        if (request.HasFilters && request.Query.Length > 0)
+        {
+            buttons.Add(("Zonder filters", ActionData.TypedText("zoek " + CardText.Truncate(request.Query, 100))));
+        }
+        buttons.Add(("help", ActionData.TypedText("help")));
+
+        var what = request.Query.Length > 0 ? $"‘{CardText.Truncate(request.Query, 80)}’" : "deze filters";
+        var filters = SearchResultsCard.DescribeFilters(request.Filters);
+        var text = request.Query.Length == 0 && !request.HasFilters
+            ? "Typ een paar woorden om te zoeken, bijvoorbeeld ‘zoek drones’."
+            : "Ik vond geen brieven" + (filters.Length > 0 ? $" ({filters})" : "") + ". Controleer de spelling, gebruik minder of andere woorden, of laat een filter weg.";
+        return MessageCard.Create(
+            request.Query.Length == 0 && !request.HasFilters ? "Waar wil je op zoeken?" : $"Niets gevonden voor {what}",
+            text,
+            MessageCard.Tone.Warning,
+            buttons,
+            suggestion is not null ? "Bedoelde je:" : "Probeer:");
+    }
+}

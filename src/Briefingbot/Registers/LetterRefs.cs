@@ -1,0 +1,24 @@
+using Briefingbot.Administration;
+
+namespace Briefingbot.Registers;
+
+/// <summary>A letter as a register item links to it.</summary>
+public sealed record LetterRef(string Id, string Title, DateOnly? Date, string? Url);
+
+/// <summary>Looks letters up once per answer (titles, dates, official links); unknown letters show their id.</summary>
+public sealed class LetterRefs(LetterLookup lookup)
+{
+    private readonly Dictionary<string, LetterRef> cache = new(StringComparer.Ordinal);
+
+    public async Task<LetterRef> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+        var letter = await lookup.GetAsync(id, cancellationToken);
+        var result = new LetterRef(id, letter?.Title ?? id, letter?.Date, letter?.SourceUrl);
+        cache[id] = result;
+        return result;
+    }
+}

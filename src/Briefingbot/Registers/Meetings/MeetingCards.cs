@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Briefingbot.Administration.Text;
+using Briefingbot.Registers.Promises;
+
+namespace Briefingbot.Registers.Meetings;
+
+/// <summary>Card data (cards/meetings.json) and Markdown for a meeting listing.</summary>
+public static class MeetingCards
+{
+    public const string Template = Cards.CardNames.Meetings;
+
+    public const int MaxMeetings = 20;
+    private const int MaxPromisesPerMeeting = 5;
+
+    public static string When(Storage.MeetingRecord m) =>
+        m.EndDate > m.StartDate ? DutchDates.FormatRange(m.StartDate, m.EndDate) : DutchDates.FormatWithWeekday(m.StartDate);
+
+    private static string LetterLine(LetterRef l, bool preparing) =>
+        (preparing ? "voorbereid in: " : "genoemd in: ") + (l.Url is null ? l.Title : $"[{l.Title}]({l.Url})");
+
+    private static string PromiseLine(PromiseItem p) =>
+        $"open toezegging #{p.Promise.Number}: {p.Promise.What} · {PromiseCards.DueText(p.Promise)}";
+
+    public static (JsonObject Data, string Markdown) Build(IReadOnlyList<MeetingItem> items, string subtitle)
+    {
+        var meetings = new JsonArray();
+        var text = new StringBuilder($"**Vergaderingen** · {subtitle}\n");
+        foreach (var item in items.Take(MaxMeetings))
+        {
+            var m = item.Meeting;
+            var name = m.Title ?? MeetingTypeNames.DisplayName(m.Type);
+            var letters = new JsonArray();
+            foreach (var (l, preparing) in item.Letters)
+            {
+                letters.Add(new JsonObject { ["text"] = LetterLine(l, preparing) });
+            }
+            var promises = new JsonArray();
+            foreach (var p in item.OpenPromises.Take(MaxPromisesPerMeeting))
+            {
+                promises.Add(new JsonObject { ["text"] = PromiseLine(p), ["color"] = PromiseCards.Color(p.Urgency) });
+            }
+            meetings.Add(new JsonObject
+            {
+                ["id"] = m.Id,
+                ["type"] = m.Type,
+                ["name"] = name,
+                ["heading"] = m.Location is null ? name : $"{name} · {m.Location}",
+                ["when"] = When(m),
+                ["startDate"] = m.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["hasLetters"] = item.Letters.Count > 0,
+                ["letters"] = letters,
+                ["hasPromises"] = item.OpenPromises.Count > 0,
+                ["promises"] = promises,
+                ["morePromises"] = Math.Max(0, item.OpenPromises.Count - MaxPromisesPerMeeting),
+                ["hasMorePromises"] = item.OpenPromises.Count > MaxPromisesPerMeeting,
+            });
+
+            text.Append("\n- **").Append(When(m)).Append("**: ").Append(name);
+            if (m.Location is not null)
+            {
+                text.Append(" (").Append(m.Location).Append(')');
+            }
+            text.Append(" · nr. ").Append(m.Id).Append('\n');
+            foreach (var (l, preparing) in item.Letters)
+            {
+                text.Append("  - ").Append(LetterLine(l, preparing)).Append('\n');
+            }
+            foreach (var p in item.OpenPromises.Take(MaxPromisesPerMeeting))
+            {
+                text.Append("  - ").Append(PromiseLine(p)).Append('\n');
+            }
+        }
+        var more = Math.Max(0, items.Count - MaxMeetings);
+        if (items.Count == 0)
+        {
+            text.Append("\nGeen vergaderingen in deze periode.");
+        }
+        else if (more > 0)
+        {
+            text.Append("\n… en nog ").Append(more).Append(" vergaderingen; kies een kortere periode.");
+        }
+        var data = new JsonObject
+        {
+            ["title"] = "Vergaderingen",
+            ["subtitle"] = subtitle,
+            ["count"] = items.Count,
+            ["more"] = more,
+            ["hasMore"] = more > 0,
+            ["isEmpty"] = items.Count == 0,
+            ["meetings"] = meetings,
+            ["feedPath"] = "/calendar.ics",
+        };
+        return (data, text.ToString().TrimEnd());
+    }
+}

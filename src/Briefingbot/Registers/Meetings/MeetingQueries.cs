@@ -1,0 +1,63 @@
+using Briefingbot.Registers.Promises;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Registers.Meetings;
+
+/// <summary>A letter about a meeting.</summary>
+/// <param name="Preparing">True: dated before the meeting (it prepares it); false: the letter has no date, so it only mentions it.</param>
+public sealed record MeetingLetter(LetterRef Letter, bool Preparing);
+
+/// <summary>A meeting with the letters that prepare it and the open promises made in those letters.</summary>
+/// <param name="Letters">Letters dated before the meeting that mention it, then undated letters that mention it; never letters reporting on it afterwards.</param>
+public sealed record MeetingItem(MeetingRecord Meeting, IReadOnlyList<MeetingLetter> Letters, IReadOnlyList<PromiseItem> OpenPromises);
+
+/// <summary>
+/// The meeting register for a period, as it stands today or stood on a given day. Also used by the weekly briefing.
+/// </summary>
+public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries promises)
+{
+    /// <param name="from">First day of the period (inclusive): meetings still running on it count.</param>
+    /// <param name="to">Last day of the period (inclusive).</param>
+    /// <param name="today">The day the view is for (today, or the <c>--per</c> date): sets which promises are open.</param>
+    /// <param name="historical">
+    /// True for a <c>--per</c> view: letters dated after <paramref name="today"/> are not yet known, so they are left out
+    /// as sources, and a meeting known only from such letters is left out too.
+    /// </param>
+    public async Task<IReadOnlyList<MeetingItem>> ListAsync(DateOnly from, DateOnly to, DateOnly today, bool historical, LetterRefs letters, CancellationToken cancellationToken)
+    {
+        var meetings = (await register.ListAsync(from, to, includeCancelled: false, cancellationToken))
+            .Where(m => !m.Cancelled && m.EndDate >= from && m.StartDate <= to)
+            .OrderBy(m => m.StartDate).ThenBy(m => m.Type, StringComparer.Ordinal)
+            .ToList();
+        var openPromises = await promises.ListAsync(today, historical, PromiseFilter.Open, null, cancellationToken);
+        var result = new List<MeetingItem>();
+        foreach (var meeting in meetings)
+        {
+            var sources = await register.SourcesAsync(meeting.Id, cancellationToken);
+            var known = new List<(MeetingSource Source, LetterRef Letter)>();
+            foreach (var source in sources)
+            {
+                var letter = await letters.GetAsync(source.LetterId, cancellationToken);
+                if (!historical || letter.Date is null || letter.Date <= today)
+                {
+                    known.Add((source, letter));
+                }
+            }
+            if (historical && meeting.Origin == MeetingOrigin.Extracted && sources.Count > 0 && known.Count == 0)
+            {
+                continue;
+            }
+            // IsAfterLetter is null when the letter has no date: such a letter (a committee's questions on the
+            // annotated agenda, say) still belongs with the meeting; letters that report afterwards do not.
+            var related = known.Where(k => k.Source.IsAfterLetter != false)
+                .GroupBy(k => k.Letter.Id)
+                .Select(g => new MeetingLetter(g.First().Letter, g.Any(k => k.Source.IsAfterLetter == true)))
+                .OrderByDescending(l => l.Preparing).ThenBy(l => l.Letter.Date ?? DateOnly.MaxValue)
+                .ToList();
+            var relatedIds = related.Select(l => l.Letter.Id).ToHashSet(StringComparer.Ordinal);
+            var linked = openPromises.Where(p => relatedIds.Contains(p.Promise.LetterId)).ToList();
+            result.Add(new MeetingItem(meeting, related, linked));
+        }
+        return result;
+    }
+}

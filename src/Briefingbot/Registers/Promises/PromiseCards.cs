@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Briefingbot.Administration.Text;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Registers.Promises;
+
+/// <summary>Card data (cards/promises.json) and Markdown for a promise listing.</summary>
+public static class PromiseCards
+{
+    public const string Template = Cards.CardNames.Promises;
+
+    /// <summary>Items beyond this are counted, not shown: a Teams message must stay well under its size limit.</summary>
+    public const int MaxItems = 25;
+
+    public static string UrgencyHeading(PromiseUrgency urgency) => urgency switch
+    {
+        PromiseUrgency.Overdue => "Verlopen",
+        PromiseUrgency.DueSoon => $"Binnen {PromiseQueries.DueSoonDays} dagen",
+        PromiseUrgency.Later => "Later",
+        PromiseUrgency.Undated => "Zonder termijn",
+        _ => "Afgehandeld",
+    };
+
+    public static string StatusText(PromiseStatus status) => status switch
+    {
+        PromiseStatus.Open => "open",
+        PromiseStatus.Fulfilled => "voldaan",
+        _ => "ingetrokken",
+    };
+
+    public static string DueText(PromiseRecord p) => p.DueDate is { } due
+        ? p.DeadlinePhrase is null ? $"uiterlijk {DutchDates.Format(due)}" : $"uiterlijk {DutchDates.Format(due)} ({p.DeadlinePhrase})"
+        : p.DeadlinePhrase is null ? "geen termijn" : $"geen datum ({p.DeadlinePhrase})";
+
+    public static async Task<(JsonObject Data, string Markdown)> BuildAsync(IReadOnlyList<PromiseItem> items, string subtitle, LetterRefs letters, CancellationToken cancellationToken)
+    {
+        var groups = new JsonArray();
+        var text = new StringBuilder($"**Toezeggingen** · {subtitle}\n");
+        foreach (var group in items.Take(MaxItems).GroupBy(i => i.Urgency))
+        {
+            var groupItems = new JsonArray();
+            text.Append("\n**").Append(UrgencyHeading(group.Key)).Append("**\n\n");
+            foreach (var item in group)
+            {
+                var p = item.Promise;
+                var letter = await letters.GetAsync(p.LetterId, cancellationToken);
+                var source = "Bron: " + (letter.Url is null ? letter.Title : $"[{letter.Title}]({letter.Url})") +
+                             (letter.Date is { } d ? $" ({DutchDates.Format(d)})" : "");
+                groupItems.Add(new JsonObject
+                {
+                    ["number"] = p.Number,
+                    ["what"] = p.What,
+                    ["meta"] = string.Join(" · ", new[] { p.Actor, DueText(p), StatusText(item.Status) }.Where(s => !string.IsNullOrEmpty(s))),
+                    ["sentence"] = Shorten(p.Sentence, 300),
+                    ["due"] = DueText(p),
+                    ["status"] = StatusText(item.Status),
+                    ["source"] = source,
+                });
+                text.Append("- **#").Append(p.Number).Append("** ").Append(p.What)
+                    .Append(" · ").Append(DueText(p));
+                if (item.Status != PromiseStatus.Open)
+                {
+                    text.Append(" · ").Append(StatusText(item.Status));
+                }
+                text.Append(" · bron: ").Append(letter.Url is null ? letter.Title : $"[{letter.Title}]({letter.Url})").Append('\n');
+            }
+            groups.Add(new JsonObject { ["heading"] = UrgencyHeading(group.Key), ["color"] = Color(group.Key), ["items"] = groupItems });
+        }
+        var more = Math.Max(0, items.Count - MaxItems);
+        if (items.Count == 0)
+        {
+            text.Append("\nGeen toezeggingen gevonden.");
+        }
+        else if (more > 0)
+        {
+            text.Append("\n… en nog ").Append(more).Append(" toezeggingen. Verfijn met een onderwerp of `verlopen`.");
+        }
+        var data = new JsonObject
+        {
+            ["title"] = "Toezeggingen",
+            ["subtitle"] = subtitle,
+            ["count"] = items.Count,
+            ["more"] = more,
+            ["hasMore"] = more > 0,
+            ["isEmpty"] = items.Count == 0,
+            ["groups"] = groups,
+        };
+        return (data, text.ToString().TrimEnd());
+    }
+
+    /// <summary>Adaptive Card text colour of a group: overdue stands out, due soon warns.</summary>
+    public static string Color(PromiseUrgency urgency) => urgency switch
+    {
+        PromiseUrgency.Overdue => "Attention",
+        PromiseUrgency.DueSoon => "Warning",
+        _ => "Default",
+    };
+
+    public static string Shorten(string text, int max)
+    {
+        var t = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return t.Length <= max ? t : t[..(max - 1)].TrimEnd() + "…";
+    }
+}

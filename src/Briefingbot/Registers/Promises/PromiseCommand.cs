@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using Briefingbot.Administration;
+using Briefingbot.Administration.Admins;
+using Briefingbot.Administration.Audit;
+using Briefingbot.Administration.Replies;
+using Briefingbot.Administration.Text;
+using Briefingbot.Chat;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Registers.Promises;
+
+/// <summary>
+/// <c>toezegging &lt;nr&gt;</c> shows one promise with its status history; admins change the status:
+/// <c>toezegging &lt;nr&gt; voldaan [link of brief-id]</c>, <c>… heropend</c>, <c>… ingetrokken</c>.
+/// Every change is kept in the promise's history and the audit log.
+/// </summary>
+public sealed class PromiseCommand(
+    IPromiseRegister register,
+    AdminGuard guard,
+    AuditTrail audit,
+    LetterLookup letters,
+    DutchClock clock,
+    ReplySender replies) : ICommandHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["toezegging", "promise"];
+
+    public string Usage => "`toezegging <nr>` toont een toezegging; beheerders: `toezegging <nr> voldaan [link of brief-id]`, `heropend`, `ingetrokken`.";
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var parts = context.Arguments.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || !long.TryParse(parts[0].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            await replies.SendTextAsync(context, "Gebruik `toezegging <nr>` of `toezegging <nr> voldaan|heropend|ingetrokken`. Nummers staan in `toezeggingen`.", cancellationToken);
+            return;
+        }
+        if (parts.Length == 1)
+        {
+            await ShowAsync(context, number, cancellationToken);
+            return;
+        }
+        PromiseStatus? status = parts[1].ToLowerInvariant() switch
+        {
+            "voldaan" or "afgedaan" or "fulfilled" => PromiseStatus.Fulfilled,
+            "heropend" or "heropen" or "open" or "reopen" => PromiseStatus.Open,
+            "ingetrokken" or "vervallen" or "withdrawn" => PromiseStatus.Withdrawn,
+            _ => null,
+        };
+        if (status is null)
+        {
+            await replies.SendTextAsync(context, $"\"{parts[1]}\" ken ik niet; gebruik voldaan, heropend of ingetrokken. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
+        if (!await guard.AllowsAsync(context, "de status van toezeggingen wijzigen", cancellationToken))
+        {
+            return;
+        }
+        await ChangeAsync(context, number, status.Value, parts.Length > 2 ? parts[2].Trim() : null, cancellationToken);
+    }
+
+    private async Task ChangeAsync(CommandContext context, long number, PromiseStatus status, string? evidence, CancellationToken cancellationToken)
+    {
+        var promise = await register.GetAsync(number, cancellationToken);
+        if (promise is null)
+        {
+            await replies.SendTextAsync(context, $"Toezegging {number} bestaat niet. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
+        if (promise.Status == status)
+        {
+            await replies.SendTextAsync(context, $"Toezegging {number} staat al op {PromiseCards.StatusText(status)}. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
+        string? link = null;
+        if (!string.IsNullOrEmpty(evidence))
+        {
+            link = await ResolveEvidenceAsync(evidence, cancellationToken);
+            if (link is null)
+            {
+                await replies.SendTextAsync(context,
+                    $"\"{evidence}\" is geen link (http/https) en geen bekende brief. Er is niets gewijzigd.", cancellationToken);
+                return;
+            }
+        }
+        var actor = Actor.From(context);
+        await register.SetStatusAsync(number, status, link, actor.Id, clock.UtcNow, cancellationToken);
+        var details = $"toezegging {number}: {PromiseCards.StatusText(promise.Status)} → {PromiseCards.StatusText(status)}{(link is null ? "" : $" ({link})")}";
+        await audit.RecordAsync(actor, "promise.status", details, cancellationToken);
+        await replies.SendTextAsync(context, $"Toezegging {number} staat nu op **{PromiseCards.StatusText(status)}**{(link is null ? "" : $" ({link})")}.\n\n> {PromiseCards.Shorten(promise.Sentence, 300)}", cancellationToken);
+    }
+
+    /// <summary>An http(s) link as given, or a known letter id (its official link when it has one).</summary>
+    private async Task<string?> ResolveEvidenceAsync(string evidence, CancellationToken cancellationToken)
+    {
+        var text = evidence.Trim('<', '>', ' ');
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri.ToString();
+        }
+        var letter = await letters.GetAsync(text, cancellationToken);
+        return letter is null ? null : letter.SourceUrl ?? letter.Id;
+    }
+
+    private async Task ShowAsync(CommandContext context, long number, CancellationToken cancellationToken)
+    {
+        var promise = await register.GetAsync(number, cancellationToken);
+        if (promise is null)
+        {
+            await replies.SendTextAsync(context, $"Toezegging {number} bestaat niet.", cancellationToken);
+            return;
+        }
+        var letter = await new LetterRefs(letters).GetAsync(promise.LetterId, cancellationToken);
+        var text = new StringBuilder($"**Toezegging {number}** · {PromiseCards.StatusText(promise.Status)}\n\n")
+            .Append("> ").Append(PromiseCards.Shorten(promise.Sentence, 600)).Append("\n\n")
+            .Append("- Wat: ").Append(promise.What).Append('\n')
+            .Append("- Wie: ").Append(promise.Actor ?? "onbekend").Append('\n')
+            .Append("- Termijn: ").Append(PromiseCards.DueText(promise)).Append('\n')
+            .Append("- Bron: ").Append(letter.Url is null ? letter.Title : $"[{letter.Title}]({letter.Url})").Append('\n');
+        if (promise.FulfilledBy is { } by)
+        {
+            text.Append("- Voldaan met: ").Append(by).Append('\n');
+        }
+        var history = await register.HistoryAsync(number, cancellationToken);
+        if (history.Count > 0)
+        {
+            text.Append("\n**Geschiedenis**\n\n");
+            foreach (var change in history)
+            {
+                text.Append("- ").Append(clock.FormatMoment(change.ChangedAt)).Append(": ").Append(PromiseCards.StatusText(change.Status))
+                    .Append(" door ").Append(change.ChangedBy).Append(change.Link is null ? "" : $" ({change.Link})").Append('\n');
+            }
+        }
+        await replies.SendTextAsync(context, text.ToString().TrimEnd(), cancellationToken);
+    }
+}

@@ -1,0 +1,69 @@
+using Briefingbot.Administration;
+using Briefingbot.Administration.Replies;
+using Briefingbot.Administration.Text;
+using Briefingbot.Chat;
+
+namespace Briefingbot.Registers.Promises;
+
+/// <summary>
+/// <c>toezeggingen [onderwerp] [open|verlopen|alle] [--per datum]</c>: the promise register as a card, overdue first,
+/// then due soon, then undated. <c>--per</c> (or <c>per</c>) shows it as it stood on that day.
+/// </summary>
+public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLetters, LetterLookup lookup, DutchClock clock, ReplySender replies) : ICommandHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["toezeggingen", "promises"];
+
+    public string Usage => "`toezeggingen [onderwerp] [open|verlopen|alle] [--per datum]`: de toezeggingen aan de Kamer.";
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!AsOfArgument.TryExtract(context.Arguments, out var asOf, out var rest, out var problem))
+        {
+            await replies.SendTextAsync(context, problem, cancellationToken);
+            return;
+        }
+        var filter = PromiseFilter.Open;
+        var words = new List<string>();
+        foreach (var word in rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            switch (word.ToLowerInvariant())
+            {
+                case "open" or "openstaand":
+                    filter = PromiseFilter.Open;
+                    break;
+                case "verlopen" or "overdue" or "te-laat":
+                    filter = PromiseFilter.Overdue;
+                    break;
+                case "alle" or "all":
+                    filter = PromiseFilter.All;
+                    break;
+                default:
+                    words.Add(word);
+                    break;
+            }
+        }
+
+        TopicFilter? topic = null;
+        if (words.Count > 0)
+        {
+            topic = await topicLetters.ResolveAsync(string.Join(' ', words), cancellationToken);
+            if (topic.LetterIds is null)
+            {
+                await replies.SendTextAsync(context, $"Filteren op {topic.Label} lukt nu niet: {topic.Problem}.", cancellationToken);
+                return;
+            }
+        }
+        var today = asOf ?? clock.Today;
+        var items = await queries.ListAsync(today, asOf is not null, filter, topic?.LetterIds, cancellationToken);
+        var subtitle = Subtitle(filter, today, asOf is not null, topic);
+        var (data, markdown) = await PromiseCards.BuildAsync(items, subtitle, new LetterRefs(lookup), cancellationToken);
+        await replies.SendCardAsync(context, PromiseCards.Template, data, markdown, cancellationToken);
+    }
+
+    private static string Subtitle(PromiseFilter filter, DateOnly today, bool historical, TopicFilter? topic)
+    {
+        var what = filter switch { PromiseFilter.Overdue => "verlopen", PromiseFilter.All => "alle", _ => "open" };
+        var when = historical ? $"per {DutchDates.Format(today)}" : $"vandaag {DutchDates.Format(today)}";
+        return topic is null ? $"{what} · {when}" : $"{what} · {topic.Label} · {when}";
+    }
+}

@@ -1,0 +1,52 @@
+using Briefingbot.Administration;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Registers;
+
+/// <summary>The letters a topic (or free search words) covers, for filtering registers by topic.</summary>
+/// <param name="Label">What the filter is, for the answer: "onderwerp defensie-eu" or "\"drones\"".</param>
+/// <param name="LetterIds">Ids of the matching letters; null when the search is unavailable.</param>
+public sealed record TopicFilter(string Label, IReadOnlySet<string>? LetterIds, string? Problem);
+
+public sealed class TopicLetters(ITopicStore topics, LetterLookup letters, ILogger<TopicLetters> logger)
+{
+    private const int PageSize = 500;
+    private const int MaxPages = 20;
+
+    /// <summary>Resolves a topic name (or, if no topic has that name, the words as a search query) to letter ids.</summary>
+    public async Task<TopicFilter> ResolveAsync(string topicOrQuery, CancellationToken cancellationToken)
+    {
+        var topic = await topics.GetAsync(topicOrQuery.Trim().ToLowerInvariant(), cancellationToken);
+        var label = topic is null ? $"\"{topicOrQuery}\"" : $"onderwerp {topic.Name}";
+        var query = topic?.Query ?? topicOrQuery;
+        if (letters.Search is not { } search)
+        {
+            return new TopicFilter(label, null, "de zoekfunctie is nog niet beschikbaar");
+        }
+        try
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var page = 0; page < MaxPages; page++)
+            {
+                var response = await search.SearchAsync(query, new SearchFilters { PageSize = PageSize }, page, cancellationToken);
+                // A relaxed answer ("some terms", fuzzy) is not what the topic says: only exact matches filter.
+                if (response.Relaxation is not null)
+                {
+                    break;
+                }
+                ids.UnionWith(response.Hits.Select(h => h.LetterId));
+                if (!response.HasMore)
+                {
+                    break;
+                }
+            }
+            return new TopicFilter(label, ids, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.TopicSearchFailed(logger, ex, query);
+            return new TopicFilter(label, null, "de zoekvraag kon niet worden uitgevoerd");
+        }
+    }
+}

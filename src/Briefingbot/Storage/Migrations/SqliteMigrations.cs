@@ -1,0 +1,156 @@
+namespace Briefingbot.Storage.Migrations;
+
+/// <summary>
+/// The SQLite schema, as versioned migrations. Keep in step with <see cref="PostgresMigrations"/>: same tables, same
+/// columns, same version numbers; only the types differ (timestamps/dates/times as ISO text, booleans as 0/1).
+/// Never edit an applied migration: add the next version.
+/// </summary>
+/// <remarks>
+/// Quartz.NET's persistent store lives in the same database file, in its own QRTZ_ tables, which Quartz does not
+/// create itself. The briefing feature provisions them with the next migration number: add a migration holding
+/// Quartz's <c>database/tables/tables_sqlite.sql</c> (quartznet repository, same release as the package), with
+/// <c>IF NOT EXISTS</c> on each CREATE so a database that already has them is left alone.
+/// </remarks>
+public static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "initial schema", """
+            CREATE TABLE store_counters (
+                name TEXT PRIMARY KEY,
+                value INTEGER NOT NULL
+            );
+            INSERT INTO store_counters (name, value) VALUES ('letter_version', 0);
+
+            CREATE TABLE conversation_references (
+                conversation_id TEXT PRIMARY KEY,
+                channel_id TEXT,
+                service_url TEXT,
+                tenant_id TEXT,
+                bot_id TEXT,
+                reference_json TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+
+            CREATE TABLE admins (
+                aad_object_id TEXT PRIMARY KEY,
+                name TEXT,
+                added_by TEXT NOT NULL,
+                added_at TEXT NOT NULL
+            );
+
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                occurred_at TEXT NOT NULL,
+                actor_aad_object_id TEXT NOT NULL,
+                actor_name TEXT,
+                action TEXT NOT NULL,
+                details TEXT NOT NULL
+            );
+
+            CREATE TABLE topics (
+                name TEXT PRIMARY KEY,
+                query TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+
+            CREATE TABLE subscriptions (
+                conversation_id TEXT PRIMARY KEY,
+                tenant_id TEXT,
+                topics TEXT NOT NULL,
+                day_of_week INTEGER NOT NULL CHECK (day_of_week BETWEEN 0 AND 6),
+                time_of_day TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                status TEXT NOT NULL,
+                status_reason TEXT,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_subscriptions_status ON subscriptions (status);
+
+            CREATE TABLE deliveries (
+                conversation_id TEXT NOT NULL,
+                period_key TEXT NOT NULL,
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                claimed_by TEXT,
+                claimed_at TEXT NOT NULL,
+                completed_at TEXT,
+                activity_id TEXT,
+                error TEXT,
+                PRIMARY KEY (conversation_id, period_key)
+            );
+            CREATE INDEX ix_deliveries_state ON deliveries (state, claimed_at);
+
+            CREATE TABLE promises (
+                number INTEGER PRIMARY KEY AUTOINCREMENT,
+                promise_key TEXT NOT NULL UNIQUE,
+                letter_id TEXT NOT NULL,
+                sentence TEXT NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL,
+                actor TEXT,
+                what TEXT NOT NULL,
+                deadline_phrase TEXT,
+                due_date TEXT,
+                confidence REAL NOT NULL,
+                letter_date TEXT,
+                status TEXT NOT NULL,
+                fulfilled_by TEXT,
+                admin_changed INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_promises_letter ON promises (letter_id);
+
+            CREATE TABLE promise_status_history (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                number INTEGER NOT NULL REFERENCES promises (number) ON DELETE CASCADE,
+                status TEXT NOT NULL,
+                link TEXT,
+                changed_by TEXT NOT NULL,
+                changed_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_promise_status_history_number ON promise_status_history (number, id);
+
+            CREATE TABLE meetings (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                meeting_key TEXT NOT NULL UNIQUE,
+                type TEXT NOT NULL,
+                start_date TEXT NOT NULL,
+                end_date TEXT NOT NULL,
+                location TEXT,
+                title TEXT,
+                origin TEXT NOT NULL,
+                cancelled INTEGER NOT NULL DEFAULT 0,
+                admin_locked INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_meetings_start ON meetings (start_date);
+
+            CREATE TABLE meeting_sources (
+                meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+                letter_id TEXT NOT NULL,
+                mention_text TEXT NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL,
+                is_after_letter INTEGER,
+                PRIMARY KEY (meeting_id, letter_id)
+            );
+            CREATE INDEX ix_meeting_sources_letter ON meeting_sources (letter_id);
+
+            CREATE TABLE letters (
+                source_file TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL,
+                raw_text TEXT NOT NULL,
+                version INTEGER NOT NULL UNIQUE,
+                deleted INTEGER NOT NULL DEFAULT 0,
+                updated_at TEXT NOT NULL
+            );
+            """),
+    ];
+}

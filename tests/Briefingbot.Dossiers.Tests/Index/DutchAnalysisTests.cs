@@ -1,0 +1,87 @@
+using Briefingbot.Dossiers.Analysis;
+
+namespace Briefingbot.Dossiers.Tests.Index;
+
+public class DutchAnalysisTests
+{
+    private static readonly DutchLetterAnalyzer Analyzer = new();
+
+    private static List<string> Terms(string text) => TokenAnalysis.Analyze(Analyzer, "text", text).Select(t => t.Term).ToList();
+
+    private static string Single(string word) => Assert.Single(TokenAnalysis.Analyze(Analyzer, "text", word), t => !t.Stacked).Term;
+
+    [Fact]
+    public void Missing_diacritics_give_the_same_term()
+    {
+        Assert.Equal(Single("Oekraïne"), Single("Oekraine"));
+        Assert.Equal(Single("geïmmobiliseerde"), Single("geimmobiliseerde"));
+        Assert.Equal(Single("financiële"), Single("financiele"));
+    }
+
+    [Fact]
+    public void Plural_and_singular_share_a_stem()
+    {
+        Assert.Equal(Single("drone"), Single("drones"));
+        Assert.Equal(Single("investering"), Single("investeringen"));
+        Assert.Equal(Single("lening"), Single("leningen"));
+        Assert.Equal(Single("capaciteit"), Single("capaciteiten"));
+    }
+
+    [Fact]
+    public void Inflected_verbs_and_adjectives_share_a_stem()
+    {
+        Assert.Equal(Single("versterken"), Single("versterking"));
+        Assert.Equal(Single("sanctie"), Single("sancties"));
+        Assert.Equal(Single("Europese"), Single("Europees"));
+    }
+
+    [Fact]
+    public void Hyphenated_word_is_indexed_whole_and_by_its_parts()
+    {
+        var tokens = TokenAnalysis.Analyze(Analyzer, "text", "de defensie-industrie groeit");
+        var terms = tokens.Select(t => t.Term).ToList();
+        Assert.Contains(Single("defensie"), terms);
+        Assert.Contains(Single("industrie"), terms);
+        Assert.Contains(Single("defensieindustrie"), terms);
+        // Parts are consecutive positions (phrase-searchable); the whole is stacked on the first part.
+        var defensie = tokens.First(t => t.Term == Single("defensie"));
+        var industrie = tokens.First(t => t.Term == Single("industrie") && !t.Stacked);
+        Assert.Equal(defensie.Position + 1, industrie.Position);
+        var whole = tokens.First(t => t.Term == Single("defensieindustrie"));
+        Assert.True(whole.Stacked);
+        Assert.Equal("defensie-industrie", "de defensie-industrie groeit"[whole.Start..whole.End]);
+    }
+
+    [Fact]
+    public void Counter_drone_is_found_by_drone_and_by_counterdrone()
+    {
+        var terms = Terms("counter-drone systemen");
+        Assert.Contains(Single("drones"), terms);
+        Assert.Contains(Single("counterdrone"), terms);
+        Assert.Contains(Single("counter"), terms);
+    }
+
+    [Fact]
+    public void Compounds_yield_their_dictionary_parts()
+    {
+        var terms = Terms("dronebestrijding en munitieproductie");
+        Assert.Contains(Single("drone"), terms);
+        Assert.Contains(Single("bestrijding"), terms);
+        Assert.Contains(Single("munitie"), terms);
+        Assert.Contains(Single("productie"), terms);
+    }
+
+    [Fact]
+    public void Stop_words_and_syntax_characters_produce_no_terms()
+    {
+        Assert.Empty(Terms("de het een van en *:* /.*/ ( ) -- 🚀"));
+    }
+
+    [Fact]
+    public void Offsets_point_at_the_word_in_the_text()
+    {
+        const string text = "Steun aan Oekraïne, zo snel mogelijk.";
+        var token = TokenAnalysis.Analyze(Analyzer, "text", text).Single(t => t.Term == Single("Oekraine"));
+        Assert.Equal("Oekraïne", text[token.Start..token.End]);
+    }
+}

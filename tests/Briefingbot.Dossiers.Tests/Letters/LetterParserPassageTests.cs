@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using Briefingbot.Dossiers.Letters;
+
+namespace Briefingbot.Dossiers.Tests.Letters;
+
+public partial class LetterParserPassageTests
+{
+    public static TheoryData<string> Seeds => new() { "000", "001", "002", "003", "004" };
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Passage_offsets_point_exactly_at_their_source(string seed)
+    {
+        var letter = SeedCorpus.Get(seed);
+        Assert.NotEmpty(letter.Passages);
+        var previousEnd = 0;
+        foreach (var p in letter.Passages)
+        {
+            Assert.True(p.Start < p.End, $"passage {p.Index} is empty");
+            Assert.True(p.Start >= previousEnd, $"passage {p.Index} overlaps its predecessor");
+            Assert.True(p.End <= letter.RawText.Length);
+            previousEnd = p.End;
+
+            var source = letter.RawText[p.Start..p.End];
+            var words = Words(p.Text);
+            Assert.NotEmpty(words);
+            // Every word of the cleaned text appears, in order, in the raw source range.
+            var at = 0;
+            foreach (var w in words)
+            {
+                var found = source.IndexOf(w, at, StringComparison.Ordinal);
+                Assert.True(found >= 0, $"{letter.Id} passage {p.Index}: '{w}' not found in order in raw[{p.Start}..{p.End}]");
+                at = found + w.Length;
+            }
+            // Exact bounds: the range starts at the passage's first word and ends right after its last one.
+            Assert.True(source.IndexOf(words[0], StringComparison.Ordinal) <= 12, $"{letter.Id} passage {p.Index} starts early: «{source[..Math.Min(40, source.Length)]}»");
+            Assert.True(source.Length - (source.LastIndexOf(words[^1], StringComparison.Ordinal) + words[^1].Length) <= 12,
+                $"{letter.Id} passage {p.Index} ends late: «{source[Math.Max(0, source.Length - 40)..]}»");
+            Assert.False(char.IsWhiteSpace(source[0]) || char.IsWhiteSpace(source[^1]), "ranges are trimmed");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Passages_hold_no_chrome(string seed)
+    {
+        var letter = SeedCorpus.Get(seed);
+        foreach (var p in letter.Passages)
+        {
+            Assert.DoesNotContain("↩", p.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("[overzicht]", p.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Nummer: 2022D", p.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<sup>", p.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("**", p.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Kamerstukken I¸", p.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Den Haag, 2", p.Text, StringComparison.Ordinal);
+            Assert.DoesNotMatch(ShoutingHeader(), p.Text);
+            Assert.DoesNotContain("\n", p.Text, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("↩", letter.Title ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Footnote_markers_and_page_numbers_are_removed_from_text()
+    {
+        var witboek = SeedCorpus.Get("000");
+        Assert.Contains(witboek.Passages, p => p.Text.Contains("voor de Europese Unie. De Commissie en de Hoge Vertegenwoordiger", StringComparison.Ordinal));
+        Assert.Contains(witboek.Passages, p => p.Text.Contains("(HV) geven hieraan invulling", StringComparison.Ordinal));
+        // Real numbers stay.
+        Assert.Contains(witboek.Passages, p => p.Text.Contains("Gereedheid 2030 («Witboek»)", StringComparison.Ordinal));
+
+        var so = SeedCorpus.Get("001");
+        // "2" on its own line is a page number, "3 Kamerstukken I¸2024-2025, 36741, A." a footnote: neither is in the flow.
+        Assert.DoesNotContain(so.Passages, p => p.Text.Contains("Turkije? 2", StringComparison.Ordinal));
+        Assert.Contains(so.Passages, p => p.Text.Contains("het gezamenlijk Witboek van de Europese Commissie", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Double_spaced_lines_are_unwrapped_into_paragraphs()
+    {
+        var so = SeedCorpus.Get("001");
+        var intro = so.Passages[0];
+        Assert.StartsWith("De leden van de commissie voor Buitenlandse Zaken, Defensie en Ontwikkelingshulp (BDO) hebben met belangstelling", intro.Text, StringComparison.Ordinal);
+        Assert.EndsWith("naar aanleiding hiervan een aantal vragen en opmerkingen.", intro.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headings_label_paragraphs_instead_of_becoming_passages()
+    {
+        var witboek = SeedCorpus.Get("000");
+        var p = Assert.Single(witboek.Passages, x => x.Text.StartsWith("Het kabinet verwelkomt het Witboek", StringComparison.Ordinal));
+        Assert.Equal("Kern kabinetsappreciatie", p.Heading);
+        Assert.DoesNotContain(witboek.Passages, x => x.Text == "Kern kabinetsappreciatie");
+
+        var web = SeedCorpus.Get("003");
+        Assert.Contains(web.Passages, x => x.Heading == "Aanleiding" && x.Text.StartsWith("De geopolitieke veiligheidssituatie", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Vraag_antwoord_document_has_one_passage_per_question()
+    {
+        var so = SeedCorpus.Get("004");
+        var qa = so.Passages.Where(p => p.Kind == PassageKind.QuestionAnswer).ToList();
+        Assert.True(qa.Count >= 47, $"only {qa.Count} questions");
+        var first = qa[0];
+        Assert.Equal("1", first.QuestionNumber);
+        Assert.Equal("D66", first.Party);
+        Assert.Equal("Wat zijn voor het kabinet de rode lijnen waaraan een plan voor een staakt het vuren in Oekraïne moet voldoen?", first.Question);
+        Assert.StartsWith("Nederland verwelkomt de Amerikaanse inspanningen", first.Answer, StringComparison.Ordinal);
+
+        var q9 = Assert.Single(qa, p => p.QuestionNumber == "9");
+        Assert.Equal("PVV", q9.Party);
+        Assert.Equal("Tijdens de RBZ Defensie van 1 december a.s. worden geen raadsconclusies aangenomen.", q9.Answer);
+
+        // "… digitalisering. Vraag 47. Hoe waarborgt …": the glued marker still starts a question.
+        Assert.Contains(qa, p => p.QuestionNumber == "47" && p.Question!.StartsWith("Hoe waarborgt de minister", StringComparison.Ordinal));
+        Assert.All(qa, p => Assert.NotNull(p.Party));
+        Assert.Equal(["BBB", "CDA", "D66", "FVD", "GroenLinks-PvdA", "PVV"], qa.Select(p => p.Party!).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Numbered_questions_are_split_from_their_answers_with_sub_questions()
+    {
+        var so = SeedCorpus.Get("001");
+        var answered = so.Passages.Where(p => p.Kind == PassageKind.QuestionAnswer && p.Answer is not null).ToList();
+        Assert.True(answered.Count >= 30, $"only {answered.Count} answered questions");
+        var vvd1b = Assert.Single(answered, p => p.QuestionNumber == "1b" && p.Party == "VVD");
+        Assert.Equal("Hoe draagt dit een NAVO geïntegreerde benadering van dit vraagstuk?", vvd1b.Question);
+        Assert.StartsWith("Een hechte trans-Atlantische relatie", vvd1b.Answer, StringComparison.Ordinal);
+
+        var bbb4 = Assert.Single(answered, p => p.QuestionNumber == "4" && p.Party == "BBB");
+        Assert.EndsWith("(olie en gas)?", bbb4.Question, StringComparison.Ordinal);
+        Assert.Contains("begin 2026 aan te bieden voor parlementaire behandeling", bbb4.Answer, StringComparison.Ordinal);
+
+        // The members' own remark after their question belongs to the question.
+        var pvdd1 = Assert.Single(answered, p => p.QuestionNumber == "1" && p.Party == "PvdD");
+        Assert.EndsWith("als het om defensie gaat.", pvdd1.Question, StringComparison.Ordinal);
+        Assert.StartsWith("Defensie moet zorgen", pvdd1.Answer, StringComparison.Ordinal);
+        Assert.Equal(["BBB", "D66", "PvdD", "VVD"], so.Passages.Where(p => p.Party is not null).Select(p => p.Party!).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Markdown_bold_questions_carry_party_and_number()
+    {
+        var nota = SeedCorpus.Get("002");
+        var qa = nota.Passages.Where(p => p.Kind == PassageKind.QuestionAnswer).ToList();
+        Assert.Equal(14, qa.Count);
+        Assert.Equal(Enumerable.Range(1, 14).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), qa.Select(p => p.QuestionNumber));
+        Assert.Equal("BBB", qa[0].Party);
+        Assert.Equal("GroenLinks-PvdA", qa[^1].Party);
+        Assert.All(qa, p => Assert.False(string.IsNullOrEmpty(p.Answer)));
+        // A question without an "Antwoord" line is still split from its answer.
+        var q12 = qa[11];
+        Assert.EndsWith("op dit leerpunt van de oorlog in Oekraïne?", q12.Question, StringComparison.Ordinal);
+        Assert.StartsWith("Het aanleggen en onderhouden van voorraden", q12.Answer, StringComparison.Ordinal);
+    }
+
+    private static List<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value).ToList();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\bBRIEF VAN DE\b")]
+    private static partial Regex ShoutingHeader();
+}

@@ -1,0 +1,47 @@
+using Briefingbot.Dossiers.Search;
+
+namespace Briefingbot.Dossiers.Tests.Search;
+
+public class UserQueryParserTests
+{
+    [Theory]
+    [InlineData("drones counter-drone", "drones counter-drone")]
+    [InlineData("defensie OR NAVO OR Witboek", "defensie OR NAVO OR Witboek")]
+    [InlineData("\"Europese defensie\" munitie*", "\"Europese defensie\" munitie*")]
+    [InlineData("drones AND (Oekraïne OR Rusland) NOT Iran", "drones (Oekraïne OR Rusland) NOT Iran")]
+    [InlineData("a AND (", "a")]
+    [InlineData("((drones", "drones")]
+    [InlineData("drones)) OR", "drones")]
+    [InlineData("\"unclosed phrase", "\"unclosed phrase\"")]
+    [InlineData("title:* *:* /.*/", "title:* *:* /.*/")]
+    public void Parses_and_repairs(string input, string understood)
+    {
+        Assert.Equal(understood, UserQueryParser.Parse(input)?.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("()")]
+    [InlineData("OR AND NOT")]
+    [InlineData("\"\"")]
+    public void Nothing_searchable_is_null(string input)
+    {
+        Assert.Null(UserQueryParser.Parse(input));
+    }
+
+    [Fact]
+    public void Long_input_is_bounded()
+    {
+        var node = UserQueryParser.Parse(string.Join(' ', Enumerable.Repeat("drones", 5000)));
+        var and = Assert.IsType<AndNode>(node);
+        Assert.Equal(UserQueryParser.MaxLeaves, and.Children.Count);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_bounded()
+    {
+        var node = UserQueryParser.Parse(new string('(', 10_000) + "drones" + new string(')', 10_000));
+        Assert.Null(node);
+    }
+}

@@ -1,0 +1,95 @@
+using Briefingbot.Briefings.Composition;
+using Briefingbot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Briefingbot.Tests.Briefings;
+
+public sealed class BriefingCompositionTests
+{
+    private static readonly DateTimeOffset AsOf = new(2025, 11, 24, 7, 0, 0, TimeSpan.Zero); // Monday 08:00 CET
+    private static readonly DateOnly Today = new(2025, 11, 24);
+
+    private static Subscription Channel(params string[] topics) =>
+        new("c-1", "tenant-1", topics, DayOfWeek.Monday, new TimeOnly(8, 0), "Europe/Amsterdam", SubscriptionStatus.Active, null, "t", AsOf.AddDays(-30), AsOf.AddDays(-30));
+
+    private static async Task<Briefing> ComposeAsync(BriefingWorld world, Subscription subscription, DateTimeOffset? since = null)
+    {
+        await using var services = world.StartServices();
+        return await services.GetRequiredService<BriefingComposer>().ComposeAsync(subscription, AsOf, since ?? AsOf.AddDays(-7), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Open_promises_are_ordered_overdue_then_due_soon_then_undated()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Topics.Add("defensie-eu", "defensie OR NAVO");
+        world.Search.Add("L1", "Witboek defensie", "defensie gereedheid", new DateOnly(2025, 4, 11), AsOf.AddDays(-60));
+        world.Search.Add("L2", "Landbouw", "landbouw en visserij", new DateOnly(2025, 5, 1), AsOf.AddDays(-60));
+        world.Promises.Add(1, "L1", "undated promise", null);
+        world.Promises.Add(2, "L1", "due soon", Today.AddDays(20));
+        world.Promises.Add(3, "L1", "overdue", Today.AddDays(-3));
+        world.Promises.Add(4, "L1", "far away", Today.AddDays(200));
+        world.Promises.Add(5, "L1", "fulfilled", Today.AddDays(-3), PromiseStatus.Fulfilled);
+        world.Promises.Add(6, "L2", "other topic", Today.AddDays(-3));
+        world.Promises.Add(7, "L1", "overdue longer", Today.AddDays(-40));
+
+        var briefing = await ComposeAsync(world, Channel("defensie-eu"));
+
+        Assert.Equal([7, 3, 2, 1], briefing.Promises.Select(p => p.Number));
+        Assert.Equal([PromiseUrgency.Overdue, PromiseUrgency.Overdue, PromiseUrgency.DueSoon, PromiseUrgency.Undated], briefing.Promises.Select(p => p.Urgency));
+        Assert.Equal(1, briefing.LaterPromises);
+        Assert.All(briefing.Promises, p => Assert.Equal("https://zoek.officielebekendmakingen.nl/L1.html", p.Source.Url));
+    }
+
+    [Fact]
+    public async Task Meetings_in_the_next_14_days_come_with_the_letters_that_prepare_them()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Search.Add("L4", "Geannoteerde agenda RBZ Defensie", "rbz defensie", null, AsOf.AddDays(-1));
+        world.Search.Add("L0", "Verslag", "verslag", new DateOnly(2025, 12, 5), AsOf.AddDays(-1));
+        world.Meetings.Add("RBZ Defensie", new DateOnly(2025, 12, 1), null, ("L4", null), ("L0", false));
+        world.Meetings.Add("Ecofin", new DateOnly(2025, 12, 12), null, ("L4", true));
+        world.Meetings.Add("Europese Raad", new DateOnly(2025, 12, 18), new DateOnly(2025, 12, 19), ("L4", true));
+        world.Meetings.Add("RAZ", new DateOnly(2025, 11, 17)); // past
+        world.Meetings.Add("NAVO-top", new DateOnly(2026, 7, 7)); // far ahead
+
+        var briefing = await ComposeAsync(world, Channel());
+
+        var rbz = Assert.Single(briefing.Meetings);
+        Assert.Equal(("RBZ Defensie", 7), (rbz.Type, rbz.DaysAhead));
+        // The undated agenda letter prepares it; the report written afterwards does not.
+        Assert.Equal(["L4"], rbz.PreparingLetters.Select(l => l.LetterId));
+        Assert.Equal(["Ecofin", "Europese Raad"], briefing.LaterMeetings.Select(m => m.Type));
+    }
+
+    [Fact]
+    public async Task New_letters_are_those_added_since_the_previous_briefing_on_the_topics()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Topics.Add("defensie-eu", "defensie");
+        world.Search.Add("old", "Oud", "defensie", new DateOnly(2025, 1, 1), AsOf.AddDays(-10));
+        world.Search.Add("new", "Nieuw", "defensie", new DateOnly(2025, 11, 20), AsOf.AddDays(-2));
+        world.Search.Add("offtopic", "Nieuw maar anders", "landbouw", new DateOnly(2025, 11, 20), AsOf.AddDays(-2));
+
+        var briefing = await ComposeAsync(world, Channel("defensie-eu"), since: AsOf.AddDays(-7));
+
+        var letter = Assert.Single(briefing.NewLetters);
+        Assert.Equal(("new", "Nieuw"), (letter.LetterId, letter.Title));
+        Assert.Equal(["defensie-eu"], letter.MatchedTopics);
+        Assert.StartsWith("https://", letter.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_topics_every_letter_and_promise_counts()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Search.Add("L1", "Een", "iets", null, AsOf.AddDays(-1));
+        world.Promises.Add(1, "L1", "iets doen", null);
+
+        var briefing = await ComposeAsync(world, Channel());
+
+        Assert.Empty(briefing.Topics);
+        Assert.Single(briefing.NewLetters);
+        Assert.Single(briefing.Promises);
+    }
+}

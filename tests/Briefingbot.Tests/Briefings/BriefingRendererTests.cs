@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using Briefingbot.Briefings;
+using Briefingbot.Briefings.Composition;
+using Briefingbot.Briefings.Rendering;
+using Microsoft.Extensions.Options;
+using NJsonSchema;
+
+namespace Briefingbot.Tests.Briefings;
+
+public sealed class BriefingRendererTests
+{
+    private static readonly BriefingRenderer Renderer = new(Options.Create(new BriefingOptions()));
+
+    private static Briefing Sample(int promises = 3, int letters = 2) => new(
+        new DateTimeOffset(2025, 11, 24, 7, 0, 0, TimeSpan.Zero),
+        new DateOnly(2025, 11, 24),
+        ["defensie-eu"],
+        new DateTimeOffset(2025, 11, 17, 7, 0, 0, TimeSpan.Zero),
+        [new BriefingMeeting(1, "RBZ Defensie", new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1), "Brussel", null, 7,
+            [new BriefingLetterLink("L4", "Geannoteerde agenda RBZ Defensie 1 december 2025", "https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html")])],
+        [new BriefingMeeting(2, "Ecofin", new DateOnly(2025, 12, 12), new DateOnly(2025, 12, 12), null, null, 18, []),
+         new BriefingMeeting(3, "Europese Raad", new DateOnly(2025, 12, 18), new DateOnly(2025, 12, 19), null, null, 24, [])],
+        Enumerable.Range(1, promises).Select(i => new BriefingPromise(i,
+            $"Het kabinet informeert de Kamer over onderwerp {i} en de voortgang van de uitvoering daarvan, inclusief de financiële gevolgen voor de begroting van Defensie in de komende jaren.",
+            "de minister van Defensie", i % 3 == 0 ? null : new DateOnly(2025, 12, 1), "voor het einde van het jaar",
+            i % 3 == 0 ? PromiseUrgency.Undated : PromiseUrgency.DueSoon,
+            new BriefingLetterLink("L1", "Kabinetsappreciatie Witboek Europese Defensie Gereedheid 2030", "https://zoek.officielebekendmakingen.nl/kst-22112-4027.html"))).ToList(),
+        Enumerable.Range(1, letters).Select(i => new BriefingLetter($"L{i}", $"Brief {i}", "Brief regering", new DateOnly(2025, 11, 20), "22 112", $"https://zoek.officielebekendmakingen.nl/kst-22112-{i}.html", ["defensie-eu"])).ToList(),
+        0, 0);
+
+    [Fact]
+    public async Task Card_is_a_valid_Adaptive_Card_1_5_in_Dutch_with_links_to_sources()
+    {
+        var activity = Assert.Single(Renderer.Render(Sample(), cards: true));
+        var attachment = Assert.Single(activity.Attachments!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        var json = attachment.Content!.Value.GetRawText();
+
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "TestSupport", "Schemas", "adaptive-card-1.5.json"));
+        var errors = schema.Validate(json);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        Assert.Equal("1.5", attachment.Content.Value.GetProperty("version").GetString());
+        json = Texts(attachment.Content.Value);
+        Assert.Contains("Weekbriefing maandag 24 november 2025", json, StringComparison.Ordinal);
+        Assert.Contains("**RBZ Defensie** — maandag 1 december 2025 (over 7 dagen)", json, StringComparison.Ordinal);
+        Assert.Contains("Openstaande toezeggingen", json, StringComparison.Ordinal);
+        Assert.Contains("(https://zoek.officielebekendmakingen.nl/kst-22112-4027.html)", json, StringComparison.Ordinal);
+        Assert.Contains("Europese Raad", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Large_briefing_is_split_under_the_Teams_limits_and_loses_nothing()
+    {
+        var briefing = Sample(promises: 400, letters: 120);
+
+        var messages = Renderer.Render(briefing, cards: true);
+
+        Assert.True(messages.Count > 1);
+        var all = new StringBuilder();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var raw = messages[i].Attachments![0].Content!.Value.GetRawText();
+            Assert.True(Encoding.UTF8.GetByteCount(raw) <= 28_000, $"card {i + 1} is {Encoding.UTF8.GetByteCount(raw)} bytes");
+            var card = Texts(messages[i].Attachments![0].Content!.Value);
+            Assert.True(Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(messages[i])) < 80_000);
+            Assert.Contains($"deel {i + 1} van {messages.Count}", card, StringComparison.Ordinal);
+            all.Append(card);
+        }
+        var text = all.ToString();
+        for (var n = 1; n <= 400; n++)
+        {
+            Assert.Contains($"**{n}.** Het kabinet", text, StringComparison.Ordinal);
+        }
+        for (var n = 1; n <= 120; n++)
+        {
+            Assert.Contains($"kst-22112-{n}.html", text, StringComparison.Ordinal);
+        }
+        Assert.Contains("Openstaande toezeggingen (vervolg)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_fallback_is_Markdown_with_the_same_content_and_splits_too()
+    {
+        var single = Assert.Single(Renderer.Render(Sample(), cards: false));
+        Assert.Equal("markdown", single.TextFormat);
+        Assert.Null(single.Attachments);
+        Assert.Contains("## Weekbriefing maandag 24 november 2025", single.Text, StringComparison.Ordinal);
+        Assert.Contains("- **RBZ Defensie** — maandag 1 december 2025", single.Text, StringComparison.Ordinal);
+        Assert.Contains("[Kabinetsappreciatie Witboek Europese Defensie Gereedheid 2030](https://zoek.officielebekendmakingen.nl/kst-22112-4027.html)", single.Text, StringComparison.Ordinal);
+
+        var parts = Renderer.Render(Sample(promises: 400), cards: false);
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.True(Encoding.UTF8.GetByteCount(p.Text!) <= 28_000));
+        Assert.Equal(400, parts.Sum(p => p.Text!.Split("Het kabinet informeert").Length - 1));
+    }
+
+    [Fact]
+    public void Empty_briefing_says_so()
+    {
+        var empty = new Briefing(DateTimeOffset.UnixEpoch, new DateOnly(2026, 1, 5), [], DateTimeOffset.UnixEpoch, [], [], [], [], 0, 0);
+        var text = Assert.Single(Renderer.Render(empty, cards: false)).Text;
+        Assert.Contains("Geen vergaderingen, openstaande toezeggingen of nieuwe brieven", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>All TextBlock texts of a card, one per line (unescaped).</summary>
+    private static string Texts(JsonElement element)
+    {
+        var sb = new StringBuilder();
+        Walk(element);
+        return sb.ToString();
+
+        void Walk(JsonElement e)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (p.Name == "text" && p.Value.ValueKind == JsonValueKind.String) sb.AppendLine(p.Value.GetString());
+                    else Walk(p.Value);
+                }
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in e.EnumerateArray()) Walk(item);
+            }
+        }
+    }
+}

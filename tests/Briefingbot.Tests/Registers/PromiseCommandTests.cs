@@ -1,0 +1,109 @@
+using Briefingbot.Storage;
+using Briefingbot.Tests.Administration.Fakes;
+using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
+
+namespace Briefingbot.Tests.Registers;
+
+public class PromiseCommandTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    private static async Task<(CommandHarness Bot, long Number)> SeededAsync()
+    {
+        var bot = new CommandHarness(Now);
+        await RegisterSeed.IngestAsync(bot);
+        return (bot, (await bot.PromisesAsync()).Single(p => p.DeadlinePhrase == "begin 2026").Number);
+    }
+
+    [Fact]
+    public async Task Non_admin_cannot_mark_a_promise_fulfilled_and_nothing_changes()
+    {
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+
+        var turn = await bot.SendAsync($"toezegging {number} voldaan https://example.org/brief", Bob);
+
+        Assert.StartsWith("Alleen beheerders kunnen de status van toezeggingen wijzigen", Reply(turn));
+        Assert.Equal(PromiseStatus.Open, (await bot.PromiseRegister.GetAsync(number))!.Status);
+        Assert.Empty(await bot.PromiseRegister.HistoryAsync(number));
+        Assert.Empty((await bot.AuditAsync()));
+    }
+
+    [Fact]
+    public async Task Admin_marks_fulfilled_with_a_link_and_it_is_in_history_and_audit()
+    {
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+
+        var turn = await bot.SendAsync($"toezegging {number} voldaan https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html", Anna);
+
+        Assert.Contains("staat nu op **voldaan**", Reply(turn));
+        var promise = (await bot.PromiseRegister.GetAsync(number))!;
+        Assert.Equal((PromiseStatus.Fulfilled, "https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html"), (promise.Status, promise.FulfilledBy));
+        var change = Assert.Single(await bot.PromiseRegister.HistoryAsync(number));
+        Assert.Equal((Anna.AadObjectId, Now), (change.ChangedBy, change.ChangedAt));
+        var audit = Assert.Single((await bot.AuditAsync()));
+        Assert.Equal(("promise.status", Anna.AadObjectId, Now), (audit.Action, audit.ActorAadObjectId, audit.At));
+        Assert.Contains($"toezegging {number}: open → voldaan", audit.Details);
+    }
+
+    [Fact]
+    public async Task Letter_id_as_evidence_becomes_the_letters_link()
+    {
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+
+        await bot.SendAsync($"toezegging {number} voldaan {RegisterSeed.Letter000}", Anna);
+
+        Assert.Equal($"https://example.org/{RegisterSeed.Letter000}", (await bot.PromiseRegister.GetAsync(number))!.FulfilledBy);
+    }
+
+    [Fact]
+    public async Task Unknown_evidence_or_number_changes_nothing()
+    {
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+
+        var badEvidence = await bot.SendAsync($"toezegging {number} voldaan ergens-in-een-la", Anna);
+        var badNumber = await bot.SendAsync("toezegging 999 voldaan", Anna);
+        var badVerb = await bot.SendAsync($"toezegging {number} misschien", Anna);
+
+        Assert.Contains("geen link", Reply(badEvidence));
+        Assert.Contains("bestaat niet", Reply(badNumber));
+        Assert.Contains("ken ik niet", Reply(badVerb));
+        Assert.Equal(PromiseStatus.Open, (await bot.PromiseRegister.GetAsync(number))!.Status);
+        Assert.Empty((await bot.AuditAsync()));
+    }
+
+    [Fact]
+    public async Task Reopen_and_withdraw_keep_a_history_that_the_promise_view_shows()
+    {
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+        await bot.SendAsync($"toezegging {number} voldaan", Anna);
+        bot.Time.Advance(TimeSpan.FromDays(1));
+        await bot.SendAsync($"toezegging {number} heropend", Anna);
+        bot.Time.Advance(TimeSpan.FromDays(1));
+        await bot.SendAsync($"toezegging {number} ingetrokken", Anna);
+
+        var shown = Reply(await bot.SendAsync($"toezegging {number}", Bob));
+
+        Assert.Equal([PromiseStatus.Fulfilled, PromiseStatus.Open, PromiseStatus.Withdrawn], (await bot.PromiseRegister.HistoryAsync(number)).Select(h => h.Status));
+        Assert.Contains("**Toezegging " + number + "** · ingetrokken", shown);
+        Assert.Contains("24 november 2026 10:00: voldaan", shown);
+        Assert.Contains("26 november 2026 10:00: ingetrokken", shown);
+        Assert.Equal(3, (await bot.AuditAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Same_status_again_is_not_a_change()
+    {
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+
+        var turn = await bot.SendAsync($"toezegging {number} heropend", Anna);
+
+        Assert.Contains("staat al op open", Reply(turn));
+        Assert.Empty((await bot.AuditAsync()));
+    }
+}

@@ -1,0 +1,162 @@
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Storage;
+using Briefingbot.Tests.Administration.Fakes;
+using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
+
+namespace Briefingbot.Tests.Registers;
+
+public class RegisterViewTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    private static async Task<CommandHarness> SeededBotAsync(DateTimeOffset? now = null)
+    {
+        var bot = new CommandHarness(now ?? Now);
+        await RegisterSeed.IngestAsync(bot);
+        return bot;
+    }
+
+    [Fact]
+    public async Task Meetings_per_2025_11_24_list_rbz_defensie_ecofin_and_the_european_council()
+    {
+        await using var bot = await SeededBotAsync();
+
+        var turn = await bot.SendAsync("vergaderingen --per 2025-11-24", Bob, supportsCards: true);
+
+        var (template, data) = Assert.Single(bot.Cards.Rendered);
+        Assert.Equal("meetings", template);
+        var meetings = data["meetings"]!.AsArray();
+        Assert.Equal(
+            [("RBZ Defensie", "maandag 1 december 2025"), ("Ecofin", "vrijdag 12 december 2025"), ("Europese Raad", "donderdag 18 december 2025")],
+            meetings.Select(m => ((string)m!["type"]!, (string)m["when"]!)));
+        Assert.Contains("Schriftelijk overleg RBZ Defensie 1 december 2025", (string?)meetings[0]!["letters"]![0]!["text"], StringComparison.Ordinal);
+        Assert.Contains("24 november 2025 tot en met 24 december 2025", (string?)data["subtitle"]);
+        Assert.Single(turn.Sent);
+    }
+
+    [Fact]
+    public async Task Meetings_text_fallback_names_the_same_meetings_in_order()
+    {
+        await using var bot = await SeededBotAsync();
+
+        var text = Reply(await bot.SendAsync("vergaderingen per 24 november 2025", Bob));
+
+        var rbz = text.IndexOf("1 december 2025**: Raad Buitenlandse Zaken (Defensie)", StringComparison.Ordinal);
+        var ecofin = text.IndexOf("12 december 2025**: Ecofinraad", StringComparison.Ordinal);
+        var er = text.IndexOf("18 december 2025**: Europese Raad", StringComparison.Ordinal);
+        Assert.True(rbz > 0 && ecofin > rbz && er > ecofin, text);
+        Assert.DoesNotContain("19 maart", text);
+    }
+
+    [Fact]
+    public async Task Promises_per_2026_04_15_list_begin_2026_promises_as_overdue()
+    {
+        await using var bot = await SeededBotAsync();
+
+        await bot.SendAsync("toezeggingen --per 2026-04-15", Bob, supportsCards: true);
+
+        var data = Assert.Single(bot.Cards.Rendered).Data;
+        var overdue = data["groups"]![0]!;
+        Assert.Equal("Verlopen", (string?)overdue["heading"]);
+        var items = overdue["items"]!.AsArray();
+        Assert.Contains(items, i => ((string?)i!["due"])!.Contains("(begin 2026)", StringComparison.Ordinal));
+        Assert.Equal("uiterlijk 31 maart 2026 (begin 2026)", (string?)items.First(i => (string?)i!["what"] == "voorstel aanbieden")!["due"]);
+    }
+
+    [Fact]
+    public async Task Promises_are_ordered_overdue_then_due_soon_then_later_then_undated()
+    {
+        await using var bot = new CommandHarness(Now);
+        var today = new DateOnly(2026, 11, 24);
+        await bot.PromiseRegister.UpsertExtractedAsync("l1", new DateOnly(2026, 1, 1),
+        [
+            RegisterSeed.Promise("l1", "a", "zonder termijn", null, null),
+            RegisterSeed.Promise("l1", "b", "later", "medio 2027", new DateOnly(2027, 6, 30)),
+            RegisterSeed.Promise("l1", "c", "binnenkort", "voor het einde van het jaar", new DateOnly(2026, 12, 31)),
+            RegisterSeed.Promise("l1", "d", "lang verlopen", "voor de zomer", new DateOnly(2026, 7, 1)),
+            RegisterSeed.Promise("l1", "e", "net verlopen", "binnen vier weken", today.AddDays(-1)),
+            RegisterSeed.Promise("l1", "f", "over tien dagen", "binnen vier weken", today.AddDays(10)),
+        ], Now);
+
+        var text = Reply(await bot.SendAsync("toezeggingen", Bob));
+
+        string[] order = ["lang verlopen", "net verlopen", "over tien dagen", "binnenkort", "later", "zonder termijn"];
+        var positions = order.Select(o => text.IndexOf(o, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0, text));
+        Assert.Equal(positions.Order(), positions);
+        Assert.True(text.IndexOf("**Verlopen**", StringComparison.Ordinal) < text.IndexOf("**Binnen 30 dagen**", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("**Later**", StringComparison.Ordinal) < text.IndexOf("**Zonder termijn**", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Per_date_view_uses_the_status_history_and_leaves_out_later_promises()
+    {
+        await using var bot = await SeededBotAsync();
+        var begin2026 = (await bot.PromisesAsync()).Single(p => p.DeadlinePhrase == "begin 2026");
+        // Marked fulfilled on 1 May 2026 (history), so on 15 April it was still open and overdue.
+        await bot.PromiseRegister.SetStatusAsync(begin2026.Number, PromiseStatus.Fulfilled, "https://example.org/brief", Anna.AadObjectId, new DateTimeOffset(2026, 5, 1, 10, 0, 0, TimeSpan.Zero));
+
+        var then = Reply(await bot.SendAsync("toezeggingen verlopen per 2026-04-15", Bob));
+        var now = Reply(await bot.SendAsync("toezeggingen verlopen", Bob));
+        var before = Reply(await bot.SendAsync("toezeggingen alle per 2025-06-01", Bob));
+
+        Assert.Contains("voorstel aanbieden", then);
+        Assert.DoesNotContain("voorstel aanbieden", now);
+        Assert.DoesNotContain("voorstel aanbieden", before); // made on 28 August 2025
+        Assert.Contains("Kamer informeren over uitwerking Witboek", before);
+        Assert.DoesNotContain("verslag RBZ Defensie", then); // undated letter: known only since the register saw it
+    }
+
+    [Fact]
+    public async Task Promises_filtered_by_topic_come_from_the_topics_letters_only()
+    {
+        await using var bot = await SeededBotAsync();
+        await bot.TopicStore.UpsertAsync(new Topic("witboek", "Witboek", Anna.AadObjectId, Now, Now));
+
+        var text = Reply(await bot.SendAsync("toezeggingen witboek alle", Bob));
+
+        Assert.Contains("onderwerp witboek", text);
+        Assert.Contains("Kamer informeren over uitwerking Witboek", text);
+        Assert.DoesNotContain("voorstel aanbieden", text);
+    }
+
+    [Fact]
+    public async Task Meetings_show_open_promises_from_their_letters()
+    {
+        await using var bot = await SeededBotAsync(new DateTimeOffset(2025, 11, 20, 9, 0, 0, TimeSpan.Zero));
+
+        var text = Reply(await bot.SendAsync("vergaderingen komende 14 dagen", Bob));
+
+        Assert.Contains("genoemd in: [Schriftelijk overleg RBZ Defensie 1 december 2025]", text);
+        Assert.Contains("open toezegging #4: verslag RBZ Defensie", text);
+        Assert.DoesNotContain("Ecofin", text); // 12 December is beyond 14 days from 20 November
+    }
+
+    [Fact]
+    public async Task Meetings_between_two_dates_and_bad_periods()
+    {
+        await using var bot = await SeededBotAsync();
+
+        var text = Reply(await bot.SendAsync("vergaderingen 2025-12-10 tot 2025-12-31", Bob));
+        var bad = Reply(await bot.SendAsync("vergaderingen ergens volgend jaar", Bob));
+        var badDate = Reply(await bot.SendAsync("vergaderingen --per gisteren", Bob));
+
+        Assert.Contains("Ecofinraad", text);
+        Assert.DoesNotContain("Raad Buitenlandse Zaken (Defensie)", text);
+        Assert.Contains("Gebruik `vergaderingen`", bad);
+        Assert.Contains("\"gisteren\" is geen datum", badDate);
+    }
+
+    [Fact]
+    public async Task Cancelled_meetings_are_not_listed()
+    {
+        await using var bot = await SeededBotAsync();
+        var ecofin = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.Ecofin);
+
+        await bot.SendAsync($"vergadering annuleren {ecofin.Id}", Anna);
+        var text = Reply(await bot.SendAsync("vergaderingen --per 2025-11-24", Bob));
+
+        Assert.DoesNotContain("Ecofin", text);
+        Assert.Contains("Europese Raad", text);
+    }
+}

@@ -1,0 +1,616 @@
+using System.Text.Json;
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Dossiers.Promises;
+using Briefingbot.Protocol.Schema;
+using Briefingbot.Storage;
+using Briefingbot.Storage.Database;
+using Briefingbot.Storage.Stores;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Briefingbot.Tests.Storage;
+
+/// <summary>
+/// The storage contract, written once and run against every provider (see the subclasses). Each test gets an empty
+/// database; <see cref="OpenDatabaseAsync"/> opens another instance on the same database (a restart, or a second
+/// bot instance).
+/// </summary>
+public abstract class StoreContractTests : IAsyncLifetime
+{
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 11, 24, 7, 0, 0, TimeSpan.Zero));
+
+    protected StoreDatabase Database { get; private set; } = null!;
+
+    protected IOptions<StorageOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new StorageOptions { MaxDeliveryAttempts = 3 });
+
+    /// <summary>A new database instance (own connections) on this test's database.</summary>
+    protected abstract Task<StoreDatabase> OpenDatabaseAsync();
+
+    protected abstract Task DeleteDatabaseAsync();
+
+    public async Task InitializeAsync() => Database = await OpenDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (Database is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+        await DeleteDatabaseAsync();
+    }
+
+    private DateTimeOffset Now => Time.GetUtcNow();
+
+    // ---- migrations -------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Migrations_are_recorded_once_and_rerunning_them_changes_nothing()
+    {
+        await Database.EnsureMigratedAsync();
+        var second = await OpenDatabaseAsync();
+        await second.EnsureMigratedAsync();
+        await second.EnsureMigratedAsync();
+
+        await using var connection = await second.OpenAsync();
+        var versions = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
+        Assert.Equal(Database.Migrations.Select(m => (long)m.Version), versions);
+        await DisposeIfNeeded(second);
+    }
+
+    [Fact]
+    public async Task Instances_starting_together_apply_each_migration_exactly_once()
+    {
+        var instances = new List<StoreDatabase>();
+        for (var i = 0; i < 4; i++)
+        {
+            instances.Add(await OpenDatabaseAsync());
+        }
+
+        await Task.WhenAll(instances.Select(db => Task.Run(() => db.EnsureMigratedAsync())));
+
+        await using var connection = await instances[0].OpenAsync();
+        var rows = await connection.QueryAsync<long>("SELECT version FROM schema_migrations");
+        Assert.Equal(Database.Migrations.Count, rows.Count());
+        foreach (var db in instances)
+        {
+            await DisposeIfNeeded(db);
+        }
+    }
+
+    // ---- conversation references ------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Conversation_reference_survives_a_restart_with_unknown_fields()
+    {
+        var reference = new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = "https://smba.trafficmanager.net/emea/",
+            Bot = new ChannelAccount { Id = "28:bot", Name = "Briefingbot" },
+            Conversation = new ConversationAccount
+            {
+                Id = "19:channel@thread.tacv2",
+                TenantId = "tenant-1",
+                ConversationType = "channel",
+                AdditionalProperties = new Dictionary<string, JsonElement> { ["extra"] = JsonSerializer.SerializeToElement(42) },
+            },
+            Locale = "nl-NL",
+        };
+        await new ConversationReferenceStore(Database, Time).SaveAsync(reference);
+
+        var restarted = await OpenDatabaseAsync();
+        var loaded = await new ConversationReferenceStore(restarted, Time).GetAsync("19:channel@thread.tacv2");
+
+        Assert.NotNull(loaded);
+        Assert.Equal("https://smba.trafficmanager.net/emea/", loaded.ServiceUrl);
+        Assert.Equal("28:bot", loaded.Bot?.Id);
+        Assert.Equal("tenant-1", loaded.Conversation?.TenantId);
+        Assert.Equal(42, loaded.Conversation!.AdditionalProperties!["extra"].GetInt32());
+        Assert.Null(await new ConversationReferenceStore(restarted, Time).GetAsync("19:other"));
+        await DisposeIfNeeded(restarted);
+    }
+
+    [Fact]
+    public async Task Saving_a_reference_again_replaces_it()
+    {
+        var store = new ConversationReferenceStore(Database, Time);
+        await store.SaveAsync(Reference("19:a", "https://old.example/"));
+        await store.SaveAsync(Reference("19:a", "https://new.example/"));
+
+        Assert.Equal("https://new.example/", (await store.GetAsync("19:a"))?.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task A_reference_without_conversation_id_is_refused()
+    {
+        var store = new ConversationReferenceStore(Database, Time);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(new ConversationReference { ServiceUrl = "https://x/" }));
+    }
+
+    // ---- admins and audit -------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Adding_an_admin_twice_reports_it_and_removing_an_unknown_admin_reports_that()
+    {
+        var admins = new AdminStore(Database, Time);
+
+        Assert.True(await admins.AddAsync("aad-1", "Anna", "aad-0"));
+        Assert.False(await admins.AddAsync("aad-1", "Anna", "aad-0"));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await admins.AddAsync("aad-2", null, "aad-1"));
+
+        Assert.True(await admins.IsAdminAsync("aad-1"));
+        Assert.False(await admins.IsAdminAsync("aad-9"));
+        Assert.Equal([("aad-1", (string?)"Anna"), ("aad-2", null)], await admins.ListAsync());
+
+        Assert.True(await admins.RemoveAsync("aad-1"));
+        Assert.False(await admins.RemoveAsync("aad-1"));
+        Assert.False(await admins.IsAdminAsync("aad-1"));
+    }
+
+    [Fact]
+    public async Task Audit_log_returns_the_latest_entries_newest_first()
+    {
+        var audit = new AuditLog(Database, Time);
+        await audit.AppendAsync("aad-1", "Anna", "topic.add", "defensie-eu");
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await audit.AppendAsync("aad-1", "Anna", "topic.change", "defensie-eu");
+        await audit.AppendAsync("aad-2", null, "admin.add", "aad-3");
+
+        var latest = await audit.LatestAsync(2);
+
+        Assert.Equal(["admin.add", "topic.change"], latest.Select(e => e.Action));
+        Assert.Equal(Now, latest[0].At);
+        Assert.Null(latest[0].ActorName);
+        Assert.Equal("Anna", latest[1].ActorName);
+        Assert.Equal(3, (await audit.LatestAsync(10)).Count);
+    }
+
+    // ---- topics -----------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Upserting_a_topic_replaces_its_query_and_keeps_its_creator()
+    {
+        var topics = new TopicStore(Database);
+        var created = Now;
+        await topics.UpsertAsync(new Topic("defensie-eu", "defensie OR NAVO", "aad-1", created, created));
+        Time.Advance(TimeSpan.FromDays(1));
+        await topics.UpsertAsync(new Topic("defensie-eu", "defensie OR NAVO OR Witboek", "aad-2", Now, Now));
+        await topics.UpsertAsync(new Topic("begroting", "Voorjaarsnota", "aad-2", Now, Now));
+
+        var topic = await topics.GetAsync("defensie-eu");
+
+        Assert.Equal(new Topic("defensie-eu", "defensie OR NAVO OR Witboek", "aad-1", created, Now), topic);
+        Assert.Equal(["begroting", "defensie-eu"], (await topics.ListAsync()).Select(t => t.Name));
+        Assert.True(await topics.DeleteAsync("begroting"));
+        Assert.False(await topics.DeleteAsync("begroting"));
+        Assert.Null(await topics.GetAsync("begroting"));
+    }
+
+    // ---- subscriptions ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Subscription_round_trips_every_field_and_upsert_keeps_its_creation()
+    {
+        var subscriptions = new SubscriptionStore(Database);
+        var created = Now;
+        var subscription = new Subscription(
+            "19:channel", "tenant-1", ["defensie-eu", "begroting"], DayOfWeek.Monday, new TimeOnly(8, 0), "Europe/Amsterdam",
+            SubscriptionStatus.Active, null, "aad-1", created, created);
+        await subscriptions.UpsertAsync(subscription);
+        Time.Advance(TimeSpan.FromHours(1));
+        await subscriptions.UpsertAsync(subscription with
+        {
+            DayOfWeek = DayOfWeek.Friday, TimeOfDay = new TimeOnly(16, 30), TimeZone = "Europe/London", Topics = [],
+            CreatedBy = "aad-2", CreatedAt = Now, UpdatedAt = Now,
+        });
+
+        var loaded = await subscriptions.GetAsync("19:channel");
+
+        Assert.NotNull(loaded);
+        Assert.Equal(DayOfWeek.Friday, loaded.DayOfWeek);
+        Assert.Equal(new TimeOnly(16, 30), loaded.TimeOfDay);
+        Assert.Equal("Europe/London", loaded.TimeZone);
+        Assert.Empty(loaded.Topics);
+        Assert.Equal("tenant-1", loaded.TenantId);
+        Assert.Equal("aad-1", loaded.CreatedBy);
+        Assert.Equal(created, loaded.CreatedAt);
+        Assert.Equal(Now, loaded.UpdatedAt);
+        Assert.Null(await subscriptions.GetAsync("19:nope"));
+    }
+
+    [Fact]
+    public async Task Subscription_status_changes_with_reason_and_list_filters_by_status()
+    {
+        var subscriptions = new SubscriptionStore(Database);
+        foreach (var id in new[] { "19:a", "19:b", "19:c" })
+        {
+            await subscriptions.UpsertAsync(new Subscription(
+                id, null, ["defensie-eu"], DayOfWeek.Monday, new TimeOnly(8, 0), "Europe/Amsterdam", SubscriptionStatus.Active,
+                null, "aad-1", Now, Now));
+        }
+        Time.Advance(TimeSpan.FromDays(2));
+        await subscriptions.SetStatusAsync("19:b", SubscriptionStatus.Inactive, "403 Forbidden: bot removed from the team", Now);
+        await subscriptions.SetStatusAsync("19:c", SubscriptionStatus.Paused, null, Now);
+
+        var inactive = await subscriptions.ListAsync(SubscriptionStatus.Inactive);
+
+        Assert.Equal(["19:a"], (await subscriptions.ListAsync(SubscriptionStatus.Active)).Select(s => s.ConversationId));
+        Assert.Equal("403 Forbidden: bot removed from the team", Assert.Single(inactive).StatusReason);
+        Assert.Equal(Now, inactive[0].UpdatedAt);
+        Assert.Equal(["defensie-eu"], inactive[0].Topics);
+        Assert.Equal(3, (await subscriptions.ListAsync()).Count);
+    }
+
+    // ---- delivery ledger --------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task The_first_claim_wins_and_a_second_claim_is_refused()
+    {
+        var ledger = new DeliveryLedger(Database, Options);
+
+        Assert.True(await ledger.TryClaimAsync("19:a", "2025-11-24T08:00", "node-1", Now, StaleAfter));
+        Assert.False(await ledger.TryClaimAsync("19:a", "2025-11-24T08:00", "node-2", Now.AddMinutes(1), StaleAfter));
+        Assert.True(await ledger.TryClaimAsync("19:a", "2025-12-01T08:00", "node-2", Now, StaleAfter));
+
+        var delivery = await ledger.GetAsync("19:a", "2025-11-24T08:00");
+        Assert.Equal(new Delivery("19:a", "2025-11-24T08:00", DeliveryState.Claimed, 1, "node-1", Now, null, null, null), delivery);
+    }
+
+    [Fact]
+    public async Task Of_many_concurrent_claims_on_two_instances_exactly_one_wins()
+    {
+        var other = await OpenDatabaseAsync();
+        var ledgers = new[] { new DeliveryLedger(Database, Options), new DeliveryLedger(other, Options) };
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            ledgers[i % 2].TryClaimAsync("19:a", "2025-11-24T08:00", $"node-{i}", Now, StaleAfter))));
+
+        Assert.Single(claims, won => won);
+        Assert.Equal(1, (await ledgers[0].GetAsync("19:a", "2025-11-24T08:00"))?.Attempts);
+        await DisposeIfNeeded(other);
+    }
+
+    [Fact]
+    public async Task A_stale_claim_is_taken_over_once_and_a_fresh_one_is_not()
+    {
+        var ledger = new DeliveryLedger(Database, Options);
+        await ledger.TryClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
+
+        Assert.False(await ledger.TryClaimAsync("19:a", "p1", "node-2", Now + StaleAfter - TimeSpan.FromSeconds(1), StaleAfter));
+        var later = Now + StaleAfter;
+        var takeovers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            ledger.TryClaimAsync("19:a", "p1", $"node-{i + 2}", later, StaleAfter))));
+
+        Assert.Single(takeovers, won => won);
+        var delivery = await ledger.GetAsync("19:a", "p1");
+        Assert.Equal(2, delivery?.Attempts);
+        Assert.Equal(later, delivery?.ClaimedAt);
+        Assert.NotEqual("node-1", delivery?.ClaimedBy);
+    }
+
+    [Fact]
+    public async Task A_sent_or_gone_delivery_is_never_claimed_again()
+    {
+        var ledger = new DeliveryLedger(Database, Options);
+        await ledger.TryClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
+        await ledger.MarkSentAsync("19:a", "p1", "activity-7", Now.AddSeconds(2));
+        await ledger.TryClaimAsync("19:b", "p1", "node-1", Now, StaleAfter);
+        await ledger.MarkFailedAsync("19:b", "p1", DeliveryState.Gone, "404 conversation not found", Now.AddSeconds(2));
+
+        var muchLater = Now.AddDays(30);
+        Assert.False(await ledger.TryClaimAsync("19:a", "p1", "node-2", muchLater, StaleAfter));
+        Assert.False(await ledger.TryClaimAsync("19:b", "p1", "node-2", muchLater, StaleAfter));
+
+        var sent = await ledger.GetAsync("19:a", "p1");
+        Assert.Equal(new Delivery("19:a", "p1", DeliveryState.Sent, 1, "node-1", Now, Now.AddSeconds(2), "activity-7", null), sent);
+        Assert.Equal(DeliveryState.Gone, (await ledger.GetAsync("19:b", "p1"))?.State);
+        // A late failure report from a stale sender does not undo "sent".
+        await ledger.MarkFailedAsync("19:a", "p1", DeliveryState.Failed, "timeout", muchLater);
+        Assert.Equal(DeliveryState.Sent, (await ledger.GetAsync("19:a", "p1"))?.State);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_retried_until_its_attempts_run_out()
+    {
+        var ledger = new DeliveryLedger(Database, Options);
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.True(await ledger.TryClaimAsync("19:a", "p1", "node-1", Now, StaleAfter), $"attempt {attempt}");
+            await ledger.MarkFailedAsync("19:a", "p1", DeliveryState.Failed, $"500 on attempt {attempt}", Now);
+            Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.False(await ledger.TryClaimAsync("19:a", "p1", "node-1", Now, StaleAfter));
+        var failed = await ledger.GetAsync("19:a", "p1");
+        Assert.Equal((DeliveryState.Failed, 3, "500 on attempt 3"), (failed?.State, failed?.Attempts ?? 0, failed?.Error));
+        Assert.Equal(["19:a"], (await ledger.ListAsync(DeliveryState.Failed)).Select(d => d.ConversationId));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ledger.MarkFailedAsync("19:a", "p1", DeliveryState.Sent, "x", Now));
+    }
+
+    [Fact]
+    public async Task Last_sent_is_the_latest_sent_delivery_of_the_conversation()
+    {
+        var ledger = new DeliveryLedger(Database, Options);
+        await ledger.TryClaimAsync("19:a", "2025-11-17T08:00", "n", Now, StaleAfter);
+        await ledger.MarkSentAsync("19:a", "2025-11-17T08:00", "act-1", Now);
+        Time.Advance(TimeSpan.FromDays(7));
+        await ledger.TryClaimAsync("19:a", "2025-11-24T08:00", "n", Now, StaleAfter);
+        await ledger.MarkSentAsync("19:a", "2025-11-24T08:00", "act-2", Now);
+        Time.Advance(TimeSpan.FromDays(7));
+        await ledger.TryClaimAsync("19:a", "2025-12-01T08:00", "n", Now, StaleAfter);
+
+        var last = await ledger.LastSentAsync("19:a");
+
+        Assert.Equal("2025-11-24T08:00", last?.PeriodKey);
+        Assert.Null(await ledger.LastSentAsync("19:b"));
+        Assert.Equal(3, (await ledger.ListAsync()).Count);
+        Assert.Equal(2, (await ledger.ListAsync(limit: 2)).Count);
+        Assert.Equal("2025-12-01T08:00", Assert.Single(await ledger.ListAsync(DeliveryState.Claimed)).PeriodKey);
+    }
+
+    // ---- promises ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Extracted_promises_get_small_stable_numbers_across_reingests()
+    {
+        var register = new PromiseRegister(Database);
+        var letterDate = new DateOnly(2025, 4, 11);
+        await register.UpsertExtractedAsync("000_a", letterDate, [Promise("000_a", "k1"), Promise("000_a", "k2")], Now);
+        for (var i = 0; i < 3; i++)
+        {
+            await register.UpsertExtractedAsync("000_a", letterDate, [Promise("000_a", "k1"), Promise("000_a", "k2")], Now);
+        }
+        await register.UpsertExtractedAsync("001_b", null, [Promise("001_b", "k3")], Now);
+
+        var all = await register.ListAsync();
+
+        Assert.Equal([(1L, "k1"), (2L, "k2"), (3L, "k3")], all.Select(p => (p.Number, p.Key)));
+        Assert.Equal(letterDate, all[0].LetterDate);
+        Assert.Null(all[2].LetterDate);
+        Assert.Equal(new DateOnly(2026, 6, 30), all[0].DueDate);
+        Assert.Equal(0.8, all[0].Confidence, 6);
+        Assert.Equal(PromiseStatus.Open, all[0].Status);
+    }
+
+    [Fact]
+    public async Task Reextraction_refreshes_the_facts_but_never_the_admins_status()
+    {
+        var register = new PromiseRegister(Database);
+        await register.UpsertExtractedAsync("000_a", null, [Promise("000_a", "k1")], Now);
+        var number = Assert.Single(await register.ListAsync()).Number;
+        Time.Advance(TimeSpan.FromDays(1));
+        await register.SetStatusAsync(number, PromiseStatus.Fulfilled, "https://example.org/kst-1", "aad-1", Now);
+        Time.Advance(TimeSpan.FromDays(1));
+
+        await register.UpsertExtractedAsync("000_a", null, [Promise("000_a", "k1") with { What = "de Kamer informeren", DueDate = null }], Now);
+
+        var promise = await register.GetAsync(number);
+        Assert.NotNull(promise);
+        Assert.Equal(PromiseStatus.Fulfilled, promise.Status);
+        Assert.Equal("https://example.org/kst-1", promise.FulfilledBy);
+        Assert.Equal("de Kamer informeren", promise.What);
+        Assert.Null(promise.DueDate);
+        Assert.Equal(Now, promise.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Status_changes_are_kept_in_history_and_an_unknown_number_is_refused()
+    {
+        var register = new PromiseRegister(Database);
+        await register.UpsertExtractedAsync("000_a", null, [Promise("000_a", "k1")], Now);
+        await register.SetStatusAsync(1, PromiseStatus.Fulfilled, "https://example.org/1", "aad-1", Now);
+        Time.Advance(TimeSpan.FromHours(1));
+        await register.SetStatusAsync(1, PromiseStatus.Open, null, "aad-2", Now);
+
+        var history = await register.HistoryAsync(1);
+
+        Assert.Equal(
+            [new PromiseStatusChange(1, PromiseStatus.Fulfilled, "https://example.org/1", "aad-1", Now.AddHours(-1)),
+             new PromiseStatusChange(1, PromiseStatus.Open, null, "aad-2", Now)],
+            history);
+        Assert.Null((await register.GetAsync(1))?.FulfilledBy);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => register.SetStatusAsync(99, PromiseStatus.Withdrawn, null, "aad-1", Now));
+        Assert.Null(await register.GetAsync(99));
+    }
+
+    [Fact]
+    public async Task Removing_or_changing_a_letter_drops_its_promises_except_those_an_admin_decided()
+    {
+        var register = new PromiseRegister(Database);
+        await register.UpsertExtractedAsync("000_a", null, [Promise("000_a", "k1"), Promise("000_a", "k2"), Promise("000_a", "k3")], Now);
+        await register.UpsertExtractedAsync("001_b", null, [Promise("001_b", "k4")], Now);
+        await register.SetStatusAsync(1, PromiseStatus.Withdrawn, null, "aad-1", Now);
+
+        // The letter changed: it no longer makes k2.
+        await register.UpsertExtractedAsync("000_a", null, [Promise("000_a", "k1"), Promise("000_a", "k3")], Now);
+        Assert.Equal(["k1", "k3", "k4"], (await register.ListAsync()).Select(p => p.Key));
+
+        await register.RemoveLetterAsync("000_a");
+        Assert.Equal(["k1", "k4"], (await register.ListAsync()).Select(p => p.Key));
+        Assert.Single(await register.HistoryAsync(1));
+    }
+
+    // ---- meetings ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task The_same_meeting_from_two_letters_is_one_meeting_with_two_sources()
+    {
+        var register = new MeetingRegister(Database);
+        await register.UpsertExtractedAsync("000_a", [Meeting("000_a", location: null, start: 100)], Now);
+        await register.UpsertExtractedAsync("001_b", [Meeting("001_b", location: "Brussel", start: 50), Meeting("001_b", location: null, start: 900)], Now);
+        await register.UpsertExtractedAsync("000_a", [Meeting("000_a", location: null, start: 100)], Now);
+
+        var meeting = Assert.Single(await register.ListAsync());
+        var sources = await register.SourcesAsync(meeting.Id);
+
+        Assert.Equal("RBZ Defensie|2025-12-01", meeting.Key);
+        Assert.Equal(MeetingRegister.KeyOf(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1)), meeting.Key);
+        Assert.Equal("Brussel", meeting.Location);
+        Assert.Equal(MeetingOrigin.Extracted, meeting.Origin);
+        Assert.False(meeting.AdminLocked);
+        Assert.Equal(["000_a", "001_b"], sources.Select(s => s.LetterId));
+        Assert.Equal(50, sources[1].Start);
+        Assert.True(sources[1].IsAfterLetter);
+    }
+
+    [Fact]
+    public async Task Extraction_never_overwrites_an_admin_locked_meeting_but_still_records_the_letter()
+    {
+        var register = new MeetingRegister(Database);
+        var admin = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1), "Luxemburg", "RBZ Defensie (gewijzigd)", MeetingOrigin.Admin, Now);
+        Time.Advance(TimeSpan.FromHours(1));
+
+        await register.UpsertExtractedAsync("000_a", [Meeting("000_a", location: "Brussel", start: 10, end: new DateOnly(2025, 12, 2))], Now);
+        var imported = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 3), "Gent", null, MeetingOrigin.Imported, Now);
+
+        var meeting = await register.GetAsync(admin.Id);
+        Assert.Equal(admin, meeting);
+        Assert.Equal(admin, imported);
+        Assert.True(admin.AdminLocked);
+        Assert.Equal(["000_a"], (await register.SourcesAsync(admin.Id)).Select(s => s.LetterId));
+
+        await register.RemoveLetterAsync("000_a");
+        Assert.NotNull(await register.GetAsync(admin.Id));
+    }
+
+    [Fact]
+    public async Task An_extracted_meeting_goes_when_no_letter_mentions_it_any_more()
+    {
+        var register = new MeetingRegister(Database);
+        await register.UpsertExtractedAsync("000_a", [Meeting("000_a", "Brussel", 1)], Now);
+        await register.UpsertExtractedAsync("001_b", [Meeting("001_b", "Brussel", 1)], Now);
+
+        await register.RemoveLetterAsync("000_a");
+        Assert.Single(await register.ListAsync());
+        await register.UpsertExtractedAsync("001_b", [], Now);
+        Assert.Empty(await register.ListAsync());
+    }
+
+    [Fact]
+    public async Task Listing_meetings_filters_by_overlap_and_cancellation()
+    {
+        var register = new MeetingRegister(Database);
+        var summit = await register.UpsertAsync(MeetingTypes.EuropeseRaad, new DateOnly(2025, 12, 18), new DateOnly(2025, 12, 19), "Brussel", null, MeetingOrigin.Imported, Now);
+        var ecofin = await register.UpsertAsync(MeetingTypes.Ecofin, new DateOnly(2025, 12, 9), new DateOnly(2025, 12, 9), null, null, MeetingOrigin.Imported, Now);
+        await register.UpsertAsync(MeetingTypes.NavoTop, new DateOnly(2026, 7, 7), new DateOnly(2026, 7, 8), "Ankara", null, MeetingOrigin.Imported, Now);
+        Assert.False(summit.AdminLocked);
+        await register.SetCancelledAsync(ecofin.Id, true, Now);
+
+        var ahead = await register.ListAsync(new DateOnly(2025, 12, 19), new DateOnly(2026, 1, 2));
+        var withCancelled = await register.ListAsync(new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 31), includeCancelled: true);
+
+        Assert.Equal([summit.Id], ahead.Select(m => m.Id));
+        Assert.Equal([ecofin.Id, summit.Id], withCancelled.Select(m => m.Id));
+        Assert.True(withCancelled[0].Cancelled);
+        Assert.True(withCancelled[0].AdminLocked);
+        Assert.Equal(3, (await register.ListAsync(includeCancelled: true)).Count);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => register.SetCancelledAsync(999, true, Now));
+    }
+
+    // ---- letters ----------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Letter_upsert_reports_unchanged_text_and_every_change_takes_a_higher_version()
+    {
+        var letters = new LetterStore(Database);
+
+        Assert.True(await letters.UpsertAsync("000_a.txt", "h1", "tekst 1", Now));
+        Assert.False(await letters.UpsertAsync("000_a.txt", "h1", "tekst 1", Now));
+        Assert.True(await letters.UpsertAsync("001_b.txt", "h2", "tekst 2", Now));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await letters.UpsertAsync("000_a.txt", "h3", "tekst 1, gewijzigd", Now));
+
+        var changes = await letters.ChangesSinceAsync(0, 10);
+        Assert.Equal(["001_b.txt", "000_a.txt"], changes.Select(c => c.SourceFile));
+        Assert.True(changes[0].Version < changes[1].Version);
+        Assert.Equal(new StoredLetter("000_a.txt", "h3", "tekst 1, gewijzigd", changes[1].Version, false, Now), changes[1]);
+        Assert.Empty(await letters.ChangesSinceAsync(changes[1].Version, 10));
+        Assert.Equal(["001_b.txt"], (await letters.ChangesSinceAsync(0, 1)).Select(c => c.SourceFile));
+    }
+
+    [Fact]
+    public async Task A_deleted_letter_is_a_tombstone_change_and_can_come_back()
+    {
+        var letters = new LetterStore(Database);
+        await letters.UpsertAsync("000_a.txt", "h1", "tekst", Now);
+        await letters.UpsertAsync("001_b.txt", "h2", "tekst", Now);
+        var before = (await letters.ChangesSinceAsync(0, 10))[^1].Version;
+
+        Assert.True(await letters.MarkDeletedAsync("000_a.txt", Now));
+        Assert.False(await letters.MarkDeletedAsync("000_a.txt", Now));
+        Assert.False(await letters.MarkDeletedAsync("nooit.txt", Now));
+
+        var tombstone = Assert.Single(await letters.ChangesSinceAsync(before, 10));
+        Assert.True(tombstone.Deleted);
+        Assert.Equal(["001_b.txt"], (await letters.ListAsync()).Select(l => l.SourceFile));
+
+        Assert.True(await letters.UpsertAsync("000_a.txt", "h1", "tekst", Now));
+        var revived = Assert.Single(await letters.ChangesSinceAsync(tombstone.Version, 10));
+        Assert.False(revived.Deleted);
+        Assert.Equal(2, (await letters.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_letter_writes_from_two_instances_get_distinct_versions_and_a_follower_misses_none()
+    {
+        var other = await OpenDatabaseAsync();
+        var stores = new[] { new LetterStore(Database), new LetterStore(other) };
+        await stores[0].UpsertAsync("seed.txt", "h", "tekst", Now);
+
+        // A follower polls while both instances write: it only ever asks for versions above the highest it has seen,
+        // so a version that committed after a higher one would be lost for good.
+        var writers = Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            stores[i % 2].UpsertAsync($"{i:000}.txt", $"h{i}", $"tekst {i}", Now))));
+        var seen = new HashSet<string>();
+        long last = 0;
+        async Task PollAsync()
+        {
+            foreach (var change in await stores[1].ChangesSinceAsync(last, 1000))
+            {
+                Assert.True(change.Version > last);
+                last = change.Version;
+                seen.Add(change.SourceFile);
+            }
+        }
+        while (!writers.IsCompleted)
+        {
+            await PollAsync();
+        }
+        await writers;
+        await PollAsync();
+
+        Assert.Equal(41, seen.Count);
+        var changes = await stores[0].ChangesSinceAsync(0, 100);
+        Assert.Equal(41, changes.Select(c => c.Version).Distinct().Count());
+        await DisposeIfNeeded(other);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static ConversationReference Reference(string conversationId, string serviceUrl) => new()
+    {
+        ChannelId = "msteams",
+        ServiceUrl = serviceUrl,
+        Conversation = new ConversationAccount { Id = conversationId },
+    };
+
+    private static ExtractedPromise Promise(string letterId, string key) => new(
+        key, letterId, $"Het kabinet zal de Kamer voor de zomer informeren ({key}).", 10, 80, "het kabinet",
+        "de Kamer informeren", "voor de zomer", new DateOnly(2026, 6, 30), 0.8);
+
+    private static ExtractedMeeting Meeting(string letterId, string? location, int start, DateOnly? end = null) => new(
+        "RBZ Defensie|2025-12-01", MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), end ?? new DateOnly(2025, 12, 1), location,
+        letterId, "de Raad Buitenlandse Zaken Defensie van 1 december 2025", start, start + 50, true, 0.9);
+
+    private static async Task DisposeIfNeeded(StoreDatabase database)
+    {
+        if (database is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
+}
