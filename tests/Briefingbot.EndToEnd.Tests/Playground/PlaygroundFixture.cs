@@ -82,6 +82,8 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             ["Dossiers__CorpusPath"] = RepoPaths.Seeds,
             ["Dossiers__IndexPath"] = Path.Combine(_dataDirectory, "index"),
             ["Dossiers__IngestOnStart"] = "true",
+            // Two hits a page, so the five seed letters give "drones" a second page ("Meer resultaten").
+            ["Dossiers__PageSize"] = "2",
             ["Briefingbot__Admins__0"] = PlaygroundIdentities.AdminAadObjectId,
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__Console__FormatterName"] = "simple",
