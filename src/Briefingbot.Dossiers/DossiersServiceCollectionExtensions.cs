@@ -24,6 +24,11 @@ public static class DossiersServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // Parsing and extraction (stateless, thread-safe).
+        services.TryAddSingleton<ILetterParser, LetterParser>();
+        services.TryAddSingleton<ILetterSummarizer, Summaries.ExtractiveSummarizer>();
+        services.TryAddSingleton<IPromiseExtractor, PromiseExtractor>();
+        services.TryAddSingleton<IMeetingExtractor, MeetingExtractor>();
 
         services.AddSingleton(sp => DossiersPaths.Resolve(sp.GetRequiredService<IOptions<DossiersOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => new LetterIndex(sp.GetRequiredService<DossiersPaths>().IndexPath, sp.GetRequiredService<ILogger<LetterIndex>>()));
