@@ -27,6 +27,8 @@ if (cli)
 {
     // No web server, no scheduler: build the container and run the verb.
     builder.Services.RemoveHostedServices();
+    // Verbs own stdout (search --json is parsed by tools); log lines go to stderr.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     await using var cliApp = builder.Build();
     return await CliRunner.RunAsync(cliApp.Services, args, Console.Out, Console.Error, CancellationToken.None);
 }

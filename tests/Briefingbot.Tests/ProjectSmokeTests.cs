@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc.Testing;
+using Briefingbot.Tests.TestSupport;
 
 namespace Briefingbot.Tests;
 
@@ -7,7 +7,7 @@ public class ProjectSmokeTests
     [Fact]
     public async Task Health_endpoint_answers_ok()
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new BotHostFactory();
         using var client = factory.CreateClient();
         var body = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal("ok", body);

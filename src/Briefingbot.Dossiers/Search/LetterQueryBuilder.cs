@@ -23,6 +23,7 @@ internal enum MatchMode
 /// Builds Lucene queries from a parsed <see cref="QueryNode"/> by running every word through the index's analysis
 /// chain; no user text ever reaches Lucene's query syntax. Each word becomes a clause over the passage text, the
 /// letter title (boosted: a letter about the subject beats a letter mentioning it) and the passage heading.
+/// Not thread-safe: one builder per query.
 /// </summary>
 internal sealed class LetterQueryBuilder(Analyzer analyzer)
 {
@@ -38,8 +39,18 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         public bool IsEmpty => Terms.Count == 0 && Prefixes.Count == 0;
     }
 
+    /// <summary>
+    /// Tells whether a term occurs in the index. In the fuzzy modes only unknown terms (likely typos) are expanded:
+    /// expanding a word that is in the index costs a term-dictionary walk and only adds noise.
+    /// </summary>
+    private Func<string, bool> _isKnown = _ => false;
+
     /// <summary>The Lucene query, or null when nothing searchable is left (only stop words or punctuation, or only NOT).</summary>
-    public Query? Build(QueryNode node, MatchMode mode, Highlights highlights) => BuildNode(node, mode, highlights, negated: false);
+    public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null)
+    {
+        _isKnown = isKnown ?? (_ => false);
+        return BuildNode(node, mode, highlights, negated: false);
+    }
 
     /// <summary>Number of positive words that survive analysis (used to decide whether relaxing makes sense).</summary>
     public int CountPositiveLeaves(QueryNode node) => node switch
@@ -218,14 +229,14 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         (IndexFields.Heading, HeadingBoost),
     ];
 
-    private static Query TermClause(string term, bool fuzzy)
+    private Query TermClause(string term, bool fuzzy)
     {
         var query = new BooleanQuery();
         foreach (var (field, boost) in Fields)
         {
             query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
         }
-        if (fuzzy && term.Length is >= 4 and <= 30)
+        if (fuzzy && term.Length is >= 4 and <= 30 && !_isKnown(term))
         {
             // Typos are looked for in the passage text only: enumerating the term dictionary is the costly part.
             query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);

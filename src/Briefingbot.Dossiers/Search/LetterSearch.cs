@@ -35,7 +35,6 @@ public sealed class LetterSearch : ILetterSearch
     private readonly ILetterParser? _parser;
     private readonly int _defaultPageSize;
     private readonly ILogger _logger;
-    private readonly LetterQueryBuilder _builder;
 
     public LetterSearch(LetterIndex index, ILetterParser? parser, int defaultPageSize = 3, ILogger<LetterSearch>? logger = null)
     {
@@ -43,7 +42,6 @@ public sealed class LetterSearch : ILetterSearch
         _parser = parser;
         _defaultPageSize = Math.Clamp(defaultPageSize, 1, 50);
         _logger = logger ?? NullLogger<LetterSearch>.Instance;
-        _builder = new LetterQueryBuilder(index.Analyzer);
     }
 
     public Task<SearchResponse> SearchAsync(string query, SearchFilters? filters = null, int page = 0, CancellationToken cancellationToken = default)
@@ -76,7 +74,10 @@ public sealed class LetterSearch : ILetterSearch
         var filter = BuildFilter(filters);
 
         string? previous = null;
-        var positiveWords = _builder.CountPositiveLeaves(node);
+        var builder = NewBuilder();
+        var positiveWords = builder.CountPositiveLeaves(node);
+        var reader = searcher.IndexReader;
+        bool IsKnown(string term) => reader.DocFreq(new Term(IndexFields.Text, term)) > 0 || reader.DocFreq(new Term(IndexFields.Title, term)) > 0;
         foreach (var (mode, name) in Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -85,7 +86,7 @@ public sealed class LetterSearch : ILetterSearch
                 continue; // a typo-tolerant search over a pasted paragraph costs much and finds noise
             }
             var highlights = new LetterQueryBuilder.Highlights();
-            var luceneQuery = _builder.Build(node, mode, highlights);
+            var luceneQuery = builder.Build(node, mode, highlights, IsKnown);
             if (luceneQuery is null)
             {
                 return Empty(understood, page, []);
@@ -184,7 +185,7 @@ public sealed class LetterSearch : ILetterSearch
             {
                 return Task.FromResult(new QueryCheck(false, 0, "De zoekvraag bevat geen zoekwoorden."));
             }
-            var luceneQuery = _builder.Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights());
+            var luceneQuery = NewBuilder().Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights());
             if (luceneQuery is null)
             {
                 return Task.FromResult(new QueryCheck(false, 0,
@@ -330,9 +331,15 @@ public sealed class LetterSearch : ILetterSearch
                 .ToList();
         }
 
-        // Some terms: suggest the query without the words that match nothing at all.
+        // Some terms: suggest the query without the words that are nowhere in the index.
+        var reader = searcher.IndexReader;
         var leaves = Leaves(node).ToList();
-        var found = leaves.Where(l => HasMatches(l, searcher, filter)).ToList();
+        var found = leaves.Where(l =>
+        {
+            var terms = new LetterQueryBuilder.Highlights();
+            return NewBuilder().Build(l, MatchMode.AllTerms, terms) is not null
+                && terms.Terms.All(t => reader.DocFreq(new Term(IndexFields.Text, t)) + reader.DocFreq(new Term(IndexFields.Title, t)) > 0);
+        }).ToList();
         return found.Count > 0 && found.Count < leaves.Count ? [string.Join(' ', found.Select(l => l.ToString()))] : [];
     }
 
@@ -360,7 +367,7 @@ public sealed class LetterSearch : ILetterSearch
 
     private bool HasMatches(QueryNode node, IndexSearcher searcher, Filter? filter)
     {
-        var query = _builder.Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights());
+        var query = NewBuilder().Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights());
         return query is not null && searcher.Search(query, filter, 1).TotalHits > 0;
     }
 
@@ -371,6 +378,9 @@ public sealed class LetterSearch : ILetterSearch
         NotNode => [],
         _ => [node],
     };
+
+    /// <summary>Builders keep per-query state (which terms are known), so each query gets its own; they are cheap.</summary>
+    private LetterQueryBuilder NewBuilder() => new(_index.Analyzer);
 
     private static SearchResponse Empty(string query, int page, IReadOnlyList<string> suggestions) =>
         new(query, [], 0, page, false, null, suggestions);

@@ -31,8 +31,11 @@ public sealed class BriefingOptions
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Attempts per (subscription, period) before a delivery stays Failed.</summary>
-    [Range(1, 20)] public int MaxAttempts { get; set; } = 4;
+    /// <summary>
+    /// Attempts per (subscription, period) before a delivery stays Failed. The ledger enforces its own limit
+    /// (<c>Storage:MaxDeliveryAttempts</c>, default 3); keep the two equal.
+    /// </summary>
+    [Range(1, 20)] public int MaxAttempts { get; set; } = 3;
 
     /// <summary>First retry delay after a failed send; doubles per attempt (with jitter).</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
@@ -48,6 +51,12 @@ public sealed class BriefingOptions
 
     /// <summary>Connection string of Quartz's tables. Empty: SQLite = <c>quartz.db</c> next to the store's database; PostgreSQL = the store's.</summary>
     public string? SchedulerConnectionString { get; set; }
+
+    /// <summary>
+    /// Briefing messages per second per tenant: a little under Teams' 50 requests/s per app per tenant, leaving room
+    /// for replies to people typing while a fan-out runs.
+    /// </summary>
+    [Range(1, 1000)] public int FanoutPerTenantPerSecond { get; set; } = 46;
 
     /// <summary>Quartz threads running briefing jobs at once (the messenger paces the actual sends).</summary>
     [Range(1, 200)] public int MaxConcurrentSends { get; set; } = 16;

@@ -1,7 +1,7 @@
 using Briefingbot.Administration;
 using Briefingbot.Briefings.Commands;
 using Briefingbot.Briefings.Composition;
-using Briefingbot.Briefings.Delivery;
+using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Chat;
@@ -55,6 +55,7 @@ public static class BriefingsServiceCollectionExtensions
         services.TryAddSingleton<BriefingInstance>();
         services.TryAddSingleton<BriefingComposer>();
         services.TryAddSingleton<BriefingRenderer>();
+        services.TryAddSingleton<FanoutPacer>();
         services.TryAddSingleton<BriefingDelivery>();
         services.TryAddSingleton<BriefingCatchUp>();
         return services;

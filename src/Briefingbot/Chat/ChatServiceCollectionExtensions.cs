@@ -23,6 +23,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<CardRenderer>();
+        services.TryAddSingleton<Briefingbot.Administration.Replies.ICardRenderer, SharedCardRenderer>();
         services.AddSingleton<ChatResponder>();
         // A cache of its own, bounded: conversation UI state must not compete with or be evicted by other caches.
         services.AddSingleton<IConversationState>(sp => new MemoryConversationState(

@@ -10,7 +10,7 @@ public static partial class CommandText
     /// <summary>Lower case without diacritics: "Oekraïne" → "oekraine", "HÉLP" → "help".</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = Sanitize(text).ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (char c in decomposed)
         {
@@ -23,12 +23,40 @@ public static partial class CommandText
     }
 
     /// <summary>
+    /// Replaces what text from a chat client may carry but no reader wants: lone UTF-16 surrogates (which make
+    /// Unicode normalisation throw) and control characters other than tab and newlines.
+    /// </summary>
+    public static string Sanitize(string text)
+    {
+        StringBuilder? sb = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            bool bad = (char.IsSurrogate(c) && !pair) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+            if (bad)
+            {
+                sb ??= new StringBuilder(text, 0, i, text.Length);
+                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : ' ');
+                continue;
+            }
+            sb?.Append(c);
+            if (pair)
+            {
+                sb?.Append(text[i + 1]);
+                i++;
+            }
+        }
+        return sb?.ToString() ?? text;
+    }
+
+    /// <summary>
     /// Removes what is left of an @mention of the bot at the start ("@Briefingbot", "&lt;at&gt;Briefingbot&lt;/at&gt;")
     /// and a leading slash ("/zoek"), and trims. The turn context strips real mentions already; users also type them.
     /// </summary>
     public static string StripMention(string text, string? botName = null)
     {
-        var t = text.Trim();
+        var t = Sanitize(text).Trim();
         // Several mentions in a row are possible ("@Briefingbot @Briefingbot help"); bounded by the text length.
         for (int guard = 0; guard < 5; guard++)
         {

@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(7012, LogLevel.Information, "Letter follower: following the shared letter store every {Interval}")]
     public static partial void LetterFollowerStarted(this ILogger logger, TimeSpan interval);
 
+    [LoggerMessage(7014, LogLevel.Warning, "Letter follower: {Count} letters were deleted in the store, but {Ingestor} cannot remove single letters; they stay in this instance's index")]
+    public static partial void LetterRemovalUnsupported(this ILogger logger, int count, string ingestor);
+
     [LoggerMessage(7013, LogLevel.Warning, "Letter store: removed letter {LetterId} has no stored source file; nothing to mark deleted")]
     public static partial void RemovedLetterUnknown(this ILogger logger, string letterId);
 }

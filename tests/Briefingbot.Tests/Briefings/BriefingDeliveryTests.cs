@@ -1,5 +1,5 @@
 using Briefingbot.Briefings;
-using Briefingbot.Briefings.Delivery;
+using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
@@ -70,19 +70,19 @@ public sealed class BriefingDeliveryTests
         await sweep.SweepAsync(CancellationToken.None); // within the 30 s backoff: no retry
         Assert.Equal(1, Assert.Single(world.Ledger.All).Attempts);
 
-        // Backoff doubles: 30 s, 60 s, 120 s; the fourth attempt is the last (MaxAttempts = 4).
-        foreach (var wait in new[] { 30, 60, 120 })
+        // Backoff doubles: 30 s, 60 s; the third attempt is the last (MaxAttempts = 3).
+        foreach (var wait in new[] { 30, 60 })
         {
             world.Time.Advance(TimeSpan.FromSeconds(wait));
             await sweep.SweepAsync(CancellationToken.None);
         }
         var row = Assert.Single(world.Ledger.All);
-        Assert.Equal((DeliveryState.Failed, 4), (row.State, row.Attempts));
+        Assert.Equal((DeliveryState.Failed, 3), (row.State, row.Attempts));
         Assert.Contains("502", row.Error, StringComparison.Ordinal);
 
         world.Time.Advance(TimeSpan.FromHours(1));
         await sweep.SweepAsync(CancellationToken.None);
-        Assert.Equal(4, Assert.Single(world.Ledger.All).Attempts);
+        Assert.Equal(3, Assert.Single(world.Ledger.All).Attempts);
         Assert.Empty(world.Messenger.Sent);
     }
 

@@ -66,7 +66,8 @@ public sealed class CardTemplateConformanceTests(CardTemplateConformanceTests.Fi
     [Fact]
     public void Every_card_the_bot_uses_is_a_template_with_sample_data()
     {
-        Assert.Equal(CardNames.All.Order(StringComparer.Ordinal), TemplateNames());
+        // Other features may add templates of their own; they are checked by the theories below as well.
+        Assert.Subset(TemplateNames().ToHashSet(), CardNames.All.ToHashSet());
         foreach (var name in CardNames.All)
         {
             Assert.True(File.Exists(Path.Combine(NodeCardChecker.CardsFolder, name + ".data.json")), name);

@@ -102,6 +102,16 @@ public sealed class CommandRouterTests : IDisposable
         Assert.Null(Router.Find(new string('x', 500)));
     }
 
+    [Fact]
+    public void Regression_lone_surrogates_and_control_characters_do_not_break_routing()
+    {
+        // Unicode normalisation throws on a lone surrogate; found by the hostile-input test.
+        var route = Router.Route("\ud800 drones\u0000");
+        Assert.IsType<SearchCommand>(route.Handler);
+        Assert.Equal("\uFFFD drones", route.Arguments);
+        Assert.IsType<HelpCommand>(Router.Route("H\u0301ELP").Handler);
+    }
+
     public void Dispose() => _host.Dispose();
 }
 

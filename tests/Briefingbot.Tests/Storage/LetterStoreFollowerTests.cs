@@ -88,6 +88,22 @@ public sealed class LetterStoreFollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_ingestor_that_cannot_remove_letters_does_not_stop_the_follower()
+    {
+        await _store.UpsertAsync("000.txt", "h0", "tekst", _time.GetUtcNow());
+        await _store.MarkDeletedAsync("000.txt", _time.GetUtcNow());
+        await _store.UpsertAsync("001.txt", "h1", "tekst", _time.GetUtcNow());
+        var ingestor = new RecordingLetterIngestor { RemovalUnsupported = true };
+        var follower = new LetterStoreFollower(
+            _store, ingestor, Options.Create(new StorageOptions { FollowInterval = Interval }), _time, NullLogger<LetterStoreFollower>.Instance);
+
+        await follower.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(["001.txt"], ingestor.Ingested.Select(l => l.SourceFile));
+        Assert.Equal(3, follower.Version);
+    }
+
+    [Fact]
     public async Task Hosted_follower_catches_up_on_start_and_then_follows_on_each_interval()
     {
         await _store.UpsertAsync("000.txt", "h0", "eerste", _time.GetUtcNow());

@@ -12,6 +12,9 @@ internal sealed class RecordingLetterIngestor : ILetterIngestor
 
     public List<string> Removed { get; } = [];
 
+    /// <summary>Behaves like an ingestor written before RemoveAsync existed (the interface's default).</summary>
+    public bool RemovalUnsupported { get; init; }
+
     /// <summary>When set, the next call throws it (once).</summary>
     public Exception? FailNext { get; set; }
 
@@ -32,6 +35,10 @@ internal sealed class RecordingLetterIngestor : ILetterIngestor
 
     public Task<IngestProgress> RemoveAsync(IReadOnlyCollection<string> sourceFiles, CancellationToken cancellationToken = default)
     {
+        if (RemovalUnsupported)
+        {
+            throw new NotSupportedException("no single-letter removal");
+        }
         ThrowIfFailing();
         lock (Ingested)
         {

@@ -555,17 +555,53 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Live_letters_are_found_by_their_ingest_id()
+    {
+        var letters = new LetterStore(Database);
+        await letters.UpsertAsync("000_28c2.txt", "h1", "tekst", Now);
+        await letters.UpsertAsync("000_28c2.md", "h2", "tekst", Now);
+        await letters.UpsertAsync("000_28c2x.txt", "h3", "tekst", Now);
+        await letters.UpsertAsync("000a28c2.txt", "h4", "tekst", Now);
+        await letters.UpsertAsync("v1.2.txt", "h5", "tekst", Now);
+
+        Assert.Equal(["000_28c2.md", "000_28c2.txt"], (await letters.SourceFilesOfAsync("000_28c2")).Order(StringComparer.Ordinal));
+        Assert.Equal(["v1.2.txt"], await letters.SourceFilesOfAsync("v1.2"));
+        await letters.MarkDeletedAsync("v1.2.txt", Now);
+        Assert.Empty(await letters.SourceFilesOfAsync("v1.2"));
+    }
+
+    [Fact]
     public async Task Concurrent_letter_writes_from_two_instances_get_distinct_versions_and_a_follower_misses_none()
     {
         var other = await OpenDatabaseAsync();
         var stores = new[] { new LetterStore(Database), new LetterStore(other) };
+        await stores[0].UpsertAsync("seed.txt", "h", "tekst", Now);
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+        // A follower polls while both instances write: it only ever asks for versions above the highest it has seen,
+        // so a version that committed after a higher one would be lost for good.
+        var writers = Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
             stores[i % 2].UpsertAsync($"{i:000}.txt", $"h{i}", $"tekst {i}", Now))));
+        var seen = new HashSet<string>();
+        long last = 0;
+        async Task PollAsync()
+        {
+            foreach (var change in await stores[1].ChangesSinceAsync(last, 1000))
+            {
+                Assert.True(change.Version > last);
+                last = change.Version;
+                seen.Add(change.SourceFile);
+            }
+        }
+        while (!writers.IsCompleted)
+        {
+            await PollAsync();
+        }
+        await writers;
+        await PollAsync();
 
+        Assert.Equal(41, seen.Count);
         var changes = await stores[0].ChangesSinceAsync(0, 100);
-        Assert.Equal(20, changes.Select(c => c.Version).Distinct().Count());
-        Assert.Equal(20, changes.Select(c => c.SourceFile).Distinct().Count());
+        Assert.Equal(41, changes.Select(c => c.Version).Distinct().Count());
         await DisposeIfNeeded(other);
     }
 

@@ -1,4 +1,4 @@
-using Briefingbot.Briefings.Delivery;
+using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -50,8 +50,9 @@ public sealed class BriefingCatchUp(
             }
         }
         Log.CatchUp(logger, due.Count, active.Count);
-        var sinceStart = now - instance.StartedAt;
-        return await DeliverAllAsync(due, now, ownsAllClaims ? (sinceStart > TimeSpan.Zero ? sinceStart : TimeSpan.Zero) : _options.ClaimTimeout, ct);
+        // "Stale" = claimed at or before (start − 1 ms): strictly before anything this process can have claimed.
+        var sinceStart = now - instance.StartedAt + TimeSpan.FromMilliseconds(1);
+        return await DeliverAllAsync(due, now, ownsAllClaims ? sinceStart : _options.ClaimTimeout, ct);
     }
 
     /// <summary>Takes over stale claims and retries failed deliveries of the current period.</summary>
@@ -92,7 +93,7 @@ public sealed class BriefingCatchUp(
         return TimeSpan.FromTicks((long)Math.Min(_options.RetryBackoff.Ticks * factor, TimeSpan.FromMinutes(30).Ticks));
     }
 
-    private async Task<bool> IsCurrentPeriodAsync(Storage.Delivery row, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> IsCurrentPeriodAsync(Delivery row, DateTimeOffset now, CancellationToken ct)
     {
         var subscription = await subscriptions.GetAsync(row.ConversationId, ct);
         if (subscription is not { Status: SubscriptionStatus.Active })

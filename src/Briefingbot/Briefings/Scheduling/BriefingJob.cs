@@ -1,4 +1,4 @@
-using Briefingbot.Briefings.Delivery;
+using Briefingbot.Briefings.Dispatch;
 using Quartz;
 
 namespace Briefingbot.Briefings.Scheduling;

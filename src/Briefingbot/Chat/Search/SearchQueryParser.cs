@@ -23,7 +23,7 @@ public static partial class SearchQueryParser
 
     public static SearchRequest Parse(string text)
     {
-        var tokens = Whitespace().Split(text.Trim()).Where(t => t.Length > 0).ToList();
+        var tokens = Whitespace().Split(CommandText.Sanitize(text).Trim()).Where(t => t.Length > 0).ToList();
         var norm = tokens.Select(CommandText.Fold).ToList();
         var words = new List<string>();
         var filters = new SearchFilters();

@@ -64,7 +64,16 @@ internal sealed class LetterStoreFollower(
             }
             if (deleted.Count > 0)
             {
-                await ingestor.RemoveAsync(deleted, ct);
+                try
+                {
+                    await ingestor.RemoveAsync(deleted, ct);
+                }
+                catch (NotSupportedException)
+                {
+                    // An ingestor without single-letter removal: retrying cannot help, and stopping here would re-read
+                    // this page forever and never reach later changes. Move on; the letters stay in this index.
+                    logger.LetterRemovalUnsupported(deleted.Count, ingestor.GetType().Name);
+                }
             }
 
             changed += live.Count;

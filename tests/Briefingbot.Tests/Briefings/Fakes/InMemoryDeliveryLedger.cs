@@ -3,7 +3,7 @@ using Briefingbot.Storage;
 namespace Briefingbot.Tests.Briefings.Fakes;
 
 /// <summary>The ledger contract in memory: atomic claims, stale takeover, attempts counted per claim.</summary>
-public sealed class InMemoryDeliveryLedger(int maxAttempts = 4) : IDeliveryLedger
+public sealed class InMemoryDeliveryLedger(int maxAttempts = 3) : IDeliveryLedger
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string, string), Delivery> _rows = [];
@@ -25,7 +25,7 @@ public sealed class InMemoryDeliveryLedger(int maxAttempts = 4) : IDeliveryLedge
             }
             var may = row.State switch
             {
-                DeliveryState.Claimed => row.ClaimedAt < now - staleAfter,
+                DeliveryState.Claimed => row.ClaimedAt <= now - staleAfter, // as the SQL ledger: claimed_at <= staleBefore
                 DeliveryState.Failed => row.Attempts < maxAttempts,
                 _ => false,
             };

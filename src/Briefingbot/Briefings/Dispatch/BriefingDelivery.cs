@@ -5,7 +5,7 @@ using Briefingbot.Protocol;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Briefingbot.Briefings.Delivery;
+namespace Briefingbot.Briefings.Dispatch;
 
 /// <summary>What became of one delivery attempt.</summary>
 public enum DeliveryOutcome { Sent, NotDue, AlreadyClaimed, Gone, Failed }
@@ -29,6 +29,7 @@ public sealed class BriefingDelivery(
     BriefingComposer composer,
     BriefingRenderer renderer,
     BriefingInstance instance,
+    FanoutPacer pacer,
     TimeProvider time,
     IOptions<BriefingOptions> options,
     ILogger<BriefingDelivery> logger)
@@ -76,6 +77,7 @@ public sealed class BriefingDelivery(
             string? firstActivityId = null;
             for (var i = 0; i < messages.Count; i++)
             {
+                await pacer.WaitAsync(reference.Conversation?.TenantId ?? subscription.TenantId, ct);
                 var result = await messenger.SendAsync(reference, messages[i], ct);
                 if (result.Outcome == ConnectorOutcome.ConversationGone)
                 {

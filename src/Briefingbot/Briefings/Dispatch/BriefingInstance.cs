@@ -1,4 +1,4 @@
-namespace Briefingbot.Briefings.Delivery;
+namespace Briefingbot.Briefings.Dispatch;
 
 /// <summary>
 /// This process's name in the delivery ledger's <c>claimedBy</c> (host + process id + a random part) and the

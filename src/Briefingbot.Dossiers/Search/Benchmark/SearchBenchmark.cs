@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Letters;
+
+namespace Briefingbot.Dossiers.Search.Benchmark;
+
+/// <summary>Figures of one benchmark run.</summary>
+public sealed record BenchmarkReport(
+    int Passages, int Letters, double IndexSeconds, double PassagesPerSecond, long IndexBytes, int Segments,
+    double IndexCpuSeconds, double SingleP50Ms, double SingleP99Ms, double SingleCpuP50Ms, double SingleCpuP99Ms, double ConcurrentP50Ms, double ConcurrentP99Ms, double ConcurrentQueriesPerSecond,
+    long PeakWorkingSetBytes, long GcHeapBytes, int Gen2Collections);
+
+/// <summary>
+/// The scale benchmark behind <c>bench-search</c>: bulk-indexes a synthetic corpus through the production analyzer and
+/// document schema (<see cref="LetterDocuments"/>; no file parsing), then measures the production search path
+/// (<see cref="LetterSearch"/>: parse, query, group by letter, snippets, metadata) single-threaded and with 8
+/// concurrent callers.
+/// </summary>
+public sealed class SearchBenchmark(TextWriter output)
+{
+    public async Task<BenchmarkReport> RunAsync(IReadOnlyList<string> paragraphs, IReadOnlyList<string> queries, int passages, string directory, int queryRuns = 2000, CancellationToken cancellationToken = default)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        using var index = new LetterIndex(directory);
+        var corpus = new SyntheticCorpus(paragraphs);
+        var ingestedAt = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+
+        // Index with one producer per core; IndexWriter is thread-safe and gives each thread its own segment buffer.
+        var writer = index.Writer;
+        var cpuBefore = ProcessCpu();
+        var stopwatch = Stopwatch.StartNew();
+        var letters = 0;
+        var indexed = 0;
+        var lastReport = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(corpus.Letters(passages), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, (letter, _) =>
+        {
+            writer.AddDocuments(LetterDocuments.Create(letter, string.Empty, ingestedAt));
+            Interlocked.Increment(ref letters);
+            var total = Interlocked.Add(ref indexed, letter.Passages.Count);
+            if (lastReport.ElapsedMilliseconds > 10_000)
+            {
+                lock (lastReport)
+                {
+                    if (lastReport.ElapsedMilliseconds > 10_000)
+                    {
+                        lastReport.Restart();
+                        output.WriteLine($"  indexed {total:N0} passages ({total / stopwatch.Elapsed.TotalSeconds:N0}/s)");
+                    }
+                }
+            }
+            return ValueTask.CompletedTask;
+        });
+        await index.CommitAsync(cancellationToken);
+        var indexSeconds = stopwatch.Elapsed.TotalSeconds;
+        var indexCpuSeconds = (ProcessCpu() - cpuBefore).TotalSeconds;
+        var bytes = new DirectoryInfo(directory).EnumerateFiles().Sum(f => f.Length);
+        int segments;
+        using (var lease = index.Acquire())
+        {
+            segments = lease.Searcher.IndexReader.Leaves.Count;
+        }
+        output.WriteLine($"Indexed {indexed:N0} passages in {letters:N0} letters: {indexSeconds:F1} s wall, {indexed / indexSeconds:N0} passages/s; {indexCpuSeconds:F1} s CPU = {indexed / indexCpuSeconds:N0} passages per CPU-second ({indexed / indexCpuSeconds * Environment.ProcessorCount:N0}/s on {Environment.ProcessorCount} idle cores); index {bytes / 1024.0 / 1024.0:N0} MB in {segments} segments");
+
+        var search = new LetterSearch(index, parser: null, defaultPageSize: 3);
+        foreach (var q in queries.Take(100))
+        {
+            await search.SearchAsync(q, cancellationToken: cancellationToken); // warm-up: JIT, caches, page cache
+        }
+
+        // Single-threaded, each query's wall time and the CPU time the process spent on it. On a shared machine the
+        // wall time includes waiting for a core; the CPU time is what the query costs on an idle one.
+        var single = new List<double>(queryRuns);
+        var singleCpu = new List<double>(queryRuns);
+        for (var i = 0; i < queryRuns; i++)
+        {
+            var cpu = ProcessCpu();
+            var start = Stopwatch.GetTimestamp();
+            await search.SearchAsync(queries[i % queries.Count], cancellationToken: cancellationToken);
+            single.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            singleCpu.Add((ProcessCpu() - cpu).TotalMilliseconds);
+        }
+        output.WriteLine($"Single-thread: wall p50 {Percentile(single, 50):F2} ms, p99 {Percentile(single, 99):F2} ms; CPU p50 {Percentile(singleCpu, 50):F2} ms, p99 {Percentile(singleCpu, 99):F2} ms over {queryRuns} queries");
+
+        var concurrent = new List<double>(queryRuns);
+        var wall = Stopwatch.StartNew();
+        var perWorker = queryRuns / 8;
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var latencies = new List<double>(perWorker);
+            for (var i = 0; i < perWorker; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await search.SearchAsync(queries[(worker * 7919 + i) % queries.Count], cancellationToken: cancellationToken);
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            return latencies;
+        }, cancellationToken)));
+        foreach (var r in results)
+        {
+            concurrent.AddRange(r);
+        }
+        var qps = concurrent.Count / wall.Elapsed.TotalSeconds;
+        output.WriteLine($"8 concurrent: p50 {Percentile(concurrent, 50):F2} ms, p99 {Percentile(concurrent, 99):F2} ms, {qps:N0} queries/s");
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var report = new BenchmarkReport(indexed, letters, indexSeconds, indexed / indexSeconds, bytes, segments,
+            indexCpuSeconds, Percentile(single, 50), Percentile(single, 99), Percentile(singleCpu, 50), Percentile(singleCpu, 99), Percentile(concurrent, 50), Percentile(concurrent, 99), qps,
+            process.PeakWorkingSet64, GC.GetTotalMemory(false), GC.CollectionCount(2));
+        output.WriteLine($"Memory: peak working set {report.PeakWorkingSetBytes / 1024.0 / 1024.0:N0} MB, GC heap {report.GcHeapBytes / 1024.0 / 1024.0:N0} MB, gen2 collections {report.Gen2Collections}");
+        return report;
+    }
+
+    /// <summary>The passages of the seed letters, the paragraphs the synthetic corpus is made of.</summary>
+    public static IReadOnlyList<string> Paragraphs(IEnumerable<Letter> letters) =>
+        letters.SelectMany(l => l.Passages).Select(p => p.Text).Where(t => t.Length >= 40).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Benchmark queries: the relevance set's queries plus one- to three-word combinations of frequent seed words.</summary>
+    public static IReadOnlyList<string> Queries(IEnumerable<string> judgedQueries, IReadOnlyList<string> paragraphs, int count = 400)
+    {
+        var words = paragraphs
+            .SelectMany(p => p.Split([' ', ',', '.', ';', ':', '(', ')', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 6 && w.All(char.IsLetter))
+            .GroupBy(w => w.ToLowerInvariant())
+            .OrderByDescending(g => g.Count())
+            .Take(300)
+            .Select(g => g.Key)
+            .ToList();
+        var random = new Random(42);
+        var queries = judgedQueries.ToList();
+        while (queries.Count < count && words.Count > 0)
+        {
+            queries.Add(string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => words[random.Next(words.Count)])));
+        }
+        return queries;
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    public static string Format(BenchmarkReport r) => string.Create(CultureInfo.InvariantCulture,
+        $"passages={r.Passages} letters={r.Letters} index_s={r.IndexSeconds:F1} passages_per_s={r.PassagesPerSecond:F0} index_mb={r.IndexBytes / 1048576.0:F0} segments={r.Segments} index_cpu_s={r.IndexCpuSeconds:F1} single_p50_ms={r.SingleP50Ms:F2} single_p99_ms={r.SingleP99Ms:F2} single_cpu_p50_ms={r.SingleCpuP50Ms:F2} single_cpu_p99_ms={r.SingleCpuP99Ms:F2} conc8_p50_ms={r.ConcurrentP50Ms:F2} conc8_p99_ms={r.ConcurrentP99Ms:F2} conc8_qps={r.ConcurrentQueriesPerSecond:F0} peak_ws_mb={r.PeakWorkingSetBytes / 1048576.0:F0} gc_heap_mb={r.GcHeapBytes / 1048576.0:F0}");
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Briefingbot.Administration.Replies;
+
+namespace Briefingbot.Cards;
+
+/// <summary>
+/// The card renderer other features reach through <see cref="ICardRenderer"/> (administration, registers,
+/// subscriptions reply via ReplySender): the same templates, engine and 28 KB limit as the chat answers.
+/// Throws <see cref="CardRenderException"/> for a missing template or an over-size card; ReplySender then answers
+/// with its Markdown text.
+/// </summary>
+public sealed class SharedCardRenderer(CardRenderer renderer) : ICardRenderer
+{
+    public JsonElement Render(string templateName, JsonNode data)
+    {
+        if (data is not JsonObject obj)
+        {
+            throw new CardRenderException($"Card data for '{templateName}' must be a JSON object.");
+        }
+        var card = renderer.Render(templateName, obj);
+        int size = CardRenderer.SizeOf(card);
+        if (size > renderer.MaxCardBytes)
+        {
+            throw new CardRenderException($"Card '{templateName}' is {size} bytes, over the {renderer.MaxCardBytes} byte limit.");
+        }
+        return JsonSerializer.SerializeToElement(card);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Briefingbot.Briefings;
+using Briefingbot.Briefings.Bench;
+using Briefingbot.Briefings.Scheduling;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Protocol;
+using Briefingbot.Protocol.Schema;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Cli;
+
+/// <summary>
+/// <c>bench-fanout [--subscriptions 10000] [--tenant-limit 50] [--conversation-limit 7]</c>: fans one week's
+/// briefing out to N subscriptions through the real delivery path (ledger claim, composition, card rendering, the
+/// protocol's paced proactive messenger with its retries) to a loopback connector on 127.0.0.1 that enforces the
+/// Teams limits with 429 + Retry-After, and prints the achieved rate, the retries and the total time.
+/// </summary>
+public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
+{
+    public string Name => "bench-fanout";
+
+    public string Usage => "bench-fanout [--subscriptions 10000] [--tenant-limit 50] [--conversation-limit 7] [--concurrency 16] [--pace 46] [--messenger-tenant-limit 50]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var subscriptions = Option(args, "--subscriptions", 10_000);
+        var tenantLimit = Option(args, "--tenant-limit", 50);
+        var conversationLimit = Option(args, "--conversation-limit", 7);
+        var concurrency = Option(args, "--concurrency", 16);
+        // Diagnosis: "--messenger-tenant-limit 1000" takes the messenger's own tenant pacer out of the way, to tell
+        // its throughput apart from the fan-out's (see docs/briefing.md).
+        var messengerTenantLimit = Option(args, "--messenger-tenant-limit", tenantLimit);
+        // The fan-out paces itself a little under the service's limit (BriefingOptions.FanoutPerTenantPerSecond);
+        // the messenger's pacer stays at the limit itself as the hard cap.
+        var pace = Option(args, "--pace", (int)Math.Floor(tenantLimit * 0.92));
+        if (subscriptions < 1 || pace < 1 || tenantLimit < 1 || conversationLimit < 1 || concurrency < 1)
+        {
+            await output.WriteLineAsync($"Usage: {Usage}");
+            return 2;
+        }
+
+        await using var connector = await LoopbackTeamsConnector.StartAsync(time, tenantLimit, conversationLimit, cancellationToken);
+        await using var services = BuildServices(connector, messengerTenantLimit, pace, conversationLimit, concurrency);
+        var now = time.GetUtcNow();
+        await SeedAsync(services, connector, subscriptions, now, cancellationToken);
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"bench-fanout: {subscriptions} subscriptions, one tenant, limits {tenantLimit}/s per tenant and {conversationLimit}/s per conversation; the bot paces at {pace}/s with {concurrency} concurrent sends"));
+        var started = time.GetTimestamp();
+        var sent = await services.GetRequiredService<BriefingCatchUp>().RunAtStartupAsync(ownsAllClaims: true, cancellationToken);
+        var elapsed = time.GetElapsedTime(started);
+
+        var rate = connector.Accepted / elapsed.TotalSeconds;
+        var retries = connector.Requests - connector.Accepted;
+        var failed = (await services.GetRequiredService<IDeliveryLedger>().ListAsync(DeliveryState.Failed, int.MaxValue, cancellationToken)).Count;
+        var duplicates = connector.Received.Values.Count(n => n > 1);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
+            briefings sent       {sent} of {subscriptions} (failed {failed}, conversations with more than one message {duplicates})
+            messages accepted    {connector.Accepted}
+            total time           {elapsed.TotalSeconds:F1} s
+            achieved rate        {rate:F1} messages/s ({100 * rate / tenantLimit:F1}% of the allowed {tenantLimit}/s)
+            connector requests   {connector.Requests}
+            429 responses        {connector.Throttled} (retries {retries}, {100.0 * connector.Throttled / Math.Max(1, connector.Requests):F2}% of requests)
+            """));
+        return sent == subscriptions ? 0 : 1;
+    }
+
+    private ServiceProvider BuildServices(LoopbackTeamsConnector connector, int tenantLimit, int pace, int conversationLimit, int concurrency)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            // No app id: local mode, no token; the loopback host may receive sends.
+            ["Bot:ExtraTrustedServiceUrlHosts:0"] = new Uri(connector.ServiceUrl).Host,
+            ["Bot:Pacing:PerTenant:0:PermitLimit"] = tenantLimit.ToString(CultureInfo.InvariantCulture),
+            ["Bot:Pacing:PerTenant:0:Window"] = "00:00:01",
+            ["Bot:Pacing:PerConversation:0:PermitLimit"] = conversationLimit.ToString(CultureInfo.InvariantCulture),
+            ["Bot:Pacing:PerConversation:0:Window"] = "00:00:01",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var registers = new BenchRegisters(today);
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
+        services.AddSingleton(time);
+        services.AddBotProtocol(configuration);
+        services.AddSingleton<ISubscriptionStore, BenchSubscriptions>();
+        services.AddSingleton<IDeliveryLedger, BenchLedger>();
+        services.AddSingleton<IConversationReferenceStore, BenchReferences>();
+        services.AddSingleton<ITopicStore>(registers);
+        services.AddSingleton<IPromiseRegister>(registers);
+        services.AddSingleton<IMeetingRegister>(registers);
+        services.AddSingleton<ILetterSearch>(registers);
+        services.Configure<BriefingOptions>(o =>
+        {
+            o.MaxConcurrentSends = concurrency;
+            o.FanoutPerTenantPerSecond = pace;
+        });
+        services.AddBriefingCore();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>N subscriptions whose weekly time was a minute ago (UTC), so the catch-up pass owes each one briefing now.</summary>
+    private static async Task SeedAsync(IServiceProvider services, LoopbackTeamsConnector connector, int count, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = now.AddMinutes(-1);
+        var store = services.GetRequiredService<ISubscriptionStore>();
+        var references = services.GetRequiredService<IConversationReferenceStore>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"19:bench-{i:D5}@thread.tacv2");
+            await store.UpsertAsync(new Subscription(id, "bench-tenant", [], due.DayOfWeek, new TimeOnly(due.Hour, due.Minute), "UTC",
+                SubscriptionStatus.Active, null, "bench", now.AddDays(-7), now.AddDays(-7)), ct);
+            await references.SaveAsync(new ConversationReference
+            {
+                ChannelId = "msteams",
+                ServiceUrl = connector.ServiceUrl,
+                Conversation = new ConversationAccount { Id = id, TenantId = "bench-tenant", ConversationType = "channel" },
+                Bot = new ChannelAccount { Id = "28:briefingbot", Name = "Briefingbot" },
+            }, ct);
+        }
+    }
+
+    private static int Option(IReadOnlyList<string> args, string name, int fallback)
+    {
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i].Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : -1;
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,45 @@
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Ingest;
+
+namespace Briefingbot.Cli;
+
+/// <summary><c>index [--corpus DIR]</c>: brings the index in line with a corpus folder, printing progress lines.</summary>
+internal sealed class IndexCliCommand(IServiceProvider services) : ICliCommand
+{
+    public string Name => "index";
+
+    public string Usage => "index [--corpus DIR]            ingest a folder of letters into the index (incremental)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var paths = services.GetRequiredService<DossiersPaths>();
+        var corpus = CliArguments.Option(args, "--corpus") is { } dir ? Path.GetFullPath(dir) : paths.CorpusPath;
+        if (!Directory.Exists(corpus))
+        {
+            await output.WriteLineAsync($"Corpus folder not found: {corpus}");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Indexing {corpus} into {paths.IndexPath}");
+        var ingestor = services.GetRequiredService<ILetterIngestor>();
+        var progress = new LineProgress(output);
+        var result = await ingestor.IngestDirectoryAsync(corpus, progress, cancellationToken);
+        await output.WriteLineAsync(
+            $"Done: {result.Processed}/{result.Total} letters; added {result.Added}, changed {result.Changed}, removed {result.Removed}, unchanged {result.Unchanged}, failed {result.Failed}");
+        return result.Failed > 0 && result.Failed == result.Total ? 1 : 0;
+    }
+
+    /// <summary>Prints a line about every 1% (at least every 100 letters), synchronously so lines appear in order.</summary>
+    private sealed class LineProgress(TextWriter output) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress p)
+        {
+            var step = Math.Clamp(p.Total / 100, 1, 100);
+            if (p.Processed % step == 0 && p.Processed < p.Total)
+            {
+                output.WriteLine($"progress {p.Processed}/{p.Total} letters (added {p.Added}, changed {p.Changed}, unchanged {p.Unchanged}, failed {p.Failed})");
+                output.Flush();
+            }
+        }
+    }
+}

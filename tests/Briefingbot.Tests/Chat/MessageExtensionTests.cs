@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Briefingbot.Chat;
+using Briefingbot.Tests.Chat.Fakes;
+
+namespace Briefingbot.Tests.Chat;
+
+public sealed class MessageExtensionTests(SeedIndex seeds) : IClassFixture<SeedIndex>
+{
+    private static string Query(string text, int skip = 0, int count = 25) =>
+        $$$"""{"commandId":"zoekBrieven","parameters":[{"name":"searchQuery","value":{{{JsonSerializer.Serialize(text)}}}}],"queryOptions":{"skip":{{{skip}}},"count":{{{count}}}}}""";
+
+    [Fact]
+    public async Task Herstellening_on_the_real_index_returns_result_cards_within_5_seconds_each_at_most_28_KB()
+    {
+        using var host = new ChatTestHost(seeds.Search);
+        var stopwatch = Stopwatch.StartNew();
+        var turn = await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("herstellening")));
+        stopwatch.Stop();
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        var result = Result(turn);
+        Assert.Equal("result", result.GetProperty("type").GetString());
+        Assert.Equal("list", result.GetProperty("attachmentLayout").GetString());
+        var attachments = result.GetProperty("attachments").EnumerateArray().ToList();
+        Assert.NotEmpty(attachments);
+        foreach (var a in attachments)
+        {
+            Assert.Equal("application/vnd.microsoft.card.adaptive", a.GetProperty("contentType").GetString());
+            var card = a.GetProperty("content");
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(card.GetRawText()) <= 28 * 1024);
+            Assert.Equal("application/vnd.microsoft.card.thumbnail", a.GetProperty("preview").GetProperty("contentType").GetString());
+            // Inserted cards are posted where the bot may not be: no buttons that call the bot.
+            Assert.DoesNotContain(CardAssert.Actions(card), x => x.Type is "Action.Execute" or "Action.Submit");
+        }
+        var firstText = CardAssert.AllText(attachments[0].GetProperty("content"));
+        Assert.True(firstText.Contains("**herstellening", StringComparison.OrdinalIgnoreCase), firstText);
+        Assert.Empty(turn.Sent);
+    }
+
+    [Fact]
+    public async Task Paging_uses_skip_and_count()
+    {
+        using var host = new ChatTestHost();
+        await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("drones", skip: 2, count: 1)));
+        var (query, filters, page) = Assert.Single(host.FakeSearch.Requests);
+        Assert.Equal(("drones", 1, 2), (query, filters!.PageSize, page));
+    }
+
+    [Theory]
+    [InlineData("""{"commandId":"zoekBrieven","parameters":[{"name":"initialRun","value":"true"}]}""")]
+    [InlineData("""{"parameters":[{"name":"searchQuery","value":"   "}]}""")]
+    [InlineData("""{"parameters":"x"}""")]
+    [InlineData("""[]""")]
+    [InlineData("""null""")]
+    public async Task Empty_or_malformed_queries_get_a_hint_message(string value)
+    {
+        using var host = new ChatTestHost();
+        var turn = await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", value));
+        var result = Result(turn);
+        Assert.Equal("message", result.GetProperty("type").GetString());
+        Assert.Contains("Typ een paar woorden", result.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task No_results_get_a_message_instead_of_an_empty_list()
+    {
+        using var host = new ChatTestHost();
+        var turn = await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("xyzzy")));
+        Assert.Contains("Niets gevonden voor ‘xyzzy’", Result(turn).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_search_slower_than_the_budget_answers_in_time_with_a_message()
+    {
+        var search = new FakeLetterSearch { Delay = new TaskCompletionSource().Task };
+        using var host = new ChatTestHost(search, new() { ["Chat:MessageExtensionTimeout"] = "00:00:04" });
+        var pending = host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("drones")));
+        // The budget runs on the injected clock: move it past 4 s without waiting for real.
+        while (!pending.IsCompleted && search.Requests.Count == 0)
+        {
+            await Task.Yield();
+        }
+        host.Time.Advance(TimeSpan.FromSeconds(5));
+        var turn = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("duurde te lang", Result(turn).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_failing_search_still_answers_the_invoke()
+    {
+        var search = new FakeLetterSearch { Failure = new IOException("schijf weg") };
+        using var host = new ChatTestHost(search);
+        var turn = await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("drones")));
+        Assert.Equal("message", Result(turn).GetProperty("type").GetString());
+    }
+
+    private static JsonElement Result(FakeTurnContext turn)
+    {
+        Assert.NotNull(turn.InvokeResponse);
+        Assert.Equal(200, turn.InvokeResponse!.Status);
+        return JsonSerializer.SerializeToElement(turn.InvokeResponse.Body).GetProperty("composeExtension");
+    }
+}

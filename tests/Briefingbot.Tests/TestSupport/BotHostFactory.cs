@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Briefingbot.Tests.TestSupport;
+
+/// <summary>
+/// The real host (Program) with its data (SQLite store, Lucene index) in a temp folder of its own, so tests never
+/// write into the source tree and never share state. The seed corpus is the embedded default.
+/// </summary>
+public class BotHostFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public BotHostFactory(IDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("briefingbot-host-").FullName;
+        this.settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(DataDirectory, "briefingbot.db")}",
+            ["Dossiers:IndexPath"] = Path.Combine(DataDirectory, "index"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finalising SQLite handle: the OS temp cleaner gets it.
+        }
+    }
+}
