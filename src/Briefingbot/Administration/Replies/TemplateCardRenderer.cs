@@ -16,7 +16,11 @@ public sealed class TemplateCardRenderer(CardRenderer renderer) : ICardRenderer
         {
             throw new CardRenderException($"Card data for '{templateName}' must be a JSON object.");
         }
-        var card = renderer.Render(templateName, obj);
+        // Card data built in code holds CLR-typed values (long, int); the engine reads numbers from JSON-backed
+        // values only (TemplateValues.FromNode: GetValue<double> on a boxed long throws). One round trip through
+        // JSON text gives it exactly what a data file would.
+        var json = (JsonObject)JsonNode.Parse(obj.ToJsonString())!;
+        var card = renderer.Render(templateName, json);
         var size = CardRenderer.SizeOf(card);
         if (size > renderer.MaxCardBytes)
         {
