@@ -24,6 +24,7 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _gone = new(StringComparer.Ordinal);
     private readonly Lock _waitLock = new();
     private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly List<(int Count, TaskCompletionSource Signal)> _distinctWaiters = [];
     private int _accepted;
     private int _throttled;
     private int _requests;
@@ -57,6 +58,21 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
             }
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((count, signal));
+            return signal.Task;
+        }
+    }
+
+    /// <summary>Completes once messages for at least <paramref name="count"/> different conversations were accepted.</summary>
+    public Task WhenConversationsAsync(int count)
+    {
+        lock (_waitLock)
+        {
+            if (_received.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _distinctWaiters.Add((count, signal));
             return signal.Task;
         }
     }
@@ -103,6 +119,11 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
             {
                 waiter.Signal.TrySetResult();
                 _waiters.Remove(waiter);
+            }
+            foreach (var waiter in _distinctWaiters.Where(w => w.Count <= _received.Count).ToList())
+            {
+                waiter.Signal.TrySetResult();
+                _distinctWaiters.Remove(waiter);
             }
         }
         return Results.Json(new { id = $"{conversationId}|{count}" }, statusCode: 201);

@@ -48,18 +48,34 @@ public sealed class BriefingScheduler(
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await EnsureJobsAsync(scheduler, cancellationToken);
         var all = await subscriptions.ListAsync(null, cancellationToken);
+        var existing = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), cancellationToken))
+            .Where(k => k.Name.StartsWith("sub-", StringComparison.Ordinal))
+            .ToHashSet();
         var wanted = new HashSet<TriggerKey>();
-        foreach (var subscription in all)
+        var changed = new List<ITrigger>();
+        foreach (var subscription in all.Where(s => s.Status == SubscriptionStatus.Active))
         {
-            if (subscription.Status == SubscriptionStatus.Active)
+            var key = TriggerKeyFor(subscription.ConversationId);
+            wanted.Add(key);
+            var schedule = BriefingSchedule.For(subscription);
+            if (existing.Contains(key)
+                && await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger current
+                && current.CronExpressionString == schedule.Cron
+                && current.TimeZone.Id == schedule.TimeZone.Id)
             {
-                wanted.Add(TriggerKeyFor(subscription.ConversationId));
+                continue;
             }
-            await ApplyAsync(scheduler, subscription.ConversationId, subscription, cancellationToken);
+            changed.Add(BuildTrigger(subscription.ConversationId, schedule));
         }
-        var stale = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), cancellationToken))
-            .Where(k => k.Name.StartsWith("sub-", StringComparison.Ordinal) && !wanted.Contains(k))
-            .ToList();
+        if (changed.Count > 0)
+        {
+            // One store operation under one lock for all new or changed triggers: at start-up with thousands of
+            // subscriptions (and on a cluster, where every operation takes the database lock) this is what keeps
+            // the reconcile in seconds.
+            var job = await scheduler.GetJobDetail(BriefingJob.Key, cancellationToken) ?? throw new InvalidOperationException("Briefing job missing.");
+            await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = changed }, ScheduleJobOptions.Replacing, cancellationToken);
+        }
+        var stale = existing.Where(k => !wanted.Contains(k)).ToList();
         if (stale.Count > 0)
         {
             await scheduler.UnscheduleJobs(stale, cancellationToken);
@@ -93,8 +109,14 @@ public sealed class BriefingScheduler(
             return;
         }
 
-        var trigger = TriggerBuilder.Create(time)
-            .WithIdentity(key)
+        var trigger = BuildTrigger(conversationId, schedule);
+        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, ct);
+        Log.Scheduled(logger, conversationId, schedule.Cron, schedule.TimeZone.Id, trigger.NextFireTimeUtc);
+    }
+
+    private ITrigger BuildTrigger(string conversationId, BriefingSchedule schedule) =>
+        TriggerBuilder.Create(time)
+            .WithIdentity(TriggerKeyFor(conversationId))
             .ForJob(BriefingJob.Key)
             .UsingJobData(BriefingJob.ConversationIdKey, conversationId)
             .WithSchedule(CronScheduleBuilder.Create(schedule.Cron)
@@ -104,9 +126,6 @@ public sealed class BriefingScheduler(
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .StartAt(time.GetUtcNow())
             .Build();
-        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, ct);
-        Log.Scheduled(logger, conversationId, schedule.Cron, schedule.TimeZone.Id, trigger.NextFireTimeUtc);
-    }
 
     private async Task EnsureJobsAsync(IScheduler scheduler, CancellationToken ct)
     {
