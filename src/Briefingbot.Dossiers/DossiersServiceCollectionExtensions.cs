@@ -4,6 +4,7 @@ using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Dossiers.Summaries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,12 @@ public static class DossiersServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
+        // Parsing and extraction are stateless and deterministic: singletons. TryAdd lets a host or test swap one.
+        services.TryAddSingleton<ILetterParser, LetterParser>();
+        services.TryAddSingleton<ILetterSummarizer, ExtractiveSummarizer>();
+        services.TryAddSingleton<IPromiseExtractor, PromiseExtractor>();
+        services.TryAddSingleton<IMeetingExtractor, MeetingExtractor>();
+
         services.AddSingleton(sp => DossiersPaths.Resolve(sp.GetRequiredService<IOptions<DossiersOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => new LetterIndex(sp.GetRequiredService<DossiersPaths>().IndexPath, sp.GetRequiredService<ILogger<LetterIndex>>()));
         services.AddSingleton<ILetterIngestor>(sp => new LetterIngestor(
@@ -39,7 +46,7 @@ public static class DossiersServiceCollectionExtensions
             sp.GetRequiredService<ILogger<LetterIngestor>>()));
         services.AddSingleton<ILetterSearch>(sp => new LetterSearch(
             sp.GetRequiredService<LetterIndex>(),
-            sp.GetService<ILetterParser>(),
+            sp.GetRequiredService<ILetterParser>(),
             sp.GetRequiredService<IOptions<DossiersOptions>>().Value.PageSize,
             sp.GetRequiredService<ILogger<LetterSearch>>()));
         services.AddSingleton<LetterIndexHostedService>();

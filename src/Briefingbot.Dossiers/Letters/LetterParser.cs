@@ -24,7 +24,7 @@ public sealed class LetterParser : ILetterParser
         {
             return ParseCore(id, fileName, hash, raw);
         }
-        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException or FormatException or OverflowException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Parsing is best effort: a letter we cannot take apart is still a letter (searchable by its metadata).
             return new Letter(id, fileName, hash, raw, null, null, null, null, null, null, [], null, []);

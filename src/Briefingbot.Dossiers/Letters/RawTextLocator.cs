@@ -55,10 +55,18 @@ public static partial class RawTextLocator
             var s = start + rawTokens[i].Index;
             var e = start + rawTokens[j].Index + rawTokens[j].Length;
             // Keep the closing punctuation of the fragment ("…geïnformeerd.").
-            var last = fragment.TrimEnd();
-            if (last.Length > 0 && e < rangeEnd && raw[e] == last[^1] && !char.IsLetterOrDigit(last[^1]))
+            var trimmed = fragment.TrimEnd();
+            var tail = trimmed.Length;
+            while (tail > 0 && !char.IsLetterOrDigit(trimmed[tail - 1]))
             {
-                e++;
+                tail--;
+            }
+            foreach (var c in trimmed[tail..])
+            {
+                if (e < rangeEnd && raw[e] == c)
+                {
+                    e++;
+                }
             }
             return (s, e);
         }

@@ -70,6 +70,11 @@ public sealed partial class PromiseExtractor : IPromiseExtractor
         {
             return FutureModal().IsMatch(sentence) ? 0.9 : 0.7;
         }
+        if (InformsKamer().IsMatch(sentence) && !ThisLetter().IsMatch(sentence)
+            && (Later().IsMatch(sentence) || DeadlineResolver.Resolve(sentence, null).Phrase is not null || DeadlineResolver.Resolve(sentence, new DateOnly(2000, 1, 1)).Due is not null))
+        {
+            return 0.8;
+        }
         if (KeepInformed().IsMatch(sentence) || KamerReceives().IsMatch(sentence) || SharedWithKamer().IsMatch(sentence))
         {
             return 0.75;
@@ -143,8 +148,18 @@ public sealed partial class PromiseExtractor : IPromiseExtractor
     private static partial Regex KamerInformed();
 
     /// <summary>"Ik zal uw Kamer … informeren", "informeer ik de Kamer", "het kabinet zal de Kamer … sturen".</summary>
-    [GeneratedRegex(@"\b(?:zal|zullen)\s+(?:ik|wij|het\s+kabinet|de\s+minister|de\s+staatssecretaris|de\s+regering)\b[^.]{0,80}\b(?:uw|de)\s+Kamer\b[^.]{0,80}\b(?:informeren|toesturen|sturen|toezenden|op\s+de\s+hoogte)|\b(?:informeer|informeren)\s+(?:ik|wij|het\s+kabinet)\s+(?:uw|de)\s+Kamer\b|\b(?:uw|de)\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:gestuurd|toegezonden|verzonden)|\ben\s+(?:uw|de)\s+Kamer\s+zal\s+worden\s+gestuurd", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:zal|zullen)\s+(?:ik|wij|het\s+kabinet|de\s+minister|de\s+staatssecretaris|de\s+regering)\b[^.]{0,80}\b(?:uw|de)\s+Kamer\b[^.]{0,80}\b(?:informeren|toesturen|sturen|toezenden|op\s+de\s+hoogte)|\b(?:informeer|informeren)\s+(?:ik|wij|het\s+kabinet)\s+(?:uw|de)\s+Kamer\b|\b(?:uw|de)\s+Kamer\s+(?:zal|zullen)\s+worden\s+(?:gestuurd|toegezonden|verzonden)|\ben\s+(?:uw|de)\s+Kamer\s+zal\s+worden\s+gestuurd|\b(?:ik|wij|het\s+kabinet|de\s+minister|de\s+staatssecretaris)\s+(?:zal|zullen)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.]{0,100}\b(?:informeren|toesturen|sturen|toezenden|op\s+de\s+hoogte)", RegexOptions.IgnoreCase)]
     private static partial Regex InformKamer();
+
+    /// <summary>Present tense with a time ahead: "Het kabinet informeert de Kamer voor de zomer over …".</summary>
+    [GeneratedRegex(@"\b(?:het\s+kabinet|ik|wij|de\s+minister|de\s+staatssecretaris)\s+(?:informeert|informeer|informeren)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b|\b(?:informeert|informeer|informeren)\s+(?:het\s+kabinet|ik|wij)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InformsKamer();
+
+    [GeneratedRegex(@"\b(?:hierbij|met\s+deze\s+(?:kamer)?brief|in\s+deze\s+(?:kamer)?brief|hiermee)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThisLetter();
+
+    [GeneratedRegex(@"\b(?:nader|later|separaat|opnieuw|te\s+zijner\s+tijd|binnenkort)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Later();
 
     [GeneratedRegex(@"\b(?:houdt|houden|zal|zullen)\s+(?:ik|wij|het\s+kabinet\s+)?(?:u|uw\s+Kamer|de\s+Kamer)\b[^.]{0,100}\bop\s+de\s+hoogte\b|\b(?:houdt|houden)\s+(?:het\s+kabinet|ik|wij)\s+(?:uw|de)\s+Kamer\b[^.]{0,100}\bop\s+de\s+hoogte\b|\bzullen\s+wij\s+u\b[^.]{0,100}\bop\s+de\s+hoogte", RegexOptions.IgnoreCase)]
     private static partial Regex KeepInformed();

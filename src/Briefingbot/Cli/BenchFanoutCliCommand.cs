@@ -20,7 +20,7 @@ public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
 {
     public string Name => "bench-fanout";
 
-    public string Usage => "bench-fanout [--subscriptions 10000] [--tenant-limit 50] [--conversation-limit 7] [--concurrency 16] [--pace 46]";
+    public string Usage => "bench-fanout [--subscriptions 10000] [--tenant-limit 50] [--conversation-limit 7] [--concurrency 16] [--pace 46] [--messenger-tenant-limit 50]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -28,6 +28,9 @@ public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
         var tenantLimit = Option(args, "--tenant-limit", 50);
         var conversationLimit = Option(args, "--conversation-limit", 7);
         var concurrency = Option(args, "--concurrency", 16);
+        // Diagnosis: "--messenger-tenant-limit 1000" takes the messenger's own tenant pacer out of the way, to tell
+        // its throughput apart from the fan-out's (see docs/briefing.md).
+        var messengerTenantLimit = Option(args, "--messenger-tenant-limit", tenantLimit);
         // The fan-out paces itself a little under the service's limit (BriefingOptions.FanoutPerTenantPerSecond);
         // the messenger's pacer stays at the limit itself as the hard cap.
         var pace = Option(args, "--pace", (int)Math.Floor(tenantLimit * 0.92));
@@ -38,7 +41,7 @@ public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
         }
 
         await using var connector = await LoopbackTeamsConnector.StartAsync(time, tenantLimit, conversationLimit, cancellationToken);
-        await using var services = BuildServices(connector, tenantLimit, pace, conversationLimit, concurrency);
+        await using var services = BuildServices(connector, messengerTenantLimit, pace, conversationLimit, concurrency);
         var now = time.GetUtcNow();
         await SeedAsync(services, connector, subscriptions, now, cancellationToken);
 

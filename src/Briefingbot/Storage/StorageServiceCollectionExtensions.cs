@@ -33,7 +33,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
         services.AddSingleton<IPromiseRegister, PromiseRegister>();
         services.AddSingleton<IMeetingRegister, MeetingRegister>();
-        services.AddSingleton<ILetterStore, LetterStore>();
+        services.AddSingleton<LetterStore>();
+        services.AddSingleton<ILetterStore>(sp => sp.GetRequiredService<LetterStore>());
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILetterIngestObserver, LetterStoreIngestObserver>());

@@ -1,5 +1,6 @@
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
+using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Search;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,21 +9,22 @@ namespace Briefingbot.Dossiers.Tests.Index;
 /// <summary>A real Lucene index in a temporary folder, with the ingestor and search over it.</summary>
 internal sealed class TestIndex : IDisposable
 {
-    public TestIndex(int commitEvery = 50, int pageSize = 3)
+    public TestIndex(int commitEvery = 50, int pageSize = 3, ILetterParser? parser = null, ILetterSummarizer? summarizer = null)
     {
+        Parser = parser ?? new StandInLetterParser();
         Root = Path.Combine(Path.GetTempPath(), "bb-search-" + Guid.NewGuid().ToString("N"));
         Corpus = Path.Combine(Root, "corpus");
         Directory.CreateDirectory(Corpus);
         Index = new LetterIndex(Path.Combine(Root, "index"));
         Observer = new RecordingObserver(() => CommittedLetterCount());
-        Ingestor = new LetterIngestor(Index, Parser, new FirstSentenceSummarizer(), new PhrasePromiseExtractor(), new NoMeetingExtractor(), [Observer], Time, commitEvery);
+        Ingestor = new LetterIngestor(Index, Parser, summarizer ?? new FirstSentenceSummarizer(), new PhrasePromiseExtractor(), new NoMeetingExtractor(), [Observer], Time, commitEvery);
         Search = new LetterSearch(Index, Parser, pageSize, SearchLog);
     }
 
     public string Root { get; }
     public string Corpus { get; }
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
-    public StandInLetterParser Parser { get; } = new();
+    public ILetterParser Parser { get; }
     public ListLogger<LetterSearch> SearchLog { get; } = new();
     public LetterIndex Index { get; }
     public RecordingObserver Observer { get; }

@@ -49,6 +49,20 @@ public class LetterParserRobustnessTests
         }
     }
 
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("004")]
+    public void Windows_line_endings_give_the_same_passages(string seed)
+    {
+        var letter = SeedCorpus.Get(seed);
+        var crlf = letter.RawText.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var again = _parser.Parse(letter.SourceFile, crlf);
+        Assert.Equal(letter.Passages.Select(p => p.Text), again.Passages.Select(p => p.Text));
+        Assert.All(again.Passages, p => Assert.False(crlf[p.Start..p.End].EndsWith('\r')));
+        Assert.Equal(letter.Date, again.Date);
+    }
+
     [Fact]
     public void Html_letter_is_read_with_offsets_into_the_raw_markup()
     {

@@ -14,7 +14,7 @@ public sealed class HostileQueryFuzzTests : IAsyncLifetime
         "munitie*", "\"Europese defensie", "((((((", "))))))", "x*", "**", "--", "‐", "é", "\r\n", "\t",
     ];
 
-    private readonly TestIndex _index = new();
+    private readonly TestIndex _index = new(parser: new Briefingbot.Dossiers.Letters.LetterParser());
 
     public async Task InitializeAsync()
     {

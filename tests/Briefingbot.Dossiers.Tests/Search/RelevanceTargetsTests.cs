@@ -1,4 +1,6 @@
+using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Search.Evaluation;
+using Briefingbot.Dossiers.Summaries;
 using Briefingbot.Dossiers.Tests.Index;
 using Xunit.Abstractions;
 
@@ -6,7 +8,8 @@ namespace Briefingbot.Dossiers.Tests.Search;
 
 public sealed class RelevanceTargetsTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly TestIndex _index = new();
+    // The production parser and summarizer: the targets are about what users get.
+    private readonly TestIndex _index = new(parser: new LetterParser(), summarizer: new ExtractiveSummarizer());
 
     public async Task InitializeAsync()
     {

@@ -6,6 +6,7 @@ using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Tests.Cards;
+using Briefingbot.Tests.Chat.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +18,7 @@ namespace Briefingbot.Tests.Chat;
 /// letters work lands there, a plain blank-line splitter stands in (no metadata, same text), so the search,
 /// highlighting and cards run on the real index either way.
 /// </summary>
-public sealed partial class SeedIndex : IAsyncLifetime
+public sealed class SeedIndex : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "bb-chat-index-" + Guid.NewGuid().ToString("N"));
     private LetterIndex? _index;
@@ -32,10 +33,10 @@ public sealed partial class SeedIndex : IAsyncLifetime
         {
             File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
         }
-        var parser = ProjectParser() ?? new BlankLineParser();
-        var summarizer = ProjectService<ILetterSummarizer>() ?? new FirstSentences();
+        var parser = ProjectParser() ?? new StandInDossierServices.BlankLineParser();
+        var summarizer = ProjectService<ILetterSummarizer>() ?? new StandInDossierServices.FirstSentences();
         _index = new LetterIndex(Path.Combine(_root, "index"));
-        var ingestor = new LetterIngestor(_index, parser, summarizer, new NoPromises(), new NoMeetings(), [],
+        var ingestor = new LetterIngestor(_index, parser, summarizer, new StandInDossierServices.NoPromises(), new StandInDossierServices.NoMeetings(), [],
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)), 50);
         await ingestor.IngestDirectoryAsync(corpus);
         Search = new LetterSearch(_index, parser, 3);
@@ -76,38 +77,5 @@ public sealed partial class SeedIndex : IAsyncLifetime
             // Needs services this test does not have: use the stand-in.
             return null;
         }
-    }
-
-    private sealed partial class BlankLineParser : ILetterParser
-    {
-        public Letter Parse(string sourceFile, string rawText)
-        {
-            var passages = new List<Passage>();
-            foreach (Match block in Block().Matches(rawText))
-            {
-                var text = Regex.Replace(block.Value, @"\s+", " ").Trim();
-                passages.Add(new Passage(passages.Count, block.Index, block.Index + block.Length, text));
-            }
-            return new Letter(Path.GetFileNameWithoutExtension(sourceFile), sourceFile, "", rawText,
-                null, null, null, null, null, null, [], null, passages);
-        }
-
-        [GeneratedRegex(@"\S(?:[^\n]|\n(?![ \t\r]*\n))*")]
-        private static partial Regex Block();
-    }
-
-    private sealed class FirstSentences : ILetterSummarizer
-    {
-        public string Summarize(Letter letter) => Briefingbot.Cards.CardText.Truncate(letter.Passages.FirstOrDefault()?.Text, 200);
-    }
-
-    private sealed class NoPromises : IPromiseExtractor
-    {
-        public IReadOnlyList<ExtractedPromise> Extract(Letter letter) => [];
-    }
-
-    private sealed class NoMeetings : IMeetingExtractor
-    {
-        public IReadOnlyList<ExtractedMeeting> Extract(Letter letter) => [];
     }
 }

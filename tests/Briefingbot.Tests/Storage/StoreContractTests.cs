@@ -555,6 +555,22 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Live_letters_are_found_by_their_ingest_id()
+    {
+        var letters = new LetterStore(Database);
+        await letters.UpsertAsync("000_28c2.txt", "h1", "tekst", Now);
+        await letters.UpsertAsync("000_28c2.md", "h2", "tekst", Now);
+        await letters.UpsertAsync("000_28c2x.txt", "h3", "tekst", Now);
+        await letters.UpsertAsync("000a28c2.txt", "h4", "tekst", Now);
+        await letters.UpsertAsync("v1.2.txt", "h5", "tekst", Now);
+
+        Assert.Equal(["000_28c2.md", "000_28c2.txt"], (await letters.SourceFilesOfAsync("000_28c2")).Order(StringComparer.Ordinal));
+        Assert.Equal(["v1.2.txt"], await letters.SourceFilesOfAsync("v1.2"));
+        await letters.MarkDeletedAsync("v1.2.txt", Now);
+        Assert.Empty(await letters.SourceFilesOfAsync("v1.2"));
+    }
+
+    [Fact]
     public async Task Concurrent_letter_writes_from_two_instances_get_distinct_versions_and_a_follower_misses_none()
     {
         var other = await OpenDatabaseAsync();

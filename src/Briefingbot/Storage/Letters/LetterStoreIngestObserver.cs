@@ -2,6 +2,7 @@ using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
+using Briefingbot.Storage.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace Briefingbot.Storage.Letters;
@@ -11,7 +12,7 @@ namespace Briefingbot.Storage.Letters;
 /// so the other instances pick them up. Idempotent: an unchanged letter (same hash) does not take a new version, so
 /// letters that arrive through <see cref="LetterStoreFollower"/> and pass the ingest again cause no echo.
 /// </summary>
-internal sealed class LetterStoreIngestObserver(ILetterStore store, TimeProvider timeProvider, ILogger<LetterStoreIngestObserver> logger)
+internal sealed class LetterStoreIngestObserver(LetterStore store, TimeProvider timeProvider, ILogger<LetterStoreIngestObserver> logger)
     : ILetterIngestObserver
 {
     public Task OnLetterIngestedAsync(Letter letter, IReadOnlyList<ExtractedPromise> promises, IReadOnlyList<ExtractedMeeting> meetings, CancellationToken cancellationToken) =>
@@ -19,22 +20,16 @@ internal sealed class LetterStoreIngestObserver(ILetterStore store, TimeProvider
 
     public async Task OnLetterRemovedAsync(string letterId, CancellationToken cancellationToken)
     {
-        // The ingest names removed letters by id; the id is the source file's name without its extension.
-        var matches = (await store.ListAsync(cancellationToken))
-            .Where(l => IsLetter(l.SourceFile, letterId))
-            .ToList();
-        if (matches.Count == 0)
+        // The ingest names removed letters by id: the source file's name without its extension.
+        var sourceFiles = await store.SourceFilesOfAsync(letterId, cancellationToken);
+        if (sourceFiles.Count == 0)
         {
             logger.RemovedLetterUnknown(letterId);
             return;
         }
-        foreach (var letter in matches)
+        foreach (var sourceFile in sourceFiles)
         {
-            await store.MarkDeletedAsync(letter.SourceFile, timeProvider.GetUtcNow(), cancellationToken);
+            await store.MarkDeletedAsync(sourceFile, timeProvider.GetUtcNow(), cancellationToken);
         }
     }
-
-    private static bool IsLetter(string sourceFile, string letterId) =>
-        string.Equals(Path.GetFileNameWithoutExtension(sourceFile), letterId, StringComparison.Ordinal)
-        || string.Equals(sourceFile, letterId, StringComparison.Ordinal);
 }

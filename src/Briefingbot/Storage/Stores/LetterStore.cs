@@ -81,6 +81,24 @@ public sealed class LetterStore(StoreDatabase database) : ILetterStore
             "SELECT * FROM letters WHERE deleted = FALSE ORDER BY source_file", null, Map, ct);
     }
 
+    /// <summary>
+    /// Source files of live letters whose ingest id is <paramref name="letterId"/> (the file name without its
+    /// extension), without reading their text.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> SourceFilesOfAsync(string letterId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var candidates = await connection.QueryRowsAsync(
+            """
+            SELECT source_file FROM letters
+            WHERE deleted = FALSE AND (source_file = @letterId OR substr(source_file, 1, length(@prefix)) = @prefix)
+            """,
+            new { letterId, prefix = letterId + "." }, r => r.Text("source_file"), ct);
+        return candidates
+            .Where(f => f == letterId || string.Equals(Path.GetFileNameWithoutExtension(f), letterId, StringComparison.Ordinal))
+            .ToList();
+    }
+
     private async Task SerializeVersionsAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
         if (D.SerializeLetterVersionsSql is { } sql)

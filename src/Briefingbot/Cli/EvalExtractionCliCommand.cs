@@ -1,0 +1,56 @@
+using System.Globalization;
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Dossiers.Promises;
+using Briefingbot.Dossiers.Promises.Evaluation;
+
+namespace Briefingbot.Cli;
+
+/// <summary><c>eval-extraction [--labels FILE] [--corpus DIR]</c>: precision/recall of promise and meeting extraction.</summary>
+public sealed class EvalExtractionCliCommand : ICliCommand
+{
+    private readonly ILetterParser _parser;
+    private readonly IPromiseExtractor _promises;
+    private readonly IMeetingExtractor _meetings;
+
+    public EvalExtractionCliCommand() : this(new LetterParser(), new PromiseExtractor(), new MeetingExtractor())
+    {
+    }
+
+    public EvalExtractionCliCommand(ILetterParser parser, IPromiseExtractor promises, IMeetingExtractor meetings)
+    {
+        _parser = parser;
+        _promises = promises;
+        _meetings = meetings;
+    }
+
+    public string Name => "eval-extraction";
+    public string Usage => "eval-extraction [--labels FILE] [--corpus DIR]   promise precision/recall, meeting recall and date accuracy";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var corpus = CliJson.Option(args, "--corpus") ?? LetterCorpus.DefaultDirectory();
+        var labelsPath = CliJson.Option(args, "--labels")
+            ?? Path.Combine(LetterCorpus.RepositoryRoot() ?? Directory.GetCurrentDirectory(), "tests", "data", "extraction", "labels.json");
+        if (!Directory.Exists(corpus) || !File.Exists(labelsPath))
+        {
+            await output.WriteLineAsync($"Corpus ({corpus}) or labels ({labelsPath}) not found.");
+            return 2;
+        }
+        var score = new ExtractionEvaluator(_promises, _meetings).Evaluate(LetterCorpus.Load(corpus, _parser), ExtractionLabels.Load(labelsPath));
+        var c = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync(string.Create(c, $"promises: labelled {score.PromisesLabelled}, extracted {score.PromisesExtracted}, matched {score.PromisesMatched}"));
+        await output.WriteLineAsync(string.Create(c, $"promise precision {score.PromisePrecision:F3}  recall {score.PromiseRecall:F3}  due date right {score.PromiseDueAccuracy:F3}"));
+        await output.WriteLineAsync(string.Create(c, $"meetings: labelled {score.MeetingsLabelled}, found {score.MeetingsFound}"));
+        await output.WriteLineAsync(string.Create(c, $"meeting recall {score.MeetingRecall:F3}  date right {score.MeetingDateAccuracy:F3}"));
+        foreach (var line in score.Misses)
+        {
+            await output.WriteLineAsync("  miss: " + line);
+        }
+        foreach (var line in score.FalsePositives)
+        {
+            await output.WriteLineAsync("  extra: " + line);
+        }
+        return 0;
+    }
+}

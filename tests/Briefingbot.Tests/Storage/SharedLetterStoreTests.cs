@@ -1,0 +1,113 @@
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Ingest;
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Dossiers.Promises;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Storage;
+using Briefingbot.Storage.Database;
+using Briefingbot.Storage.Letters;
+using Briefingbot.Storage.Stores;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Briefingbot.Tests.Storage;
+
+/// <summary>
+/// Two bot instances on one PostgreSQL database, each with its own real Lucene index: a letter ingested through one
+/// becomes searchable on the other once its follower catches up.
+/// </summary>
+public sealed class SharedLetterStoreTests : IAsyncLifetime
+{
+    private const string SeedFile = "000_28c287220feeccd7.txt";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 11, 24, 7, 0, 0, TimeSpan.Zero));
+    private readonly List<Instance> _instances = [];
+    private string _connectionString = "";
+
+    public async Task InitializeAsync() => _connectionString = await PostgresTestServer.CreateDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+        await PostgresTestServer.DropDatabaseAsync(_connectionString);
+    }
+
+    [Fact]
+    public async Task A_letter_ingested_on_one_instance_is_searchable_on_the_other_after_its_follower_polls()
+    {
+        var a = NewInstance();
+        var b = NewInstance();
+        var raw = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seeds", SeedFile));
+        Assert.Empty((await b.Search.SearchAsync("Witboek")).Hits);
+
+        await a.Ingestor.IngestAsync([new LetterSource(SeedFile, raw)], removeOthers: false);
+        await b.Follower.CatchUpAsync(CancellationToken.None);
+
+        var hit = Assert.Single((await b.Search.SearchAsync("Witboek")).Hits);
+        Assert.Equal("000_28c287220feeccd7", hit.LetterId);
+        // B's own ingest told B's observer about the letter again: same hash, so no new version and no echo.
+        var changes = await b.Store.ChangesSinceAsync(0, 10);
+        Assert.Equal(b.Follower.Version, Assert.Single(changes).Version);
+    }
+
+    private Instance NewInstance()
+    {
+        var folder = Directory.CreateTempSubdirectory("briefingbot-instance-").FullName;
+        var database = new PostgresStoreDatabase(_connectionString, _time, NullLogger<PostgresStoreDatabase>.Instance);
+        var store = new LetterStore(database);
+        var index = new LetterIndex(Path.Combine(folder, "index"));
+        var parser = new LetterParser();
+        var observer = new LetterStoreIngestObserver(store, _time, NullLogger<LetterStoreIngestObserver>.Instance);
+        var ingestor = new LetterIngestor(index, parser, new FirstPassageSummarizer(), new NoPromises(), new NoMeetings(), [observer], _time);
+        var follower = new LetterStoreFollower(
+            store, ingestor, Options.Create(new StorageOptions()), _time, NullLogger<LetterStoreFollower>.Instance);
+        var instance = new Instance(folder, database, store, index, ingestor, new LetterSearch(index, parser), follower);
+        _instances.Add(instance);
+        return instance;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Briefingbot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Briefingbot.sln not found");
+    }
+
+    private sealed record Instance(
+        string Folder, PostgresStoreDatabase Database, LetterStore Store, LetterIndex Index, LetterIngestor Ingestor,
+        LetterSearch Search, LetterStoreFollower Follower) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Follower.Dispose();
+            Index.Dispose();
+            await Database.DisposeAsync();
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    // Extraction is not what this test is about; these stand-ins keep the ingest pipeline complete.
+    private sealed class FirstPassageSummarizer : ILetterSummarizer
+    {
+        public string Summarize(Letter letter) => letter.Passages.FirstOrDefault()?.Text ?? "";
+    }
+
+    private sealed class NoPromises : IPromiseExtractor
+    {
+        public IReadOnlyList<ExtractedPromise> Extract(Letter letter) => [];
+    }
+
+    private sealed class NoMeetings : IMeetingExtractor
+    {
+        public IReadOnlyList<ExtractedMeeting> Extract(Letter letter) => [];
+    }
+}
