@@ -10,7 +10,19 @@ internal static class ConversationReferences
         ActivityId = activity.Id,
         User = activity.From,
         Bot = activity.Recipient,
-        Conversation = activity.Conversation,
+        // The reference is to the conversation (the channel), not to the thread this message happens to be in:
+        // proactive sends start a new post in the channel.
+        Conversation = activity.Conversation is { } c
+            ? new ConversationAccount
+            {
+                Id = c.Id is null ? null : ConversationIds.WithoutThread(c.Id),
+                Name = c.Name,
+                IsGroup = c.IsGroup,
+                ConversationType = c.ConversationType,
+                TenantId = c.TenantId,
+                AdditionalProperties = c.AdditionalProperties,
+            }
+            : null,
         ChannelId = activity.ChannelId,
         ServiceUrl = activity.ServiceUrl,
         Locale = activity.Locale,

@@ -22,7 +22,8 @@ public sealed class SubscriptionService(
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public static string? ConversationId(CommandContext context) => context.Turn.Activity.Conversation?.Id;
+    public static string? ConversationId(CommandContext context) =>
+        context.Turn.Activity.Conversation?.Id is { } id ? Protocol.ConversationIds.WithoutThread(id) : null;
 
     public Task<Subscription?> GetAsync(string conversationId, CancellationToken cancellationToken) => store.GetAsync(conversationId, cancellationToken);
 

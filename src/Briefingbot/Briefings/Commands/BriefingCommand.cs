@@ -48,7 +48,7 @@ public sealed class BriefingCommand(
             per = date;
         }
 
-        var conversationId = context.Turn.Activity.Conversation?.Id ?? "";
+        var conversationId = Administration.Subscriptions.SubscriptionService.ConversationId(context) ?? "";
         var subscription = await subscriptions.GetAsync(conversationId, cancellationToken) ?? DefaultSubscription(conversationId, context);
         var schedule = BriefingSchedule.For(subscription, configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam");
         DateTimeOffset asOf, since;
