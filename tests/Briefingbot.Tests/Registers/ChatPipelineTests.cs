@@ -91,7 +91,7 @@ public class ChatPipelineTests
 
         var text = string.Join("\n", turn.Sent.Select(a => a.Text));
         Assert.DoesNotContain(turn.Sent, a => a.Attachments?.Count > 0);
-        Assert.Contains("1 december 2025**: Raad Buitenlandse Zaken (Defensie)", text);
+        Assert.Contains("1 december 2025**: RBZ Defensie (Raad Buitenlandse Zaken, Defensie)", text);
         Assert.Contains("12 december 2025**: Ecofinraad", text);
         Assert.Contains("18 december 2025**: Europese Raad", text);
     }

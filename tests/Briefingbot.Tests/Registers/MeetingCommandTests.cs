@@ -19,7 +19,7 @@ public class MeetingCommandTests
         var m = Assert.Single((await bot.MeetingsAsync()));
         Assert.Equal((MeetingTypes.RbzDefensie, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Brussel", MeetingOrigin.Admin, true),
             (m.Type, m.StartDate, m.EndDate, m.Location, m.Origin, m.AdminLocked));
-        Assert.Contains("Raad Buitenlandse Zaken (Defensie), 1–2 december 2026, Brussel", Reply(turn));
+        Assert.Contains("RBZ Defensie (Raad Buitenlandse Zaken, Defensie), 1–2 december 2026, Brussel", Reply(turn));
         var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(("meeting.add", Anna.AadObjectId, Now), (audit.Action, audit.ActorAadObjectId, audit.At));
     }

@@ -41,7 +41,7 @@ public class RegisterViewTests
 
         var text = Reply(await bot.SendAsync("vergaderingen per 24 november 2025", Bob));
 
-        var rbz = text.IndexOf("1 december 2025**: Raad Buitenlandse Zaken (Defensie)", StringComparison.Ordinal);
+        var rbz = text.IndexOf("1 december 2025**: RBZ Defensie (Raad Buitenlandse Zaken, Defensie)", StringComparison.Ordinal);
         var ecofin = text.IndexOf("12 december 2025**: Ecofinraad", StringComparison.Ordinal);
         var er = text.IndexOf("18 december 2025**: Europese Raad", StringComparison.Ordinal);
         Assert.True(rbz > 0 && ecofin > rbz && er > ecofin, text);
@@ -142,7 +142,7 @@ public class RegisterViewTests
         var badDate = Reply(await bot.SendAsync("vergaderingen --per gisteren", Bob));
 
         Assert.Contains("Ecofinraad", text);
-        Assert.DoesNotContain("Raad Buitenlandse Zaken (Defensie)", text);
+        Assert.DoesNotContain("RBZ Defensie (Raad Buitenlandse Zaken, Defensie)", text);
         Assert.Contains("Gebruik `vergaderingen`", bad);
         Assert.Contains("\"gisteren\" is geen datum", badDate);
     }

@@ -55,12 +55,12 @@ public static class MeetingTypeNames
         MeetingTypes.Informeel, MeetingTypes.Gymnich, MeetingTypes.NavoTop, MeetingTypes.NavoMinisterieel, MeetingTypes.EpPlenair,
     ];
 
-    /// <summary>"Raad Buitenlandse Zaken (Defensie)" for "RBZ Defensie"; unknown types as they are.</summary>
+    /// <summary>The abbreviation users know with the full name, e.g. "RBZ Defensie (Raad Buitenlandse Zaken, Defensie)"; unknown types as they are.</summary>
     public static string DisplayName(string type) => type switch
     {
-        MeetingTypes.RbzDefensie => "Raad Buitenlandse Zaken (Defensie)",
-        MeetingTypes.Rbz => "Raad Buitenlandse Zaken",
-        MeetingTypes.Raz => "Raad Algemene Zaken",
+        MeetingTypes.RbzDefensie => "RBZ Defensie (Raad Buitenlandse Zaken, Defensie)",
+        MeetingTypes.Rbz => "RBZ (Raad Buitenlandse Zaken)",
+        MeetingTypes.Raz => "RAZ (Raad Algemene Zaken)",
         MeetingTypes.Ecofin => "Ecofinraad",
         MeetingTypes.EuropeseRaad => "Europese Raad",
         MeetingTypes.Informeel => "Informele Raad",
