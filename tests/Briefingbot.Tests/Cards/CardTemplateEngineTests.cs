@@ -19,6 +19,16 @@ public class CardTemplateEngineTests
     }
 
     [Fact]
+    public void Numbers_built_in_code_as_int_or_long_expand_like_parsed_numbers()
+    {
+        // Regression: data built with JsonObject { ["n"] = 12L } made GetValue<double> throw, and every such card
+        // silently fell back to text (the promises card in the Playground).
+        var data = new JsonObject { ["n"] = 12L, ["i"] = 3, ["m"] = 1.5m };
+        var card = new CardTemplateEngine(JsonNode.Parse("""{"t":"#${n} ${i} ${m}","c":"${n > 10}"}""")!).Expand(data);
+        AssertJson("""{"t":"#12 3 1.5","c":true}""", card);
+    }
+
+    [Fact]
     public void Interpolation_builds_strings()
     {
         AssertJson("""{"t":"Pagina 2 van 5: ok true"}""", Expand("""{"t":"Pagina ${p + 1} van ${total}: ${s} ${b}"}""", """{"p":1,"total":5,"s":"ok","b":true}"""));

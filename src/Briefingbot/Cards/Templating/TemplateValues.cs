@@ -24,7 +24,10 @@ internal static class TemplateValues
         switch (v.GetValueKind())
         {
             case JsonValueKind.String: return v.GetValue<string>();
-            case JsonValueKind.Number: return v.GetValue<double>();
+            // Numbers built in code hold their CLR type (int, long, decimal...); GetValue<double> only converts JSON
+            // text. TryGetValue<double> first, then read it back through its JSON form, which every number type has.
+            case JsonValueKind.Number:
+                return v.TryGetValue<double>(out var d) ? d : double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
             case JsonValueKind.True: return true;
             case JsonValueKind.False: return false;
             default: return null;
