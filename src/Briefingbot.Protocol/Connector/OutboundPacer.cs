@@ -62,8 +62,9 @@ internal sealed class OutboundPacer : IDisposable
             {
                 PermitLimit = w.PermitLimit,
                 Window = w.Window,
-                // Finer segments follow the window more closely; 100 ms is fine enough for Teams' limits.
-                SegmentsPerWindow = (int)Math.Clamp(w.Window.Ticks / TimeSpan.FromMilliseconds(100).Ticks, 1, 60),
+                // Segments of at least 250 ms: the partitioned limiter replenishes on its own 100 ms tick, so 100 ms
+                // segments slid late and a 50/s window let only ~31/s through (measured by bench-fanout, docs/briefing.md).
+                SegmentsPerWindow = (int)Math.Clamp(w.Window.Ticks / TimeSpan.FromMilliseconds(250).Ticks, 1, 60),
                 QueueLimit = queueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,

@@ -32,7 +32,7 @@ public sealed class ConversationReferenceCaptureTests : IAsyncLifetime
         await PostAsync(install);
 
         var saved = Assert.Single(_host.Store!.Saved);
-        Assert.Equal(Activities.ConversationId, saved.Conversation!.Id);
+        Assert.Equal(ConversationIds.WithoutThread(Activities.ConversationId), saved.Conversation!.Id);
         Assert.Equal(Activities.TenantId, saved.Conversation.TenantId);
         Assert.Equal(Activities.TeamsServiceUrl, saved.ServiceUrl);
         Assert.Equal("msteams", saved.ChannelId);
@@ -59,7 +59,7 @@ public sealed class ConversationReferenceCaptureTests : IAsyncLifetime
 
         await PostAsync(update);
 
-        Assert.Equal(Activities.ConversationId, Assert.Single(_host.Store!.Saved).Conversation!.Id);
+        Assert.Equal(ConversationIds.WithoutThread(Activities.ConversationId), Assert.Single(_host.Store!.Saved).Conversation!.Id);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ConversationReferenceCaptureTests : IAsyncLifetime
 
         var saved = _host.Store!.Saved;
         Assert.Equal(2, saved.Count);
-        Assert.Equal("https://smba.trafficmanager.net/amer/", (await _host.Store.GetAsync(Activities.ConversationId))!.ServiceUrl);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", (await _host.Store.GetAsync(ConversationIds.WithoutThread(Activities.ConversationId)))!.ServiceUrl);
     }
 
     [Fact]

@@ -101,7 +101,8 @@ public sealed class TurnContextTests : IAsyncLifetime
         Assert.NotNull(reference);
         Assert.Equal(_connector.BaseAddress.AbsoluteUri, reference.ServiceUrl);
         Assert.Equal("msteams", reference.ChannelId);
-        Assert.Equal(Activities.ConversationId, reference.Conversation!.Id);
+        // A reference names the channel, not the thread the message was in (proactive sends start a new post).
+        Assert.Equal("19:abc@thread.tacv2", reference.Conversation!.Id);
         Assert.Equal(Activities.TenantId, reference.Conversation.TenantId);
         Assert.Equal(Activities.BotId, reference.Bot!.Id);
         Assert.Equal(Activities.UserId, reference.User!.Id);

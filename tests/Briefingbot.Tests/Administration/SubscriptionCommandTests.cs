@@ -151,7 +151,7 @@ public class SubscriptionCommandTests
 
         await bot.SendAsync("abonneer", Bob, Channel);
 
-        Assert.True((await bot.SubscriptionAsync(Channel.Id!)) is not null);
+        Assert.True((await bot.SubscriptionAsync(Protocol.ConversationIds.WithoutThread(Channel.Id!))) is not null);
         Assert.Equal(Bob.AadObjectId, (await bot.AuditAsync())[0].ActorAadObjectId);
     }
 
@@ -166,6 +166,6 @@ public class SubscriptionCommandTests
 
         Assert.StartsWith("Alleen beheerders kunnen het abonnement van een kanaal", Reply(refused));
         Assert.Equal(2, (await bot.SubscriptionStore.ListAsync()).Count);
-        Assert.Equal(Anna.AadObjectId, (await bot.SubscriptionAsync(Channel.Id!))!.CreatedBy);
+        Assert.Equal(Anna.AadObjectId, (await bot.SubscriptionAsync(Protocol.ConversationIds.WithoutThread(Channel.Id!)))!.CreatedBy);
     }
 }
