@@ -1,0 +1,43 @@
+using Briefingbot.Chat;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Administration.Subscriptions;
+
+/// <summary>
+/// The shared flow of the commands that change an existing subscription (<c>pauzeer</c>, <c>hervat</c>, <c>opzeggen</c>):
+/// a conversation, a caller who may change it, and a subscription that exists; then the command's own change.
+/// </summary>
+public abstract class ExistingSubscriptionCommand(SubscriptionService service, SubscriptionReplies replies) : ICommandHandler
+{
+    public abstract IReadOnlyList<string> Names { get; }
+
+    public abstract string Usage { get; }
+
+    protected SubscriptionService Service => service;
+
+    protected SubscriptionReplies Replies => replies;
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (SubscriptionService.ConversationId(context) is not { } conversationId)
+        {
+            await replies.NoConversationAsync(context, cancellationToken);
+            return;
+        }
+        if (!await service.MayChangeAsync(context, cancellationToken))
+        {
+            await replies.RefusedAsync(context, cancellationToken);
+            return;
+        }
+        var existing = await service.GetAsync(conversationId, cancellationToken);
+        if (existing is null || existing.Status == SubscriptionStatus.Cancelled)
+        {
+            await replies.NotSubscribedAsync(context, cancellationToken);
+            return;
+        }
+        await ChangeAsync(context, existing, cancellationToken);
+    }
+
+    /// <summary>Applies the change to <paramref name="existing"/> (an active, paused or inactive subscription).</summary>
+    protected abstract Task ChangeAsync(CommandContext context, Subscription existing, CancellationToken cancellationToken);
+}
