@@ -24,6 +24,8 @@ namespace Briefingbot.Dossiers.Index;
 /// workaround is SimpleFS/NIOFS) and is 16x slower than SimpleFS/NIOFS under parallel search on Linux
 /// (apache/lucenenet#1151). NIOFS uses positional reads, so concurrent chat searches do not serialise on one file
 /// pointer as SimpleFS's synchronised reads do, and the OS page cache does the caching mmap would have done.
+/// Two measures keep NIOFS fast at a million passages: larger read buffers for postings
+/// (<see cref="PostingsBufferedDirectory"/>) and per-segment letter tables in memory (<c>SegmentLetters</c>).
 /// <para>
 /// Crash safety comes from Lucene's commit protocol: a commit writes new segment files and then a new
 /// <c>segments_N</c>; a process killed mid-ingest leaves the previous <c>segments_N</c> as the index's state, and
@@ -89,12 +91,16 @@ public sealed class LetterIndex : IDisposable
     private (LuceneDirectory, IndexWriter, SearcherManager) Open()
     {
         System.IO.Directory.CreateDirectory(_path);
-        var directory = new NIOFSDirectory(new DirectoryInfo(_path));
+        var directory = new PostingsBufferedDirectory(new DirectoryInfo(_path));
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
             RAMBufferSizeMB = 64,
+            // No compound files: postings must be files of their own for PostingsBufferedDirectory's larger buffers
+            // (a compound file's slices read with the default 1 KB buffer). Costs a few more open files per segment.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
         };
         var writer = new IndexWriter(directory, config);
         if (!DirectoryReader.IndexExists(directory))
@@ -140,8 +146,15 @@ public sealed class LetterIndex : IDisposable
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // Warm the per-segment letter tables here, on the refreshing thread, not in the first user's query.
+            foreach (var leaf in reader.Leaves)
+            {
+                _ = Search.SegmentLetters.For(leaf.AtomicReader);
+            }
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-using Briefingbot.Dossiers.Index;
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -7,19 +7,44 @@ namespace Briefingbot.Dossiers.Search;
 
 /// <summary>
 /// Collects every matching passage and keeps, per letter, the best-scoring one: letters are ranked by their best
-/// passage. Within a segment it works on doc-value ordinals in plain arrays (no strings, no hashing per hit); the
-/// letter ids are looked up once per letter when the segment is done. This is what keeps broad queries over a
+/// passage. Within a segment it works on letter ordinals in plain arrays (no strings, no hashing, no file reads per
+/// hit: <see cref="SegmentLetters"/>); the letter ids are looked up once per letter when the segment is done. This is what keeps broad queries over a
 /// million passages fast without the grouping module.
 /// </summary>
-internal sealed class BestPassageCollector : ICollector
+internal sealed class BestPassageCollector : ICollector, IDisposable
 {
-    private readonly Dictionary<string, (float Score, int Doc)> _best = new(StringComparer.Ordinal);
-    private readonly List<int> _touched = [];
+    // The working memory of a collector over tens of thousands of letters is large-object-heap sized; allocated per
+    // query it cost a gen-2 collection every few queries (measured by bench-search). Pooled and reused instead.
+    private static readonly ConcurrentBag<Scratch> Pool = [];
+    private const int MaxPooled = 16;
+
+    private readonly Scratch _scratch = Pool.TryTake(out var scratch) ? scratch : new Scratch();
     private Scorer? _scorer;
-    private SortedDocValues? _letterIds;
+    private SegmentLetters? _letters;
     private int _docBase;
-    private float[] _segmentScores = [];
-    private int[] _segmentDocs = [];
+    private Dictionary<string, (float Score, int Doc)> _best => _scratch.Best;
+    private List<int> _touched => _scratch.Touched;
+    private float[] _segmentScores => _scratch.Scores;
+    private int[] _segmentDocs => _scratch.Docs;
+
+    /// <summary>Returns the working memory to the pool (clean: per-segment arrays are zeroed as segments are flushed).</summary>
+    public void Dispose()
+    {
+        FlushSegment();
+        _scratch.Best.Clear();
+        if (Pool.Count < MaxPooled)
+        {
+            Pool.Add(_scratch);
+        }
+    }
+
+    private sealed class Scratch
+    {
+        public Dictionary<string, (float Score, int Doc)> Best { get; } = new(StringComparer.Ordinal);
+        public List<int> Touched { get; } = [];
+        public float[] Scores { get; set; } = [];
+        public int[] Docs { get; set; } = [];
+    }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -29,22 +54,22 @@ internal sealed class BestPassageCollector : ICollector
     {
         FlushSegment();
         _docBase = context.DocBase;
-        _letterIds = context.AtomicReader.GetSortedDocValues(IndexFields.LetterId);
-        var count = _letterIds?.ValueCount ?? 0;
-        if (_segmentScores.Length < count)
+        _letters = SegmentLetters.For(context.AtomicReader);
+        var count = _letters?.Ids.Length ?? 0;
+        if (_scratch.Scores.Length < count)
         {
-            _segmentScores = new float[count];
-            _segmentDocs = new int[count];
+            _scratch.Scores = new float[count];
+            _scratch.Docs = new int[count];
         }
     }
 
     public void Collect(int doc)
     {
-        if (_letterIds is null)
+        if (_letters is null)
         {
             return;
         }
-        var ord = _letterIds.GetOrd(doc);
+        var ord = _letters.Ordinals[doc];
         if (ord < 0)
         {
             return;
@@ -63,29 +88,72 @@ internal sealed class BestPassageCollector : ICollector
         }
     }
 
-    /// <summary>Letters with their best passage (global doc id), best first; ties broken by letter id for stable paging.</summary>
-    public List<(string LetterId, float Score, int Doc)> Results()
+    /// <summary>How many letters matched.</summary>
+    public int Count
+    {
+        get
+        {
+            FlushSegment();
+            return _best.Count;
+        }
+    }
+
+    /// <summary>
+    /// The best <paramref name="count"/> letters with their best passage (global doc id), best first; ties broken by
+    /// letter id for stable paging. A page of answers needs only
+    /// the first few of tens of thousands of matching letters; sorting them all cost more than the search (profiled).
+    /// </summary>
+    public List<(string LetterId, float Score, int Doc)> Top(int count)
     {
         FlushSegment();
-        return _best
-            .Select(kv => (kv.Key, kv.Value.Score, kv.Value.Doc))
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Key, StringComparer.Ordinal)
-            .ToList();
+        if (count >= _best.Count)
+        {
+            var all = _best.Select(kv => (kv.Key, kv.Value.Score, kv.Value.Doc)).ToList();
+            all.Sort(Compare);
+            return all;
+        }
+        // A bounded heap whose root is the worst letter kept so far.
+        var heap = new PriorityQueue<(string LetterId, float Score, int Doc), (string LetterId, float Score, int Doc)>(count + 1, WorstFirst);
+        foreach (var (id, (score, doc)) in _best)
+        {
+            var entry = (id, score, doc);
+            if (heap.Count < count)
+            {
+                heap.Enqueue(entry, entry);
+            }
+            else if (Compare(entry, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(entry, entry);
+            }
+        }
+        var top = new List<(string LetterId, float Score, int Doc)>(heap.Count);
+        while (heap.TryDequeue(out var entry, out _))
+        {
+            top.Add(entry);
+        }
+        top.Reverse();
+        return top;
+    }
+
+    private static readonly Comparer<(string LetterId, float Score, int Doc)> WorstFirst = Comparer<(string LetterId, float Score, int Doc)>.Create((a, b) => Compare(b, a));
+
+    /// <summary>Best first: higher score, then letter id (ordinal).</summary>
+    private static int Compare((string LetterId, float Score, int Doc) a, (string LetterId, float Score, int Doc) b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        return byScore != 0 ? byScore : string.CompareOrdinal(a.LetterId, b.LetterId);
     }
 
     private void FlushSegment()
     {
-        if (_letterIds is null || _touched.Count == 0)
+        if (_letters is null || _touched.Count == 0)
         {
             _touched.Clear();
             return;
         }
-        var bytes = new BytesRef();
         foreach (var ord in _touched)
         {
-            _letterIds.LookupOrd(ord, bytes);
-            var id = bytes.Utf8ToString();
+            var id = _letters.Ids[ord];
             var score = _segmentScores[ord];
             if (!_best.TryGetValue(id, out var current) || score > current.Score)
             {

@@ -104,22 +104,22 @@ public sealed class LetterSearch : ILetterSearch
                 AddExpandedTerms(luceneQuery, highlights);
             }
 
-            var collector = new BestPassageCollector();
+            using var collector = new BestPassageCollector();
             searcher.Search(luceneQuery, filter, collector);
-            var letters = collector.Results();
-            if (letters.Count == 0)
+            var total = collector.Count;
+            if (total == 0)
             {
                 continue;
             }
 
-            var hits = letters
+            var hits = collector.Top((page + 1) * pageSize)
                 .Skip(page * pageSize)
                 .Take(pageSize)
                 .Select(l => ToHit(searcher, l.LetterId, l.Doc, l.Score, highlights))
                 .OfType<LetterHit>()
                 .ToList();
             var suggestions = name is null ? [] : Suggest(node, mode, hits, searcher, filter);
-            return new SearchResponse(understood, hits, letters.Count, page, (page + 1) * pageSize < letters.Count, name, suggestions);
+            return new SearchResponse(understood, hits, total, page, (page + 1) * pageSize < total, name, suggestions);
         }
 
         return Empty(understood, page, SuggestWhenNothingFound(node, searcher, filter));
@@ -192,9 +192,9 @@ public sealed class LetterSearch : ILetterSearch
                     "De zoekvraag bevat alleen veelvoorkomende woorden of alleen NOT; voeg een zoekwoord toe."));
             }
             using var lease = _index.Acquire();
-            var collector = new BestPassageCollector();
+            using var collector = new BestPassageCollector();
             lease.Searcher.Search(luceneQuery, collector);
-            return Task.FromResult(new QueryCheck(true, collector.Results().Count, null));
+            return Task.FromResult(new QueryCheck(true, collector.Count, null));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

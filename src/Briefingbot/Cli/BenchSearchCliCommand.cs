@@ -7,7 +7,7 @@ using Briefingbot.Dossiers.Search.Evaluation;
 namespace Briefingbot.Cli;
 
 /// <summary>
-/// <c>bench-search [--passages N] [--dir DIR] [--queries N]</c>: builds a synthetic corpus of N passages (default
+/// <c>bench-search [--passages N] [--dir DIR] [--queries N] [--reuse]</c>: builds a synthetic corpus of N passages (default
 /// 1,000,000) from the seed letters' paragraphs, indexes it and prints indexing throughput, index size, query
 /// latency p50/p99 single-threaded and with 8 concurrent callers, and memory.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed partial class BenchSearchCliCommand(IServiceProvider services) :
 {
     public string Name => "bench-search";
 
-    public string Usage => "bench-search [--passages 1000000] [--dir DIR] [--queries 2000]   indexing and query speed at scale";
+    public string Usage => "bench-search [--passages 1000000] [--dir DIR] [--queries 2000] [--reuse]   indexing and query speed at scale";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed partial class BenchSearchCliCommand(IServiceProvider services) :
         var queries = SearchBenchmark.Queries(judged, paragraphs);
         await output.WriteLineAsync($"bench-search: {passages:N0} passages from {paragraphs.Count} seed paragraphs, {queries.Count} distinct queries, {Environment.ProcessorCount} cores, index in {dir}");
 
-        var report = await new SearchBenchmark(output).RunAsync(paragraphs, queries, passages, dir, runs, cancellationToken);
+        var report = await new SearchBenchmark(output).RunAsync(paragraphs, queries, passages, dir, runs, args.Contains("--reuse"), cancellationToken);
         await output.WriteLineAsync(SearchBenchmark.Format(report));
         return 0;
     }

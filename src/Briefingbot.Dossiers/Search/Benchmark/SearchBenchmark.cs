@@ -19,13 +19,35 @@ public sealed record BenchmarkReport(
 /// </summary>
 public sealed class SearchBenchmark(TextWriter output)
 {
-    public async Task<BenchmarkReport> RunAsync(IReadOnlyList<string> paragraphs, IReadOnlyList<string> queries, int passages, string directory, int queryRuns = 2000, CancellationToken cancellationToken = default)
+    /// <param name="reuse">Query an index a previous run left in <paramref name="directory"/> instead of building one
+    /// (for working on query speed); the indexing figures are then zero.</param>
+    public async Task<BenchmarkReport> RunAsync(IReadOnlyList<string> paragraphs, IReadOnlyList<string> queries, int passages, string directory, int queryRuns = 2000, bool reuse = false, CancellationToken cancellationToken = default)
     {
-        if (Directory.Exists(directory))
+        reuse = reuse && Directory.Exists(directory) && Directory.EnumerateFiles(directory, "segments_*").Any();
+        if (Directory.Exists(directory) && !reuse)
         {
             Directory.Delete(directory, recursive: true);
         }
         using var index = new LetterIndex(directory);
+        var (indexed, letters, indexSeconds, indexCpuSeconds) = reuse
+            ? (0, 0, 0.0, 0.0)
+            : await BuildAsync(index, paragraphs, passages, cancellationToken);
+        var bytes = new DirectoryInfo(directory).EnumerateFiles().Sum(f => f.Length);
+        int segments;
+        int maxDoc;
+        using (var lease = index.Acquire())
+        {
+            segments = lease.Searcher.IndexReader.Leaves.Count;
+            maxDoc = lease.Searcher.IndexReader.MaxDoc;
+        }
+        output.WriteLine(reuse
+            ? $"Reusing the index in {directory}: {maxDoc:N0} documents, {bytes / 1024.0 / 1024.0:N0} MB in {segments} segments"
+            : $"Indexed {indexed:N0} passages in {letters:N0} letters: {indexSeconds:F1} s wall, {indexed / indexSeconds:N0} passages/s; {indexCpuSeconds:F1} s CPU = {indexed / indexCpuSeconds:N0} passages per CPU-second ({indexed / indexCpuSeconds * Environment.ProcessorCount:N0}/s on {Environment.ProcessorCount} idle cores); index {bytes / 1024.0 / 1024.0:N0} MB in {segments} segments");
+        return await QueryAsync(index, queries, queryRuns, (indexed, letters, indexSeconds, indexCpuSeconds, bytes, segments), cancellationToken);
+    }
+
+    private async Task<(int Indexed, int Letters, double Seconds, double CpuSeconds)> BuildAsync(LetterIndex index, IReadOnlyList<string> paragraphs, int passages, CancellationToken cancellationToken)
+    {
         var corpus = new SyntheticCorpus(paragraphs);
         var ingestedAt = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
 
@@ -55,16 +77,13 @@ public sealed class SearchBenchmark(TextWriter output)
             return ValueTask.CompletedTask;
         });
         await index.CommitAsync(cancellationToken);
-        var indexSeconds = stopwatch.Elapsed.TotalSeconds;
-        var indexCpuSeconds = (ProcessCpu() - cpuBefore).TotalSeconds;
-        var bytes = new DirectoryInfo(directory).EnumerateFiles().Sum(f => f.Length);
-        int segments;
-        using (var lease = index.Acquire())
-        {
-            segments = lease.Searcher.IndexReader.Leaves.Count;
-        }
-        output.WriteLine($"Indexed {indexed:N0} passages in {letters:N0} letters: {indexSeconds:F1} s wall, {indexed / indexSeconds:N0} passages/s; {indexCpuSeconds:F1} s CPU = {indexed / indexCpuSeconds:N0} passages per CPU-second ({indexed / indexCpuSeconds * Environment.ProcessorCount:N0}/s on {Environment.ProcessorCount} idle cores); index {bytes / 1024.0 / 1024.0:N0} MB in {segments} segments");
+        return (indexed, letters, stopwatch.Elapsed.TotalSeconds, (ProcessCpu() - cpuBefore).TotalSeconds);
+    }
 
+    private async Task<BenchmarkReport> QueryAsync(LetterIndex index, IReadOnlyList<string> queries, int queryRuns,
+        (int Indexed, int Letters, double Seconds, double CpuSeconds, long Bytes, int Segments) built, CancellationToken cancellationToken)
+    {
+        var (indexed, letters, indexSeconds, indexCpuSeconds, bytes, segments) = built;
         var search = new LetterSearch(index, parser: null, defaultPageSize: 3);
         foreach (var q in queries.Take(100))
         {
@@ -83,6 +102,8 @@ public sealed class SearchBenchmark(TextWriter output)
             single.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             singleCpu.Add((ProcessCpu() - cpu).TotalMilliseconds);
         }
+        var slowest = single.Select((ms, i) => (ms, query: queries[i % queries.Count])).OrderByDescending(x => x.ms).Take(8);
+        output.WriteLine("Slowest single-thread queries: " + string.Join("; ", slowest.Select(x => $"\"{x.query}\" {x.ms:F1} ms")));
         output.WriteLine($"Single-thread: wall p50 {Percentile(single, 50):F2} ms, p99 {Percentile(single, 99):F2} ms; CPU p50 {Percentile(singleCpu, 50):F2} ms, p99 {Percentile(singleCpu, 99):F2} ms over {queryRuns} queries");
 
         var concurrent = new List<double>(queryRuns);
@@ -108,7 +129,7 @@ public sealed class SearchBenchmark(TextWriter output)
 
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        var report = new BenchmarkReport(indexed, letters, indexSeconds, indexed / indexSeconds, bytes, segments,
+        var report = new BenchmarkReport(indexed, letters, indexSeconds, indexSeconds > 0 ? indexed / indexSeconds : 0, bytes, segments,
             indexCpuSeconds, Percentile(single, 50), Percentile(single, 99), Percentile(singleCpu, 50), Percentile(singleCpu, 99), Percentile(concurrent, 50), Percentile(concurrent, 99), qps,
             process.PeakWorkingSet64, GC.GetTotalMemory(false), GC.CollectionCount(2));
         output.WriteLine($"Memory: peak working set {report.PeakWorkingSetBytes / 1024.0 / 1024.0:N0} MB, GC heap {report.GcHeapBytes / 1024.0 / 1024.0:N0} MB, gen2 collections {report.Gen2Collections}");
