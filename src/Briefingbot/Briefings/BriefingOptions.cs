@@ -44,6 +44,12 @@ public sealed class BriefingOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How often the Quartz triggers are brought in line with the subscriptions (besides at start-up and at every
+    /// change made through the bot): repairs subscriptions written outside this process, e.g. by another tool.
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// Quartz job store: <c>sqlite</c> (default, single instance) or <c>postgres</c> (clustered). Empty = follow
     /// <c>Storage:Provider</c>. <c>memory</c> is for tests and benchmarks only.
     /// </summary>

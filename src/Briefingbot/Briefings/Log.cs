@@ -38,4 +38,10 @@ internal static partial class Log
 
     [LoggerMessage(6011, LogLevel.Warning, "Briefing for {ConversationId} split into {Messages} messages to stay under the Teams size limit")]
     public static partial void Split(ILogger logger, string conversationId, int messages);
+
+    [LoggerMessage(6012, LogLevel.Information, "Briefing schedules reconciled: {Scheduled} added or changed, {Removed} removed, {Active} active")]
+    public static partial void Reconciled(ILogger logger, int scheduled, int removed, int active);
+
+    [LoggerMessage(6013, LogLevel.Error, "Briefing schedule reconcile failed")]
+    public static partial void ReconcileFailed(ILogger logger, Exception exception);
 }

@@ -21,6 +21,7 @@ public sealed class BriefingScheduler(
     public const string Group = "briefings";
     public const string MaintenanceGroup = "briefings-maintenance";
     private static readonly TriggerKey SweepTrigger = new("sweep", MaintenanceGroup);
+    private static readonly TriggerKey ReconcileTrigger = new("reconcile", MaintenanceGroup);
 
     public async Task SubscriptionChangedAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -39,11 +40,13 @@ public sealed class BriefingScheduler(
     }
 
     /// <summary>
-    /// Makes the job store match the subscriptions (at start-up): adds or fixes triggers of active subscriptions,
-    /// removes those of paused, inactive, cancelled or deleted ones. Unchanged triggers are left alone, so their
-    /// misfire state survives a restart.
+    /// Makes the job store match the subscriptions: adds or fixes triggers of active subscriptions, removes those
+    /// of paused, inactive, cancelled or deleted ones. Unchanged triggers are left alone, so their misfire state
+    /// survives a restart. Runs at start-up and every <see cref="BriefingOptions.ReconcileInterval"/>
+    /// (<see cref="BriefingReconcileJob"/>): on a cluster a subscription written outside this process (another
+    /// tool, a restore, a trigger write that failed after the subscription was saved) still gets its trigger.
     /// </summary>
-    public async Task ReconcileAsync(CancellationToken cancellationToken)
+    public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await EnsureJobsAsync(scheduler, cancellationToken);
@@ -53,8 +56,10 @@ public sealed class BriefingScheduler(
             .ToHashSet();
         var wanted = new HashSet<TriggerKey>();
         var changed = new List<ITrigger>();
+        var active = 0;
         foreach (var subscription in all.Where(s => s.Status == SubscriptionStatus.Active))
         {
+            active++;
             var key = TriggerKeyFor(subscription.ConversationId);
             wanted.Add(key);
             var schedule = BriefingSchedule.For(subscription);
@@ -62,6 +67,13 @@ public sealed class BriefingScheduler(
                 && await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger current
                 && current.CronExpressionString == schedule.Cron
                 && current.TimeZone.Id == schedule.TimeZone.Id)
+            {
+                continue;
+            }
+            // The list above may be seconds old by now (thousands of subscriptions): a subscription changed since
+            // through the bot already has its new trigger, which must not be overwritten with the old schedule.
+            var latest = await subscriptions.GetAsync(subscription.ConversationId, cancellationToken);
+            if (latest is null || latest.UpdatedAt != subscription.UpdatedAt)
             {
                 continue;
             }
@@ -80,6 +92,9 @@ public sealed class BriefingScheduler(
         {
             await scheduler.UnscheduleJobs(stale, cancellationToken);
         }
+        var result = new ReconcileResult(changed.Count, stale.Count, active);
+        Log.Reconciled(logger, result.Scheduled, result.Removed, result.Active);
+        return result;
     }
 
     internal static TriggerKey TriggerKeyFor(string conversationId)
@@ -140,6 +155,17 @@ public sealed class BriefingScheduler(
                 .WithSimpleSchedule(s => s.WithInterval(options.Value.SweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
                 .Build();
             await scheduler.ScheduleJob(sweep, every, ScheduleJobOptions.Replacing, ct);
+        }
+        if (!await scheduler.Exists(ReconcileTrigger, ct))
+        {
+            var reconcile = JobBuilder.Create<BriefingReconcileJob>().WithIdentity(BriefingReconcileJob.Key).StoreDurably().Build();
+            var every = TriggerBuilder.Create(time)
+                .WithIdentity(ReconcileTrigger)
+                .ForJob(BriefingReconcileJob.Key)
+                .StartAt(time.GetUtcNow() + options.Value.ReconcileInterval)
+                .WithSimpleSchedule(s => s.WithInterval(options.Value.ReconcileInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .Build();
+            await scheduler.ScheduleJob(reconcile, every, ScheduleJobOptions.Replacing, ct);
         }
         if (!await scheduler.Exists(BriefingJob.Key, ct))
         {
