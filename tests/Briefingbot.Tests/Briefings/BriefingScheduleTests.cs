@@ -166,4 +166,35 @@ public sealed class BriefingScheduleTests
         await scheduler.SubscriptionChangedAsync("c-move", CancellationToken.None);
         Assert.Null(await scheduler.NextFireTimeAsync("c-move", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Subscriptions_changed_outside_the_bot_are_scheduled_by_the_periodic_reconcile()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        using var world = new BriefingWorld(now);
+        await world.SubscribeAsync("c-paused", DayOfWeek.Tuesday, new TimeOnly(9, 0));
+        await using var services = world.StartServices(o =>
+        {
+            o.ReconcileInterval = TimeSpan.FromMinutes(5);
+            o.SweepInterval = TimeSpan.FromHours(1);
+        });
+        var scheduler = services.GetRequiredService<BriefingScheduler>();
+        Assert.Equal(new ReconcileResult(1, 0, 1), await scheduler.ReconcileAsync(CancellationToken.None));
+
+        // Written straight to the store, as another tool (or a node whose trigger write failed) would: no notifier.
+        await world.SubscribeAsync("c-outside", DayOfWeek.Monday, new TimeOnly(8, 0));
+        await world.Subscriptions.SetStatusAsync("c-paused", SubscriptionStatus.Paused, null, now);
+        Assert.Null(await scheduler.NextFireTimeAsync("c-outside", CancellationToken.None));
+
+        var quartz = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var reconciled = await JobExecutionSignal.AttachAsync(quartz, BriefingScheduler.MaintenanceGroup);
+        await quartz.Start();
+        world.Time.Advance(TimeSpan.FromMinutes(5));
+        await reconciled.WhenExecutedAsync(1).WaitAsync(Patience);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero), await scheduler.NextFireTimeAsync("c-outside", CancellationToken.None));
+        Assert.Null(await scheduler.NextFireTimeAsync("c-paused", CancellationToken.None));
+        Assert.Equal(new ReconcileResult(0, 0, 1), await scheduler.ReconcileAsync(CancellationToken.None));
+        await quartz.Shutdown(true);
+    }
 }

@@ -14,10 +14,11 @@ public sealed class JobExecutionSignal : IJobListener
 
     public int Executed { get; private set; }
 
-    public static async Task<JobExecutionSignal> AttachAsync(IScheduler scheduler)
+    /// <param name="group">The job group to listen to; default the briefing jobs' group.</param>
+    public static async Task<JobExecutionSignal> AttachAsync(IScheduler scheduler, string? group = null)
     {
         var signal = new JobExecutionSignal();
-        scheduler.ListenerManager.AddJobListener(signal, [GroupMatcher<JobKey>.GroupEquals(BriefingJob.Key.Group)]);
+        scheduler.ListenerManager.AddJobListener(signal, [GroupMatcher<JobKey>.GroupEquals(group ?? BriefingJob.Key.Group)]);
         await Task.CompletedTask;
         return signal;
     }
