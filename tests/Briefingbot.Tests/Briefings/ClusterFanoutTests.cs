@@ -30,8 +30,14 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
     private const int Channels = 500;
     private const string SentLine = "Briefing sent to";
     private const string QuartzStartedLine = " started.";
-    /// <summary>Claims older than this are taken over by the sweep; longer than any send of this test (paced, 16 at a time).</summary>
-    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(20);
+    private const string ReconciledLine = "Briefing schedules reconciled:";
+    /// <summary>
+    /// Claims older than this are taken over by the sweep: far longer than any send of this test (paced, 16 at a
+    /// time, a few seconds even on a loaded machine), or a slow live node would be doubled.
+    /// </summary>
+    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>The due minute is the first minute boundary at least this far after the subscriptions are written.</summary>
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan StartPatience = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan FanoutPatience = TimeSpan.FromMinutes(3);
     /// <summary>The triggers must be in the store at least this long before the due minute.</summary>
@@ -132,6 +138,10 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
         // Quartz on the survivor notices the dead node (missed check-ins) and recovers its in-progress firings (the
         // briefing job requests recovery; re-run, they find the ledger row claimed or sent and do nothing).
         await Within(survivor.WhenLoggedAsync("ClusterManager: detected"), FanoutPatience, "the survivor's Quartz to detect the killed node");
+        // The maintenance jobs run one at a time cluster-wide ([DisallowConcurrentExecution]); one that was running
+        // on the killed node must not stay blocked: the survivor reconciles again after the recovery.
+        var reconcilesSoFar = survivor.Lines(ReconciledLine).Count;
+        await Within(survivor.WhenLoggedAsync(ReconciledLine, reconcilesSoFar + 2), FanoutPatience, "the survivor to run the reconcile job again after the recovery");
         output.WriteLine($"phase 2: the survivor finished {took2.TotalSeconds:F1} s after the due minute; its Quartz cluster recovery: " +
             string.Join(" | ", survivor.Lines("ClusterManager").Select(l => l[l.IndexOf("ClusterManager", StringComparison.Ordinal)..])));
         var final2 = (await LedgerAsync()).Where(r => phase2.Contains(r.ConversationId)).ToList();
@@ -184,12 +194,12 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
 
     /// <summary>
     /// Writes 500 active subscriptions (with conversation references on the loopback connector) due at the next
-    /// minute boundary at least 30 s ahead, and waits until a node's reconcile has given all of them triggers.
+    /// minute boundary at least <see cref="Lead"/> ahead, and waits until a node's reconcile has given all of them triggers.
     /// </summary>
     private async Task<DateTimeOffset> SeedAndScheduleAsync(string prefix, int alreadyActive, string serviceUrl)
     {
         var now = TimeProvider.System.GetUtcNow();
-        var soon = now.AddSeconds(30);
+        var soon = now + Lead;
         var due = new DateTimeOffset(soon.Year, soon.Month, soon.Day, soon.Hour, soon.Minute, 0, TimeSpan.Zero).AddMinutes(1);
         await using (var services = Store())
         {
