@@ -61,6 +61,39 @@ public sealed class ScaleMechanicsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_flattened_any_of_query_scores_every_passage_exactly_as_the_nested_one()
+    {
+        _index.CopySeeds();
+        await _index.IngestAsync();
+        using var lease = _index.Index.Acquire();
+        var searcher = lease.Searcher;
+        BooleanQuery Word(string word, float boost = 1f)
+        {
+            var term = Term(word);
+            var query = new BooleanQuery { Boost = boost };
+            query.Add(new TermQuery(new Term(IndexFields.Text, term)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(IndexFields.Title, term)) { Boost = 0.6f }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(IndexFields.Heading, term)) { Boost = 0.3f }, Occur.SHOULD);
+            return query;
+        }
+        var nested = new BooleanQuery { { Word("drones"), Occur.SHOULD }, { Word("Oekraine", 0.8f), Occur.SHOULD }, { Word("munitie"), Occur.SHOULD } };
+
+        var flat = Assert.IsType<BooleanQuery>(LetterQueryBuilder.Flatten(nested));
+
+        Assert.Equal(9, flat.Clauses.Count);
+        Assert.All(flat.Clauses, c => Assert.IsType<TermQuery>(c.Query));
+        var expected = searcher.Search(nested, 10_000).ScoreDocs.Select(d => (d.Doc, d.Score)).OrderBy(d => d.Doc).ToList();
+        var actual = searcher.Search(flat, 10_000).ScoreDocs.Select(d => (d.Doc, d.Score)).OrderBy(d => d.Doc).ToList();
+        Assert.True(expected.Count > 50, $"{expected.Count} passages");
+        Assert.Equal(expected.Select(e => e.Doc), actual.Select(a => a.Doc));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 0.0001f));
+
+        // An all-of query keeps its structure: every word must still match somewhere.
+        var allOf = new BooleanQuery { { Word("drones"), Occur.MUST }, { Word("munitie"), Occur.MUST } };
+        Assert.All(Assert.IsType<BooleanQuery>(LetterQueryBuilder.Flatten(allOf)).Clauses, c => Assert.IsType<BooleanQuery>(c.Query));
+    }
+
+    [Fact]
     public void Highlighting_finds_a_compound_part_in_its_second_pass()
     {
         using var full = new DutchLetterAnalyzer();
