@@ -19,7 +19,10 @@ namespace Briefingbot.Dossiers.Analysis;
 /// Folding runs before stemming on purpose: the Snowball Dutch stemmer treats accented vowels specially, and a user
 /// who types "Oekraine" must land on the same stem as the text's "Oekraïne".
 /// </remarks>
-public sealed class DutchLetterAnalyzer : Analyzer
+/// <param name="compounds">False leaves out the compound-part step: the same terms for every whole word, at a
+/// fraction of the cost. Only for highlighting, which looks for compound parts separately (<c>SnippetBuilder</c>);
+/// the index and its queries always use the full chain.</param>
+public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer
 {
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -28,9 +31,12 @@ public sealed class DutchLetterAnalyzer : Analyzer
         stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, DutchWordLists.StopWords);
-        stream = new DictionaryCompoundWordTokenFilter(
-            LuceneVersion.LUCENE_48, stream, DutchWordLists.CompoundParts,
-            minWordSize: 8, minSubwordSize: 5, maxSubwordSize: 20, onlyLongestMatch: true);
+        if (compounds)
+        {
+            stream = new DictionaryCompoundWordTokenFilter(
+                LuceneVersion.LUCENE_48, stream, DutchWordLists.CompoundParts,
+                minWordSize: 8, minSubwordSize: 5, maxSubwordSize: 20, onlyLongestMatch: true);
+        }
         stream = new LoanwordPluralFilter(stream);
         stream = new SnowballFilter(stream, new DutchStemmer());
         // A dictionary word on its own ("oekraine") is also its own compound part; keep one term per position.

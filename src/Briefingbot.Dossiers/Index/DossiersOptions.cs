@@ -22,6 +22,13 @@ public sealed class DossiersOptions
     /// <summary>Whether the hosted index ingests the corpus folder when the bot starts (in the background).</summary>
     public bool IngestOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Whether that start-up ingest removes indexed letters that are not in the corpus folder (true: the folder is
+    /// the whole corpus). The host turns it off when the index also follows a shared letter store, whose letters
+    /// other instances ingested are in no local folder: removing them would delete them for every instance.
+    /// </summary>
+    public bool RemoveMissingOnStart { get; set; } = true;
+
     /// <summary>Letters per index commit during an ingest: a crash loses at most this many letters of work.</summary>
     [Range(1, 100_000)]
     public int CommitEvery { get; set; } = 50;

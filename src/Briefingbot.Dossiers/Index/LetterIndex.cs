@@ -50,6 +50,9 @@ public sealed class LetterIndex : IDisposable
     /// <summary>The analysis chain used for every text field, at index and query time.</summary>
     public Analyzer Analyzer { get; } = new DutchLetterAnalyzer();
 
+    /// <summary>The chain without compound parts, for highlighting's first pass (see <c>SnippetBuilder</c>).</summary>
+    internal Analyzer WholeWordAnalyzer { get; } = new DutchLetterAnalyzer(compounds: false);
+
     /// <summary>Serialises ingest runs: one ingest at a time writes through the one writer.</summary>
     internal SemaphoreSlim IngestGate { get; } = new(1, 1);
 
@@ -140,6 +143,7 @@ public sealed class LetterIndex : IDisposable
             directory.Dispose();
         }
         Analyzer.Dispose();
+        WholeWordAnalyzer.Dispose();
         _commitLock.Dispose();
         IngestGate.Dispose();
     }

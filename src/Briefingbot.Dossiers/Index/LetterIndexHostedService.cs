@@ -43,7 +43,15 @@ public sealed class LetterIndexHostedService(
             // Resolved here, not injected: building the ingest pipeline (parser, extractors, observers and their
             // stores) must not be able to stop the host from starting.
             var ingestor = services.GetRequiredService<ILetterIngestor>();
-            await ingestor.IngestDirectoryAsync(paths.CorpusPath, progress: null, _stopping.Token).ConfigureAwait(false);
+            if (options.Value.RemoveMissingOnStart)
+            {
+                await ingestor.IngestDirectoryAsync(paths.CorpusPath, progress: null, _stopping.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                // Add and update only. The folder is the embedded corpus (a handful of letters), so reading it whole is fine.
+                await ingestor.IngestAsync(ReadCorpus(paths.CorpusPath), removeOthers: false, progress: null, _stopping.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -55,6 +63,16 @@ public sealed class LetterIndexHostedService(
             IndexLog.StartupIngestFailed(logger, ex);
         }
     }
+
+    private static List<LetterSource> ReadCorpus(string directory) =>
+        !Directory.Exists(directory)
+            ? []
+            : Directory.EnumerateFiles(directory)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                // An unreadable file becomes empty text, which the ingestor logs as skipped.
+                .Select(f => new LetterSource(Path.GetFileName(f), CorpusFileReader.TryRead(f, out _) ?? string.Empty))
+                .ToList();
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

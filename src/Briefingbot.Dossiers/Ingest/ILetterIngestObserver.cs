@@ -32,7 +32,8 @@ public interface ILetterIngestor
     /// <summary>
     /// Removes the letters with these source file names from the index (and tells the observers); names the index
     /// does not hold are ignored. Used by the host to follow deletions in the shared letter store. Implementations
-    /// must override it: the default only keeps this later addition from breaking existing implementations.
+    /// must override it (<see cref="LetterIngestor"/> does): the default only keeps this later addition from breaking
+    /// other implementations.
     /// </summary>
     Task<IngestProgress> RemoveAsync(IReadOnlyCollection<string> sourceFiles, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException($"{GetType().Name} cannot remove single letters yet; implement ILetterIngestor.RemoveAsync.");

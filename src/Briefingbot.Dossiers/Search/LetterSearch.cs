@@ -104,8 +104,7 @@ public sealed class LetterSearch : ILetterSearch
                 AddExpandedTerms(luceneQuery, highlights);
             }
 
-            using var collector = new BestPassageCollector();
-            searcher.Search(luceneQuery, filter, collector);
+            using var collector = BestPassageCollector.Search(searcher, luceneQuery, filter);
             var total = collector.Count;
             if (total == 0)
             {
@@ -192,8 +191,7 @@ public sealed class LetterSearch : ILetterSearch
                     "De zoekvraag bevat alleen veelvoorkomende woorden of alleen NOT; voeg een zoekwoord toe."));
             }
             using var lease = _index.Acquire();
-            using var collector = new BestPassageCollector();
-            lease.Searcher.Search(luceneQuery, collector);
+            using var collector = BestPassageCollector.Search(lease.Searcher, luceneQuery, null);
             return Task.FromResult(new QueryCheck(true, collector.Count, null));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -211,7 +209,7 @@ public sealed class LetterSearch : ILetterSearch
         {
             return null;
         }
-        var snippet = SnippetBuilder.Build(_index.Analyzer, passage.Text, highlights);
+        var snippet = SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, passage.Text, highlights);
         return new LetterHit(
             letterId,
             letter.Get(IndexFields.SourceFile) ?? letterId,

@@ -13,6 +13,7 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
 {
     public const int MaxLength = 400;
     private const int CandidatePassages = 12;
+    private const int MinAnswersForQuestionAndAnswer = 3;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,7 +30,11 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
         {
             return letter.Title ?? "";
         }
-        // Q&A documents open with the members' introduction; the answers carry the government's view.
+        var answers = body.Where(p => !string.IsNullOrWhiteSpace(p.Answer)).ToList();
+        if (answers.Count >= MinAnswersForQuestionAndAnswer)
+        {
+            return SummarizeQuestionsAndAnswers(letter, body, answers);
+        }
         var paragraphs = body.Where(p => p.Kind == PassageKind.Paragraph).Take(CandidatePassages).ToList();
         var candidates = new List<(string Sentence, int Order, double Score)>();
         var frequencies = TermFrequencies(body.Select(p => p.Answer ?? p.Text));
@@ -97,6 +102,59 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
         return string.Join(' ', chosen.OrderBy(c => c.Order).Select(c => c.Sentence));
     }
 
+    /// <summary>
+    /// Q&amp;A documents (written consultations, replies to reports) open with the members' introductions, which say
+    /// what the document is about but not what the government answered. Their summary is the introduction's best
+    /// sentence followed by the one or two answer sentences that carry the government's position: the ones most
+    /// central to the whole document and its title, preferably stated as the cabinet's view, early answers first.
+    /// </summary>
+    private static string SummarizeQuestionsAndAnswers(Letter letter, List<Passage> body, List<Passage> answers)
+    {
+        var frequencies = TermFrequencies(body.Select(p => p.Answer ?? p.Text));
+        var titleWords = Words(letter.Title ?? "").Where(w => !StopWords.Contains(w) && w.Length > 2).ToHashSet();
+        double Subject(string sentence) =>
+            titleWords.Count == 0 ? 0 : 0.8 * Words(sentence).Distinct().Count(titleWords.Contains) / titleWords.Count;
+
+        var order = 0;
+        var intro = body.Where(p => p.Kind == PassageKind.Paragraph).Take(CandidatePassages)
+            .SelectMany((p, rank) => Sentences(p.Text).Select(sentence => (Sentence: sentence, Order: order++, Rank: rank)))
+            .Where(c => c.Sentence.Length is >= 40 and <= 280 && !c.Sentence.EndsWith('?') && !Anaphoric().IsMatch(c.Sentence))
+            // The introduction that names the subject (title words) or states the purpose, not "… naar aanleiding hiervan".
+            .Select(c => (c.Sentence, c.Order, Score: 0.4 / (1 + c.Rank) + 1.5 * Subject(c.Sentence) + (PurposeCue().IsMatch(c.Sentence) ? 1.0 : 0)
+                - (PointsBack().IsMatch(c.Sentence) ? 0.5 : 0)))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
+            .FirstOrDefault();
+
+        var points = answers.Take(CandidatePassages)
+            .SelectMany((p, rank) => Sentences(p.Answer!).Select(sentence => (Sentence: sentence, Order: order++, Rank: rank)))
+            .Where(c => c.Sentence.Length is >= 40 and <= 260 && !c.Sentence.EndsWith('?') && !Anaphoric().IsMatch(c.Sentence) && !CrossReference().IsMatch(c.Sentence))
+            .Select(c => (c.Sentence, c.Order, Score: 0.5 / (1 + c.Rank) + Centrality(c.Sentence, frequencies) + Subject(c.Sentence)
+                + (GovernmentCue().IsMatch(c.Sentence) ? 0.6 : 0)))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
+            .ToList();
+
+        var chosen = new List<(string Sentence, int Order)>();
+        var length = 0;
+        if (intro.Sentence is not null)
+        {
+            chosen.Add((intro.Sentence, intro.Order));
+            length = intro.Sentence.Length + 1;
+        }
+        foreach (var point in points)
+        {
+            if (chosen.Count == 3)
+            {
+                break;
+            }
+            if (length + point.Sentence.Length + 1 <= MaxLength)
+            {
+                chosen.Add((point.Sentence, point.Order));
+                length += point.Sentence.Length + 1;
+            }
+        }
+        return chosen.Count == 0 ? Truncate(answers[0].Answer!) : string.Join(' ', chosen.OrderBy(c => c.Order).Select(c => c.Sentence));
+    }
+
     private static string Truncate(string text)
     {
         if (text.Length <= MaxLength)
@@ -147,6 +205,13 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
     [GeneratedRegex(@"^(?:Daarvoor|Daarom|Daarnaast|Dit|Dat|Hierdoor|Hiermee|Ook|Tevens|Verder|Bovendien|Zij|Hij|Ze)\b")]
     private static partial Regex Anaphoric();
 
-    [GeneratedRegex(@"^(?:Het kabinet|Nederland|De regering)\b")]
+    [GeneratedRegex(@"^(?:Het kabinet|Nederland|De regering|Ik|Wij|Defensie)\b")]
     private static partial Regex GovernmentCue();
+
+    [GeneratedRegex(@"\b(?:hiervan|daarvan|hierover|daarover|hierop|daarop)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsBack();
+
+    /// <summary>"Zoals in het antwoord op vraag 3 …": an answer that points elsewhere does not stand alone.</summary>
+    [GeneratedRegex(@"\b(?:antwoord op (?:de )?vraag|zie (?:ook )?(?:het )?antwoord|zoals (?:eerder )?(?:aangegeven|gemeld|beschreven))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CrossReference();
 }

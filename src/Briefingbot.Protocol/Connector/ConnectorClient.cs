@@ -18,6 +18,7 @@ internal sealed class ConnectorClient(
     IBotTokenProvider tokenProvider,
     TrustedServiceUrls trustedServiceUrls,
     IOptions<BotProtocolOptions> options,
+    OutboundPacer pacer,
     TimeProvider timeProvider,
     ILogger<ConnectorClient> logger) : IConnectorClient
 {
@@ -26,24 +27,28 @@ internal sealed class ConnectorClient(
     private const int MaxErrorBodyChars = 4096;
 
     public Task<ConnectorResult> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync("reply", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
+        SendAsync("reply", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, Retries(conversationId, activity), cancellationToken);
 
     public Task<ConnectorResult> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync("send", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+        SendAsync("send", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, Retries(conversationId, activity), cancellationToken);
 
     public Task<ConnectorResult> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync("update", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+        SendAsync("update", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, Retries(conversationId, activity), cancellationToken);
 
     public Task<ConnectorResult> DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default) =>
-        SendAsync<object?>("delete", HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, cancellationToken);
+        SendAsync<object?>("delete", HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, null, cancellationToken);
 
     public Task<ConnectorResult> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
-        SendAsync("createConversation", HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        SendAsync("createConversation", HttpMethod.Post, serviceUrl, "v3/conversations", parameters, null, cancellationToken);
+
+    // A write's first attempt is paced by its caller (PacedSend); its retries are paced here, against the same
+    // windows, so that throttled messages coming back after their Retry-After never add up to a retry storm.
+    private static RetryPacing Retries(string conversationId, Activity activity) => new(conversationId, activity.Conversation?.TenantId);
 
     // Teams conversation ids hold ':', '@' and ';': they are path segments and must be escaped as such.
     private static string Escape(string? segment) => Uri.EscapeDataString(segment ?? string.Empty);
 
-    private async Task<ConnectorResult> SendAsync<TBody>(string operation, HttpMethod method, string serviceUrl, string relativePath, TBody body, CancellationToken cancellationToken)
+    private async Task<ConnectorResult> SendAsync<TBody>(string operation, HttpMethod method, string serviceUrl, string relativePath, TBody body, RetryPacing? retryPacing, CancellationToken cancellationToken)
     {
         if (!TryBuildUri(serviceUrl, relativePath, out var uri))
         {
@@ -141,6 +146,11 @@ internal sealed class ConnectorClient(
             var delay = ConnectorRetryPolicy.ComputeDelay(attempt, retryAfter, retry, Random.Shared.NextDouble());
             Log.ConnectorRetrying(logger, operation, last!.StatusCode, attempt, retry.MaxAttempts, (long)delay.TotalMilliseconds, correlationId);
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            if (retryPacing is { } paced
+                && await pacer.WaitAsync(paced.ConversationId, paced.TenantId, cancellationToken).ConfigureAwait(false) != PacingVerdict.Go)
+            {
+                return Finish(operation, last! with { Error = $"{last!.Error} No retry: too many messages waiting." }, correlationId);
+            }
         }
 
         return Finish(operation, last! with { Error = $"Gave up after {last!.Attempts} attempts: {last.Error}" }, correlationId);
@@ -223,3 +233,6 @@ internal sealed class ConnectorClient(
         return status;
     }
 }
+
+/// <summary>Which pacing windows a write's retries wait in: its conversation's and its tenant's.</summary>
+internal readonly record struct RetryPacing(string ConversationId, string? TenantId);

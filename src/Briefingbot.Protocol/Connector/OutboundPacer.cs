@@ -6,7 +6,7 @@ namespace Briefingbot.Protocol.Connector;
 
 /// <summary>
 /// Keeps outbound writes under the Teams rate limits: sliding windows per conversation (7/1 s, 8/2 s, 60/30 s,
-/// 1800/1 h by default) and per tenant (50/1 s). Waiting here is cheap; a 429 costs a retry and, repeated, a block.
+/// 1800/1 h by default) and exact sliding windows per tenant (50/1 s). Waiting here is cheap; a 429 costs a retry and, repeated, a block.
 /// Limiters of idle conversations are dropped by <see cref="PartitionedRateLimiter"/> itself, so memory stays flat
 /// however many conversations a briefing run touches. A singleton: the limits are per process, which is exact for one
 /// instance and conservative enough behind a load balancer (briefings are sent by one instance at a time).
@@ -14,13 +14,15 @@ namespace Briefingbot.Protocol.Connector;
 internal sealed class OutboundPacer : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _perConversation;
-    private readonly PartitionedRateLimiter<string> _perTenant;
+    private readonly SlidingLogLimiter _perTenant;
 
-    public OutboundPacer(IOptions<BotProtocolOptions> options)
+    public OutboundPacer(IOptions<BotProtocolOptions> options, TimeProvider time)
     {
         var pacing = options.Value.Pacing;
         _perConversation = Chain(pacing.EffectivePerConversation, pacing.QueueLimit);
-        _perTenant = Chain(pacing.EffectivePerTenant, pacing.QueueLimit);
+        // The tenant's budget is what a briefing fan-out runs into, so it is counted exactly (see SlidingLogLimiter);
+        // a conversation gets one briefing, and its approximate windows only ever pace a chat's replies.
+        _perTenant = new SlidingLogLimiter(pacing.EffectivePerTenant, pacing.QueueLimit, time);
     }
 
     /// <summary>Waits for a permit to write to <paramref name="conversationId"/> in <paramref name="tenantId"/>; false when the queue is full.</summary>
@@ -39,20 +41,14 @@ internal sealed class OutboundPacer : IDisposable
             // Channels without tenants (Slack, Web Chat) have no per-tenant limit to respect.
             return PacingVerdict.Go;
         }
-        using (var lease = await _perTenant.AcquireAsync(tenantId, 1, cancellationToken).ConfigureAwait(false))
-        {
-            if (!lease.IsAcquired)
-            {
-                return PacingVerdict.TenantQueueFull;
-            }
-        }
-        return PacingVerdict.Go;
+        return await _perTenant.AcquireAsync(tenantId, cancellationToken).ConfigureAwait(false)
+            ? PacingVerdict.Go
+            : PacingVerdict.TenantQueueFull;
     }
 
     public void Dispose()
     {
         _perConversation.Dispose();
-        _perTenant.Dispose();
     }
 
     private static PartitionedRateLimiter<string> Chain(IReadOnlyList<RateLimitWindow> windows, int queueLimit)

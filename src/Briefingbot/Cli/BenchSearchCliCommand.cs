@@ -31,9 +31,9 @@ internal sealed partial class BenchSearchCliCommand(IServiceProvider services) :
         var paragraphs = SearchBenchmark.Paragraphs(letters);
         var judged = FindQueries() is { } path ? RelevanceSet.Load(path).Queries.Select(q => q.Query) : [];
         var queries = SearchBenchmark.Queries(judged, paragraphs);
-        await output.WriteLineAsync($"bench-search: {passages:N0} passages from {paragraphs.Count} seed paragraphs, {queries.Count} distinct queries, {Environment.ProcessorCount} cores, index in {dir}");
+        await output.WriteLineAsync($"bench-search: {passages:N0} passages from {paragraphs.Count} seed paragraphs, {queries.Count} distinct queries (+ broad stress set), {Environment.ProcessorCount} cores, index in {dir}");
 
-        var report = await new SearchBenchmark(output).RunAsync(paragraphs, queries, passages, dir, runs, args.Contains("--reuse"), cancellationToken);
+        var report = await new SearchBenchmark(output).RunAsync(paragraphs, queries, passages, dir, runs, args.Contains("--reuse"), SearchBenchmark.BroadQueries(paragraphs), cancellationToken);
         await output.WriteLineAsync(SearchBenchmark.Format(report));
         return 0;
     }

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Protocol;
 using Briefingbot.Storage.Database;
@@ -46,6 +47,9 @@ public static class StorageServiceCollectionExtensions
         if (options.ShouldFollowLetters)
         {
             services.AddHostedService<LetterStoreFollower>();
+            // Letters other instances ingested reach this index through the store, not the local corpus folder:
+            // the start-up ingest of that folder must not remove them (it would delete them in the store, for all).
+            services.PostConfigure<DossiersOptions>(o => o.RemoveMissingOnStart = false);
         }
         return services;
     }

@@ -27,6 +27,22 @@ public class ExtractiveSummarizerTests
         Assert.DoesNotContain("[overzicht]", summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("001")]
+    [InlineData("002")]
+    [InlineData("004")]
+    public void A_question_and_answer_document_is_summarised_with_the_governments_answers(string seed)
+    {
+        var letter = SeedCorpus.Get(seed);
+        var summary = _summarizer.Summarize(letter);
+        var sentences = ExtractiveSummarizer.Sentences(summary).ToList();
+
+        // What the document is (from the introduction), then what the government answered (from the answers).
+        Assert.Contains(sentences, s => letter.Passages.Any(p => p.Answer is not null && p.Answer.Contains(s, StringComparison.Ordinal)));
+        Assert.Contains(sentences, s => letter.Passages.Any(p => p.Answer is null && p.Text.Contains(s, StringComparison.Ordinal)));
+        Assert.DoesNotContain(sentences, s => s.EndsWith('?'));
+    }
+
     [Fact]
     public void Purpose_sentence_is_preferred()
     {

@@ -64,6 +64,31 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
+    public async Task A_retry_waits_in_the_tenants_window_like_a_new_send()
+    {
+        // The tenant may have one send an hour; the service throttles the first one and says "retry now". Without
+        // pacing its retries the client would send again at once, past the budget: a retry storm in miniature.
+        await using var server = await LoopbackServer.StartAsync((context, _) => Answer(context, 429, null, h => h.RetryAfter = "0"));
+        var settings = Settings();
+        settings["Bot:Pacing:PerTenant:0:PermitLimit"] = "1";
+        settings["Bot:Pacing:PerTenant:0:Window"] = "01:00:00";
+        settings["Bot:Pacing:QueueLimit"] = "0";
+        await using var services = ProtocolServices.Build(settings);
+        var reference = new ConversationReference
+        {
+            ServiceUrl = server.BaseAddress.AbsoluteUri,
+            ChannelId = "msteams",
+            Conversation = new ConversationAccount { Id = "19:c1", TenantId = "tenant-1" },
+        };
+
+        var result = await services.GetRequiredService<IProactiveMessenger>().SendAsync(reference, new Activity { Text = "hoi" });
+
+        Assert.Equal(ConnectorOutcome.Throttled, result.Outcome);
+        Assert.Single(server.Requests);
+        Assert.Contains("No retry: too many messages waiting", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Retry_after_beyond_the_cap_ends_as_throttled_without_waiting()
     {
         await using var server = await LoopbackServer.StartAsync((context, _) => Answer(context, 429, null, h => h.RetryAfter = "120"));

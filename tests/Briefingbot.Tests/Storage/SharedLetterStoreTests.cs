@@ -8,6 +8,7 @@ using Briefingbot.Storage;
 using Briefingbot.Storage.Database;
 using Briefingbot.Storage.Letters;
 using Briefingbot.Storage.Stores;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -52,6 +53,53 @@ public sealed class SharedLetterStoreTests : IAsyncLifetime
         // B's own ingest told B's observer about the letter again: same hash, so no new version and no echo.
         var changes = await b.Store.ChangesSinceAsync(0, 10);
         Assert.Equal(b.Follower.Version, Assert.Single(changes).Version);
+    }
+
+    [Fact]
+    public async Task A_letter_removed_on_one_instance_disappears_from_the_other()
+    {
+        var a = NewInstance();
+        var b = NewInstance();
+        var raw = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seeds", SeedFile));
+        await a.Ingestor.IngestAsync([new LetterSource(SeedFile, raw)], removeOthers: false);
+        await b.Follower.CatchUpAsync(CancellationToken.None);
+        Assert.Single((await b.Search.SearchAsync("Witboek")).Hits);
+
+        var removed = await a.Ingestor.RemoveAsync([SeedFile, "never-ingested.txt"]);
+        await b.Follower.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(1, removed.Removed);
+        Assert.Empty((await a.Search.SearchAsync("Witboek")).Hits);
+        Assert.Empty((await b.Search.SearchAsync("Witboek")).Hits);
+        Assert.True(Assert.Single(await b.Store.ChangesSinceAsync(0, 10), l => l.SourceFile == SeedFile).Deleted);
+        Assert.DoesNotContain(await b.Store.ListAsync(), l => l.SourceFile == SeedFile);
+    }
+
+    [Fact]
+    public async Task The_start_up_ingest_of_a_following_instance_keeps_the_letters_others_ingested()
+    {
+        var a = NewInstance();
+        var b = NewInstance();
+        var raw = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seeds", SeedFile));
+        await a.Ingestor.IngestAsync([new LetterSource(SeedFile, raw)], removeOthers: false);
+        await b.Follower.CatchUpAsync(CancellationToken.None);
+
+        // B restarts with its own corpus folder, which holds another letter only (as configured for following).
+        var corpus = Directory.CreateDirectory(Path.Combine(b.Folder, "corpus")).FullName;
+        const string other = "001_e472fb248c5230f8.txt";
+        File.Copy(Path.Combine(RepositoryRoot(), "seeds", other), Path.Combine(corpus, other));
+        var services = new ServiceCollection()
+            .AddSingleton<ILetterIngestor>(b.Ingestor)
+            .BuildServiceProvider();
+        using var startup = new LetterIndexHostedService(b.Index, services, new DossiersPaths(corpus, Path.Combine(b.Folder, "index")),
+            Options.Create(new DossiersOptions { RemoveMissingOnStart = false }), NullLogger<LetterIndexHostedService>.Instance);
+        await startup.StartAsync(CancellationToken.None);
+        await startup.Ingest;
+
+        var letters = await b.Store.ListAsync();
+        Assert.False(Assert.Single(letters, l => l.SourceFile == SeedFile).Deleted);
+        Assert.False(Assert.Single(letters, l => l.SourceFile == other).Deleted);
+        Assert.Equal(["000_28c287220feeccd7", "001_e472fb248c5230f8"], (await b.Search.SearchAsync("Witboek")).Hits.Select(h => h.LetterId).Order());
     }
 
     private Instance NewInstance()

@@ -6,10 +6,9 @@ namespace Briefingbot.Briefings.Dispatch;
 
 /// <summary>
 /// Smooths a briefing fan-out to <see cref="BriefingOptions.FanoutPerTenantPerSecond"/> per tenant before the
-/// messenger's own pacing. Two reasons: the tenant's 50/s budget is shared with interactive replies, which must
-/// not queue behind ten thousand briefings; and a steady stream just under the limit is what the messenger's
-/// sliding-window pacer passes at full speed, whereas a flood that queues in it drains at a fraction of the limit
-/// (measured: ~31/s for a 47/s sliding window with 10 segments; see docs/briefing.md).
+/// messenger's own pacing (exact windows at the service's limit). Two reasons: the tenant's 50/s budget is shared
+/// with interactive replies, which must not queue behind ten thousand briefings; and a steady stream a little under
+/// the limit arrives at the service without bursts, so jitter rarely costs a 429 (see docs/briefing.md).
 /// A token bucket refilled every ~45 ms keeps bursts to two messages.
 /// </summary>
 public sealed class FanoutPacer : IDisposable
