@@ -87,7 +87,16 @@ public sealed class BriefingScheduler(
             var job = await scheduler.GetJobDetail(BriefingJob.Key, cancellationToken) ?? throw new InvalidOperationException("Briefing job missing.");
             await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = changed }, ScheduleJobOptions.Replacing, cancellationToken);
         }
-        var stale = existing.Where(k => !wanted.Contains(k)).ToList();
+        var stale = new List<TriggerKey>();
+        foreach (var key in existing.Where(k => !wanted.Contains(k)))
+        {
+            // Likewise a subscription made through another node after the list was read already has its trigger.
+            var conversationId = (await scheduler.GetTrigger(key, cancellationToken))?.JobDataMap.GetString(BriefingJob.ConversationIdKey);
+            if (conversationId is null || await subscriptions.GetAsync(conversationId, cancellationToken) is not { Status: SubscriptionStatus.Active })
+            {
+                stale.Add(key);
+            }
+        }
         if (stale.Count > 0)
         {
             await scheduler.UnscheduleJobs(stale, cancellationToken);
