@@ -151,31 +151,29 @@ public sealed class BriefingScheduler(
             .StartAt(time.GetUtcNow())
             .Build();
 
+    /// <summary>A durable maintenance job that repeats every <paramref name="interval"/>, unless it is already there.</summary>
+    private async Task EnsureRepeatingAsync<TJob>(IScheduler scheduler, JobKey jobKey, TriggerKey triggerKey, TimeSpan interval, CancellationToken ct)
+        where TJob : IJob
+    {
+        if (await scheduler.Exists(triggerKey, ct))
+        {
+            return;
+        }
+        var job = JobBuilder.Create<TJob>().WithIdentity(jobKey).StoreDurably().Build();
+        var every = TriggerBuilder.Create(time)
+            .WithIdentity(triggerKey)
+            .ForJob(jobKey)
+            .StartAt(time.GetUtcNow() + interval)
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(job, every, ScheduleJobOptions.Replacing, ct);
+    }
+
     private async Task EnsureJobsAsync(IScheduler scheduler, CancellationToken ct)
     {
-        if (!await scheduler.Exists(SweepTrigger, ct))
-        {
-            var sweep = JobBuilder.Create<BriefingSweepJob>().WithIdentity(BriefingSweepJob.Key).StoreDurably().Build();
-            var every = TriggerBuilder.Create(time)
-                .WithIdentity(SweepTrigger)
-                .ForJob(BriefingSweepJob.Key)
-                .StartAt(time.GetUtcNow() + options.Value.SweepInterval)
-                // A missed sweep is simply the next one: nothing accumulates.
-                .WithSimpleSchedule(s => s.WithInterval(options.Value.SweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-                .Build();
-            await scheduler.ScheduleJob(sweep, every, ScheduleJobOptions.Replacing, ct);
-        }
-        if (!await scheduler.Exists(ReconcileTrigger, ct))
-        {
-            var reconcile = JobBuilder.Create<BriefingReconcileJob>().WithIdentity(BriefingReconcileJob.Key).StoreDurably().Build();
-            var every = TriggerBuilder.Create(time)
-                .WithIdentity(ReconcileTrigger)
-                .ForJob(BriefingReconcileJob.Key)
-                .StartAt(time.GetUtcNow() + options.Value.ReconcileInterval)
-                .WithSimpleSchedule(s => s.WithInterval(options.Value.ReconcileInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-                .Build();
-            await scheduler.ScheduleJob(reconcile, every, ScheduleJobOptions.Replacing, ct);
-        }
+        // A missed sweep or reconcile is simply the next one: nothing accumulates.
+        await EnsureRepeatingAsync<BriefingSweepJob>(scheduler, BriefingSweepJob.Key, SweepTrigger, options.Value.SweepInterval, ct);
+        await EnsureRepeatingAsync<BriefingReconcileJob>(scheduler, BriefingReconcileJob.Key, ReconcileTrigger, options.Value.ReconcileInterval, ct);
         if (!await scheduler.Exists(BriefingJob.Key, ct))
         {
             var job = JobBuilder.Create<BriefingJob>()
