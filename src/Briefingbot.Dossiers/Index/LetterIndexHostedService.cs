@@ -21,6 +21,7 @@ public sealed class LetterIndexHostedService(
     ILogger<LetterIndexHostedService> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private Task? _ingest;
 
     /// <summary>The background ingest started at start-up, if any (tests await it).</summary>
@@ -76,12 +77,30 @@ public sealed class LetterIndexHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        // A host that is torn down in a hurry (a test server's disposal) may dispose this service before stopping
+        // it; the ingest was cancelled then already, and stopping must not fail on the disposed token source.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            try
+            {
+                await _stopping.CancelAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
         if (_ingest is not null)
         {
             await _ingest.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 }
