@@ -22,10 +22,6 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
     private Scorer? _scorer;
     private SegmentLetters? _letters;
     private int _docBase;
-    private Dictionary<string, (float Score, int Doc)> _best => _scratch.Best;
-    private List<int> _touched => _scratch.Touched;
-    private float[] _segmentScores => _scratch.Scores;
-    private int[] _segmentDocs => _scratch.Docs;
 
     /// <summary>Returns the working memory to the pool (clean: per-segment arrays are zeroed as segments are flushed).</summary>
     public void Dispose()
@@ -76,15 +72,15 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
         }
         // Scores are positive; clamp so 0 can mean "not seen in this segment".
         var score = Math.Max(_scorer!.GetScore(), float.Epsilon);
-        var previous = _segmentScores[ord];
+        var previous = _scratch.Scores[ord];
         if (previous == 0f)
         {
-            _touched.Add(ord);
+            _scratch.Touched.Add(ord);
         }
         if (score > previous)
         {
-            _segmentScores[ord] = score;
-            _segmentDocs[ord] = _docBase + doc;
+            _scratch.Scores[ord] = score;
+            _scratch.Docs[ord] = _docBase + doc;
         }
     }
 
@@ -121,11 +117,11 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
             });
             for (var i = 1; i < perLeaf.Length; i++)
             {
-                foreach (var (id, best) in perLeaf[i]._best)
+                foreach (var (id, best) in perLeaf[i]._scratch.Best)
                 {
-                    if (!collector._best.TryGetValue(id, out var current) || best.Score > current.Score)
+                    if (!collector._scratch.Best.TryGetValue(id, out var current) || best.Score > current.Score)
                     {
-                        collector._best[id] = best;
+                        collector._scratch.Best[id] = best;
                     }
                 }
             }
@@ -146,7 +142,7 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
         get
         {
             FlushSegment();
-            return _best.Count;
+            return _scratch.Best.Count;
         }
     }
 
@@ -158,15 +154,15 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
     public List<(string LetterId, float Score, int Doc)> Top(int count)
     {
         FlushSegment();
-        if (count >= _best.Count)
+        if (count >= _scratch.Best.Count)
         {
-            var all = _best.Select(kv => (kv.Key, kv.Value.Score, kv.Value.Doc)).ToList();
+            var all = _scratch.Best.Select(kv => (kv.Key, kv.Value.Score, kv.Value.Doc)).ToList();
             all.Sort(Compare);
             return all;
         }
         // A bounded heap whose root is the worst letter kept so far.
         var heap = new PriorityQueue<(string LetterId, float Score, int Doc), (string LetterId, float Score, int Doc)>(count + 1, WorstFirst);
-        foreach (var (id, (score, doc)) in _best)
+        foreach (var (id, (score, doc)) in _scratch.Best)
         {
             var entry = (id, score, doc);
             if (heap.Count < count)
@@ -198,21 +194,21 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
 
     private void FlushSegment()
     {
-        if (_letters is null || _touched.Count == 0)
+        if (_letters is null || _scratch.Touched.Count == 0)
         {
-            _touched.Clear();
+            _scratch.Touched.Clear();
             return;
         }
-        foreach (var ord in _touched)
+        foreach (var ord in _scratch.Touched)
         {
             var id = _letters.Ids[ord];
-            var score = _segmentScores[ord];
-            if (!_best.TryGetValue(id, out var current) || score > current.Score)
+            var score = _scratch.Scores[ord];
+            if (!_scratch.Best.TryGetValue(id, out var current) || score > current.Score)
             {
-                _best[id] = (score, _segmentDocs[ord]);
+                _scratch.Best[id] = (score, _scratch.Docs[ord]);
             }
-            _segmentScores[ord] = 0f;
+            _scratch.Scores[ord] = 0f;
         }
-        _touched.Clear();
+        _scratch.Touched.Clear();
     }
 }
