@@ -4,8 +4,9 @@ using Briefingbot.Storage;
 namespace Briefingbot.Administration.Subscriptions;
 
 /// <summary>
-/// The shared flow of the commands that change an existing subscription (<c>pauzeer</c>, <c>hervat</c>, <c>opzeggen</c>):
-/// a conversation, a caller who may change it, and a subscription that exists; then the command's own change.
+/// The shared flow of the commands that change an existing subscription (<c>pauzeer</c>, <c>hervat</c>, <c>opzeggen</c>,
+/// <c>schema</c>): a conversation, arguments that make sense, a caller who may change it, and a subscription that
+/// exists; then the command's own change.
 /// </summary>
 public abstract class ExistingSubscriptionCommand(SubscriptionService service, SubscriptionReplies replies) : ICommandHandler
 {
@@ -24,6 +25,11 @@ public abstract class ExistingSubscriptionCommand(SubscriptionService service, S
             await replies.NoConversationAsync(context, cancellationToken);
             return;
         }
+        if (ArgumentProblem(context) is { } problem)
+        {
+            await replies.TextAsync(context, problem, cancellationToken);
+            return;
+        }
         if (!await service.MayChangeAsync(context, cancellationToken))
         {
             await replies.RefusedAsync(context, cancellationToken);
@@ -37,6 +43,9 @@ public abstract class ExistingSubscriptionCommand(SubscriptionService service, S
         }
         await ChangeAsync(context, existing, cancellationToken);
     }
+
+    /// <summary>What is wrong with the command's arguments, as the answer to give; null when they are fine (the default).</summary>
+    protected virtual string? ArgumentProblem(CommandContext context) => null;
 
     /// <summary>Applies the change to <paramref name="existing"/> (an active, paused or inactive subscription).</summary>
     protected abstract Task ChangeAsync(CommandContext context, Subscription existing, CancellationToken cancellationToken);
