@@ -1,13 +1,13 @@
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Dossiers.Letters;
-using Briefingbot.Dossiers.Meetings;
-using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Storage;
 using Briefingbot.Storage.Database;
 using Briefingbot.Storage.Letters;
 using Briefingbot.Storage.Stores;
+using Briefingbot.Tests.Cards;
+using Briefingbot.Tests.Chat.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -42,7 +42,7 @@ public sealed class SharedLetterStoreTests : IAsyncLifetime
     {
         var a = NewInstance();
         var b = NewInstance();
-        var raw = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seeds", SeedFile));
+        var raw = await File.ReadAllTextAsync(Path.Combine(NodeCardChecker.RepoRoot, "seeds", SeedFile));
         Assert.Empty((await b.Search.SearchAsync("Witboek")).Hits);
 
         await a.Ingestor.IngestAsync([new LetterSource(SeedFile, raw)], removeOthers: false);
@@ -60,7 +60,7 @@ public sealed class SharedLetterStoreTests : IAsyncLifetime
     {
         var a = NewInstance();
         var b = NewInstance();
-        var raw = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seeds", SeedFile));
+        var raw = await File.ReadAllTextAsync(Path.Combine(NodeCardChecker.RepoRoot, "seeds", SeedFile));
         await a.Ingestor.IngestAsync([new LetterSource(SeedFile, raw)], removeOthers: false);
         await b.Follower.CatchUpAsync(CancellationToken.None);
         Assert.Single((await b.Search.SearchAsync("Witboek")).Hits);
@@ -80,14 +80,14 @@ public sealed class SharedLetterStoreTests : IAsyncLifetime
     {
         var a = NewInstance();
         var b = NewInstance();
-        var raw = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seeds", SeedFile));
+        var raw = await File.ReadAllTextAsync(Path.Combine(NodeCardChecker.RepoRoot, "seeds", SeedFile));
         await a.Ingestor.IngestAsync([new LetterSource(SeedFile, raw)], removeOthers: false);
         await b.Follower.CatchUpAsync(CancellationToken.None);
 
         // B restarts with its own corpus folder, which holds another letter only (as configured for following).
         var corpus = Directory.CreateDirectory(Path.Combine(b.Folder, "corpus")).FullName;
         const string other = "001_e472fb248c5230f8.txt";
-        File.Copy(Path.Combine(RepositoryRoot(), "seeds", other), Path.Combine(corpus, other));
+        File.Copy(Path.Combine(NodeCardChecker.RepoRoot, "seeds", other), Path.Combine(corpus, other));
         var services = new ServiceCollection()
             .AddSingleton<ILetterIngestor>(b.Ingestor)
             .BuildServiceProvider();
@@ -110,24 +110,12 @@ public sealed class SharedLetterStoreTests : IAsyncLifetime
         var index = new LetterIndex(Path.Combine(folder, "index"));
         var parser = new LetterParser();
         var observer = new LetterStoreIngestObserver(store, _time, NullLogger<LetterStoreIngestObserver>.Instance);
-        var ingestor = new LetterIngestor(index, parser, new FirstPassageSummarizer(), new NoPromises(), new NoMeetings(), [observer], _time);
+        var ingestor = new LetterIngestor(index, parser, new StandInDossierServices.FirstSentences(), new StandInDossierServices.NoPromises(), new StandInDossierServices.NoMeetings(), [observer], _time);
         var follower = new LetterStoreFollower(
             store, ingestor, Options.Create(new StorageOptions()), _time, NullLogger<LetterStoreFollower>.Instance);
         var instance = new Instance(folder, database, store, index, ingestor, new LetterSearch(index, parser), follower);
         _instances.Add(instance);
         return instance;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Briefingbot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Briefingbot.sln not found");
     }
 
     private sealed record Instance(
@@ -141,21 +129,5 @@ public sealed class SharedLetterStoreTests : IAsyncLifetime
             await Database.DisposeAsync();
             Directory.Delete(Folder, recursive: true);
         }
-    }
-
-    // Extraction is not what this test is about; these stand-ins keep the ingest pipeline complete.
-    private sealed class FirstPassageSummarizer : ILetterSummarizer
-    {
-        public string Summarize(Letter letter) => letter.Passages.FirstOrDefault()?.Text ?? "";
-    }
-
-    private sealed class NoPromises : IPromiseExtractor
-    {
-        public IReadOnlyList<ExtractedPromise> Extract(Letter letter) => [];
-    }
-
-    private sealed class NoMeetings : IMeetingExtractor
-    {
-        public IReadOnlyList<ExtractedMeeting> Extract(Letter letter) => [];
     }
 }
