@@ -204,7 +204,7 @@ public sealed class LetterSearch : ILetterSearch
     private LetterHit? ToHit(IndexSearcher searcher, string letterId, int doc, float score, LetterQueryBuilder.Highlights highlights)
     {
         var passage = LetterDocuments.ReadPassage(searcher.Doc(doc));
-        var letter = FindLetterDocument(searcher, letterId, byIdOnly: true);
+        var letter = LetterDocumentOf(searcher, doc, letterId);
         if (letter is null)
         {
             return null;
@@ -232,6 +232,28 @@ public sealed class LetterSearch : ILetterSearch
         IndexFields.StoredChamber, IndexFields.StoredDossier, IndexFields.StoredNumber, IndexFields.StoredUrl,
         IndexFields.StoredSummary, IndexFields.StoredIngestedAt,
     ];
+
+    /// <summary>
+    /// The letter document of a matched passage: read through the segment's table of letter documents, or found by
+    /// a search on its id when the table does not hold it. The search cost about half a millisecond per answer on a
+    /// million passages, a tenth of a page of answers (bench-search).
+    /// </summary>
+    private static Document? LetterDocumentOf(IndexSearcher searcher, int doc, string letterId)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var reader = leaf.AtomicReader;
+        var letterDoc = SegmentLetters.For(reader)?.LetterDocumentOf(doc - leaf.DocBase) ?? -1;
+        if (letterDoc >= 0 && reader.LiveDocs?.Get(letterDoc) != false)
+        {
+            var document = reader.Document(letterDoc, LetterFieldsWithoutRaw);
+            if (string.Equals(document.Get(IndexFields.LetterId), letterId, StringComparison.Ordinal))
+            {
+                return document;
+            }
+        }
+        return FindLetterDocument(searcher, letterId, byIdOnly: true);
+    }
 
     /// <summary>The letter document by id, source file name, "dossier-nr" or external id.</summary>
     private static Document? FindLetterDocument(IndexSearcher searcher, string key, bool byIdOnly = false)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Briefingbot.Dossiers.Index;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Briefingbot.Dossiers.Search;
@@ -16,10 +17,13 @@ internal sealed class SegmentLetters
 {
     private static readonly ConditionalWeakTable<object, SegmentLetters> Cache = new();
 
-    private SegmentLetters(int[] ordinals, string[] ids)
+    private readonly int[] _letterDocs;
+
+    private SegmentLetters(int[] ordinals, string[] ids, int[] letterDocs)
     {
         Ordinals = ordinals;
         Ids = ids;
+        _letterDocs = letterDocs;
     }
 
     /// <summary>Letter ordinal per document of the segment; -1 for documents without a letter id.</summary>
@@ -27,6 +31,19 @@ internal sealed class SegmentLetters
 
     /// <summary>Letter id per ordinal.</summary>
     public string[] Ids { get; }
+
+    /// <summary>
+    /// The letter document of the passage <paramref name="doc"/> (segment doc id), or -1 when there is none. A letter
+    /// is written as one block, its letter document first (<c>UpdateDocuments</c>), and Lucene keeps a block
+    /// contiguous and in order through merges; so it is the nearest letter document before the passage. The caller
+    /// checks the letter id it reads there.
+    /// </summary>
+    public int LetterDocumentOf(int doc)
+    {
+        var at = Array.BinarySearch(_letterDocs, doc);
+        var before = at >= 0 ? at - 1 : ~at - 1;
+        return before >= 0 ? _letterDocs[before] : -1;
+    }
 
     /// <summary>The segment's table, built on first use; null when the segment has no letter ids at all.</summary>
     public static SegmentLetters? For(AtomicReader reader)
@@ -53,6 +70,22 @@ internal sealed class SegmentLetters
             values.LookupOrd(ord, bytes);
             ids[ord] = bytes.Utf8ToString();
         }
-        return new SegmentLetters(ordinals, ids);
+        return new SegmentLetters(ordinals, ids, ReadLetterDocuments(reader));
+    }
+
+    /// <summary>Ids of the segment's letter documents, deleted ones included (their passages are still there too).</summary>
+    private static int[] ReadLetterDocuments(AtomicReader reader)
+    {
+        var docs = new List<int>();
+        var kinds = reader.GetTerms(IndexFields.DocKind)?.GetEnumerator();
+        if (kinds is not null && kinds.SeekExact(new BytesRef(IndexFields.KindLetter)))
+        {
+            var postings = kinds.Docs(null, null, DocsFlags.NONE);
+            for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+            {
+                docs.Add(doc);
+            }
+        }
+        return [.. docs];
     }
 }

@@ -112,6 +112,56 @@ public sealed class ScaleMechanicsTests : IDisposable
         Assert.Equal(["drones"], wholeOnly.Highlights.Select(h => wholeOnly.Text.Substring(h.Start, h.Length)));
     }
 
+    [Fact]
+    public async Task Every_live_passage_finds_its_own_letter_document_in_the_segment_table_after_updates_and_removals()
+    {
+        await IngestManyLettersAsync();
+        // Changed letters are rewritten as new blocks (the old ones deleted but still in their segments), removed
+        // letters leave deleted blocks behind: the table must still give every live passage its own letter.
+        for (var i = 0; i < 35; i += 4)
+        {
+            _index.WriteLetter(string.Create(CultureInfo.InvariantCulture, $"brief-{i:D3}.txt"),
+                string.Create(CultureInfo.InvariantCulture, $"Titel: Herziene brief {i:D3}\n\nDe begroting voor drones, herzien.\n\nEen tweede alinea over munitie.\n"));
+        }
+        File.Delete(Path.Combine(_index.Corpus, "brief-005.txt"));
+        File.Delete(Path.Combine(_index.Corpus, "brief-006.txt"));
+        await _index.IngestAsync();
+
+        using var lease = _index.Index.Acquire();
+        var checkedPassages = 0;
+        var deletedSeen = 0;
+        foreach (var leaf in lease.Searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var letters = SegmentLetters.For(reader);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (reader.LiveDocs?.Get(doc) == false)
+                {
+                    deletedSeen++;
+                    continue;
+                }
+                if (letters is null || letters.Ordinals[doc] < 0)
+                {
+                    continue; // a letter document itself
+                }
+                var letterDoc = letters.LetterDocumentOf(doc);
+                Assert.True(letterDoc >= 0 && letterDoc < doc, $"passage {doc}: letter document {letterDoc}");
+                Assert.True(reader.LiveDocs?.Get(letterDoc) != false, $"passage {doc}: its letter document {letterDoc} is deleted");
+                Assert.Equal(reader.Document(doc).Get(IndexFields.LetterId), reader.Document(letterDoc).Get(IndexFields.LetterId));
+                checkedPassages++;
+            }
+        }
+        Assert.True(checkedPassages > 60, $"{checkedPassages} passages checked");
+        Assert.True(deletedSeen > 0, "the updates should have left deleted documents in the segments");
+
+        // And search answers carry the changed letters' own metadata.
+        var response = await _index.Search.SearchAsync("herzien", new SearchFilters { PageSize = 50 });
+        Assert.Equal(9, response.TotalLetters);
+        Assert.Equal(9, response.Hits.Count);
+        Assert.All(response.Hits, h => Assert.Equal("Herziene brief " + h.LetterId["brief-".Length..], h.Title));
+    }
+
     /// <summary>35 letters in five commits (five segments: too few for the merge policy to merge), each mentioning some of the same words.</summary>
     private async Task IngestManyLettersAsync()
     {
