@@ -29,6 +29,13 @@ public sealed class DossiersOptions
     /// </summary>
     public bool RemoveMissingOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Memory, in MB, for the index's term dictionaries and postings held in memory for fast search (about 180 MB at
+    /// a million passages); files beyond it are read from disk. 0 turns it off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int PreloadMemoryMb { get; set; } = (int)(PreloadingDirectory.DefaultBudgetBytes / (1024 * 1024));
+
     /// <summary>Letters per index commit during an ingest: a crash loses at most this many letters of work.</summary>
     [Range(1, 100_000)]
     public int CommitEvery { get; set; } = 50;

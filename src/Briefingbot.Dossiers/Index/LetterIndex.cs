@@ -24,8 +24,9 @@ namespace Briefingbot.Dossiers.Index;
 /// workaround is SimpleFS/NIOFS) and is 16x slower than SimpleFS/NIOFS under parallel search on Linux
 /// (apache/lucenenet#1151). NIOFS uses positional reads, so concurrent chat searches do not serialise on one file
 /// pointer as SimpleFS's synchronised reads do, and the OS page cache does the caching mmap would have done.
-/// Two measures keep NIOFS fast at a million passages: larger read buffers for postings
-/// (<see cref="PostingsBufferedDirectory"/>) and per-segment letter tables in memory (<c>SegmentLetters</c>).
+/// Two measures keep NIOFS fast at a million passages: the term dictionaries and postings of searched segments are
+/// held in memory (<see cref="PreloadingDirectory"/>, read once through NIOFS) and so are per-segment letter tables
+/// (<c>SegmentLetters</c>).
 /// <para>
 /// Crash safety comes from Lucene's commit protocol: a commit writes new segment files and then a new
 /// <c>segments_N</c>; a process killed mid-ingest leaves the previous <c>segments_N</c> as the index's state, and
@@ -38,11 +39,19 @@ public sealed class LetterIndex : IDisposable
     private readonly ILogger _logger;
     private readonly Lazy<(LuceneDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> _open;
     private readonly SemaphoreSlim _commitLock = new(1, 1);
+    private readonly long _preloadBudgetBytes;
     private volatile bool _disposed;
 
-    public LetterIndex(string path, ILogger<LetterIndex>? logger = null)
+    /// <param name="path">Folder of the index.</param>
+    /// <param name="logger">Logger.</param>
+    /// <param name="preloadBudgetBytes">
+    /// Memory for term dictionaries and postings held in memory (see <see cref="PreloadingDirectory"/>); 0 reads
+    /// everything from disk. Null: the default budget.
+    /// </param>
+    public LetterIndex(string path, ILogger<LetterIndex>? logger = null, long? preloadBudgetBytes = null)
     {
         _path = path;
+        _preloadBudgetBytes = Math.Max(0, preloadBudgetBytes ?? PreloadingDirectory.DefaultBudgetBytes);
         _logger = logger ?? NullLogger<LetterIndex>.Instance;
         _open = new Lazy<(LuceneDirectory, IndexWriter, SearcherManager)>(Open, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -60,6 +69,9 @@ public sealed class LetterIndex : IDisposable
     public string Path => _path;
 
     internal IndexWriter Writer => _open.Value.Writer;
+
+    /// <summary>Bytes of index files held in memory now (see <see cref="PreloadingDirectory"/>).</summary>
+    internal long PreloadedBytes => _open.IsValueCreated ? ((PreloadingDirectory)_open.Value.Directory).PreloadedBytes : 0;
 
     /// <summary>Opens (or creates) the index now rather than on first use.</summary>
     public void EnsureOpen() => _ = _open.Value;
@@ -94,14 +106,14 @@ public sealed class LetterIndex : IDisposable
     private (LuceneDirectory, IndexWriter, SearcherManager) Open()
     {
         System.IO.Directory.CreateDirectory(_path);
-        var directory = new PostingsBufferedDirectory(new DirectoryInfo(_path));
+        var directory = new PreloadingDirectory(new DirectoryInfo(_path), _preloadBudgetBytes);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
             RAMBufferSizeMB = 64,
-            // No compound files: postings must be files of their own for PostingsBufferedDirectory's larger buffers
-            // (a compound file's slices read with the default 1 KB buffer). Costs a few more open files per segment.
+            // No compound files: postings and term dictionaries must be files of their own for PreloadingDirectory to
+            // hold them in memory (a compound file is one file). Costs a few more open files per segment.
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
         };

@@ -9,7 +9,7 @@ namespace Briefingbot.Dossiers.Search.Benchmark;
 public sealed record BenchmarkReport(
     int Passages, int Letters, double IndexSeconds, double PassagesPerSecond, long IndexBytes, int Segments,
     double IndexCpuSeconds, double SingleP50Ms, double SingleP99Ms, double SingleCpuP50Ms, double SingleCpuP99Ms, double ConcurrentP50Ms, double ConcurrentP99Ms, double ConcurrentQueriesPerSecond,
-    double BroadP50Ms, double BroadP99Ms, long PeakWorkingSetBytes, long GcHeapBytes, int Gen2Collections);
+    double BroadP50Ms, double BroadP99Ms, long PeakWorkingSetBytes, long GcHeapBytes, int Gen2Collections, long PreloadedBytes = 0);
 
 /// <summary>
 /// The scale benchmark behind <c>bench-search</c>: bulk-indexes a synthetic corpus through the production analyzer and
@@ -145,8 +145,8 @@ public sealed class SearchBenchmark(TextWriter output)
         process.Refresh();
         var report = new BenchmarkReport(indexed, letters, indexSeconds, indexSeconds > 0 ? indexed / indexSeconds : 0, bytes, segments,
             indexCpuSeconds, Percentile(single, 50), Percentile(single, 99), Percentile(singleCpu, 50), Percentile(singleCpu, 99), Percentile(concurrent, 50), Percentile(concurrent, 99), qps,
-            Percentile(broad, 50), Percentile(broad, 99), process.PeakWorkingSet64, GC.GetTotalMemory(false), GC.CollectionCount(2));
-        output.WriteLine($"Memory: peak working set {report.PeakWorkingSetBytes / 1024.0 / 1024.0:N0} MB, GC heap {report.GcHeapBytes / 1024.0 / 1024.0:N0} MB, gen2 collections {report.Gen2Collections}");
+            Percentile(broad, 50), Percentile(broad, 99), process.PeakWorkingSet64, GC.GetTotalMemory(false), GC.CollectionCount(2), index.PreloadedBytes);
+        output.WriteLine($"Memory: peak working set {report.PeakWorkingSetBytes / 1024.0 / 1024.0:N0} MB, GC heap {report.GcHeapBytes / 1024.0 / 1024.0:N0} MB (of which postings and term dictionaries held in memory {report.PreloadedBytes / 1024.0 / 1024.0:N0} MB), gen2 collections {report.Gen2Collections}");
         return report;
     }
 
@@ -216,5 +216,5 @@ public sealed class SearchBenchmark(TextWriter output)
     }
 
     public static string Format(BenchmarkReport r) => string.Create(CultureInfo.InvariantCulture,
-        $"passages={r.Passages} letters={r.Letters} index_s={r.IndexSeconds:F1} passages_per_s={r.PassagesPerSecond:F0} index_mb={r.IndexBytes / 1048576.0:F0} segments={r.Segments} index_cpu_s={r.IndexCpuSeconds:F1} single_p50_ms={r.SingleP50Ms:F2} single_p99_ms={r.SingleP99Ms:F2} single_cpu_p50_ms={r.SingleCpuP50Ms:F2} single_cpu_p99_ms={r.SingleCpuP99Ms:F2} conc8_p50_ms={r.ConcurrentP50Ms:F2} conc8_p99_ms={r.ConcurrentP99Ms:F2} conc8_qps={r.ConcurrentQueriesPerSecond:F0} broad_p50_ms={r.BroadP50Ms:F2} broad_p99_ms={r.BroadP99Ms:F2} peak_ws_mb={r.PeakWorkingSetBytes / 1048576.0:F0} gc_heap_mb={r.GcHeapBytes / 1048576.0:F0}");
+        $"passages={r.Passages} letters={r.Letters} index_s={r.IndexSeconds:F1} passages_per_s={r.PassagesPerSecond:F0} index_mb={r.IndexBytes / 1048576.0:F0} segments={r.Segments} index_cpu_s={r.IndexCpuSeconds:F1} single_p50_ms={r.SingleP50Ms:F2} single_p99_ms={r.SingleP99Ms:F2} single_cpu_p50_ms={r.SingleCpuP50Ms:F2} single_cpu_p99_ms={r.SingleCpuP99Ms:F2} conc8_p50_ms={r.ConcurrentP50Ms:F2} conc8_p99_ms={r.ConcurrentP99Ms:F2} conc8_qps={r.ConcurrentQueriesPerSecond:F0} broad_p50_ms={r.BroadP50Ms:F2} broad_p99_ms={r.BroadP99Ms:F2} peak_ws_mb={r.PeakWorkingSetBytes / 1048576.0:F0} gc_heap_mb={r.GcHeapBytes / 1048576.0:F0} preloaded_mb={r.PreloadedBytes / 1048576.0:F0}");
 }
