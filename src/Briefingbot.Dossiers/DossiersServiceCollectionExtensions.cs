@@ -25,12 +25,6 @@ public static class DossiersServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        // Parsing and extraction (stateless, thread-safe).
-        services.TryAddSingleton<ILetterParser, LetterParser>();
-        services.TryAddSingleton<ILetterSummarizer, Summaries.ExtractiveSummarizer>();
-        services.TryAddSingleton<IPromiseExtractor, PromiseExtractor>();
-        services.TryAddSingleton<IMeetingExtractor, MeetingExtractor>();
-
         // Parsing and extraction are stateless and deterministic: singletons. TryAdd lets a host or test swap one.
         services.TryAddSingleton<ILetterParser, LetterParser>();
         services.TryAddSingleton<ILetterSummarizer, ExtractiveSummarizer>();
