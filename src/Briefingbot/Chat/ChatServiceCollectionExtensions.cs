@@ -25,10 +25,13 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<CardRenderer>();
         services.TryAddSingleton<Briefingbot.Administration.Replies.ICardRenderer, SharedCardRenderer>();
         services.AddSingleton<ChatResponder>();
-        // A cache of its own, bounded: conversation UI state must not compete with or be evicted by other caches.
-        services.AddSingleton<IConversationState>(sp => new MemoryConversationState(
-            new MemoryCache(new MemoryCacheOptions { SizeLimit = 100_000 }),
-            sp.GetRequiredService<IOptions<ChatOptions>>()));
+        // Conversation UI state in the store when there is one (shared by every instance); otherwise in a cache of
+        // its own, bounded, so it neither competes with nor is evicted by other caches.
+        services.AddSingleton<IConversationState>(sp => sp.GetService<Briefingbot.Storage.IConversationStateStore>() is { } store
+            ? new StoreConversationState(store, sp.GetRequiredService<IOptions<ChatOptions>>(), sp.GetRequiredService<ILogger<StoreConversationState>>())
+            : new MemoryConversationState(
+                new MemoryCache(new MemoryCacheOptions { SizeLimit = 100_000 }),
+                sp.GetRequiredService<IOptions<ChatOptions>>()));
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<SearchAnswers>();
         services.AddSingleton<WelcomeGreeter>();

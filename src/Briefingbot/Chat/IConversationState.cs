@@ -4,15 +4,16 @@ namespace Briefingbot.Chat;
 
 /// <summary>
 /// Small, short-lived UI state per conversation: the last search (so a typed "meer" knows what to page) and
-/// whether the welcome was just sent (install events arrive in pairs). Losing it on a restart costs the user at
-/// most one retyped query or one extra greeting, so it need not be durable; card buttons carry their own state.
+/// whether the welcome was just sent (install events arrive in pairs). With a store it is shared by every instance
+/// (<see cref="StoreConversationState"/>); without one it lives in memory (<see cref="MemoryConversationState"/>).
+/// Losing it costs the user at most one retyped query or one extra greeting; card buttons carry their own state.
 /// </summary>
 public interface IConversationState
 {
-    SearchRequest? GetLastSearch(string conversationId);
+    Task<SearchRequest?> GetLastSearchAsync(string conversationId, CancellationToken cancellationToken = default);
 
-    void SetLastSearch(string conversationId, SearchRequest request);
+    Task SetLastSearchAsync(string conversationId, SearchRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>True the first time for a conversation within the deduplication window; false after that.</summary>
-    bool TryMarkWelcomed(string conversationId);
+    Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken = default);
 }

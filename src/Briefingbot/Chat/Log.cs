@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Sending a reply in conversation {ConversationId} failed: {Outcome}")]
     public static partial void ReplyFailed(this ILogger logger, string? conversationId, Briefingbot.Protocol.ConnectorOutcome outcome);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Conversation state ({Kind}) of conversation {ConversationId} could not be read or written; carrying on without it")]
+    public static partial void ConversationStateFailed(this ILogger logger, string kind, string? conversationId, Exception exception);
 }

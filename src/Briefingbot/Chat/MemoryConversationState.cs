@@ -5,25 +5,30 @@ using Microsoft.Extensions.Options;
 namespace Briefingbot.Chat;
 
 /// <summary>
-/// <see cref="IConversationState"/> in an <see cref="IMemoryCache"/>: ephemeral UI state only (see the interface),
-/// bounded in size and expiring, so it cannot grow without limit. With several instances behind a load balancer a
-/// typed "meer" may land on an instance that does not know the last query; the answer then asks for a new search.
+/// <see cref="IConversationState"/> in an <see cref="IMemoryCache"/>, for hosts without a store: bounded in size and
+/// expiring, so it cannot grow without limit. One instance only: another instance would not know the last query.
 /// </summary>
 public sealed class MemoryConversationState(IMemoryCache cache, IOptions<ChatOptions> options) : IConversationState
 {
     private readonly object _welcomeLock = new();
 
-    public SearchRequest? GetLastSearch(string conversationId) =>
-        cache.TryGetValue(Key("last", conversationId), out SearchRequest? request) ? request : null;
+    public Task<SearchRequest?> GetLastSearchAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(cache.TryGetValue(Key("last", conversationId), out SearchRequest? request) ? request : null);
 
-    public void SetLastSearch(string conversationId, SearchRequest request) =>
+    public Task SetLastSearchAsync(string conversationId, SearchRequest request, CancellationToken cancellationToken = default)
+    {
         cache.Set(Key("last", conversationId), request, new MemoryCacheEntryOptions
         {
             SlidingExpiration = options.Value.LastSearchLifetime,
             Size = 1,
         });
+        return Task.CompletedTask;
+    }
 
-    public bool TryMarkWelcomed(string conversationId)
+    public Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(TryMarkWelcomed(conversationId));
+
+    private bool TryMarkWelcomed(string conversationId)
     {
         var key = Key("welcomed", conversationId);
         // Check-and-set under a lock: the installationUpdate and conversationUpdate of one install can arrive together.

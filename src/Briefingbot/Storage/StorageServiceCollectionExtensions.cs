@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LetterStore>();
         services.AddSingleton<ILetterStore>(sp => sp.GetRequiredService<LetterStore>());
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
+        services.AddSingleton<IConversationStateStore, ConversationStateStore>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILetterIngestObserver, LetterStoreIngestObserver>());
 

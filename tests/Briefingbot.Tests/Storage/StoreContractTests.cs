@@ -605,6 +605,56 @@ public abstract class StoreContractTests : IAsyncLifetime
         await DisposeIfNeeded(other);
     }
 
+    // ---- conversation state -----------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Conversation_state_is_seen_by_every_instance_until_it_expires()
+    {
+        var other = await OpenDatabaseAsync();
+        var here = new ConversationStateStore(Database, Time);
+        var there = new ConversationStateStore(other, Time);
+
+        await here.SetAsync("conv-1", "last-search", "{\"q\":\"drones\"}", TimeSpan.FromHours(8));
+        Assert.Equal("{\"q\":\"drones\"}", await there.GetAsync("conv-1", "last-search"));
+        Assert.Null(await there.GetAsync("conv-1", "welcomed"));
+        Assert.Null(await there.GetAsync("conv-2", "last-search"));
+
+        await there.SetAsync("conv-1", "last-search", "{\"q\":\"munitie\"}", TimeSpan.FromHours(8));
+        Assert.Equal("{\"q\":\"munitie\"}", await here.GetAsync("conv-1", "last-search"));
+
+        Time.Advance(TimeSpan.FromHours(8));
+        Assert.Null(await here.GetAsync("conv-1", "last-search"));
+
+        // Expired rows go with the next write, whoever's it is.
+        await here.SetAsync("conv-2", "last-search", "{}", TimeSpan.FromHours(8));
+        await using (var connection = await Database.OpenAsync())
+        {
+            var conversations = await connection.QueryAsync<string>("SELECT conversation_id FROM conversation_state");
+            Assert.Equal(["conv-2"], conversations);
+        }
+        await DisposeIfNeeded(other);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_first_marks_on_two_instances_exactly_one_wins_until_the_mark_expires()
+    {
+        var other = await OpenDatabaseAsync();
+        var stores = new[] { new ConversationStateStore(Database, Time), new ConversationStateStore(other, Time) };
+        await Database.EnsureMigratedAsync();
+        await other.EnsureMigratedAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            stores[i % 2].TryAddAsync("team-1", "welcomed", "1", TimeSpan.FromMinutes(2)))));
+        Assert.Equal(1, results.Count(won => won));
+        Assert.True(await stores[0].TryAddAsync("team-2", "welcomed", "1", TimeSpan.FromMinutes(2)));
+
+        Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(await stores[1].TryAddAsync("team-1", "welcomed", "1", TimeSpan.FromMinutes(2)));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await stores[1].TryAddAsync("team-1", "welcomed", "1", TimeSpan.FromMinutes(2)));
+        await DisposeIfNeeded(other);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static ConversationReference Reference(string conversationId, string serviceUrl) => new()

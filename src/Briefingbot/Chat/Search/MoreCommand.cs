@@ -12,30 +12,33 @@ public sealed class MoreCommand(SearchAnswers answers, IConversationState state,
 
     public string Usage => "`meer`: de volgende resultaten van je laatste zoekopdracht";
 
-    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (context.SubmitData is not null)
         {
             if (SearchRequest.TryRead(context.SubmitData, out var fromButton))
             {
-                return answers.AnswerAsync(context, fromButton, cancellationToken);
+                await answers.AnswerAsync(context, fromButton, cancellationToken).ConfigureAwait(false);
+                return;
             }
-            return responder.SendAsync(context, MessageCard.Create(
+            await responder.SendAsync(context, MessageCard.Create(
                 "Deze knop werkt niet meer",
                 "Ik kon niet lezen welke resultaten je wilde zien. Zoek opnieuw, bijvoorbeeld ‘zoek drones’.",
                 MessageCard.Tone.Warning,
-                [("help", ActionData.TypedText("help"))]), cancellationToken);
+                [("help", ActionData.TypedText("help"))]), cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        var last = context.Turn.Activity.Conversation?.Id is { } id ? state.GetLastSearch(id) : null;
+        var last = context.Turn.Activity.Conversation?.Id is { } id ? await state.GetLastSearchAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (last is null)
         {
-            return responder.SendAsync(context, MessageCard.Create(
+            await responder.SendAsync(context, MessageCard.Create(
                 "Er is nog geen zoekopdracht",
                 "‘meer’ toont de volgende resultaten van je laatste zoekopdracht. Zoek eerst, bijvoorbeeld ‘zoek drones’.",
                 MessageCard.Tone.Default,
-                [("zoek drones", ActionData.TypedText("zoek drones"))]), cancellationToken);
+                [("zoek drones", ActionData.TypedText("zoek drones"))]), cancellationToken).ConfigureAwait(false);
+            return;
         }
-        return answers.AnswerAsync(context, last.WithPage(last.Page + 1), cancellationToken);
+        await answers.AnswerAsync(context, last.WithPage(last.Page + 1), cancellationToken).ConfigureAwait(false);
     }
 }

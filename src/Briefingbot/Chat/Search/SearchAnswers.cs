@@ -22,7 +22,7 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
 
         if (context.Turn.Activity.Conversation?.Id is { } conversationId)
         {
-            state.SetLastSearch(conversationId, request);
+            await state.SetLastSearchAsync(conversationId, request, cancellationToken).ConfigureAwait(false);
         }
 
         if (response.Hits.Count > 0)

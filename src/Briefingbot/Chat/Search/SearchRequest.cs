@@ -38,6 +38,24 @@ public sealed record SearchRequest(string Query, SearchFilters Filters, int Page
         return data;
     }
 
+    /// <summary>The request as JSON text (the button data's shape), for conversation state kept in a store.</summary>
+    public string ToJson() => ToActionData("meer", string.Empty).ToJsonString();
+
+    /// <summary>Reads <see cref="ToJson"/>'s text back; false (never an exception) for anything else.</summary>
+    public static bool TryParse(string? json, out SearchRequest request)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json ?? string.Empty);
+            return TryRead(document.RootElement, out request);
+        }
+        catch (JsonException)
+        {
+            request = new SearchRequest("", new SearchFilters(), 0);
+            return false;
+        }
+    }
+
     /// <summary>Reads button data; false (never an exception) when it is missing, malformed or out of range.</summary>
     public static bool TryRead(JsonElement? data, out SearchRequest request)
     {

@@ -7,7 +7,7 @@ namespace Briefingbot.Chat.Welcome;
 /// <summary>
 /// Greets once when the bot is added to a team, group chat or personal chat. Teams sends both an
 /// installationUpdate (action "add") and a conversationUpdate with the bot in membersAdded for one install, so
-/// either may greet and <see cref="IConversationState.TryMarkWelcomed"/> keeps it to one card. An app upgrade
+/// either may greet and <see cref="IConversationState.TryMarkWelcomedAsync"/> keeps it to one card. An app upgrade
 /// ("add-upgrade") is not a new arrival and gets no greeting.
 /// </summary>
 public sealed class WelcomeGreeter(IConversationState state, ChatResponder responder, ILogger<WelcomeGreeter> logger)
@@ -26,7 +26,7 @@ public sealed class WelcomeGreeter(IConversationState state, ChatResponder respo
         {
             return;
         }
-        if (!state.TryMarkWelcomed(conversationId))
+        if (!await state.TryMarkWelcomedAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

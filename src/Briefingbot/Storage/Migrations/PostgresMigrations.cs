@@ -148,5 +148,15 @@ public static class PostgresMigrations
                 updated_at timestamptz NOT NULL
             );
             """),
+        new(2, "conversation state", """
+            CREATE TABLE conversation_state (
+                conversation_id text NOT NULL,
+                kind text NOT NULL,
+                value text NOT NULL,
+                expires_at timestamptz NOT NULL,
+                PRIMARY KEY (conversation_id, kind)
+            );
+            CREATE INDEX ix_conversation_state_expires ON conversation_state (expires_at);
+            """),
     ];
 }

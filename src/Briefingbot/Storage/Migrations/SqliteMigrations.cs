@@ -152,5 +152,15 @@ public static class SqliteMigrations
                 updated_at TEXT NOT NULL
             );
             """),
+        new(2, "conversation state", """
+            CREATE TABLE conversation_state (
+                conversation_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                value TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, kind)
+            );
+            CREATE INDEX ix_conversation_state_expires ON conversation_state (expires_at);
+            """),
     ];
 }

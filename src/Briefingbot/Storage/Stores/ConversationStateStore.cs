@@ -1,0 +1,48 @@
+using Briefingbot.Storage.Database;
+
+namespace Briefingbot.Storage.Stores;
+
+/// <summary><see cref="IConversationStateStore"/> on the shared database: one row per (conversation, kind).</summary>
+public sealed class ConversationStateStore(StoreDatabase database, TimeProvider timeProvider) : IConversationStateStore
+{
+    private ISqlDialect D => database.Dialect;
+
+    public async Task<string?> GetAsync(string conversationId, string kind, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleRowAsync(
+            $"SELECT value FROM conversation_state WHERE conversation_id = @conversationId AND kind = @kind AND expires_at > {D.Timestamp("@now")}",
+            new { conversationId, kind, now = DbValues.Timestamp(timeProvider.GetUtcNow()) }, r => r.Text("value"), ct);
+    }
+
+    public async Task SetAsync(string conversationId, string kind, string value, TimeSpan lifetime, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            $"""
+            INSERT INTO conversation_state (conversation_id, kind, value, expires_at)
+            VALUES (@conversationId, @kind, @value, {D.Timestamp("@expiresAt")})
+            ON CONFLICT (conversation_id, kind) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+            """,
+            new { conversationId, kind, value, expiresAt = DbValues.Timestamp(now + lifetime) }, ct);
+        // Expired state of other conversations goes with later writes (indexed on expires_at), so the table stays small.
+        await connection.ExecuteAsync(
+            $"DELETE FROM conversation_state WHERE expires_at <= {D.Timestamp("@now")}", new { now = DbValues.Timestamp(now) }, ct);
+    }
+
+    public async Task<bool> TryAddAsync(string conversationId, string kind, string value, TimeSpan lifetime, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await database.OpenAsync(ct);
+        var affected = await connection.ExecuteAsync(
+            $"""
+            INSERT INTO conversation_state (conversation_id, kind, value, expires_at)
+            VALUES (@conversationId, @kind, @value, {D.Timestamp("@expiresAt")})
+            ON CONFLICT (conversation_id, kind) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+            WHERE conversation_state.expires_at <= {D.Timestamp("@now")}
+            """,
+            new { conversationId, kind, value, expiresAt = DbValues.Timestamp(now + lifetime), now = DbValues.Timestamp(now) }, ct);
+        return affected == 1;
+    }
+}
