@@ -5,11 +5,9 @@ namespace Briefingbot.Storage.Migrations;
 /// same columns, same version numbers. Never edit an applied migration: add the next version.
 /// </summary>
 /// <remarks>
-/// Quartz.NET's clustered AdoJobStore needs its QRTZ_ tables in this database; Quartz does not create them. The
-/// briefing feature provisions them with the next migration number: add a migration holding Quartz's
-/// <c>database/tables/tables_postgres.sql</c> (quartznet repository, same release as the package), with
-/// <c>IF NOT EXISTS</c> on each CREATE TABLE / CREATE INDEX (and without its DROP statements) so an existing Quartz
-/// schema is left alone. Migrations run under an advisory lock, so instances starting together create it once.
+/// Quartz.NET's clustered AdoJobStore keeps its QRTZ_ tables in this database. They are not migrations of ours:
+/// Quartz creates them at start from its own scripts (<c>ProvisionSchema()</c> in
+/// <c>BriefingsServiceCollectionExtensions.AddBriefingScheduler</c>).
 /// </remarks>
 public static class PostgresMigrations
 {

@@ -6,10 +6,9 @@ namespace Briefingbot.Storage.Migrations;
 /// Never edit an applied migration: add the next version.
 /// </summary>
 /// <remarks>
-/// Quartz.NET's persistent store lives in the same database file, in its own QRTZ_ tables, which Quartz does not
-/// create itself. The briefing feature provisions them with the next migration number: add a migration holding
-/// Quartz's <c>database/tables/tables_sqlite.sql</c> (quartznet repository, same release as the package), with
-/// <c>IF NOT EXISTS</c> on each CREATE so a database that already has them is left alone.
+/// Quartz.NET's persistent store lives in the same database file, in its own QRTZ_ tables. They are not migrations
+/// of ours: Quartz creates them at start from its own scripts (<c>ProvisionSchema()</c> in
+/// <c>BriefingsServiceCollectionExtensions.AddBriefingScheduler</c>).
 /// </remarks>
 public static class SqliteMigrations
 {
