@@ -197,4 +197,42 @@ public sealed class BriefingScheduleTests
         Assert.Equal(new ReconcileResult(0, 0, 1), await scheduler.ReconcileAsync(CancellationToken.None));
         await quartz.Shutdown(true);
     }
+
+    [Fact]
+    public async Task Reconcile_trusts_the_triggers_it_confirmed_and_reads_them_all_again_after_the_full_check_interval()
+    {
+        using var world = new BriefingWorld(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        await world.SubscribeAsync("c-1", DayOfWeek.Monday, new TimeOnly(8, 0));
+        await using var services = world.StartServices(o => o.ReconcileFullCheckInterval = TimeSpan.FromHours(1));
+        var scheduler = services.GetRequiredService<BriefingScheduler>();
+        var quartz = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var key = BriefingScheduler.TriggerKeyFor("c-1");
+        var monday = new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new ReconcileResult(1, 0, 1), await scheduler.ReconcileAsync(CancellationToken.None));
+
+        // The trigger rewritten behind the subscription's back (say, by a tool writing the job store directly).
+        var tampered = TriggerBuilder.Create()
+            .WithIdentity(key)
+            .ForJob(BriefingJob.Key)
+            .UsingJobData(BriefingJob.ConversationIdKey, "c-1")
+            .WithCronSchedule("0 0 9 ? * TUE", c => c.InTimeZone(TimeZoneInfo.Utc))
+            .StartAt(world.Time.GetUtcNow())
+            .Build();
+        await quartz.RescheduleJob(key, tampered);
+
+        // Within the interval the reconcile trusts what it confirmed and does not read the trigger: that is what
+        // keeps a reconcile of thousands of unchanged subscriptions cheap.
+        Assert.Equal(new ReconcileResult(0, 0, 1), await scheduler.ReconcileAsync(CancellationToken.None));
+        Assert.NotEqual(monday, await scheduler.NextFireTimeAsync("c-1", CancellationToken.None));
+
+        // After it, every trigger is read again and the schedule repaired.
+        world.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(new ReconcileResult(1, 0, 1), await scheduler.ReconcileAsync(CancellationToken.None));
+        Assert.Equal(monday, await scheduler.NextFireTimeAsync("c-1", CancellationToken.None));
+
+        // A trigger that disappears is noticed at once: the trigger names are listed on every reconcile.
+        await quartz.UnscheduleJob(key);
+        Assert.Equal(new ReconcileResult(1, 0, 1), await scheduler.ReconcileAsync(CancellationToken.None));
+        Assert.Equal(monday, await scheduler.NextFireTimeAsync("c-1", CancellationToken.None));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Briefingbot.Administration;
@@ -22,6 +23,14 @@ public sealed class BriefingScheduler(
     public const string MaintenanceGroup = "briefings-maintenance";
     private static readonly TriggerKey SweepTrigger = new("sweep", MaintenanceGroup);
     private static readonly TriggerKey ReconcileTrigger = new("reconcile", MaintenanceGroup);
+
+    /// <summary>
+    /// Per conversation, the subscription version (its UpdatedAt) whose schedule this instance last saw in, or wrote
+    /// to, the job store, and when. Triggers change only with their subscription, so while the version is the same
+    /// and the trigger still exists a reconcile need not read the trigger again (see
+    /// <see cref="BriefingOptions.ReconcileFullCheckInterval"/>).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Version, DateTimeOffset ConfirmedAt)> _confirmed = new(StringComparer.Ordinal);
 
     public async Task SubscriptionChangedAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -55,19 +64,28 @@ public sealed class BriefingScheduler(
             .Where(k => k.Name.StartsWith("sub-", StringComparison.Ordinal))
             .ToHashSet();
         var wanted = new HashSet<TriggerKey>();
-        var changed = new List<ITrigger>();
+        var changed = new List<(ITrigger Trigger, Subscription Subscription)>();
         var active = 0;
+        var now = time.GetUtcNow();
         foreach (var subscription in all.Where(s => s.Status == SubscriptionStatus.Active))
         {
             active++;
             var key = TriggerKeyFor(subscription.ConversationId);
             wanted.Add(key);
+            if (existing.Contains(key)
+                && _confirmed.TryGetValue(subscription.ConversationId, out var confirmed)
+                && confirmed.Version == subscription.UpdatedAt
+                && now - confirmed.ConfirmedAt < options.Value.ReconcileFullCheckInterval)
+            {
+                continue;
+            }
             var schedule = BriefingSchedule.For(subscription);
             if (existing.Contains(key)
                 && await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger current
                 && current.CronExpressionString == schedule.Cron
                 && current.TimeZone.Id == schedule.TimeZone.Id)
             {
+                _confirmed[subscription.ConversationId] = (subscription.UpdatedAt, now);
                 continue;
             }
             // The list above may be seconds old by now (thousands of subscriptions): a subscription changed since
@@ -77,7 +95,7 @@ public sealed class BriefingScheduler(
             {
                 continue;
             }
-            changed.Add(BuildTrigger(subscription.ConversationId, schedule));
+            changed.Add((BuildTrigger(subscription.ConversationId, schedule), subscription));
         }
         if (changed.Count > 0)
         {
@@ -85,7 +103,11 @@ public sealed class BriefingScheduler(
             // subscriptions (and on a cluster, where every operation takes the database lock) this is what keeps
             // the reconcile in seconds.
             var job = await scheduler.GetJobDetail(BriefingJob.Key, cancellationToken) ?? throw new InvalidOperationException("Briefing job missing.");
-            await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = changed }, ScheduleJobOptions.Replacing, cancellationToken);
+            await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = changed.Select(c => c.Trigger).ToList() }, ScheduleJobOptions.Replacing, cancellationToken);
+            foreach (var (_, subscription) in changed)
+            {
+                _confirmed[subscription.ConversationId] = (subscription.UpdatedAt, now);
+            }
         }
         var stale = new List<TriggerKey>();
         foreach (var key in existing.Where(k => !wanted.Contains(k)))
@@ -95,6 +117,10 @@ public sealed class BriefingScheduler(
             if (conversationId is null || await subscriptions.GetAsync(conversationId, cancellationToken) is not { Status: SubscriptionStatus.Active })
             {
                 stale.Add(key);
+                if (conversationId is not null)
+                {
+                    _confirmed.TryRemove(conversationId, out _);
+                }
             }
         }
         if (stale.Count > 0)
@@ -118,6 +144,7 @@ public sealed class BriefingScheduler(
         var key = TriggerKeyFor(conversationId);
         if (subscription is not { Status: SubscriptionStatus.Active })
         {
+            _confirmed.TryRemove(conversationId, out _);
             if (await scheduler.UnscheduleJob(key, ct))
             {
                 Log.Unscheduled(logger, conversationId, subscription?.Status.ToString() ?? "deleted");
@@ -130,11 +157,13 @@ public sealed class BriefingScheduler(
             && existing.CronExpressionString == schedule.Cron
             && existing.TimeZone.Id == schedule.TimeZone.Id)
         {
+            _confirmed[conversationId] = (subscription.UpdatedAt, time.GetUtcNow());
             return;
         }
 
         var trigger = BuildTrigger(conversationId, schedule);
         await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, ct);
+        _confirmed[conversationId] = (subscription.UpdatedAt, time.GetUtcNow());
         Log.Scheduled(logger, conversationId, schedule.Cron, schedule.TimeZone.Id, trigger.NextFireTimeUtc);
     }
 
