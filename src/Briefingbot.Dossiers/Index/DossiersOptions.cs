@@ -30,7 +30,7 @@ public sealed class DossiersOptions
     public bool RemoveMissingOnStart { get; set; } = true;
 
     /// <summary>
-    /// Memory, in MB, for the index's term dictionaries and postings held in memory for fast search (about 180 MB at
+    /// Memory, in MB, for the index's term dictionaries and postings held in memory for fast search (about 170 MB at
     /// a million passages); files beyond it are read from disk. 0 turns it off.
     /// </summary>
     [Range(0, 1_000_000)]

@@ -13,7 +13,7 @@ namespace Briefingbot.Dossiers.Index;
 /// enumeration allocated its own read buffer and refilled it with locked file reads; at a million passages that
 /// was megabytes of garbage per query (frequent collections) plus system calls, and a page cache the machine may
 /// evict (this VM does) sent some of those reads to disk. In memory, a million passages' postings and term
-/// dictionaries are about 180 MB, and the single-thread p99 fell from 22 ms to 11 ms (bench-search, docs/search.md).
+/// dictionaries are about 170 MB, and the single-thread p99 fell from 22 ms to 11 ms (bench-search, docs/search.md).
 /// This is what Elasticsearch's <c>index.store.preload</c> does, without memory mapping (see
 /// <see cref="LetterIndex"/> for why not MMapDirectory). Segment files never change once written, so the copy stays
 /// exact for the reader's life. Merges read from disk (they read each file once, front to back) with larger buffers,
