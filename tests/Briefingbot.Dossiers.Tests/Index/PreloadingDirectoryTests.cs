@@ -114,6 +114,22 @@ public sealed class PreloadingDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Lucene_CheckIndex_reads_every_term_and_posting_of_a_real_index_through_the_memory_copies()
+    {
+        using var index = new TestIndex(commitEvery: 2);
+        index.CopySeeds();
+        await index.IngestAsync();
+
+        // CheckIndex walks every term of every field and every posting (docs, frequencies, positions, skipping) and
+        // cross-checks them: any decoding slip of the in-memory input fails it.
+        using var directory = new PreloadingDirectory(new DirectoryInfo(Path.Combine(index.Root, "index")), long.MaxValue);
+        var status = new Lucene.Net.Index.CheckIndex(directory).DoCheckIndex();
+        Assert.True(status.Clean, "CheckIndex found problems");
+        Assert.True(status.SegmentInfos.Count > 1, "the check should cover several segments");
+        Assert.Equal(0, directory.PreloadedBytes); // every copy given back when the checker closed its readers
+    }
+
+    [Fact]
     public async Task Memory_held_is_that_of_the_live_segments_and_the_budget_is_kept()
     {
         using var index = new TestIndex(commitEvery: 1);
