@@ -29,6 +29,8 @@ public sealed class ChatHttpTests(ChatHttpTests.Host host) : IClassFixture<ChatH
 
         public HttpClient Client { get; private set; } = null!;
 
+        public IServiceProvider Services => _factory.Services;
+
         public async Task InitializeAsync()
         {
             Directory.CreateDirectory(_data);
@@ -115,6 +117,25 @@ public sealed class ChatHttpTests(ChatHttpTests.Host host) : IClassFixture<ChatH
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task A_typed_meer_pages_the_last_search_kept_in_the_store()
+    {
+        var search = Activity("message", "http-more", "m1");
+        search["text"] = "zoek defensie";
+        Assert.True((await PostAsync(search)).IsSuccessStatusCode);
+        var more = Activity("message", "http-more", "m2");
+        more["text"] = "meer";
+        Assert.True((await PostAsync(more)).IsSuccessStatusCode);
+
+        var replies = Connector.Messages("http-more");
+        Assert.Equal(2, replies.Count);
+        var second = CardAssert.AllText(replies[1].GetProperty("attachments")[0].GetProperty("content"));
+        Assert.Contains("Resultaten voor ‘defensie’", second);
+        Assert.Contains("pagina 2 van", second);
+        // The host keeps conversation state in its store (SQLite here), where every instance would see it.
+        Assert.IsType<Briefingbot.Chat.StoreConversationState>(host.Services.GetRequiredService<Briefingbot.Chat.IConversationState>());
     }
 
     [Fact]
