@@ -76,6 +76,10 @@ internal static class LetterDocuments
             doc.Add(new TextField(IndexFields.Heading, passage.Heading, Field.Store.YES));
         }
         AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);
+        if (passage.Kind == PassageKind.QuestionAnswer && passage.Question is { Length: > 0 } question && passage.Text.StartsWith(question, StringComparison.Ordinal))
+        {
+            doc.Add(new StoredField(IndexFields.QuestionLength, question.Length));
+        }
         AddStoredIfPresent(doc, IndexFields.Party, passage.Party);
         if (letter.Dossier is { } dossier)
         {
@@ -96,19 +100,30 @@ internal static class LetterDocuments
         return doc;
     }
 
-    /// <summary>Reads a passage back from its stored fields.</summary>
+    /// <summary>
+    /// Reads a passage back from its stored fields. A Q&amp;A passage gets its question and answer back from the
+    /// stored question length (indexes written before that field have neither: the caller shows the plain text).
+    /// </summary>
     public static Passage ReadPassage(Document doc)
     {
         var kind = Enum.TryParse<PassageKind>(doc.Get(IndexFields.PassageKind), out var k) ? k : PassageKind.Paragraph;
-        return new Passage(
+        var text = doc.Get(IndexFields.Text) ?? string.Empty;
+        var passage = new Passage(
             ReadInt(doc, IndexFields.PassageIndex),
             ReadInt(doc, IndexFields.PassageStart),
             ReadInt(doc, IndexFields.PassageEnd),
-            doc.Get(IndexFields.Text) ?? string.Empty,
+            text,
             kind,
             doc.Get(IndexFields.Heading),
             doc.Get(IndexFields.QuestionNumber),
             doc.Get(IndexFields.Party));
+        if (kind != PassageKind.QuestionAnswer || doc.GetField(IndexFields.QuestionLength)?.GetInt32Value() is not { } length
+            || length <= 0 || length > text.Length)
+        {
+            return passage;
+        }
+        var answer = text[length..].Trim();
+        return passage with { Question = text[..length], Answer = answer.Length > 0 ? answer : null };
     }
 
     private static int ReadInt(Document doc, string field) =>

@@ -85,7 +85,9 @@ public static class SearchResultsCard
     private static JsonObject Hit(LetterHit hit, SearchRequest request, bool compact)
     {
         var passage = hit.BestPassage;
-        bool isQuestion = passage.Kind == PassageKind.QuestionAnswer;
+        // The question and answer lines need the question's text; without it (an index written before it was stored)
+        // the passage shows as plain text.
+        bool isQuestion = passage.Kind == PassageKind.QuestionAnswer && !string.IsNullOrWhiteSpace(passage.Question);
         var questionLabel = "Vraag" + (passage.QuestionNumber is { Length: > 0 } n ? " " + n : "") + (passage.Party is { Length: > 0 } p ? " · " + p : "");
         var snippet = hit.Snippet.Markdown is { Length: > 0 } md
             ? CardText.TruncateMarkdown(md, compact ? 300 : 600)
@@ -100,6 +102,7 @@ public static class SearchResultsCard
             ["isQuestion"] = isQuestion,
             ["questionLabel"] = CardText.EscapeMarkdown(CardText.Truncate(questionLabel, 80)),
             ["question"] = isQuestion ? CardText.EscapeMarkdown(CardText.Truncate(passage.Question, compact ? 150 : 250)) : "",
+            ["hasAnswer"] = isQuestion && !string.IsNullOrWhiteSpace(passage.Answer),
             ["answerStart"] = isQuestion ? CardText.EscapeMarkdown(CardText.Truncate(passage.Answer, compact ? 150 : 250)) : "",
             ["passage"] = snippet,
             ["hasSummary"] = summary.Length > 0,

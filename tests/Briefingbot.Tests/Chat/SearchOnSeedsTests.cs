@@ -44,6 +44,25 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
     }
 
     [Fact]
+    public async Task A_question_and_answer_hit_shows_its_question_and_the_start_of_its_answer()
+    {
+        // The hit comes from the real index: question and answer must survive the round trip through it.
+        var response = await seeds.Search.SearchAsync("drones", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
+        var hit = response.Hits.First(h => h.BestPassage.Kind == Briefingbot.Dossiers.Letters.PassageKind.QuestionAnswer);
+        var passage = hit.BestPassage;
+        Assert.False(string.IsNullOrWhiteSpace(passage.Question));
+        Assert.False(string.IsNullOrWhiteSpace(passage.Answer));
+        Assert.StartsWith(passage.Question, passage.Text, StringComparison.Ordinal);
+        Assert.EndsWith(passage.Answer, passage.Text, StringComparison.Ordinal);
+
+        var card = Briefingbot.Cards.SearchResultsCard.Create(response, new Briefingbot.Chat.Search.SearchRequest("drones", new(), 0), new Briefingbot.Cards.SearchCardOptions());
+        var data = card.Data["hits"]!.AsArray().First(h => h!["isQuestion"]!.GetValue<bool>())!;
+        Assert.StartsWith(Briefingbot.Cards.CardText.EscapeMarkdown(passage.Question![..20]), data["question"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(data["hasAnswer"]!.GetValue<bool>());
+        Assert.NotEqual("", data["answerStart"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Nonsense_gets_the_empty_card_with_suggestions()
     {
         var turn = await _host.SayAsync("qqqxxyyzz");
