@@ -26,7 +26,7 @@ public sealed class BriefingCommand(
 
     public IReadOnlyList<string> Names { get; } = ["briefing", "weekbriefing"];
 
-    public string Usage => "briefing [--per 2025-11-24] | briefing status — toon de weekbriefing van dit gesprek (nu of per datum); status: mislukte bezorgingen (beheerders)";
+    public string Usage => "`briefing [--per 2025-11-24]`: de weekbriefing van dit gesprek, nu of zoals op die datum. `briefing status`: mislukte bezorgingen (alleen beheerders).";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
