@@ -23,7 +23,9 @@ public static class AdministrationServiceCollectionExtensions
         // Shared by the administration and register commands.
         services.TryAddSingleton<DutchClock>();
         services.TryAddSingleton<ReplySender>();
-        services.TryAddSingleton<ICardRenderer, TemplateCardRenderer>();
+        // The chat's template engine and renderer (the same ones AddChat registers; whichever comes first).
+        services.TryAddSingleton<Briefingbot.Cards.CardRenderer>();
+        services.TryAddSingleton<ICardRenderer, Briefingbot.Cards.SharedCardRenderer>();
         services.TryAddSingleton<LetterLookup>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AdminDirectory>();

@@ -9,6 +9,8 @@ public static class CardNames
     public const string Welcome = "welcome";
     /// <summary>Error, empty result, notice: a title, a text and suggestion buttons.</summary>
     public const string Message = "message";
+    /// <summary>A short Markdown reply (confirmations, refusals, hints) as a card: <see cref="NoteCard"/>.</summary>
+    public const string Note = "note";
     /// <summary>A generic list (promises, meetings, topics...): title, items with meta/text/link, buttons.</summary>
     public const string List = "list";
 
@@ -22,5 +24,5 @@ public static class CardNames
     public const string Audit = "audit";
 
     public static readonly IReadOnlyList<string> All =
-        [SearchResults, Letter, Help, Welcome, Message, List, Promises, Meetings, Topics, TopicSaved, Subscription, Admins, Audit];
+        [SearchResults, Letter, Help, Welcome, Message, Note, List, Promises, Meetings, Topics, TopicSaved, Subscription, Admins, Audit];
 }

@@ -22,7 +22,7 @@ public static class ChatServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<CardRenderer>();
+        services.TryAddSingleton<CardRenderer>();
         services.TryAddSingleton<Briefingbot.Administration.Replies.ICardRenderer, SharedCardRenderer>();
         services.AddSingleton<ChatResponder>();
         // Conversation UI state in the store when there is one (shared by every instance); otherwise in a cache of

@@ -130,8 +130,8 @@ public sealed class BriefingCommandTests
         await world.SubscribeAsync("19:weg@thread.tacv2", DayOfWeek.Monday, new TimeOnly(8, 0));
         await world.Subscriptions.SetStatusAsync("19:weg@thread.tacv2", SubscriptionStatus.Inactive, "De bot is verwijderd of geblokkeerd in dit gesprek (HTTP 403).", now);
 
-        var refused = Assert.Single(await SendAsync(services, "briefing status", caller: StaffId)).Text!;
-        var status = Assert.Single(await SendAsync(services, "briefing status", caller: AdminId)).Text!;
+        var refused = Briefingbot.Tests.Chat.CardAssert.Said(Assert.Single(await SendAsync(services, "briefing status", caller: StaffId)));
+        var status = Briefingbot.Tests.Chat.CardAssert.Said(Assert.Single(await SendAsync(services, "briefing status", caller: AdminId)));
 
         Assert.Contains("Alleen beheerders", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("kapot", refused, StringComparison.Ordinal);

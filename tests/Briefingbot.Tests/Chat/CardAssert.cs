@@ -15,6 +15,10 @@ public static class CardAssert
 
     public static string AllText(JsonElement card) => string.Join("\n", Texts(card));
 
+    /// <summary>What a reply says: its text, or the text of its cards.</summary>
+    public static string Said(Briefingbot.Protocol.Schema.Activity reply) =>
+        reply.Text ?? string.Join("\n", (reply.Attachments ?? []).Where(a => a.Content is not null).Select(a => AllText(a.Content!.Value)));
+
     /// <summary>All actions (card-level and in ActionSets) as (type, title, data or url).</summary>
     public static List<(string Type, string Title, JsonElement Payload)> Actions(JsonElement card)
     {

@@ -21,7 +21,7 @@ public class ChatPipelineTests
     private static CommandHarness NewBot() => new(Now, configure: services =>
     {
         services.AddChat(new ConfigurationBuilder().Build());
-        services.AddSingleton<ICardRenderer, TemplateCardRenderer>();
+        services.AddSingleton<ICardRenderer, Briefingbot.Cards.SharedCardRenderer>();
     });
 
     [Fact]
@@ -29,7 +29,7 @@ public class ChatPipelineTests
     {
         // Regression: data built in code (JsonObject with a long) made the engine throw and the answer fall back to text.
         using var services = new ServiceCollection().AddSingleton(Microsoft.Extensions.Options.Options.Create(new Briefingbot.Cards.CardOptions()))
-            .AddSingleton<Briefingbot.Cards.CardRenderer>().AddSingleton<ICardRenderer, TemplateCardRenderer>().BuildServiceProvider();
+            .AddSingleton<Briefingbot.Cards.CardRenderer>().AddSingleton<ICardRenderer, Briefingbot.Cards.SharedCardRenderer>().BuildServiceProvider();
         var data = new System.Text.Json.Nodes.JsonObject
         {
             ["title"] = "Auditlog", ["count"] = 1L, ["isEmpty"] = false,
@@ -103,7 +103,7 @@ public class ChatPipelineTests
 
         var turn = await SayAsync(bot, "onderwerp toevoegen defensie-eu \"defensie OR NAVO OR Witboek\"", Bob);
 
-        Assert.Contains("Alleen beheerders kunnen onderwerpen wijzigen", string.Join("\n", turn.Sent.Select(a => a.Text)));
+        Assert.Contains("Alleen beheerders kunnen onderwerpen wijzigen", string.Join("\n", turn.Sent.Select(Briefingbot.Tests.Chat.CardAssert.Said)));
         Assert.Empty(await bot.TopicStore.ListAsync());
     }
 }

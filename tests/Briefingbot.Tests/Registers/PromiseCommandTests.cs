@@ -48,6 +48,23 @@ public class PromiseCommandTests
     }
 
     [Fact]
+    public async Task Where_cards_are_shown_the_confirmation_is_a_note_card_and_elsewhere_Markdown_text()
+    {
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+
+        var withCards = await bot.SendAsync($"toezegging {number}", Anna, supportsCards: true);
+        var withoutCards = await bot.SendAsync($"toezegging {number}", Anna);
+
+        var card = Assert.Single(Assert.Single(withCards.Sent).Attachments!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+        var (template, data) = bot.Cards.Rendered[^1];
+        Assert.Equal("note", template);
+        Assert.Contains($"**Toezegging {number}**", data.ToJsonString(), StringComparison.Ordinal);
+        Assert.StartsWith($"**Toezegging {number}**", Assert.Single(withoutCards.Sent).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Letter_id_as_evidence_becomes_the_letters_link()
     {
         var (bot, number) = await SeededAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Briefingbot.Cards;
 using Briefingbot.Chat;
 using Briefingbot.Protocol.Schema;
 
@@ -10,7 +11,13 @@ namespace Briefingbot.Administration.Replies;
 /// </summary>
 public sealed class ReplySender(IServiceProvider services, ILogger<ReplySender> logger)
 {
+    /// <summary>A short Markdown reply: as a <c>note</c> card where cards are rendered (<see cref="NoteCard"/>), else as text.</summary>
     public Task SendTextAsync(CommandContext context, string markdown, CancellationToken cancellationToken) =>
+        context.SupportsCards && services.GetService<ICardRenderer>() is not null
+            ? SendCardAsync(context, CardNames.Note, NoteCard.Data(markdown), markdown, cancellationToken)
+            : SendMarkdownAsync(context, markdown, cancellationToken);
+
+    private Task SendMarkdownAsync(CommandContext context, string markdown, CancellationToken cancellationToken) =>
         SendAsync(context, new Activity { Type = ActivityTypes.Message, Text = markdown, TextFormat = "markdown" }, cancellationToken);
 
     /// <param name="templateName">Card template in cards/ (without ".json").</param>
@@ -37,7 +44,7 @@ public sealed class ReplySender(IServiceProvider services, ILogger<ReplySender> 
                 Log.CardRenderFailed(logger, ex, templateName);
             }
         }
-        return SendTextAsync(context, markdown, cancellationToken);
+        return SendMarkdownAsync(context, markdown, cancellationToken);
     }
 
     private async Task SendAsync(CommandContext context, Activity activity, CancellationToken cancellationToken)
