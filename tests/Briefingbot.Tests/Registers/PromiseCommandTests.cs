@@ -57,6 +57,7 @@ public class PromiseCommandTests
         var withoutCards = await bot.SendAsync($"toezegging {number}", Anna);
 
         var card = Assert.Single(Assert.Single(withCards.Sent).Attachments!);
+        Assert.Equal($"Toezegging {number} · open", withCards.Sent[0].Summary); // the notification preview: plain text
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
         var (template, data) = bot.Cards.Rendered[^1];
         Assert.Equal("note", template);

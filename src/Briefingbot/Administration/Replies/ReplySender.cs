@@ -9,7 +9,7 @@ namespace Briefingbot.Administration.Replies;
 /// Answers a command: an Adaptive Card where the channel renders cards and a renderer is available, else the
 /// Markdown fallback. Failures to reply are logged, never thrown at the user.
 /// </summary>
-public sealed class ReplySender(IServiceProvider services, ILogger<ReplySender> logger)
+public sealed partial class ReplySender(IServiceProvider services, ILogger<ReplySender> logger)
 {
     /// <summary>A short Markdown reply: as a <c>note</c> card where cards are rendered (<see cref="NoteCard"/>), else as text.</summary>
     public Task SendTextAsync(CommandContext context, string markdown, CancellationToken cancellationToken) =>
@@ -56,9 +56,18 @@ public sealed class ReplySender(IServiceProvider services, ILogger<ReplySender> 
         }
     }
 
-    private static string FirstLine(string markdown)
+    /// <summary>The notification preview: the first line as plain text (no emphasis marks, links as their text).</summary>
+    internal static string FirstLine(string markdown)
     {
-        var line = markdown.Split('\n', 2)[0].Trim().Trim('*', '#', ' ');
+        var line = MarkdownLink().Replace(markdown.Split('\n', 2)[0], "$1")
+            .Replace("**", "", StringComparison.Ordinal)
+            .Replace("`", "", StringComparison.Ordinal)
+            .Replace("\\", "", StringComparison.Ordinal)
+            .TrimStart('#', '>', ' ')
+            .Trim();
         return line.Length > 120 ? line[..120] : line;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownLink();
 }
