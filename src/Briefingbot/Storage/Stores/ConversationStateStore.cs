@@ -5,6 +5,11 @@ namespace Briefingbot.Storage.Stores;
 /// <summary><see cref="IConversationStateStore"/> on the shared database: one row per (conversation, kind).</summary>
 public sealed class ConversationStateStore(StoreDatabase database, TimeProvider timeProvider) : IConversationStateStore
 {
+    /// <summary>How often a write also deletes expired rows: not on every search answer, which writes here.</summary>
+    private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(10);
+
+    private long _nextCleanupTicks;
+
     private ISqlDialect D => database.Dialect;
 
     public async Task<string?> GetAsync(string conversationId, string kind, CancellationToken ct = default)
@@ -26,9 +31,14 @@ public sealed class ConversationStateStore(StoreDatabase database, TimeProvider 
             ON CONFLICT (conversation_id, kind) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
             """,
             new { conversationId, kind, value, expiresAt = DbValues.Timestamp(now + lifetime) }, ct);
-        // Expired state of other conversations goes with later writes (indexed on expires_at), so the table stays small.
-        await connection.ExecuteAsync(
-            $"DELETE FROM conversation_state WHERE expires_at <= {D.Timestamp("@now")}", new { now = DbValues.Timestamp(now) }, ct);
+        // Expired state of other conversations goes with a later write (indexed on expires_at), at most every
+        // CleanupEvery per instance, so the table stays small without a second write per search.
+        var due = Interlocked.Read(ref _nextCleanupTicks);
+        if (now.UtcTicks >= due && Interlocked.CompareExchange(ref _nextCleanupTicks, (now + CleanupEvery).UtcTicks, due) == due)
+        {
+            await connection.ExecuteAsync(
+                $"DELETE FROM conversation_state WHERE expires_at <= {D.Timestamp("@now")}", new { now = DbValues.Timestamp(now) }, ct);
+        }
     }
 
     public async Task<bool> TryAddAsync(string conversationId, string kind, string value, TimeSpan lifetime, CancellationToken ct = default)
