@@ -31,7 +31,6 @@ internal static class IndexFields
     public const string Party = "p_party";
     /// <summary>Q&amp;A passages: length of the question at the start of the text (the answer follows after a space).</summary>
     public const string QuestionLength = "p_qlen";
-    public const string PassageText = "p_text";
 
     // Filter fields (on passage documents; values normalised)
     public const string Dossier = "f_dossier";
