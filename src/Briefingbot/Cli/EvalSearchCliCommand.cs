@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.Json;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Dossiers.Letters;
@@ -5,19 +8,29 @@ using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Dossiers.Search.Evaluation;
+using Npgsql;
 
 namespace Briefingbot.Cli;
 
 /// <summary>
-/// <c>eval-search [--baseline] [--corpus DIR] [--queries FILE]</c>: ingests the corpus into a temporary index with the
-/// production parser and analyzer, runs the judged relevance set and prints nDCG@10 and MRR@10 per query and on
-/// average; <c>--baseline</c> adds a plain SQLite FTS5 (unicode61) index over the same passages, side by side.
+/// <c>eval-search [--json] [--per-query] [--project-only] [--postgres CONN] [--corpus DIR] [--queries FILE]</c>: scores
+/// the project's search and three full-text baselines on the passage-level judged set
+/// (tests/data/relevance/passages.json; rules in its README): nDCG@10, MRR@10 and Recall@10 per system, averaged over
+/// queries. The project's search runs on a temporary index of the corpus built with the production parser and analyzer;
+/// the baselines index ~600-character chunks of the same raw letters: SQLite FTS5 with the terms OR'ed, the same AND'ed,
+/// and PostgreSQL's 'dutch' full-text search (connection from <c>--postgres</c> or BRIEFINGBOT_TEST_POSTGRES; reported as
+/// not run when no server answers). Exit code 0 when the project meets issue 13's targets, 3 when not, 1 on bad input.
 /// </summary>
 internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliCommand
 {
+    /// <summary>Issue 13's acceptance targets for the project's search on this set.</summary>
+    private const double TargetNdcg = 0.80;
+    private const double TargetMrr = 0.90;
+    private const double TargetMarginOverBaselines = 0.15;
+
     public string Name => "eval-search";
 
-    public string Usage => "eval-search [--baseline] [--corpus DIR] [--queries FILE]   nDCG@10 / MRR@10 on the relevance set";
+    public string Usage => "eval-search [--json] [--per-query] [--project-only] [--postgres CONN] [--corpus DIR] [--queries FILE]   nDCG@10 / MRR@10 / Recall@10 of the search and the FTS5 and PostgreSQL baselines on the passage-level set";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -25,61 +38,175 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
         var queriesPath = CliArguments.Option(args, "--queries") ?? FindQueries();
         if (queriesPath is null || !File.Exists(queriesPath))
         {
-            await output.WriteLineAsync("Relevance set not found; pass --queries tests/data/relevance/queries.json");
+            await output.WriteLineAsync("Relevance set not found; pass --queries tests/data/relevance/passages.json");
             return 1;
         }
-        var set = RelevanceSet.Load(queriesPath);
-        var temp = Path.Combine(Path.GetTempPath(), "briefingbot-eval-" + Guid.NewGuid().ToString("N"));
+        PassageRelevanceSet set;
         try
         {
-            using var index = new LetterIndex(temp);
-            var ingestor = new LetterIngestor(index, services.GetRequiredService<ILetterParser>(), services.GetRequiredService<ILetterSummarizer>(),
-                new NoPromises(), new NoMeetings(), [], TimeProvider.System);
-            await ingestor.IngestDirectoryAsync(corpus, cancellationToken: cancellationToken);
-            var search = new LetterSearch(index, services.GetRequiredService<ILetterParser>());
-            var evaluator = new RelevanceEvaluator(set, corpus);
-            var lucene = await evaluator.EvaluateAsync("lucene", LetterSearchRanking.For(search));
-            EvaluationResult? baseline = null;
-            if (CliArguments.Flag(args, "--baseline"))
-            {
-                using var fts = Fts5Baseline.Build(index);
-                baseline = await evaluator.EvaluateAsync("fts5", q => Task.FromResult(fts.Search(q)));
-            }
+            set = PassageRelevanceSet.Load(queriesPath, corpus);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException)
+        {
+            await output.WriteLineAsync("The relevance set does not load: " + ex.Message);
+            return 1;
+        }
 
-            await output.WriteLineAsync($"Relevance set: {set.Queries.Count} queries, {queriesPath}");
-            await output.WriteLineAsync(baseline is null ? $"{"query",-44} nDCG@10  RR@10" : $"{"query",-44} nDCG@10  RR@10 | FTS5 nDCG@10  RR@10");
-            for (var i = 0; i < lucene.PerQuery.Count; i++)
+        var json = CliArguments.Flag(args, "--json");
+        var perQuery = CliArguments.Flag(args, "--per-query");
+        var projectOnly = CliArguments.Flag(args, "--project-only");
+        var results = new List<SystemResult>();
+        var temp = Path.Combine(Path.GetTempPath(), "briefingbot-eval-" + Guid.NewGuid().ToString("N"));
+        var chunks = TextChunker.ChunkDirectory(corpus);
+        try
+        {
+            using (var index = new LetterIndex(temp))
             {
-                var l = lucene.PerQuery[i];
-                var line = $"{l.QueryId} {l.Query,-40} {l.Ndcg,7:F3} {l.ReciprocalRank,6:F3}";
-                if (baseline is not null)
+                var parser = services.GetRequiredService<ILetterParser>();
+                var ingestor = new LetterIngestor(index, parser, services.GetRequiredService<ILetterSummarizer>(), new NoPromises(), new NoMeetings(), [], TimeProvider.System);
+                await ingestor.IngestDirectoryAsync(corpus, cancellationToken: cancellationToken);
+                var project = new LetterSearchPassageRanker(new LetterSearch(index, parser));
+                results.Add(SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, project, cancellationToken: cancellationToken)));
+            }
+            if (!projectOnly)
+            {
+                foreach (var combine in new[] { BaselineQuery.Combine.Or, BaselineQuery.Combine.And })
                 {
-                    var b = baseline.PerQuery[i];
-                    line += $" |      {b.Ndcg,7:F3} {b.ReciprocalRank,6:F3}";
+                    using var fts = Fts5ChunkRanker.Build(chunks, combine);
+                    results.Add(SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, fts, cancellationToken: cancellationToken)));
                 }
-                await output.WriteLineAsync(line);
+                results.Add(await RunPostgresAsync(set, chunks, CliArguments.Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_POSTGRES"), cancellationToken));
             }
-            await output.WriteLineAsync($"Lucene (Dutch chain, BM25): nDCG@10 {lucene.MeanNdcg:F3}  MRR@10 {lucene.MeanReciprocalRank:F3}   (targets 0.75 / 0.85)");
-            if (baseline is not null)
-            {
-                await output.WriteLineAsync($"SQLite FTS5 (unicode61):    nDCG@10 {baseline.MeanNdcg:F3}  MRR@10 {baseline.MeanReciprocalRank:F3}");
-            }
-            return lucene.MeanNdcg >= 0.75 && lucene.MeanReciprocalRank >= 0.85 ? 0 : 3;
         }
         finally
         {
             TryDelete(temp);
         }
+
+        var projectResult = results[0].Evaluation!;
+        var bestBaseline = results.Skip(1).Where(r => r.Evaluation is not null).Select(r => r.Evaluation!.MeanNdcg).DefaultIfEmpty(0).Max();
+        var met = projectResult.MeanNdcg >= TargetNdcg && projectResult.MeanReciprocalRank >= TargetMrr
+            && (projectOnly || projectResult.MeanNdcg >= bestBaseline + TargetMarginOverBaselines);
+
+        if (json)
+        {
+            await WriteJsonAsync(output, queriesPath, set, chunks.Count, results, met);
+        }
+        else
+        {
+            await WriteTableAsync(output, queriesPath, corpus, set, chunks.Count, results, perQuery);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Targets (issue 13): project nDCG@10 >= {TargetNdcg:F2}, MRR@10 >= {TargetMrr:F2}{(projectOnly ? "" : $", nDCG@10 >= best baseline + {TargetMarginOverBaselines:F2}")}: {(met ? "met" : "NOT met")}"));
+        }
+        return met ? 0 : 3;
     }
 
-    /// <summary>tests/data/relevance/queries.json above the working or build folder (repo checkouts).</summary>
+    private static async Task<SystemResult> RunPostgresAsync(PassageRelevanceSet set, IReadOnlyList<TextChunk> chunks, string? connectionString, CancellationToken cancellationToken)
+    {
+        const string name = "PostgreSQL 'dutch', terms OR'ed";
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return SystemResult.NotRun(name, "no connection string (pass --postgres or set BRIEFINGBOT_TEST_POSTGRES)");
+        }
+        string where;
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            // An unreachable server should cost seconds, not the default 15.
+            builder.Timeout = builder.Timeout is 0 or > 5 ? 5 : builder.Timeout;
+            where = $"{builder.Host}:{builder.Port}";
+            connectionString = builder.ConnectionString;
+        }
+        catch (ArgumentException ex)
+        {
+            return SystemResult.NotRun(name, "invalid connection string: " + ex.Message);
+        }
+        try
+        {
+            await using var ranker = await PostgresDutchChunkRanker.CreateAsync(connectionString, chunks, cancellationToken);
+            return SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, ranker, cancellationToken: cancellationToken));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
+        {
+            // Never echo the connection string: it may hold a password.
+            return SystemResult.NotRun(name, $"no PostgreSQL server reachable at {where} ({ex.GetType().Name}: {ex.Message})");
+        }
+    }
+
+    private static async Task WriteTableAsync(TextWriter output, string queriesPath, string corpus, PassageRelevanceSet set, int chunkCount, List<SystemResult> results, bool perQuery)
+    {
+        var units = set.Queries.Sum(q => q.Judged.Count);
+        await output.WriteLineAsync($"Relevance set: {set.Queries.Count} queries, {units} judged units ({queriesPath})");
+        await output.WriteLineAsync($"Corpus: {corpus}; baselines index {chunkCount} chunks of ~{TextChunker.TargetLength} characters");
+        await output.WriteLineAsync($"Top {PassageScorer.K} passages; a passage earns the grade of a judged unit it overlaps (each unit once, the best first); passages over {PassageScorer.MaxSpanLength:N0} characters earn nothing. MRR@10 = 1/rank of the first passage earning any grade.");
+        if (perQuery)
+        {
+            await output.WriteLineAsync();
+            var ran = results.Where(r => r.Evaluation is not null).ToList();
+            for (var i = 0; i < set.Queries.Count; i++)
+            {
+                var query = set.Queries[i];
+                await output.WriteLineAsync($"{query.Id} \"{query.Query}\" ({query.Judged.Count} judged, {query.Judged.Count(u => u.Grade == 2)} of grade 2)");
+                foreach (var result in ran)
+                {
+                    var score = result.Evaluation!.PerQuery[i].Score;
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"    {result.Name,-34} nDCG {score.Ndcg:F3}  RR {score.ReciprocalRank:F3}  R {score.Recall:F3}  grades [{string.Join(' ', score.Grades)}]"));
+                }
+            }
+        }
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"{"system",-34} {"nDCG@10",8} {"MRR@10",8} {"Recall@10",10}");
+        foreach (var result in results)
+        {
+            await output.WriteLineAsync(result.Evaluation is { } e
+                ? string.Create(CultureInfo.InvariantCulture, $"{result.Name,-34} {e.MeanNdcg,8:F3} {e.MeanReciprocalRank,8:F3} {e.MeanRecall,10:F3}")
+                : $"{result.Name,-34} not run: {result.Reason}");
+        }
+    }
+
+    private static async Task WriteJsonAsync(TextWriter output, string queriesPath, PassageRelevanceSet set, int chunkCount, List<SystemResult> results, bool met)
+    {
+        var document = new
+        {
+            set = queriesPath,
+            queries = set.Queries.Count,
+            judgedUnits = set.Queries.Sum(q => q.Judged.Count),
+            k = PassageScorer.K,
+            maxSpanLength = PassageScorer.MaxSpanLength,
+            baselineChunks = chunkCount,
+            baselineChunkTarget = TextChunker.TargetLength,
+            targetsMet = met,
+            systems = results.Select(r => new
+            {
+                name = r.Name,
+                run = r.Evaluation is not null,
+                reason = r.Reason,
+                ndcg = r.Evaluation?.MeanNdcg,
+                mrr = r.Evaluation?.MeanReciprocalRank,
+                recall = r.Evaluation?.MeanRecall,
+                perQuery = r.Evaluation?.PerQuery.Select(q => new
+                {
+                    id = q.Query.Id,
+                    query = q.Query.Query,
+                    ndcg = q.Score.Ndcg,
+                    reciprocalRank = q.Score.ReciprocalRank,
+                    recall = q.Score.Recall,
+                    ranked = q.Ranked.Take(PassageScorer.K).Select((s, i) => new { sourceFile = s.SourceFile, start = s.Start, end = s.End, score = s.Score, grade = q.Score.Grades[i] }),
+                }),
+            }),
+        };
+        await output.WriteLineAsync(JsonSerializer.Serialize(document, CliJson.Options));
+    }
+
+    /// <summary>tests/data/relevance/passages.json above the working or build folder (repo checkouts).</summary>
     private static string? FindQueries()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "tests", "data", "relevance", "queries.json");
+                var candidate = Path.Combine(dir.FullName, "tests", "data", "relevance", "passages.json");
                 if (File.Exists(candidate))
                 {
                     return candidate;
@@ -99,6 +226,14 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
         {
             // A temp folder left behind is harmless.
         }
+    }
+
+    /// <summary>A system's evaluation, or why it was not run.</summary>
+    private sealed record SystemResult(string Name, SystemEvaluation? Evaluation, string? Reason)
+    {
+        public static SystemResult Ran(SystemEvaluation evaluation) => new(evaluation.System, evaluation, null);
+
+        public static SystemResult NotRun(string name, string reason) => new(name, null, reason);
     }
 
     // The evaluation tells no observers, so the extractors are never asked; these keep the ingestor honest about that.

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace Briefingbot.Dossiers.Search.Evaluation;
 
 /// <summary>
-/// A judged query set (tests/data/relevance/queries.json): per query, relevant passages identified by letter and a
-/// distinctive phrase, graded 2 (answers the query) or 1 (related). Phrases rather than offsets keep the judgments
-/// valid when the parser's passage boundaries change.
+/// The old letter-level query set (tests/data/relevance/queries.json): per query, relevant passages identified by letter
+/// and a distinctive phrase. Retired as a measure (it judged letters, not passages; see <see cref="PassageRelevanceSet"/>
+/// for what <c>eval-search</c> reports); its queries remain part of the <c>bench-search</c> query mix.
 /// </summary>
 public sealed record RelevanceSet(IReadOnlyList<JudgedQuery> Queries)
 {
