@@ -1,0 +1,102 @@
+using Briefingbot.Dossiers.Search.Evaluation;
+
+namespace Briefingbot.Dossiers.Tests.Search.Evaluation;
+
+/// <summary>The scoring rules of issue 13 on tiny hand-computed examples.</summary>
+public sealed class PassageScorerTests
+{
+    private const string File = "a.txt";
+
+    // Three judged units: A [0,100) grade 2, B [200,300) grade 1, C [400,500) grade 2. Ideal grades: 2, 2, 1.
+    private static readonly PassageQuery Query = new("t1", "test", "", [
+        new JudgedUnit(File, 0, 100, 2, "A"),
+        new JudgedUnit(File, 200, 300, 1, "B"),
+        new JudgedUnit(File, 400, 500, 2, "C"),
+    ]);
+
+    private static RankedSpan Span(int start, int end, string file = File) => new(file, start, end, 1);
+
+    [Fact]
+    public void A_judged_unit_is_credited_once_however_often_it_is_overlapped()
+    {
+        var score = PassageScorer.Score(Query, [Span(10, 50), Span(60, 90), Span(250, 260)]);
+
+        Assert.Equal([2, 0, 1], score.Grades);
+        // DCG = 3/log2(2) + 0 + 1/log2(4) = 3.5; IDCG = 3 + 3/log2(3) + 1/log2(4) = 5.3928; nDCG = 0.6490.
+        Assert.Equal(0.6490148, score.Ndcg, 6);
+        Assert.Equal(1.0, score.ReciprocalRank);
+        Assert.Equal(2 / 3.0, score.Recall, 10);
+    }
+
+    [Fact]
+    public void A_span_over_several_units_earns_the_best_one_not_yet_credited()
+    {
+        // [50, 250) overlaps A (2) and B (1): the first such span takes A, the second B, the third nothing.
+        var score = PassageScorer.Score(Query, [Span(50, 250), Span(50, 250), Span(50, 250)]);
+
+        Assert.Equal([2, 1, 0], score.Grades);
+    }
+
+    [Fact]
+    public void A_span_longer_than_2000_characters_earns_nothing_even_over_every_unit()
+    {
+        var score = PassageScorer.Score(Query, [Span(0, 2001), Span(0, 2000)]);
+
+        Assert.Equal([0, 2], score.Grades);
+        Assert.Equal(0.5, score.ReciprocalRank);
+        Assert.Equal(1 / 3.0, score.Recall, 10);
+    }
+
+    [Fact]
+    public void Touching_is_not_overlapping_and_other_files_never_count()
+    {
+        var score = PassageScorer.Score(Query, [Span(100, 200), Span(0, 100, "b.txt"), Span(300, 400), Span(499, 600)]);
+
+        Assert.Equal([0, 0, 0, 2], score.Grades);
+        Assert.Equal(0.25, score.ReciprocalRank);
+    }
+
+    [Fact]
+    public void The_reciprocal_rank_is_that_of_the_first_span_earning_any_grade()
+    {
+        var score = PassageScorer.Score(Query, [Span(600, 700), Span(700, 800), Span(210, 220), Span(0, 10)]);
+
+        Assert.Equal([0, 0, 1, 2], score.Grades);
+        Assert.Equal(1 / 3.0, score.ReciprocalRank, 10);
+    }
+
+    [Fact]
+    public void Only_the_top_ten_count()
+    {
+        var misses = Enumerable.Range(0, 10).Select(i => Span(1000 + 10 * i, 1005 + 10 * i));
+        var score = PassageScorer.Score(Query, [.. misses, Span(0, 100)]);
+
+        Assert.Equal(10, score.Grades.Count);
+        Assert.Equal(0, score.Ndcg);
+        Assert.Equal(0, score.ReciprocalRank);
+        Assert.Equal(0, score.Recall);
+    }
+
+    [Fact]
+    public void A_perfect_ranking_scores_one_and_an_empty_one_zero()
+    {
+        var perfect = PassageScorer.Score(Query, [Span(0, 100), Span(400, 500), Span(200, 300)]);
+        var empty = PassageScorer.Score(Query, []);
+
+        Assert.Equal(1.0, perfect.Ndcg, 10);
+        Assert.Equal(1.0, perfect.Recall);
+        Assert.Equal((0.0, 0.0, 0.0), (empty.Ndcg, empty.ReciprocalRank, empty.Recall));
+    }
+
+    [Fact]
+    public void A_grade_two_unit_found_second_gives_the_textbook_ndcg()
+    {
+        var single = new PassageQuery("t2", "x", "", [new JudgedUnit(File, 0, 100, 2, "A")]);
+
+        var score = PassageScorer.Score(single, [Span(500, 600), Span(0, 100)]);
+
+        // DCG = 3/log2(3); IDCG = 3; nDCG = 1/log2(3) = 0.6309.
+        Assert.Equal(0.6309298, score.Ndcg, 6);
+        Assert.Equal(0.5, score.ReciprocalRank);
+    }
+}
