@@ -129,7 +129,7 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
         {
             // Never echo the connection string: it may hold a password.
-            return SystemResult.NotRun(name, $"no PostgreSQL server reachable at {where} ({ex.GetType().Name}: {ex.Message})");
+            return SystemResult.NotRun(name, $"no usable PostgreSQL server at {where} ({ex.GetType().Name}: {ex.Message})");
         }
     }
 
