@@ -36,6 +36,13 @@ public sealed partial class MeetingExtractor : IMeetingExtractor
         {
             var text = letter.RawText[passage.Start..passage.End];
             var offset = passage.Start;
+            // Debates first: "het commissiedebat over de RBZ op 12 maart" is a debate, not the RBZ.
+            foreach (Match m in TkDebate().Matches(text))
+            {
+                var (type, kind) = TkType(m.Groups["noun"].Value);
+                var subject = Clean(m.Groups["subject"].Value);
+                AddDay(context, m, offset, subject.Length > 0 ? $"{type} {subject}" : type, kind, m.Groups["name"].Value);
+            }
             foreach (Match m in NamedMeeting().Matches(text))
             {
                 if (TypeOf(m.Groups["name"].Value) is { } type)
@@ -46,12 +53,6 @@ public sealed partial class MeetingExtractor : IMeetingExtractor
             foreach (Match m in ParliamentPlenary().Matches(text))
             {
                 AddDay(context, m, offset, MeetingTypes.EpPlenair, MeetingKind.EpPlenary, "plenair in het Europees Parlement");
-            }
-            foreach (Match m in TkDebate().Matches(text))
-            {
-                var (type, kind) = TkType(m.Groups["noun"].Value);
-                var subject = Clean(m.Groups["subject"].Value);
-                AddDay(context, m, offset, subject.Length > 0 ? $"{type} {subject}" : type, kind, m.Groups["name"].Value);
             }
             foreach (Match m in NounFirst().Matches(text))
             {
@@ -381,7 +382,7 @@ public sealed partial class MeetingExtractor : IMeetingExtractor
     private static partial Regex NounFirst();
 
     [GeneratedRegex(
-        @"\b(?:op|tijdens)\s+" + DatePart + @"\s*,?\s+(?<clause>[^.;:?!]{0,100}?)\b(?<name>[\p{L}\-]*(?:vergadering|bijeenkomst|conferentie|topontmoeting|commissiedebat|notaoverleg|wetgevingsoverleg|begrotingsbehandeling)|plenair\s+debat|(?:\p{L}+-)?top|ministeriële)\b(?<after>[^.;?!]{0,160})",
+        @"\b(?:op|tijdens)\s+" + DatePart + @"\s*,?\s+(?<clause>[^.;:?!]{0,100}?)\b(?<name>[\p{L}\-]*(?:vergadering|bijeenkomst|conferentie|topontmoeting|commissiedebat|notaoverleg|wetgevingsoverleg|begrotingsbehandeling)|plenair\s+debat|(?:\p{L}+-)?top|(?:\p{L}+-)?ministeriële)\b(?<after>[^.;?!]{0,160})",
         RegexOptions.IgnoreCase)]
     private static partial Regex DateFirst();
 
