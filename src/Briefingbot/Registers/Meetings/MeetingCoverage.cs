@@ -16,7 +16,7 @@ public sealed record MeetingCoverage(int Count, DateOnly? First, DateOnly? Last)
     public string EmptyNote(DateOnly from, DateOnly to, string command = "vergaderingen")
     {
         var period = $"Geen vergaderingen van {DutchDates.Format(from)} tot en met {DutchDates.Format(to)}.";
-        const string import = "Een beheerder kan een agenda toevoegen met `agenda importeer <url>`.";
+        const string import = "Een beheerder kan vergaderingen toevoegen met `agenda importeer` en de link van een agenda (.ics).";
         if (Count == 0 || First is not { } first || Last is not { } last)
         {
             return $"{period} Het register is nog leeg: vergaderingen komen uit de brieven en uit een agenda-import. {import}";
