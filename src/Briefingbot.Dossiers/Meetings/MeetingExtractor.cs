@@ -15,9 +15,9 @@ namespace Briefingbot.Dossiers.Meetings;
 /// <item>other meetings by their noun, name first ("de Coalitie-vergadering van 25 november jl.", "de eerste bijeenkomst
 /// van het PCA Drones en Counter-Drones op 15 oktober") or date first ("Op 15 oktober jl. heeft Nederland een eerste
 /// bijeenkomst georganiseerd … deze PCA": "deze PCA" is resolved to the PCA named before it);</item>
-/// <item>month precision: "de NAVO-top in Vilnius in juli 2023" (a summit in <see cref="NatoSummits"/> gets the table's
-/// days, marked inferred; others stay a month), and named NATO summits without a date ("de recente NAVO-top in Den
-/// Haag", "tijdens de NAVO-top") from the table, relative to the letter's date.</item>
+/// <item>month precision: "de NAVO-top in Vilnius in juli 2023" stays "juli 2023"; NATO summits named without any date
+/// ("de recente NAVO-top in Den Haag", "tijdens de NAVO-top") are dated from <see cref="NatoSummits"/>, relative to
+/// the letter's date, and marked inferred.</item>
 /// </list>
 /// Missing years resolve against the letter date (<see cref="MeetingDateResolver"/>). A letter without a date uses the
 /// meeting its opening names ("geannoteerde agenda … van 1 december 2025": the letter is written before it) as its
@@ -152,18 +152,10 @@ public sealed partial class MeetingExtractor : IMeetingExtractor
         {
             return;
         }
+        // Month precision stays a month ("juli 2023"), also for a summit the table knows: the text gives no day, and
+        // the summit table only dates summits the text names without any date.
         var location = m.Groups["loc"].Success ? m.Groups["loc"].Value : null;
-        var kind = MeetingKinds.FromType(type);
-        var summit = kind == MeetingKind.NatoSummit
-            ? (location is null ? NatoSummits.ByMonth(first.Year, month) : NatoSummits.ByPlace(location, first.Year, month, c.Reference))
-            : null;
-        if (summit is not null)
-        {
-            Add(c, type, kind, summit.Start, summit.End, DatePrecision.Inferred, NatoSummits.Source, location ?? summit.Place, m.Value,
-                offset + m.Index, offset + m.Index + m.Length, relative, 0.85, m.Groups["name"].Value);
-            return;
-        }
-        Add(c, type, kind, first, first.AddMonths(1).AddDays(-1), DatePrecision.Month, null, location, m.Value,
+        Add(c, type, MeetingKinds.FromType(type), first, first.AddMonths(1).AddDays(-1), DatePrecision.Month, null, location, m.Value,
             offset + m.Index, offset + m.Index + m.Length, relative, year is null ? 0.6 : 0.7, m.Groups["name"].Value);
     }
 

@@ -4,8 +4,8 @@ namespace Briefingbot.Dossiers.Meetings;
 public sealed record NatoSummit(string Place, DateOnly Start, DateOnly End);
 
 /// <summary>
-/// The NATO summits a letter may name without their days ("de NAVO-top in Vilnius in juli 2023", "de recente NAVO-top
-/// in Den Haag"). Meetings dated from this table carry <see cref="DatePrecision.Inferred"/> and
+/// The NATO summits a letter may name without any date ("de recente NAVO-top in Den Haag", "tijdens de NAVO-top"); a
+/// summit written with its month ("in juli 2023") keeps month precision. Meetings dated from this table carry <see cref="DatePrecision.Inferred"/> and
 /// <see cref="ExtractedMeeting.DateSource"/> = <see cref="Source"/>; a summit not in the table stays undated (or month-precise).
 /// </summary>
 public static class NatoSummits
@@ -48,10 +48,6 @@ public static class NatoSummits
         }
         return candidates.OrderBy(s => Math.Abs(s.Start.DayNumber - r.DayNumber)).First();
     }
-
-    /// <summary>The summit in a month ("de NAVO-top in juli 2023").</summary>
-    public static NatoSummit? ByMonth(int year, int month) =>
-        Known.SingleOrDefault(s => s.Start.Year == year && s.Start.Month == month);
 
     /// <summary>
     /// An unnamed summit relative to a letter's date: "recente/afgelopen/vorige" = the last one on or before it,

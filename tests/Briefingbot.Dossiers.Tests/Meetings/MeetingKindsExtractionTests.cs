@@ -14,13 +14,15 @@ public class MeetingKindsExtractionTests
     private ExtractedMeeting Single(string body, string? date = "1 maart 2026") => Assert.Single(_extractor.Extract(Parse(body, date)));
 
     [Fact]
-    public void Named_summit_with_a_month_takes_the_days_from_the_summit_table_marked_inferred()
+    public void Named_summit_with_a_month_stays_month_precise()
     {
         var m = Single("Op de NAVO-top in Washington in juli 2024 is afgesproken dat bondgenoten meer bijdragen.", "1 september 2024");
         Assert.Equal(MeetingKind.NatoSummit, m.Kind);
-        Assert.Equal(DatePrecision.Inferred, m.Precision);
-        Assert.Equal(NatoSummits.Source, m.DateSource);
-        Assert.Equal((new DateOnly(2024, 7, 9), new DateOnly(2024, 7, 11)), (m.StartDate, m.EndDate));
+        Assert.Equal(DatePrecision.Month, m.Precision);
+        Assert.Null(m.DateSource);
+        Assert.Equal("Washington", m.Location);
+        Assert.Equal((new DateOnly(2024, 7, 1), new DateOnly(2024, 7, 31)), (m.StartDate, m.EndDate));
+        Assert.Equal("NAVO-top|2024-07", m.Key);
         Assert.False(m.IsAfterLetter);
     }
 
@@ -126,6 +128,10 @@ public class MeetingKindsExtractionTests
         Assert.Equal("upcoming", rbz.Relative);
         Assert.Equal(catalog.Count, catalog.Select(m => m.Key).Distinct().Count());
         var vilnius = Assert.Single(catalog, m => m.Mentions.Any(x => x.File.StartsWith("002_", StringComparison.Ordinal)));
-        Assert.Equal((MeetingKind.NatoSummit, new DateOnly(2023, 7, 11)), (vilnius.Kind, vilnius.StartDate));
+        Assert.Equal((MeetingKind.NatoSummit, DatePrecision.Month, new DateOnly(2023, 7, 1)), (vilnius.Kind, vilnius.Precision, vilnius.StartDate));
+        var denHaag = Assert.Single(catalog, m => m.Key == "NAVO-top|2025-06-24");
+        Assert.Equal((DatePrecision.Inferred, NatoSummits.Source), (denHaag.Precision, denHaag.DateSource));
+        Assert.Contains(denHaag.Mentions, x => x.File.StartsWith("001_", StringComparison.Ordinal));
+        Assert.Contains(denHaag.Mentions, x => x.File.StartsWith("004_", StringComparison.Ordinal));
     }
 }
