@@ -25,7 +25,7 @@ public sealed class EvalExtractionCliCommand : ICliCommand
     }
 
     public string Name => "eval-extraction";
-    public string Usage => "eval-extraction [--labels FILE] [--corpus DIR]   promise precision/recall, meeting recall and date accuracy";
+    public string Usage => "eval-extraction [--labels FILE] [--corpus DIR]   promise precision/recall; meeting recall (right date) and precision, overall and per kind";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -41,8 +41,12 @@ public sealed class EvalExtractionCliCommand : ICliCommand
         var c = CultureInfo.InvariantCulture;
         await output.WriteLineAsync(string.Create(c, $"promises: labelled {score.PromisesLabelled}, extracted {score.PromisesExtracted}, matched {score.PromisesMatched}"));
         await output.WriteLineAsync(string.Create(c, $"promise precision {score.PromisePrecision:F3}  recall {score.PromiseRecall:F3}  due date right {score.PromiseDueAccuracy:F3}"));
-        await output.WriteLineAsync(string.Create(c, $"meetings: labelled {score.MeetingsLabelled}, found {score.MeetingsFound}"));
-        await output.WriteLineAsync(string.Create(c, $"meeting recall {score.MeetingRecall:F3}  date right {score.MeetingDateAccuracy:F3}"));
+        await output.WriteLineAsync(string.Create(c, $"meetings: labelled {score.MeetingsLabelled}, predicted {score.MeetingsPredicted}, right date {score.MeetingDatesRight}"));
+        await output.WriteLineAsync(string.Create(c, $"meeting recall (right date) {score.MeetingRightDateRecall:F3}  precision {score.MeetingPrecision:F3}"));
+        foreach (var k in score.ByKind)
+        {
+            await output.WriteLineAsync(string.Create(c, $"  {MeetingKinds.Id(k.Kind),-17} labelled {k.Labelled,2}  predicted {k.Predicted,2}  recall {k.Recall:F3}  precision {k.Precision:F3}"));
+        }
         foreach (var line in score.Misses)
         {
             await output.WriteLineAsync("  miss: " + line);

@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Meetings;
 
 namespace Briefingbot.Cli;
 
-/// <summary><c>meetings --json [--corpus DIR]</c>: the dated meeting mentions extracted from the corpus.</summary>
+/// <summary>
+/// <c>meetings [--json] [--corpus DIR]</c>: the meetings the corpus names, one entry per meeting (kind, name as written,
+/// date, end date, precision, upcoming/past relative to the letter) with all its mentions (file, raw offsets, text).
+/// </summary>
 public sealed class MeetingsCliCommand : ICliCommand
 {
     private readonly ILetterParser _parser;
@@ -21,7 +25,7 @@ public sealed class MeetingsCliCommand : ICliCommand
     }
 
     public string Name => "meetings";
-    public string Usage => "meetings [--json] [--corpus DIR]   list the Council meetings mentioned in the letters";
+    public string Usage => "meetings [--json] [--corpus DIR]   list the meetings named in the letters, one entry per meeting with its mentions";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -31,24 +35,30 @@ public sealed class MeetingsCliCommand : ICliCommand
             await output.WriteLineAsync($"Corpus folder not found: {corpus}");
             return 2;
         }
-        var rows = LetterCorpus.Load(corpus, _parser)
-            .SelectMany(letter => _extractor.Extract(letter).Select(m => new
+        var meetings = MeetingCatalog.Build(LetterCorpus.Load(corpus, _parser), _extractor);
+        var rows = meetings.Select(m => new
+        {
+            key = m.Key,
+            kind = MeetingKinds.Id(m.Kind),
+            type = m.Type,
+            name = m.Name,
+            date = Date(m.StartDate, m.Precision),
+            endDate = Date(m.EndDate, m.Precision),
+            precision = MeetingKinds.Id(m.Precision),
+            dateSource = m.DateSource,
+            location = m.Location,
+            relative = m.Relative,
+            mentions = m.Mentions.Select(x => new
             {
-                file = letter.SourceFile,
-                letterId = letter.Id,
-                letterDate = letter.Date,
-                m.Key,
-                m.Type,
-                m.StartDate,
-                m.EndDate,
-                m.Location,
-                m.MentionText,
-                m.Start,
-                m.End,
-                m.IsAfterLetter,
-                m.Confidence,
-            }))
-            .ToList();
+                file = x.File,
+                letterId = x.LetterId,
+                letterDate = x.LetterDate,
+                start = x.Start,
+                end = x.End,
+                text = x.Text,
+                relative = x.Relative,
+            }).ToList(),
+        }).ToList();
         if (args.Contains("--json", StringComparer.OrdinalIgnoreCase))
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(rows, CliJson.Options));
@@ -56,9 +66,13 @@ public sealed class MeetingsCliCommand : ICliCommand
         }
         foreach (var r in rows)
         {
-            await output.WriteLineAsync($"{r.StartDate:yyyy-MM-dd} {r.Type,-18} {r.file} [{r.Start}-{r.End}] {r.MentionText}");
+            await output.WriteLineAsync($"{r.date,-10} {r.kind,-16} {r.type} ({r.precision}, {r.relative}) · {r.mentions.Count} vermelding(en): {string.Join(" | ", r.mentions.Select(x => $"{x.file}[{x.start}-{x.end}]"))}");
         }
-        await output.WriteLineAsync($"{rows.Count} vermeldingen, {rows.Select(r => r.Key).Distinct().Count()} vergaderingen");
+        await output.WriteLineAsync($"{rows.Count} vergaderingen, {rows.Sum(r => r.mentions.Count)} vermeldingen");
         return 0;
     }
+
+    /// <summary>"2025-12-01", or "2023-07" for a month-precise meeting (no made-up day).</summary>
+    private static string Date(DateOnly date, DatePrecision precision) =>
+        date.ToString(precision == DatePrecision.Month ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

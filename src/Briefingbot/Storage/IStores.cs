@@ -88,6 +88,15 @@ public interface IMeetingRegister
     Task RemoveLetterAsync(string letterId, CancellationToken ct = default);
     /// <summary>Adds or changes a meeting as an admin or import (sets AdminLocked for Admin origin).</summary>
     Task<MeetingRecord> UpsertAsync(string type, DateOnly start, DateOnly end, string? location, string? title, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>
+    /// Adds or changes a meeting with its kind and date precision (same rules as the other overload: Admin locks, an
+    /// import changes unlocked rows only). Example, a committee debate from the Tweede Kamer's open data:
+    /// <c>UpsertAsync(MeetingEntry.OnDay(MeetingKind.TkCommitteeDebate, "Commissiedebat NAVO", day), MeetingOrigin.Imported, now)</c>;
+    /// a summit known by its month: <c>MeetingEntry.InMonth(MeetingKind.NatoSummit, MeetingTypes.NavoTop, 2026, 7)</c>.
+    /// The default implementation (for stores that predate kinds) keeps only type, dates, location and title.
+    /// </summary>
+    Task<MeetingRecord> UpsertAsync(MeetingEntry entry, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default) =>
+        UpsertAsync(entry.Type, entry.Normalised.Start, entry.Normalised.End, entry.Location, entry.Title, origin, now, ct);
     Task<MeetingRecord?> GetAsync(long id, CancellationToken ct = default);
     Task SetCancelledAsync(long id, bool cancelled, DateTimeOffset now, CancellationToken ct = default);
     Task<IReadOnlyList<MeetingRecord>> ListAsync(DateOnly? from = null, DateOnly? to = null, bool includeCancelled = false, CancellationToken ct = default);

@@ -1,3 +1,5 @@
+using Briefingbot.Dossiers.Meetings;
+
 namespace Briefingbot.Storage;
 
 // The rows of the storage contract. Both implementations (SQLite, PostgreSQL) store exactly these.
@@ -74,7 +76,7 @@ public sealed record PromiseStatusChange(long Number, PromiseStatus Status, stri
 /// <summary>Where a meeting came from.</summary>
 public enum MeetingOrigin { Extracted, Admin, Imported }
 
-/// <summary>A Council / NAVO / EP meeting in the register. Key = type + start date.</summary>
+/// <summary>A meeting in the register (Council, summit, debate, ...). Key = type + start date (month: type + month).</summary>
 public sealed record MeetingRecord(
     long Id,
     string Key,
@@ -87,7 +89,49 @@ public sealed record MeetingRecord(
     bool Cancelled,
     bool AdminLocked,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>What sort of meeting (rows from before schema version 7: derived from <see cref="Type"/>).</summary>
+    public MeetingKind Kind { get; init; } = MeetingKinds.FromType(Type);
+
+    /// <summary>Day, month (runs from the first to the last day of its month; show it as "juli 2023") or inferred.</summary>
+    public DatePrecision Precision { get; init; } = DatePrecision.Day;
+
+    /// <summary>Where inferred dates come from (e.g. <see cref="NatoSummits.Source"/>); null = as written or entered.</summary>
+    public string? DateSource { get; init; }
+}
+
+/// <summary>
+/// A meeting as an admin, a calendar import or a live source (the Tweede Kamer's Activiteiten) enters it, with its kind and
+/// date precision. A month-precise entry covers its whole month whatever <see cref="Start"/>/<see cref="End"/> say.
+/// </summary>
+/// <param name="Type">The meeting's normalised name: a <see cref="MeetingTypes"/> constant or the name ("Commissiedebat NAVO-top").</param>
+public sealed record MeetingEntry(
+    MeetingKind Kind,
+    string Type,
+    DateOnly Start,
+    DateOnly End,
+    DatePrecision Precision = DatePrecision.Day,
+    string? Location = null,
+    string? Title = null,
+    string? DateSource = null)
+{
+    /// <summary>A meeting on one day (or from <paramref name="day"/> to <paramref name="end"/>).</summary>
+    public static MeetingEntry OnDay(MeetingKind kind, string type, DateOnly day, DateOnly? end = null, string? location = null, string? title = null) =>
+        new(kind, type, day, end ?? day, DatePrecision.Day, location, title);
+
+    /// <summary>A meeting known only by its month ("juli 2026").</summary>
+    public static MeetingEntry InMonth(MeetingKind kind, string type, int year, int month, string? location = null, string? title = null) =>
+        new(kind, type, new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), DatePrecision.Month, location, title);
+
+    /// <summary>The dates as stored: a month-precise entry runs from the first to the last day of its month.</summary>
+    public (DateOnly Start, DateOnly End) Normalised => Precision == DatePrecision.Month
+        ? (new DateOnly(Start.Year, Start.Month, 1), new DateOnly(Start.Year, Start.Month, 1).AddMonths(1).AddDays(-1))
+        : (Start, End);
+
+    /// <summary>The register key (<see cref="ExtractedMeeting.KeyOf"/>).</summary>
+    public string Key => ExtractedMeeting.KeyOf(Type, Normalised.Start, Precision);
+}
 
 /// <summary>A letter that mentions (prepares or reports on) a meeting.</summary>
 public sealed record MeetingSource(long MeetingId, string LetterId, string MentionText, int Start, int End, bool? IsAfterLetter);

@@ -18,7 +18,11 @@ public class MeetingExtractorTests
         Assert.Contains("Ecofin|2025-12-12", keys);
         Assert.Contains("Europese Raad|2025-12-18", keys);
         Assert.Contains("EP-plenaire|2026-01-19", keys);
-        Assert.All(_extractor.Extract(SeedCorpus.Get("004")), m => Assert.Null(m.IsAfterLetter));
+        // The letter annotates the RBZ Defensie of 1 December 2025, so it precedes it: that meeting and later ones are
+        // upcoming, "jl." meetings past (issue 15: upcoming/past relative to a headerless letter).
+        var meetings = _extractor.Extract(SeedCorpus.Get("004"));
+        Assert.All(meetings.Where(m => m.StartDate >= new DateOnly(2025, 12, 1)), m => Assert.True(m.IsAfterLetter));
+        Assert.All(meetings.Where(m => m.Key == "Europese Raad|2025-10-23"), m => Assert.False(m.IsAfterLetter));
     }
 
     [Fact]

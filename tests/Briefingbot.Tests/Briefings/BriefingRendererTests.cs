@@ -96,6 +96,44 @@ public sealed class BriefingRendererTests
     }
 
     [Fact]
+    public void Month_precise_meeting_is_shown_as_its_month_without_a_day_count()
+    {
+        var sample = Sample();
+        var briefing = sample with
+        {
+            LaterMeetings = [.. sample.LaterMeetings, new BriefingMeeting(4, "NAVO-top", new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 31), "Ankara", null, 7, [])
+            {
+                Kind = Briefingbot.Dossiers.Meetings.MeetingKind.NatoSummit, Precision = Briefingbot.Dossiers.Meetings.DatePrecision.Month,
+            }],
+        };
+
+        var text = Assert.Single(Renderer.Render(briefing, cards: false)).Text!;
+
+        Assert.Contains("**NAVO-top** — december 2025 (dag nog onbekend)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NAVO-top** — maandag 1 december", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_meetings_ahead_says_what_the_register_covers_and_what_to_do()
+    {
+        // Issue 14, item 8: not just "Geen vergaderingen in deze periode".
+        var briefing = Sample() with
+        {
+            LocalDate = new DateOnly(2026, 12, 7),
+            Meetings = [],
+            LaterMeetings = [],
+            MeetingCoverage = new Briefingbot.Registers.Meetings.MeetingCoverage(15, new DateOnly(2020, 12, 3), new DateOnly(2026, 1, 19)),
+        };
+
+        var text = Assert.Single(Renderer.Render(briefing, cards: false)).Text!;
+
+        Assert.Contains("Het register kent 15 vergaderingen, van 3 december 2020 tot en met 19 januari 2026. De laatste ligt vóór deze periode.", text, StringComparison.Ordinal);
+        Assert.Contains("`briefing --per 2026-01-12`", text, StringComparison.Ordinal);
+        Assert.Contains("`agenda importeer`", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geen vergaderingen in deze periode.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_briefing_says_so()
     {
         var empty = new Briefing(DateTimeOffset.UnixEpoch, new DateOnly(2026, 1, 5), [], DateTimeOffset.UnixEpoch, [], [], [], [], 0, 0);

@@ -51,6 +51,9 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         await register.UpsertAsync("Informele Defensieraad", new DateOnly(2026, 2, 10), new DateOnly(2026, 2, 10), "Kopenhagen, Denemarken", LongTitle, MeetingOrigin.Admin, created);
         var raz = await register.UpsertAsync(MeetingTypes.Raz, new DateOnly(2025, 12, 16), new DateOnly(2025, 12, 16), null, null, MeetingOrigin.Imported, created);
         await register.SetCancelledAsync(raz.Id, true, created);
+        // Issue 15: kinds beyond EU Councils and a summit known only by its month.
+        await register.UpsertAsync(MeetingEntry.InMonth(MeetingKind.NatoSummit, MeetingTypes.NavoTop, 2026, 7, "Ankara"), MeetingOrigin.Imported, created);
+        await register.UpsertAsync(MeetingEntry.OnDay(MeetingKind.TkCommitteeDebate, "Commissiedebat NAVO", new DateOnly(2026, 1, 14)), MeetingOrigin.Imported, created);
     }
 
     public async Task DisposeAsync()
@@ -84,7 +87,7 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         var calendar = Ical.Net.Calendar.Load(body)!;
         var events = calendar.Events.OrderBy(e => e.Start!.Date).ToList();
         Assert.Equal(
-            [new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 12), new DateOnly(2025, 12, 16), new DateOnly(2025, 12, 18), new DateOnly(2026, 2, 10)],
+            [new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 12), new DateOnly(2025, 12, 16), new DateOnly(2025, 12, 18), new DateOnly(2026, 1, 14), new DateOnly(2026, 2, 10), new DateOnly(2026, 7, 1)],
             events.Select(e => e.Start!.Date));
         Assert.All(events, e => Assert.False(e.Start!.HasTime));
         var er = events.Single(e => e.Start!.Date == new DateOnly(2025, 12, 18));
@@ -99,6 +102,25 @@ public sealed class CalendarFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Month_precise_summit_is_a_month_long_all_day_event_marked_as_such()
+    {
+        var (_, body) = await GetAsync("/calendar.ics");
+
+        var events = Ical.Net.Calendar.Load(body)!.Events.ToList();
+        var summit = events.Single(e => e.Start!.Date == new DateOnly(2026, 7, 1));
+        Assert.False(summit.Start!.HasTime);
+        Assert.Equal(new DateOnly(2026, 8, 1), summit.DtEnd!.Date); // all of July, DTEND exclusive
+        Assert.Equal("NAVO-top (juli 2026, dag nog onbekend)", summit.Summary);
+        Assert.Contains("Alleen de maand is bekend: juli 2026.", summit.Description, StringComparison.Ordinal);
+        var debate = events.Single(e => e.Start!.Date == new DateOnly(2026, 1, 14));
+        Assert.Contains("Soort: Commissiedebat Tweede Kamer", debate.Description, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 1, 15), debate.DtEnd!.Date);
+        var raw = Rfc5545LineParser.Parse(body).Children.Where(c => c.Name == "VEVENT").ToList();
+        Assert.Equal("month", raw.Single(e => e["DTSTART"]!.Value == "20260701")["X-BRIEFINGBOT-DATE-PRECISION"]!.Value);
+        Assert.Equal("tk-committee", raw.Single(e => e["DTSTART"]!.Value == "20260114")["X-BRIEFINGBOT-KIND"]!.Value);
+    }
+
+    [Fact]
     public async Task Feed_passes_an_independent_rfc5545_parser()
     {
         var (_, body) = await GetAsync("/calendar.ics");
@@ -110,7 +132,7 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         Assert.NotNull(calendar["PRODID"]);
         Assert.Equal("Briefingbot: EU-vergaderingen", calendar.Text("X-WR-CALNAME"));
         var events = calendar.Children.Where(c => c.Name == "VEVENT").ToList();
-        Assert.Equal(5, events.Count);
+        Assert.Equal(7, events.Count);
         foreach (var e in events)
         {
             Assert.NotNull(e["UID"]);

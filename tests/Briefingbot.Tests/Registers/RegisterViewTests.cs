@@ -1,5 +1,6 @@
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Briefingbot.Tests.Administration.Fakes;
 using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
 
@@ -145,6 +146,51 @@ public class RegisterViewTests
         Assert.DoesNotContain("RBZ Defensie (Raad Buitenlandse Zaken, Defensie)", text);
         Assert.Contains("Gebruik `vergaderingen`", bad);
         Assert.Contains("\"gisteren\" is geen datum", badDate);
+    }
+
+    [Fact]
+    public async Task Empty_period_says_what_the_register_covers_and_what_to_do()
+    {
+        // Issue 14, item 8: on today's date (24 November 2026) every known meeting is in the past.
+        await using var bot = await SeededBotAsync();
+
+        var text = Reply(await bot.SendAsync("vergaderingen", Bob));
+        await bot.SendAsync("vergaderingen", Bob, supportsCards: true);
+
+        Assert.Contains("Geen vergaderingen van 24 november 2026 tot en met 24 december 2026.", text);
+        Assert.Contains("Het register kent 5 vergaderingen, van 6 maart 2025 tot en met 18 december 2025. De laatste ligt vóór deze periode.", text);
+        Assert.Contains("`vergaderingen 2025-03-06 tot 2025-12-18`", text);
+        Assert.Contains("`vergaderingen --per 2025-12-11`", text);
+        Assert.Contains("`agenda importeer`", text);
+        var data = Assert.Single(bot.Cards.Rendered).Data;
+        Assert.Contains("Het register kent 5 vergaderingen", (string?)data["emptyNote"]);
+    }
+
+    [Fact]
+    public async Task Open_promises_are_listed_once_under_the_meeting_their_letter_is_about()
+    {
+        // Issue 14, item 10: letter 004 mentions the RBZ Defensie, the Ecofin and the Europese Raad; its promise is
+        // listed under the RBZ Defensie (the meeting it annotates), not three times.
+        await using var bot = await SeededBotAsync(new DateTimeOffset(2025, 11, 20, 9, 0, 0, TimeSpan.Zero));
+
+        var text = Reply(await bot.SendAsync("vergaderingen", Bob));
+
+        Assert.Equal(1, text.Split("open toezegging #4").Length - 1);
+        var promise = text.IndexOf("open toezegging #4", StringComparison.Ordinal);
+        Assert.True(promise > text.IndexOf("RBZ Defensie (Raad", StringComparison.Ordinal) && promise < text.IndexOf("Ecofinraad", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public async Task Month_precise_meeting_is_listed_as_its_month()
+    {
+        await using var bot = await SeededBotAsync();
+        var register = bot.Services.GetRequiredService<IMeetingRegister>();
+        await register.UpsertAsync(MeetingEntry.InMonth(MeetingKind.NatoSummit, MeetingTypes.NavoTop, 2026, 12, "Ankara"), MeetingOrigin.Imported, Now);
+
+        var text = Reply(await bot.SendAsync("vergaderingen", Bob));
+
+        Assert.Contains("**december 2026**: NAVO-top", text);
+        Assert.DoesNotContain("1 december 2026", text);
     }
 
     [Fact]

@@ -511,6 +511,34 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<KeyNotFoundException>(() => register.SetCancelledAsync(999, true, Now));
     }
 
+    [Fact]
+    public async Task Meetings_keep_their_kind_and_date_precision()
+    {
+        // Issue 15 (schema version 7): a debate from the Tweede Kamer, a summit known by its month, and an extracted
+        // summit whose days come from the table of NATO summits, later confirmed by a letter that writes the day.
+        var register = new MeetingRegister(Database);
+        var debate = await register.UpsertAsync(MeetingEntry.OnDay(MeetingKind.TkCommitteeDebate, "Commissiedebat NAVO", new DateOnly(2026, 6, 17), location: "Den Haag"), MeetingOrigin.Imported, Now);
+        var month = await register.UpsertAsync(MeetingEntry.InMonth(MeetingKind.NatoSummit, MeetingTypes.NavoTop, 2026, 7, "Ankara"), MeetingOrigin.Imported, Now);
+        var inferred = new ExtractedMeeting("NAVO-top|2025-06-24", MeetingTypes.NavoTop, new DateOnly(2025, 6, 24), new DateOnly(2025, 6, 25), "Den Haag",
+            "000_a", "de afgelopen NAVO-top in Den Haag", 10, 40, false, 0.8) { Precision = DatePrecision.Inferred, DateSource = NatoSummits.Source };
+        await register.UpsertExtractedAsync("000_a", [inferred], Now);
+
+        Assert.Equal((MeetingKind.TkCommitteeDebate, DatePrecision.Day), (debate.Kind, debate.Precision));
+        Assert.Equal((MeetingKind.NatoSummit, DatePrecision.Month, "NAVO-top|2026-07"), (month.Kind, month.Precision, month.Key));
+        Assert.Equal((new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 31)), (month.StartDate, month.EndDate));
+        var summit = (await register.ListAsync(new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30))).Single();
+        Assert.Equal((DatePrecision.Inferred, NatoSummits.Source), (summit.Precision, summit.DateSource));
+        // A month-precise meeting overlaps every day of its month.
+        Assert.Contains((await register.ListAsync(new DateOnly(2026, 7, 20), new DateOnly(2026, 7, 21))), m => m.Id == month.Id);
+
+        await register.UpsertExtractedAsync("001_b", [inferred with { LetterId = "001_b", Precision = DatePrecision.Day, DateSource = null }], Now);
+        var confirmed = (await register.GetAsync(summit.Id))!;
+        Assert.Equal((DatePrecision.Day, null), (confirmed.Precision, confirmed.DateSource));
+        // Rows written through the older overload derive their kind from the type.
+        var ecofin = await register.UpsertAsync(MeetingTypes.Ecofin, new DateOnly(2025, 12, 12), new DateOnly(2025, 12, 12), null, null, MeetingOrigin.Imported, Now);
+        Assert.Equal((MeetingKind.EuCouncil, DatePrecision.Day), (ecofin.Kind, ecofin.Precision));
+    }
+
     // ---- letters ----------------------------------------------------------------------------------------------
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Briefingbot.Dossiers.Meetings;
 
 namespace Briefingbot.Dossiers.Promises.Evaluation;
 
@@ -21,7 +22,22 @@ public sealed record PromiseLabel(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("due")] DateOnly? Due);
 
+/// <summary>
+/// A labelled meeting: one per meeting a letter names with a determinable date. <see cref="Kind"/> is a
+/// <see cref="MeetingKinds"/> id ("nato-summit"; older labels give only <see cref="Type"/>); <see cref="Precision"/>
+/// "month" means only the year and month of <see cref="Start"/> count.
+/// </summary>
 public sealed record MeetingLabel(
     [property: JsonPropertyName("letter")] string Letter,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("start")] DateOnly Start);
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("start")] DateOnly Start,
+    [property: JsonPropertyName("kind")] string? Kind = null,
+    [property: JsonPropertyName("end")] DateOnly? End = null,
+    [property: JsonPropertyName("precision")] string? Precision = null,
+    [property: JsonPropertyName("mention")] string? Mention = null)
+{
+    /// <summary>The label's kind: from <see cref="Kind"/>, else from <see cref="Type"/>.</summary>
+    public MeetingKind ResolvedKind => MeetingKinds.ParseKind(Kind) ?? MeetingKinds.FromType(Type ?? "");
+
+    public DatePrecision ResolvedPrecision => MeetingKinds.ParsePrecision(Precision) ?? DatePrecision.Day;
+}

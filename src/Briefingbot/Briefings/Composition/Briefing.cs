@@ -23,10 +23,13 @@ public sealed record Briefing(
     int MoreNewLetters,
     int LaterPromises)
 {
+    /// <summary>What the meeting register holds, for the note when no meeting falls within the horizon.</summary>
+    public Registers.Meetings.MeetingCoverage MeetingCoverage { get; init; } = Registers.Meetings.MeetingCoverage.Empty;
+
     public bool IsEmpty => Meetings.Count == 0 && LaterMeetings.Count == 0 && Promises.Count == 0 && NewLetters.Count == 0;
 }
 
-/// <summary>A Council meeting, with the letters that prepare it.</summary>
+/// <summary>A meeting (Council, summit, debate, ...), with the letters that prepare it.</summary>
 public sealed record BriefingMeeting(
     long Id,
     string Type,
@@ -35,7 +38,15 @@ public sealed record BriefingMeeting(
     string? Location,
     string? Title,
     int DaysAhead,
-    IReadOnlyList<BriefingLetterLink> PreparingLetters);
+    IReadOnlyList<BriefingLetterLink> PreparingLetters)
+{
+    public Dossiers.Meetings.MeetingKind Kind { get; init; } = Dossiers.Meetings.MeetingKinds.FromType(Type);
+
+    /// <summary>A month-precise meeting is shown as its month ("juli 2026"), never with a day count from a made-up day.</summary>
+    public Dossiers.Meetings.DatePrecision Precision { get; init; } = Dossiers.Meetings.DatePrecision.Day;
+
+    public string? DateSource { get; init; }
+}
 
 /// <summary>A link to a letter (title and official source).</summary>
 public sealed record BriefingLetterLink(string LetterId, string Title, string? Url);

@@ -37,10 +37,21 @@ public sealed class BriefingComposer(
         var (openPromises, laterPromises) = await ComposePromisesAsync(today, topicLetters, letters, ct);
         var (newLetters, more) = await ComposeNewLettersAsync(topicQueries, newLettersSince, letters, ct);
 
+        var coverage = soon.Count == 0 ? await CoverageAsync(ct) : Registers.Meetings.MeetingCoverage.Empty;
         return new Briefing(
             asOf, today,
             topicQueries?.Select(t => t.Name).ToList() ?? [],
-            newLettersSince, soon, later, openPromises, newLetters, more, laterPromises);
+            newLettersSince, soon, later, openPromises, newLetters, more, laterPromises)
+        {
+            MeetingCoverage = coverage,
+        };
+    }
+
+    private async Task<Registers.Meetings.MeetingCoverage> CoverageAsync(CancellationToken ct)
+    {
+        var all = await meetings.ListAsync(null, null, includeCancelled: false, ct);
+        return all.Count == 0 ? Registers.Meetings.MeetingCoverage.Empty
+            : new Registers.Meetings.MeetingCoverage(all.Count, all.Min(m => m.StartDate), all.Max(m => m.EndDate));
     }
 
     /// <summary>The subscription's topics (all topics when it names none); null when no topics exist at all (no filter).</summary>
@@ -99,11 +110,17 @@ public sealed class BriefingComposer(
                 {
                     preparing.Add(await letters.LinkAsync(letterId, ct));
                 }
-                soon.Add(new BriefingMeeting(m.Id, m.Type, m.StartDate, m.EndDate, m.Location, m.Title, daysAhead, preparing));
+                soon.Add(new BriefingMeeting(m.Id, m.Type, m.StartDate, m.EndDate, m.Location, m.Title, daysAhead, preparing)
+                {
+                    Kind = m.Kind, Precision = m.Precision, DateSource = m.DateSource,
+                });
             }
             else
             {
-                later.Add(new BriefingMeeting(m.Id, m.Type, m.StartDate, m.EndDate, m.Location, m.Title, daysAhead, []));
+                later.Add(new BriefingMeeting(m.Id, m.Type, m.StartDate, m.EndDate, m.Location, m.Title, daysAhead, [])
+                {
+                    Kind = m.Kind, Precision = m.Precision, DateSource = m.DateSource,
+                });
             }
         }
         return (soon, later);

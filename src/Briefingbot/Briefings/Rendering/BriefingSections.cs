@@ -1,4 +1,6 @@
 using Briefingbot.Briefings.Composition;
+using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Registers.Meetings;
 
 namespace Briefingbot.Briefings.Rendering;
 
@@ -15,19 +17,26 @@ internal static class BriefingSections
         var sections = new List<BriefingSection>();
         if (b.IsEmpty)
         {
-            sections.Add(new BriefingSection("Niets te melden",
-                [new BriefingItem("Geen vergaderingen, openstaande toezeggingen of nieuwe brieven deze week.", ["Geen vergaderingen, openstaande toezeggingen of nieuwe brieven deze week."], false)]));
+            var nothing = new List<BriefingItem>
+            {
+                new("Geen vergaderingen, openstaande toezeggingen of nieuwe brieven deze week.", ["Geen vergaderingen, openstaande toezeggingen of nieuwe brieven deze week."], false),
+            };
+            if (b.MeetingCoverage.Count > 0)
+            {
+                nothing.Add(Note(b.MeetingCoverage.EmptyNote(b.LocalDate, b.LocalDate.AddDays(meetingHorizonDays), "briefing")));
+            }
+            sections.Add(new BriefingSection("Niets te melden", nothing));
             return sections;
         }
 
-        sections.Add(new BriefingSection($"Raadsvergaderingen komende {meetingHorizonDays} dagen",
+        sections.Add(new BriefingSection($"Vergaderingen komende {meetingHorizonDays} dagen",
             b.Meetings.Count == 0
-                ? [Note("Geen vergaderingen in deze periode.")]
-                : b.Meetings.Select(Meeting).ToList()));
+                ? [Note(b.MeetingCoverage.EmptyNote(b.LocalDate, b.LocalDate.AddDays(meetingHorizonDays), "briefing"))]
+                : b.Meetings.Select(m => Meeting(m, b.LocalDate)).ToList()));
 
         if (b.LaterMeetings.Count > 0)
         {
-            sections.Add(new BriefingSection("Verder vooruit", b.LaterMeetings.Select(LaterMeeting).ToList()));
+            sections.Add(new BriefingSection("Verder vooruit", b.LaterMeetings.Select(m => LaterMeeting(m, b.LocalDate)).ToList()));
         }
 
         var promiseItems = b.Promises.Select(Promise).ToList();
@@ -56,9 +65,17 @@ internal static class BriefingSections
 
     private static BriefingItem Note(string text) => new(DutchFormat.Md(text).Replace("\\`", "`", StringComparison.Ordinal), [text], false);
 
-    private static BriefingItem Meeting(BriefingMeeting m)
+    /// <summary>"juli 2026 (dag nog onbekend)" for a month-precise meeting; inferred days marked; else the days and how far ahead.</summary>
+    private static string When(BriefingMeeting m, DateOnly today) => m.Precision switch
     {
-        var headline = $"**{DutchFormat.Md(m.Type)}** — {DutchFormat.Range(m.StartDate, m.EndDate)} ({DutchFormat.DaysAhead(m.DaysAhead)})"
+        DatePrecision.Month => $"{MeetingWhen.Month(m.StartDate)} ({MeetingWhen.Ahead(m.StartDate, m.Precision, today)})",
+        DatePrecision.Inferred => $"{DutchFormat.Range(m.StartDate, m.EndDate)}{MeetingWhen.InferredNote(m.DateSource)} ({DutchFormat.DaysAhead(m.DaysAhead)})",
+        _ => $"{DutchFormat.Range(m.StartDate, m.EndDate)} ({DutchFormat.DaysAhead(m.DaysAhead)})",
+    };
+
+    private static BriefingItem Meeting(BriefingMeeting m, DateOnly today)
+    {
+        var headline = $"**{DutchFormat.Md(m.Type)}** — {When(m, today)}"
             + (m.Location is { Length: > 0 } loc ? $", {DutchFormat.Md(loc)}" : "");
         var lines = new List<string> { headline };
         if (m.Title is { Length: > 0 } title)
@@ -72,9 +89,9 @@ internal static class BriefingSections
         return new BriefingItem(string.Join("\n", lines.Select((l, i) => i == 0 ? $"- {l}" : $"  - {l}")), lines);
     }
 
-    private static BriefingItem LaterMeeting(BriefingMeeting m)
+    private static BriefingItem LaterMeeting(BriefingMeeting m, DateOnly today)
     {
-        var line = $"**{DutchFormat.Md(m.Type)}** — {DutchFormat.Range(m.StartDate, m.EndDate)} ({DutchFormat.DaysAhead(m.DaysAhead)})";
+        var line = $"**{DutchFormat.Md(m.Type)}** — {When(m, today)}";
         return new BriefingItem($"- {line}", [line], false);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Briefingbot.Administration;
+using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed class CalendarFeed(IMeetingRegister register, LetterLookup lookup,
         w.Line("METHOD", "PUBLISH");
         w.Text("X-WR-CALNAME", name);
         w.Text("NAME", name);
-        w.Text("X-WR-CALDESC", "Vergaderingen van de Raad van de EU, de Europese Raad en de NAVO, bijgehouden door Briefingbot.");
+        w.Text("X-WR-CALDESC", "Vergaderingen van de Raad van de EU, de Europese Raad, de NAVO en de Tweede Kamer, bijgehouden door Briefingbot.");
         w.Line("REFRESH-INTERVAL;VALUE=DURATION", "PT6H");
         w.Line("X-PUBLISHED-TTL", "PT6H");
         foreach (var m in meetings)
@@ -44,12 +45,17 @@ public sealed class CalendarFeed(IMeetingRegister register, LetterLookup lookup,
             w.Line("UID", Uid(m.Key));
             w.UtcDateTime("DTSTAMP", stamp);
             w.UtcDateTime("LAST-MODIFIED", m.UpdatedAt);
+            // All-day events, DTEND exclusive. A month-precise meeting is a month-long event whose summary says the day
+            // is not known yet ("NAVO-top (juli 2026, dag nog onbekend)"), so no calendar shows a made-up day.
             w.Date("DTSTART", m.StartDate);
             w.Date("DTEND", m.EndDate.AddDays(1));
-            w.Text("SUMMARY", m.Title ?? MeetingTypeNames.DisplayName(m.Type));
+            var summary = m.Title ?? MeetingTypeNames.DisplayName(m.Type);
+            w.Text("SUMMARY", m.Precision == DatePrecision.Month ? $"{summary} ({MeetingWhen.Month(m.StartDate)}, dag nog onbekend)" : summary);
             w.Text("LOCATION", m.Location);
             w.Text("DESCRIPTION", await DescribeAsync(m, letters, cancellationToken));
             w.Text("CATEGORIES", m.Type);
+            w.Text("X-BRIEFINGBOT-KIND", MeetingKinds.Id(m.Kind));
+            w.Text("X-BRIEFINGBOT-DATE-PRECISION", MeetingKinds.Id(m.Precision));
             w.Line("STATUS", m.Cancelled ? "CANCELLED" : "CONFIRMED");
             w.Line("TRANSP", "TRANSPARENT");
             w.Line("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE");
@@ -84,6 +90,15 @@ public sealed class CalendarFeed(IMeetingRegister register, LetterLookup lookup,
         if (m.Cancelled)
         {
             text.Append(" (geannuleerd)");
+        }
+        text.Append("\nSoort: ").Append(MeetingKinds.DutchName(m.Kind));
+        if (m.Precision == DatePrecision.Month)
+        {
+            text.Append("\nAlleen de maand is bekend: ").Append(MeetingWhen.Month(m.StartDate)).Append('.');
+        }
+        else if (m.Precision == DatePrecision.Inferred)
+        {
+            text.Append("\nDatum").Append(MeetingWhen.InferredNote(m.DateSource)).Append('.');
         }
         var sources = await register.SourcesAsync(m.Id, cancellationToken);
         // Letters before the meeting (or undated) that mention it; reports written afterwards are not preparation.

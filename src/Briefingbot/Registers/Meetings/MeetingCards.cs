@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Administration.Text;
+using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Registers.Promises;
 
 namespace Briefingbot.Registers.Meetings;
@@ -13,8 +14,8 @@ public static class MeetingCards
     public const int MaxMeetings = 20;
     private const int MaxPromisesPerMeeting = 5;
 
-    public static string When(Storage.MeetingRecord m) =>
-        m.EndDate > m.StartDate ? DutchDates.FormatRange(m.StartDate, m.EndDate) : DutchDates.FormatWithWeekday(m.StartDate);
+    /// <summary>The meeting's date at its precision: "maandag 1 december 2025", "26–27 juni 2025", "juli 2023".</summary>
+    public static string When(Storage.MeetingRecord m) => MeetingWhen.Format(m.StartDate, m.EndDate, m.Precision, m.DateSource);
 
     private static string LetterLine(LetterRef l, bool preparing) =>
         (preparing ? "voorbereid in: " : "genoemd in: ") + (l.Url is null ? l.Title : $"[{l.Title}]({l.Url})");
@@ -22,7 +23,11 @@ public static class MeetingCards
     private static string PromiseLine(PromiseItem p) =>
         $"open toezegging #{p.Promise.Number}: {p.Promise.What} · {PromiseCards.DueText(p.Promise)}";
 
-    public static (JsonObject Data, string Markdown) Build(IReadOnlyList<MeetingItem> items, string subtitle)
+    public static (JsonObject Data, string Markdown) Build(IReadOnlyList<MeetingItem> items, string subtitle) =>
+        Build(items, subtitle, "Geen vergaderingen in deze periode.");
+
+    /// <param name="emptyNote">What to say when the period holds no meetings (<see cref="MeetingCoverage.EmptyNote"/>).</param>
+    public static (JsonObject Data, string Markdown) Build(IReadOnlyList<MeetingItem> items, string subtitle, string emptyNote)
     {
         var meetings = new JsonArray();
         var text = new StringBuilder($"**Vergaderingen** · {subtitle}\n");
@@ -44,6 +49,9 @@ public static class MeetingCards
             {
                 ["id"] = m.Id,
                 ["type"] = m.Type,
+                ["kind"] = MeetingKinds.Id(m.Kind),
+                ["kindName"] = MeetingKinds.DutchName(m.Kind),
+                ["precision"] = MeetingKinds.Id(m.Precision),
                 ["name"] = name,
                 ["heading"] = m.Location is null ? name : $"{name} · {m.Location}",
                 ["when"] = When(m),
@@ -74,7 +82,7 @@ public static class MeetingCards
         var more = Math.Max(0, items.Count - MaxMeetings);
         if (items.Count == 0)
         {
-            text.Append("\nGeen vergaderingen in deze periode.");
+            text.Append('\n').Append(emptyNote);
         }
         else if (more > 0)
         {
@@ -88,6 +96,7 @@ public static class MeetingCards
             ["more"] = more,
             ["hasMore"] = more > 0,
             ["isEmpty"] = items.Count == 0,
+            ["emptyNote"] = emptyNote,
             ["meetings"] = meetings,
             ["feedPath"] = "/calendar.ics",
         };

@@ -30,7 +30,7 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
             .OrderBy(m => m.StartDate).ThenBy(m => m.Type, StringComparer.Ordinal)
             .ToList();
         var openPromises = await promises.ListAsync(today, historical, PromiseFilter.Open, null, cancellationToken);
-        var result = new List<MeetingItem>();
+        var listed = new List<(MeetingRecord Meeting, List<MeetingLetter> Related, Dictionary<string, int> FirstMention)>();
         foreach (var meeting in meetings)
         {
             var sources = await register.SourcesAsync(meeting.Id, cancellationToken);
@@ -54,10 +54,29 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
                 .Select(g => new MeetingLetter(g.First().Letter, g.Any(k => k.Source.IsAfterLetter == true)))
                 .OrderByDescending(l => l.Preparing).ThenBy(l => l.Letter.Date ?? DateOnly.MaxValue)
                 .ToList();
-            var relatedIds = related.Select(l => l.Letter.Id).ToHashSet(StringComparer.Ordinal);
-            var linked = openPromises.Where(p => relatedIds.Contains(p.Promise.LetterId)).ToList();
-            result.Add(new MeetingItem(meeting, related, linked));
+            var firstMention = known.Where(k => k.Source.IsAfterLetter != false)
+                .GroupBy(k => k.Letter.Id, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Min(k => k.Source.Start), StringComparer.Ordinal);
+            listed.Add((meeting, related, firstMention));
         }
-        return result;
+
+        // A letter's open promises are listed once, under the meeting that letter is about: the one it names first
+        // (an annotated agenda opens with its Council), not again under every other meeting it mentions (issue 14, item 10).
+        var home = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var letterId in listed.SelectMany(x => x.FirstMention.Keys).Distinct(StringComparer.Ordinal))
+        {
+            home[letterId] = listed.Where(x => x.FirstMention.ContainsKey(letterId))
+                .OrderBy(x => x.FirstMention[letterId]).ThenBy(x => x.Meeting.StartDate).First().Meeting.Id;
+        }
+        return listed.Select(x => new MeetingItem(x.Meeting, x.Related,
+                openPromises.Where(p => home.TryGetValue(p.Promise.LetterId, out var id) && id == x.Meeting.Id).ToList()))
+            .ToList();
+    }
+
+    /// <summary>What the register holds now (not cancelled): for the note on an empty period.</summary>
+    public async Task<MeetingCoverage> CoverageAsync(CancellationToken cancellationToken)
+    {
+        var all = await register.ListAsync(null, null, includeCancelled: false, cancellationToken);
+        return all.Count == 0 ? MeetingCoverage.Empty : new MeetingCoverage(all.Count, all.Min(m => m.StartDate), all.Max(m => m.EndDate));
     }
 }

@@ -4,7 +4,7 @@ using Briefingbot.Dossiers.Meetings;
 namespace Briefingbot.Registers.Meetings;
 
 /// <summary>
-/// The meeting types as people write them (Dutch and English names, abbreviations) mapped to the normalised types of
+/// The meeting types (Councils, summits and the Tweede Kamer's debates) as people write them (Dutch and English names, abbreviations) mapped to the normalised types of
 /// <see cref="MeetingTypes"/>, and the Dutch names shown to users.
 /// </summary>
 public static class MeetingTypeNames
@@ -47,12 +47,19 @@ public static class MeetingTypeNames
         ("ep-plenaire", MeetingTypes.EpPlenair),
         ("ep plenaire", MeetingTypes.EpPlenair),
         ("plenaire vergadering europees parlement", MeetingTypes.EpPlenair),
+        ("begrotingsbehandeling", MeetingTypes.Begrotingsbehandeling),
+        ("plenair debat", MeetingTypes.PlenairDebat),
+        ("commissiedebat", MeetingTypes.Commissiedebat),
+        ("notaoverleg", MeetingTypes.Notaoverleg),
+        ("wetgevingsoverleg", MeetingTypes.Wetgevingsoverleg),
     }.OrderByDescending(a => a.Item1.Length).ToArray();
 
     public static IReadOnlyList<string> Known { get; } =
     [
         MeetingTypes.RbzDefensie, MeetingTypes.Rbz, MeetingTypes.Raz, MeetingTypes.Ecofin, MeetingTypes.EuropeseRaad,
         MeetingTypes.Informeel, MeetingTypes.Gymnich, MeetingTypes.NavoTop, MeetingTypes.NavoMinisterieel, MeetingTypes.EpPlenair,
+        MeetingTypes.Begrotingsbehandeling, MeetingTypes.PlenairDebat, MeetingTypes.Commissiedebat, MeetingTypes.Notaoverleg,
+        MeetingTypes.Wetgevingsoverleg,
     ];
 
     /// <summary>The abbreviation users know with the full name, e.g. "RBZ Defensie (Raad Buitenlandse Zaken, Defensie)"; unknown types as they are.</summary>
@@ -68,6 +75,11 @@ public static class MeetingTypeNames
         MeetingTypes.NavoTop => "NAVO-top",
         MeetingTypes.NavoMinisterieel => "NAVO-ministeriële",
         MeetingTypes.EpPlenair => "Plenaire vergadering Europees Parlement",
+        MeetingTypes.Begrotingsbehandeling => "Begrotingsbehandeling (Tweede Kamer)",
+        MeetingTypes.PlenairDebat => "Plenair debat (Tweede Kamer)",
+        MeetingTypes.Commissiedebat => "Commissiedebat (Tweede Kamer)",
+        MeetingTypes.Notaoverleg => "Notaoverleg (Tweede Kamer)",
+        MeetingTypes.Wetgevingsoverleg => "Wetgevingsoverleg (Tweede Kamer)",
         _ => type,
     };
 

@@ -13,7 +13,7 @@ public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup,
 {
     public IReadOnlyList<string> Names { get; } = ["vergaderingen", "meetings"];
 
-    public string Usage => "`vergaderingen [komende 30 dagen | <van> tot <tot>] [--per datum]`: EU-Raden en NAVO-vergaderingen.";
+    public string Usage => "`vergaderingen [komende 30 dagen | <van> tot <tot>] [--per datum]`: EU-Raden, NAVO-toppen, Kamerdebatten en andere vergaderingen.";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -30,7 +30,8 @@ public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup,
         }
         var items = await queries.ListAsync(from, to, today, asOf is not null, new LetterRefs(lookup), cancellationToken);
         var subtitle = $"{DutchDates.Format(from)} tot en met {DutchDates.Format(to)}" + (asOf is null ? "" : $" · per {DutchDates.Format(today)}");
-        var (data, markdown) = MeetingCards.Build(items, subtitle);
+        var emptyNote = items.Count == 0 ? (await queries.CoverageAsync(cancellationToken)).EmptyNote(from, to) : "";
+        var (data, markdown) = MeetingCards.Build(items, subtitle, emptyNote);
         await replies.SendCardAsync(context, MeetingCards.Template, data, markdown, cancellationToken);
     }
 }

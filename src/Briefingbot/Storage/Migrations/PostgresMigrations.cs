@@ -156,5 +156,13 @@ public static class PostgresMigrations
             );
             CREATE INDEX ix_conversation_state_expires ON conversation_state (expires_at);
             """),
+        // Version 7 (issue 15): meetings beyond EU Councils and dates less precise than a day. kind NULL = derived from
+        // type (rows written before this version); date_precision day | month | inferred; date_source marks inferred
+        // dates (e.g. the table of NATO summits).
+        new(7, "meeting kind and date precision", """
+            ALTER TABLE meetings ADD COLUMN kind text;
+            ALTER TABLE meetings ADD COLUMN date_precision text NOT NULL DEFAULT 'day';
+            ALTER TABLE meetings ADD COLUMN date_source text;
+            """),
     ];
 }

@@ -6,7 +6,7 @@ using Briefingbot.Storage.Database;
 namespace Briefingbot.Storage.Stores;
 
 /// <summary>
-/// The meeting register. Extraction merges by key (type + start date) and records each letter that mentions a
+/// The meeting register. Extraction merges by key (type + start date, or type + month for a month-precise meeting) and records each letter that mentions a
 /// meeting as a source (one per letter: its first mention); admins add, change or cancel meetings, which locks the
 /// row against extraction. Extracted meetings that no letter mentions any more are removed.
 /// </summary>
@@ -32,6 +32,8 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
         foreach (var group in meetings.GroupBy(m => m.Key, StringComparer.Ordinal))
         {
             var first = group.OrderBy(m => m.Start).First();
+            // The most precise mention wins: a day written in the text beats a date inferred from the summit table.
+            var best = group.OrderBy(m => m.Precision).First();
             var values = new
             {
                 first.Key,
@@ -40,13 +42,20 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
                 End = DbValues.Date(group.Max(m => m.EndDate)),
                 Location = group.Select(m => m.Location).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)),
                 Now = nowText,
+                Kind = MeetingKinds.Id(best.Kind),
+                Precision = MeetingKinds.Id(best.Precision),
+                best.DateSource,
             };
-            // Merge into an unlocked row: fill a missing location, widen the end date. A locked row is the admins'.
+            // Merge into an unlocked row: fill a missing location and kind, widen the end date, keep the most precise
+            // date. A locked row is the admins'.
             var updated = await connection.ExecuteAsync(
                 $"""
                 UPDATE meetings SET
                     location = COALESCE(location, @Location),
                     end_date = CASE WHEN end_date < {D.Date("@End")} THEN {D.Date("@End")} ELSE end_date END,
+                    kind = COALESCE(kind, @Kind),
+                    date_source = CASE WHEN @Precision = 'day' THEN NULL ELSE date_source END,
+                    date_precision = CASE WHEN @Precision = 'day' THEN 'day' ELSE date_precision END,
                     updated_at = {D.Timestamp("@Now")}
                 WHERE meeting_key = @Key AND admin_locked = FALSE
                 """,
@@ -56,8 +65,8 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
                 // Update-then-insert keeps PostgreSQL's identity sequence from drawing a number per re-ingest.
                 await connection.ExecuteAsync(
                     $"""
-                    INSERT INTO meetings (meeting_key, type, start_date, end_date, location, origin, created_at, updated_at)
-                    VALUES (@Key, @Type, {D.Date("@Start")}, {D.Date("@End")}, @Location, '{Extracted}',
+                    INSERT INTO meetings (meeting_key, type, start_date, end_date, location, origin, kind, date_precision, date_source, created_at, updated_at)
+                    VALUES (@Key, @Type, {D.Date("@Start")}, {D.Date("@End")}, @Location, '{Extracted}', @Kind, @Precision, @DateSource,
                         {D.Timestamp("@Now")}, {D.Timestamp("@Now")})
                     ON CONFLICT (meeting_key) DO NOTHING
                     """,
@@ -87,21 +96,29 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
         await tx.CommitAsync(ct);
     }
 
-    public async Task<MeetingRecord> UpsertAsync(string type, DateOnly start, DateOnly end, string? location, string? title, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default)
+    public Task<MeetingRecord> UpsertAsync(string type, DateOnly start, DateOnly end, string? location, string? title, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        return UpsertAsync(new MeetingEntry(MeetingKinds.FromType(type), type, start, end, DatePrecision.Day, location, title), origin, now, ct);
+    }
+
+    public async Task<MeetingRecord> UpsertAsync(MeetingEntry entry, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Type);
+        var (start, end) = entry.Normalised;
         if (end < start)
         {
-            throw new ArgumentException($"A meeting cannot end ({end}) before it starts ({start}).", nameof(end));
+            throw new ArgumentException($"A meeting cannot end ({end}) before it starts ({start}).", nameof(entry));
         }
-        var key = KeyOf(type, start);
+        var key = entry.Key;
         var locked = origin == MeetingOrigin.Admin;
         await using var connection = await database.OpenAsync(ct);
         // An admin's version always wins and locks the row; an import fills in and changes unlocked rows only.
         var id = await connection.ScalarAsync<long?>(
             $"""
-            INSERT INTO meetings (meeting_key, type, start_date, end_date, location, title, origin, admin_locked, created_at, updated_at)
-            VALUES (@key, @type, {D.Date("@start")}, {D.Date("@end")}, @location, @title, @origin, @locked,
+            INSERT INTO meetings (meeting_key, type, start_date, end_date, location, title, origin, admin_locked, kind, date_precision, date_source, created_at, updated_at)
+            VALUES (@key, @type, {D.Date("@start")}, {D.Date("@end")}, @location, @title, @origin, @locked, @kind, @precision, @source,
                 {D.Timestamp("@now")}, {D.Timestamp("@now")})
             ON CONFLICT (meeting_key) DO UPDATE SET
                 end_date = excluded.end_date,
@@ -109,14 +126,18 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
                 title = excluded.title,
                 origin = excluded.origin,
                 admin_locked = excluded.admin_locked,
+                kind = excluded.kind,
+                date_precision = excluded.date_precision,
+                date_source = excluded.date_source,
                 updated_at = excluded.updated_at
             WHERE excluded.admin_locked OR NOT meetings.admin_locked
             RETURNING id
             """,
             new
             {
-                key, type, start = DbValues.Date(start), end = DbValues.Date(end), location, title,
-                origin = origin.ToString(), locked, now = DbValues.Timestamp(now),
+                key, type = entry.Type, start = DbValues.Date(start), end = DbValues.Date(end), location = entry.Location, title = entry.Title,
+                origin = origin.ToString(), locked, kind = MeetingKinds.Id(entry.Kind), precision = MeetingKinds.Id(entry.Precision),
+                source = entry.DateSource, now = DbValues.Timestamp(now),
             },
             ct);
         var record = id is { } found
@@ -183,17 +204,27 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
             """,
             null, ct, tx);
 
-    private static MeetingRecord Map(DbRow r) => new(
-        r.Long("id"),
-        r.Text("meeting_key"),
-        r.Text("type"),
-        r.Date("start_date"),
-        r.Date("end_date"),
-        r.NullableText("location"),
-        r.NullableText("title"),
-        r.Enum<MeetingOrigin>("origin"),
-        r.Bool("cancelled"),
-        r.Bool("admin_locked"),
-        r.Timestamp("created_at"),
-        r.Timestamp("updated_at"));
+    private static MeetingRecord Map(DbRow r)
+    {
+        var type = r.Text("type");
+        return new MeetingRecord(
+            r.Long("id"),
+            r.Text("meeting_key"),
+            type,
+            r.Date("start_date"),
+            r.Date("end_date"),
+            r.NullableText("location"),
+            r.NullableText("title"),
+            r.Enum<MeetingOrigin>("origin"),
+            r.Bool("cancelled"),
+            r.Bool("admin_locked"),
+            r.Timestamp("created_at"),
+            r.Timestamp("updated_at"))
+        {
+            // Rows written before schema version 7 have no kind: it follows from the type.
+            Kind = MeetingKinds.ParseKind(r.NullableText("kind")) ?? MeetingKinds.FromType(type),
+            Precision = MeetingKinds.ParsePrecision(r.NullableText("date_precision")) ?? DatePrecision.Day,
+            DateSource = r.NullableText("date_source"),
+        };
+    }
 }

@@ -1,0 +1,35 @@
+using System.Globalization;
+using Briefingbot.Administration.Text;
+
+namespace Briefingbot.Registers.Meetings;
+
+/// <summary>What the meeting register holds: how many meetings (not cancelled), from the first to the last date.</summary>
+public sealed record MeetingCoverage(int Count, DateOnly? First, DateOnly? Last)
+{
+    public static MeetingCoverage Empty { get; } = new(0, null, null);
+
+    /// <summary>
+    /// The Dutch note shown instead of a bare "Geen vergaderingen in deze periode" (issue 14, item 8): what the register
+    /// covers, and what to do — another period, a <c>--per</c> date, or an agenda import.
+    /// </summary>
+    /// <param name="command">The command that offers the period and --per ("vergaderingen", "briefing").</param>
+    public string EmptyNote(DateOnly from, DateOnly to, string command = "vergaderingen")
+    {
+        var period = $"Geen vergaderingen van {DutchDates.Format(from)} tot en met {DutchDates.Format(to)}.";
+        const string import = "Een beheerder kan vergaderingen toevoegen met `agenda importeer` en de link van een agenda (.ics).";
+        if (Count == 0 || First is not { } first || Last is not { } last)
+        {
+            return $"{period} Het register is nog leeg: vergaderingen komen uit de brieven en uit een agenda-import. {import}";
+        }
+        var where = last < from ? " De laatste ligt vóór deze periode."
+            : first > to ? " De eerste ligt na deze periode."
+            : "";
+        var iso = CultureInfo.InvariantCulture;
+        var per = last < from ? last.AddDays(-7) : first > to ? first.AddDays(-7) : from;
+        var range = command == "vergaderingen"
+            ? $"`vergaderingen {first.ToString("yyyy-MM-dd", iso)} tot {last.ToString("yyyy-MM-dd", iso)}` of "
+            : "";
+        return $"{period} Het register kent {Count} {(Count == 1 ? "vergadering" : "vergaderingen")}, van {DutchDates.Format(first)} tot en met {DutchDates.Format(last)}.{where} "
+            + $"Bekijk ze met {range}`{command} --per {per.ToString("yyyy-MM-dd", iso)}`. {import}";
+    }
+}
