@@ -40,9 +40,10 @@ public static class CommitteeActivities
         var times = a.Aanvang is { } from
             ? a.Einde is { } to ? $"{Hm(from)}–{Hm(to)}" : $"vanaf {Hm(from)}"
             : null;
-        var title = string.Join(" · ", new[] { times, a.Voortouwnaam, a.Nummer }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        // The title is what the register shows instead of the type's name: the debate, its times and lead committee.
+        var title = type + (times is null ? "" : ", " + times) + (string.IsNullOrWhiteSpace(a.Voortouwnaam) ? "" : $" ({a.Voortouwnaam.Trim()})");
         var key = $"{type}|{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-        return new MeetingWrite(key, type, date, "Tweede Kamer", title.Length == 0 ? null : title);
+        return new MeetingWrite(key, type, date, "Tweede Kamer", title);
     }
 
     private static string Hm(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
