@@ -85,7 +85,8 @@ public sealed class DocumentLetters(PoliteHttpClient http, IDocumentTextExtracto
                 failures.Add($"resource: HTTP {(int)resource.Status}");
                 return Failed(d, letterFile, string.Join("; ", failures), lastFile);
             }
-            var contentType = d.ContentType ?? resource.ContentType;
+            // The served type describes the bytes at hand; the feed's attribute may be older (a replaced file).
+            var contentType = resource.ContentType is { } served && served != "application/octet-stream" ? served : d.ContentType ?? resource.ContentType;
             var extracted = extractor.Extract(resource.Body, contentType, d.Id + ExtensionOf(contentType));
             lastFile = new RawFile(contentType, "tweedekamer", resource.Body, extracted.Format);
             if (extracted.Succeeded)
