@@ -6,6 +6,7 @@ using Briefingbot.Dossiers;
 using Briefingbot.Hosting;
 using Briefingbot.Protocol;
 using Briefingbot.Registers;
+using Briefingbot.Sources;
 using Briefingbot.Storage;
 
 var cli = CliRunner.IsCliInvocation(args);
@@ -21,6 +22,7 @@ builder.Services
     .AddRegisters(builder.Configuration)
     .AddAdministration(builder.Configuration)
     .AddBriefings(builder.Configuration)
+    .AddSources(builder.Configuration)
     .AddCliCommands();
 
 if (cli)

@@ -16,6 +16,12 @@ public sealed class LetterRefs(LetterLookup lookup)
         {
             return known;
         }
+        if (Sources.Registers.OfficialPromises.IsOfficialLetterId(id))
+        {
+            // A promise from the toezeggingenregister: its source is the register entry, not a letter.
+            var (title, url) = Sources.Registers.OfficialPromises.Source(id);
+            return cache[id] = new LetterRef(id, title, null, url);
+        }
         var letter = await lookup.GetAsync(id, cancellationToken);
         var result = new LetterRef(id, letter?.Title ?? id, letter?.Date, letter?.SourceUrl);
         cache[id] = result;

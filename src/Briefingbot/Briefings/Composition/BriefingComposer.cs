@@ -132,7 +132,7 @@ public sealed class BriefingComposer(
         var horizon = today.AddDays(_options.PromiseHorizonDays);
         var listed = new List<BriefingPromise>();
         var later = 0;
-        foreach (var p in await promises.ListAsync(ct))
+        foreach (var p in Sources.Registers.OfficialPromises.WithoutDuplicates(await promises.ListAsync(ct)))
         {
             if (p.Status != PromiseStatus.Open || (topicLetters is not null && !topicLetters.ContainsKey(p.LetterId)))
             {

@@ -21,7 +21,8 @@ public sealed class PromiseQueries(IPromiseRegister register, DutchClock clock)
     public async Task<IReadOnlyList<PromiseItem>> ListAsync(DateOnly today, bool historical, PromiseFilter filter,
         IReadOnlySet<string>? letterIds, CancellationToken cancellationToken)
     {
-        var all = await register.ListAsync(cancellationToken);
+        // An extracted promise the official register (Sources) already holds is shown once, as the official one.
+        var all = Sources.Registers.OfficialPromises.WithoutDuplicates(await register.ListAsync(cancellationToken));
         var items = new List<PromiseItem>();
         foreach (var p in all)
         {

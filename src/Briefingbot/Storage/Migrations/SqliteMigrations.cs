@@ -161,6 +161,95 @@ public static class SqliteMigrations
             );
             CREATE INDEX ix_conversation_state_expires ON conversation_state (expires_at);
             """),
+        new(4, "live sources (Tweede Kamer open data)", """
+            CREATE TABLE source_cursors (
+                category TEXT PRIMARY KEY,
+                skiptoken TEXT,
+                entries INTEGER NOT NULL DEFAULT 0,
+                caught_up_at TEXT,
+                updated_at TEXT NOT NULL
+            );
+
+            CREATE TABLE source_dossiers (
+                id TEXT PRIMARY KEY,
+                nummer TEXT,
+                toevoeging TEXT,
+                titel TEXT,
+                deleted INTEGER NOT NULL DEFAULT FALSE,
+                updated_at TEXT NOT NULL
+            );
+
+            CREATE TABLE source_documents (
+                id TEXT PRIMARY KEY,
+                document_nummer TEXT,
+                soort TEXT,
+                titel TEXT,
+                datum TEXT,
+                dossier_id TEXT,
+                volgnummer TEXT,
+                content_type TEXT,
+                state TEXT NOT NULL,
+                failure TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                letter_file TEXT,
+                text_format TEXT,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_source_documents_state ON source_documents (state);
+
+            CREATE TABLE source_files (
+                document_id TEXT PRIMARY KEY,
+                content_type TEXT,
+                origin TEXT NOT NULL,
+                content BLOB NOT NULL,
+                fetched_at TEXT NOT NULL
+            );
+
+            CREATE TABLE source_promises (
+                id TEXT PRIMARY KEY,
+                nummer TEXT,
+                tekst TEXT,
+                naam TEXT,
+                functie TEXT,
+                ministerie TEXT,
+                status TEXT,
+                aanmaakdatum TEXT,
+                datum_nakoming TEXT,
+                kamerbrief_nakoming TEXT,
+                activiteit_id TEXT,
+                deleted INTEGER NOT NULL DEFAULT FALSE,
+                updated_at TEXT NOT NULL
+            );
+
+            CREATE TABLE source_activities (
+                id TEXT PRIMARY KEY,
+                nummer TEXT,
+                soort TEXT,
+                onderwerp TEXT,
+                datum TEXT,
+                aanvangstijd TEXT,
+                eindtijd TEXT,
+                status TEXT,
+                voortouwnaam TEXT,
+                meeting_key TEXT,
+                deleted INTEGER NOT NULL DEFAULT FALSE,
+                updated_at TEXT NOT NULL
+            );
+
+            CREATE TABLE source_runs (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                source TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                outcome TEXT NOT NULL,
+                entries INTEGER NOT NULL DEFAULT 0,
+                letters INTEGER NOT NULL DEFAULT 0,
+                failures INTEGER NOT NULL DEFAULT 0,
+                summary TEXT,
+                error TEXT
+            );
+            CREATE INDEX ix_source_runs_started ON source_runs (started_at);
+            """),
         // Version 7 (issue 15): meetings beyond EU Councils and dates less precise than a day. kind NULL = derived from
         // type (rows written before this version); date_precision day | month | inferred; date_source marks inferred
         // dates (e.g. the table of NATO summits).

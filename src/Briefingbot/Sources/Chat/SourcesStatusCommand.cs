@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using Briefingbot.Administration.Admins;
+using Briefingbot.Administration.Replies;
+using Briefingbot.Administration.Text;
+using Briefingbot.Chat;
+using Briefingbot.Sources.Sync;
+using Microsoft.Extensions.Options;
+
+namespace Briefingbot.Sources.Chat;
+
+/// <summary>
+/// <c>bronnen status</c> (admins): whether the live source is on, the last runs, how far each feed is behind, counts
+/// and the documents still without text. Sent as a note card where cards are shown, as Markdown elsewhere.
+/// </summary>
+public sealed class SourcesStatusCommand(
+    AdminGuard guard, SourceSyncStore store, IOptionsMonitor<SourcesOptions> options, DutchClock clock, ReplySender replies) : ICommandHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["bronnen", "sources"];
+
+    public string Usage => "`bronnen status`: laatste synchronisatie met de open data van de Tweede Kamer, achterstand en fouten (alleen beheerders).";
+
+    public string HelpGroup => CommandGroups.Administration;
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var argument = context.Arguments.Trim().ToLowerInvariant();
+        if (argument is not ("" or "status"))
+        {
+            await replies.SendTextAsync(context, "Gebruik: `bronnen status`.", cancellationToken);
+            return;
+        }
+        if (!await guard.AllowsAsync(context, "de status van de bronnen inzien", cancellationToken))
+        {
+            return;
+        }
+        await replies.SendTextAsync(context, await DescribeAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The status as Markdown (also what the note card shows).</summary>
+    public async Task<string> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue.TweedeKamer;
+        var text = new StringBuilder("**Bronnen: open data Tweede Kamer**\n\n");
+        text.Append(settings.Enabled
+            ? $"Synchronisatie staat **aan** (elke {Duration(settings.Interval)}), bron {settings.BaseUrl}.\n\n"
+            : "Synchronisatie staat **uit** (zet `Sources:TweedeKamer:Enabled` op `true`). Handmatig: `sync` op de opdrachtregel.\n\n");
+
+        var runs = await store.LatestRunsAsync(5, cancellationToken);
+        if (runs.Count == 0)
+        {
+            text.Append("Nog geen synchronisatie gedraaid.\n\n");
+        }
+        else
+        {
+            var last = runs[0];
+            text.Append("Laatste run: ").Append(clock.FormatMoment(last.StartedAt)).Append(" · ").Append(Outcome(last.Outcome)).Append('\n');
+            if (last.Summary is not null)
+            {
+                text.Append("- ").Append(last.Entries).Append(" wijzigingen gelezen, ").Append(last.Letters).Append(" brieven opgeslagen, ")
+                    .Append(last.Failures).Append(" zonder tekst\n");
+            }
+            if (last.Error is not null)
+            {
+                text.Append("- Fout: ").Append(Shorten(last.Error, 300)).Append('\n');
+            }
+            var lastOk = runs.FirstOrDefault(r => r.Outcome == "ok");
+            if (lastOk?.FinishedAt is { } okAt && !ReferenceEquals(lastOk, last))
+            {
+                text.Append("- Laatste geslaagde run: ").Append(clock.FormatMoment(okAt)).Append('\n');
+            }
+            text.Append('\n');
+        }
+
+        var cursors = await store.CursorsAsync(cancellationToken);
+        if (cursors.Count > 0)
+        {
+            text.Append("**Achterstand per feed**\n\n");
+            foreach (var c in cursors)
+            {
+                var lag = c.CaughtUpAt is { } at ? "bij, sinds " + Duration(clock.UtcNow - at) : "nog niet bij";
+                text.Append("- ").Append(c.Category).Append(": ").Append(lag).Append(" (").Append(c.Entries.ToString("N0", Dutch)).Append(" wijzigingen)\n");
+            }
+            text.Append('\n');
+        }
+
+        var counts = await store.CountsAsync(cancellationToken);
+        text.Append("**Aantallen**\n\n")
+            .Append("- Documenten: ").Append(counts.Documents.ToString("N0", Dutch)).Append(", waarvan ").Append(counts.Letters.ToString("N0", Dutch)).Append(" als brief\n")
+            .Append("- Zonder tekst (worden opnieuw geprobeerd): ").Append(counts.FailedDocuments).Append(", wachtend: ").Append(counts.PendingDocuments).Append('\n')
+            .Append("- Toezeggingen uit het register: ").Append(counts.Promises).Append('\n')
+            .Append("- Activiteiten: ").Append(counts.Activities).Append(", als vergadering: ").Append(counts.Meetings).Append('\n');
+
+        var failed = await store.FailedDocumentsAsync(3, cancellationToken);
+        if (failed.Count > 0)
+        {
+            text.Append("\n**Laatste fouten**\n\n");
+            foreach (var f in failed)
+            {
+                text.Append("- ").Append(Shorten(f.Title ?? f.Id, 80)).Append(": ").Append(Shorten(f.Failure ?? "onbekend", 160))
+                    .Append(" (").Append(f.Attempts).Append("× geprobeerd)\n");
+            }
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    private static string Outcome(string outcome) => outcome switch
+    {
+        "ok" => "geslaagd",
+        "running" => "bezig (of afgebroken)",
+        _ => "mislukt",
+    };
+
+    internal static string Duration(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => "minder dan een minuut",
+        { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
+        { TotalDays: < 2 } => $"{(int)span.TotalHours} uur",
+        _ => $"{(int)span.TotalDays} dagen",
+    };
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using Briefingbot.Cli;
+using Briefingbot.Sources.Replay;
+
+namespace Briefingbot.Sources.Cli;
+
+/// <summary>
+/// <c>bench-sync [--documents N] [--pdf | --pdf-folder DIR] [--page-size N] [--kill K]</c>: starts the loopback
+/// replay server with N generated documents (text files, generated PDFs or the PDFs of a folder), runs <c>sync</c>
+/// in a child process against it and prints documents/s (download + text extraction + store) and the index growth.
+/// With <c>--kill K</c> it runs the crash check instead (K SIGKILLs at random points, then compares with one
+/// uninterrupted sync).
+/// </summary>
+internal sealed class BenchSyncCliCommand : ICliCommand
+{
+    public string Name => "bench-sync";
+
+    public string Usage => "bench-sync [--documents 5000] [--pdf | --pdf-folder DIR] [--kill 10]   sync throughput / crash check against a loopback replay server";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var documents = CliArguments.IntOption(args, "--documents") ?? 5000;
+        var pageSize = CliArguments.IntOption(args, "--page-size") ?? 250;
+        var kills = CliArguments.IntOption(args, "--kill");
+        var pdfFolder = CliArguments.Option(args, "--pdf-folder");
+        var anchor = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var start = anchor.AddDays(-90);
+        var botDll = Path.Combine(AppContext.BaseDirectory, "Briefingbot.dll");
+        var root = Directory.CreateTempSubdirectory("briefingbot-bench-sync-").FullName;
+
+        var corpus = ReplayCorpus.Generate(documents, anchor, pdfFolder: pdfFolder, generatePdfs: CliArguments.Flag(args, "--pdf"));
+        await using var server = await ReplayServer.StartAsync(corpus, pageSize, cancellationToken);
+        await output.WriteLineAsync($"Replay server {server.BaseUrl}: {documents} letters (" +
+            (pdfFolder is not null ? "PDFs from " + pdfFolder : CliArguments.Flag(args, "--pdf") ? "generated PDFs" : "text files") + $"), work folder {root}");
+
+        if (kills is { } k)
+        {
+            var result = await SyncKillCheck.RunAsync(server, botDll, root, start, k, seed: 20261206, output, cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Crash check: {result.Kills} kills, end state {(result.Difference is null ? "EQUAL to" : "DIFFERS from")} one uninterrupted sync " +
+                $"({result.Killed.Letters.Count} letters, {result.Killed.Promises.Count} promises, {result.Killed.Meetings.Count} meetings, {result.Killed.IndexDocuments} index documents) in {result.Elapsed.TotalSeconds:F0} s"));
+            if (result.Difference is not null)
+            {
+                await output.WriteLineAsync("Difference: " + result.Difference);
+            }
+            return result.Difference is null ? 0 : 1;
+        }
+
+        var workspace = new SyncWorkspace(Path.Combine(root, "bench"));
+        var stopwatch = Stopwatch.StartNew();
+        using (var child = workspace.Start(botDll, workspace.Environment(server.BaseUrl, start), "sync"))
+        {
+            await child.WaitForExitAsync(cancellationToken);
+        }
+        stopwatch.Stop();
+        foreach (var line in workspace.Output.Where(l => l.StartsWith("Done", StringComparison.Ordinal) || l.StartsWith("Stopped", StringComparison.Ordinal)
+                     || l.StartsWith("Index", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal)))
+        {
+            await output.WriteLineAsync("  " + line);
+        }
+        var snapshot = await workspace.SnapshotAsync(cancellationToken);
+        var indexBytes = Directory.Exists(workspace.IndexPath) ? Directory.EnumerateFiles(workspace.IndexPath).Sum(f => new FileInfo(f).Length) : 0;
+        var letters = snapshot.Letters.Count(l => l.EndsWith("|False", StringComparison.Ordinal));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Synced {letters} letters in {stopwatch.Elapsed.TotalSeconds:F1} s wall (process start included): {letters / stopwatch.Elapsed.TotalSeconds:F1} documents/s; " +
+            $"index {snapshot.IndexDocuments} documents, {indexBytes / 1024.0 / 1024.0:F1} MB; requests {server.Requests} ({string.Join(", ", server.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"))})"));
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+using Briefingbot.Sources;
+using Briefingbot.Tests.Administration.Fakes;
+using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
+
+namespace Briefingbot.Tests.Sources;
+
+/// <summary><c>bronnen status</c> through the command pipeline: admins only, a note card where cards are shown, text elsewhere.</summary>
+public sealed class SourcesStatusCommandTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Sources_status_is_for_admins_and_says_the_sync_is_off_until_enabled()
+    {
+        await using var bot = new CommandHarness(Now, configure: services =>
+            services.AddSources(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
+
+        var refused = await bot.SendAsync("bronnen status", Carla);
+        var shown = await bot.SendAsync("bronnen status", Anna, supportsCards: true);
+        var text = await bot.SendAsync("bronnen", Anna);
+
+        Assert.StartsWith("Alleen beheerders kunnen de status van de bronnen inzien", Reply(refused));
+        var (template, _) = Assert.Single(bot.Cards.Rendered);
+        Assert.Equal("note", template);
+        Assert.Single(shown.Sent);
+        Assert.Contains("Synchronisatie staat **uit**", Reply(text), StringComparison.Ordinal);
+        Assert.Contains("Nog geen synchronisatie gedraaid.", Reply(text), StringComparison.Ordinal);
+    }
+}
