@@ -156,5 +156,35 @@ public static class PostgresMigrations
             );
             CREATE INDEX ix_conversation_state_expires ON conversation_state (expires_at);
             """),
+        // Version 5: new letters (see SqliteMigrations, same version).
+        new(5, "letter arrivals and instant alerts", """
+            CREATE TABLE letter_arrivals (
+                letter_id text PRIMARY KEY,
+                first_seen_at timestamptz NOT NULL,
+                letter_date date,
+                back_catalogue boolean NOT NULL DEFAULT FALSE
+            );
+            CREATE INDEX ix_letter_arrivals_first_seen ON letter_arrivals (first_seen_at);
+
+            CREATE TABLE instant_alert_subscriptions (
+                conversation_id text PRIMARY KEY,
+                enabled_at timestamptz NOT NULL,
+                enabled_by text NOT NULL
+            );
+
+            CREATE TABLE letter_alerts (
+                conversation_id text NOT NULL,
+                letter_id text NOT NULL,
+                state text NOT NULL,
+                attempts integer NOT NULL,
+                claim_token text NOT NULL,
+                claimed_at timestamptz NOT NULL,
+                completed_at timestamptz,
+                activity_id text,
+                error text,
+                PRIMARY KEY (conversation_id, letter_id)
+            );
+            CREATE INDEX ix_letter_alerts_state ON letter_alerts (state, claimed_at);
+            """),
     ];
 }
