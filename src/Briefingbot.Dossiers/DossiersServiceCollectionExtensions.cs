@@ -1,6 +1,7 @@
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Letters.Extraction;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Search;
@@ -30,6 +31,7 @@ public static class DossiersServiceCollectionExtensions
         services.TryAddSingleton<ILetterSummarizer, ExtractiveSummarizer>();
         services.TryAddSingleton<IPromiseExtractor, PromiseExtractor>();
         services.TryAddSingleton<IMeetingExtractor, MeetingExtractor>();
+        services.TryAddSingleton<IDocumentTextExtractor, DocumentTextExtractor>();
 
         services.AddSingleton(sp => DossiersPaths.Resolve(sp.GetRequiredService<IOptions<DossiersOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => new LetterIndex(sp.GetRequiredService<DossiersPaths>().IndexPath, sp.GetRequiredService<ILogger<LetterIndex>>(),

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Briefingbot.Dossiers.Letters.Extraction;
 using Briefingbot.Dossiers.Letters.Parsing;
 
 namespace Briefingbot.Dossiers.Letters;
@@ -33,21 +34,55 @@ public sealed class LetterParser : ILetterParser
 
     private static Letter ParseCore(string id, string fileName, string hash, string raw)
     {
-        if (LooksBinary(raw))
+        // A letter from a live source carries its metadata in front matter: that block is no passage, and what it
+        // states beats what the parser guesses. Offsets stay offsets into the whole raw text.
+        var hasFrontMatter = LetterFrontMatter.TryParse(raw, out var known, out var bodyStart);
+        var body = hasFrontMatter ? raw[bodyStart..] : raw;
+        if (LooksBinary(body))
         {
-            return new Letter(id, fileName, hash, raw, null, null, null, null, null, null, [], null, []);
+            return Known(new Letter(id, fileName, hash, raw, null, null, null, null, null, null, [], null, []), hasFrontMatter ? known : null);
         }
-        var source = SourceText.From(raw.Length > MaxParsedChars ? raw[..MaxParsedChars] : raw);
+        var source = SourceText.From(body.Length > MaxParsedChars ? body[..MaxParsedChars] : body, bodyStart);
         var markdown = !source.IsHtml && LooksLikeMarkdown(source.Text);
         var lines = LineReader.Read(source, markdown, out var headerEnd);
         var style = PassageBuilder.DetectStyle(lines, markdown);
         var meta = LetterMetadataReader.Read(lines, headerEnd, source, style != QuestionAnswerStyle.None);
         var passages = PassageBuilder.Build(lines, source, markdown, style);
-        return new Letter(id, fileName, hash, raw, meta.Title, meta.DocumentType, meta.Date, meta.Chamber, meta.Dossier,
+        var letter = new Letter(id, fileName, hash, raw, meta.Title, meta.DocumentType, meta.Date, meta.Chamber, meta.Dossier,
             meta.DocumentNumber, meta.Signatories, meta.SourceUrl, passages)
         {
             ExternalId = meta.ExternalId,
             Dates = meta.Dates,
+        };
+        return Known(letter, hasFrontMatter ? known : null);
+    }
+
+    /// <summary>The source's stated metadata over the parser's reading, where the source states it.</summary>
+    private static Letter Known(Letter letter, KnownLetterMetadata? known)
+    {
+        if (known is null)
+        {
+            return letter;
+        }
+        var dossier = known.Dossier ?? letter.Dossier;
+        var number = known.Number ?? letter.DocumentNumber;
+        var url = known.Url
+            ?? (known.Dossier is not null || known.Number is not null
+                ? new LetterMetadata(null, null, [], null, dossier, number, [], null).SourceUrl ?? letter.SourceUrl
+                : letter.SourceUrl);
+        var dates = known.Date is { } date
+            ? letter.Dates.Where(d => d != date).Append(date).ToList()
+            : letter.Dates;
+        return letter with
+        {
+            Title = known.Title ?? letter.Title,
+            DocumentType = known.Type ?? letter.DocumentType,
+            Date = known.Date ?? letter.Date,
+            Dossier = dossier,
+            DocumentNumber = number,
+            SourceUrl = url,
+            ExternalId = known.DocumentNumber ?? letter.ExternalId ?? known.ExternalId,
+            Dates = dates,
         };
     }
 

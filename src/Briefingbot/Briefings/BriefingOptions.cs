@@ -19,6 +19,18 @@ public sealed class BriefingOptions
     /// <summary>At most this many new letters per briefing (the rest are counted, never dropped silently).</summary>
     [Range(1, 200)] public int MaxNewLetters { get; set; } = 25;
 
+    /// <summary>
+    /// A letter whose own date is more than this many days before it entered the corpus is back catalogue (the seed
+    /// letters, a backfill of a source): it is searchable but never listed as new nor alerted.
+    /// </summary>
+    [Range(1, 3650)] public int NewLetterMaxAgeDays { get; set; } = 30;
+
+    /// <summary>How often new letters are matched against <c>abonneer direct</c> subscriptions (an alert within the hour).</summary>
+    public TimeSpan AlertInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Letters that arrived up to this long ago are still alerted (covers downtime; the ledger prevents repeats).</summary>
+    public TimeSpan AlertLookback { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>Upper bound of one card's JSON in bytes (Teams renders cards up to ~28 KB).</summary>
     [Range(4_000, 100_000)] public int MaxCardBytes { get; set; } = 28_000;
 

@@ -2,6 +2,7 @@ using Briefingbot.Administration;
 using Briefingbot.Briefings.Commands;
 using Briefingbot.Briefings.Composition;
 using Briefingbot.Briefings.Dispatch;
+using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Chat;
@@ -27,6 +28,7 @@ public static class BriefingsServiceCollectionExtensions
             return services;
         }
 
+        services.AddNewLetterAlerts();
         services.AddBriefingCore();
         services.AddBriefingScheduler(store, options.MaxConcurrentSends);
         services.AddQuartzHostedService(o =>
@@ -53,6 +55,8 @@ public static class BriefingsServiceCollectionExtensions
         services.AddOptions<BriefingOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BriefingInstance>();
+        // Without a store, "new" falls back to the index's ingest time; AddBriefings registers the stored arrivals.
+        services.TryAddSingleton<ILetterArrivals, IndexLetterArrivals>();
         services.TryAddSingleton<BriefingComposer>();
         services.TryAddSingleton<BriefingRenderer>();
         services.TryAddSingleton<FanoutPacer>();

@@ -22,7 +22,9 @@ public static class CardNames
     public const string Subscription = "subscription";
     public const string Admins = "admin";
     public const string Audit = "audit";
+    /// <summary>An instant alert about a new letter on a subscribed topic (<c>abonneer direct</c>).</summary>
+    public const string LetterAlert = "letter-alert";
 
     public static readonly IReadOnlyList<string> All =
-        [SearchResults, Letter, Help, Welcome, Message, Note, List, Promises, Meetings, Topics, TopicSaved, Subscription, Admins, Audit];
+        [SearchResults, Letter, Help, Welcome, Message, Note, List, Promises, Meetings, Topics, TopicSaved, Subscription, Admins, Audit, LetterAlert];
 }

@@ -12,13 +12,15 @@ internal sealed class SourceText
 {
     private readonly int[]? _rawStart;
     private readonly int[]? _rawEnd;
+    private readonly int _offset;
 
-    private SourceText(string text, int[]? rawStart, int[]? rawEnd, string? htmlTitle)
+    private SourceText(string text, int[]? rawStart, int[]? rawEnd, string? htmlTitle, int offset = 0)
     {
         Text = text;
         _rawStart = rawStart;
         _rawEnd = rawEnd;
         HtmlTitle = htmlTitle;
+        _offset = offset;
     }
 
     public string Text { get; }
@@ -29,12 +31,26 @@ internal sealed class SourceText
     public bool IsHtml => _rawStart is not null;
 
     /// <summary>Raw offset where the character at <paramref name="index"/> starts.</summary>
-    public int RawStart(int index) => _rawStart is null ? index : _rawStart[index];
+    public int RawStart(int index) => _offset + (_rawStart is null ? index : _rawStart[index]);
 
     /// <summary>Raw offset just after the character at <paramref name="index"/>.</summary>
-    public int RawEnd(int index) => _rawEnd is null ? index + 1 : _rawEnd[index];
+    public int RawEnd(int index) => _offset + (_rawEnd is null ? index + 1 : _rawEnd[index]);
 
     public static SourceText From(string raw) => LooksLikeHtml(raw) ? FromHtml(raw) : new SourceText(raw, null, null, null);
+
+    /// <summary>
+    /// The text of a body that starts at <paramref name="offset"/> in the raw file (after a front-matter block): read
+    /// like <see cref="From(string)"/>, with every raw offset shifted so it still points into the whole raw file.
+    /// </summary>
+    public static SourceText From(string body, int offset)
+    {
+        if (offset == 0)
+        {
+            return From(body);
+        }
+        var inner = From(body);
+        return new SourceText(inner.Text, inner._rawStart, inner._rawEnd, inner.HtmlTitle, offset);
+    }
 
     /// <summary>
     /// HTML when the text starts like a document or uses structural tags; Markdown with inline &lt;sup&gt; is not HTML.

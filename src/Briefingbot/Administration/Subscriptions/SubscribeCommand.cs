@@ -1,3 +1,5 @@
+using Briefingbot.Administration.Audit;
+using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Chat;
 using Briefingbot.Storage;
 
@@ -7,11 +9,11 @@ namespace Briefingbot.Administration.Subscriptions;
 /// <c>abonneer [onderwerp …]</c>: subscribes this conversation to the weekly briefing (default Monday 08:00
 /// Europe/Amsterdam, all topics), or changes its topics, or re-activates a cancelled subscription.
 /// </summary>
-public sealed class SubscribeCommand(SubscriptionService service, SubscriptionReplies replies, ITopicStore topics) : ICommandHandler
+public sealed class SubscribeCommand(SubscriptionService service, SubscriptionReplies replies, ITopicStore topics, InstantAlertSubscriptions? instantAlerts = null) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["abonneer", "subscribe"];
 
-    public string Usage => "`abonneer [onderwerp …]`: dit gesprek krijgt de weekbriefing (standaard maandag 08:00, alle onderwerpen).";
+    public string Usage => "`abonneer [onderwerp …]`: dit gesprek krijgt de weekbriefing (standaard maandag 08:00, alle onderwerpen). `abonneer direct` (uit met `abonneer direct uit`): binnen het uur een melding van elke nieuwe brief op de onderwerpen.";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -23,6 +25,11 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
         if (!await service.MayChangeAsync(context, cancellationToken))
         {
             await replies.RefusedAsync(context, cancellationToken);
+            return;
+        }
+        if (InstantAlertArguments.TryParse(context.Arguments, out var turnOn))
+        {
+            await InstantAlertsAsync(context, conversationId, turnOn, cancellationToken);
             return;
         }
         var requested = context.Arguments
@@ -61,5 +68,62 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
         }
         await service.SaveAsync(context, updated, "subscription.subscribe", $"abonnement: {SubscriptionCard.TopicsText(updated)}, {SubscriptionCard.ScheduleText(updated)}", cancellationToken);
         await replies.ShowAsync(context, headline, updated, cancellationToken);
+    }
+
+    /// <summary><c>abonneer direct</c> / <c>abonneer direct uit</c>: alerts within the hour of a matching new letter.</summary>
+    private async Task InstantAlertsAsync(CommandContext context, string conversationId, bool turnOn, CancellationToken cancellationToken)
+    {
+        if (instantAlerts is null)
+        {
+            await replies.TextAsync(context, "Directe meldingen zijn op deze installatie niet beschikbaar (er is geen opslag ingesteld).", cancellationToken);
+            return;
+        }
+        var existing = await service.GetAsync(conversationId, cancellationToken);
+        if (!turnOn)
+        {
+            var wasOn = await instantAlerts.DisableAsync(conversationId, cancellationToken);
+            if (existing is not null)
+            {
+                await service.SaveAsync(context, existing, "subscription.instant-alerts-off", "directe meldingen uit", cancellationToken);
+            }
+            await replies.TextAsync(context, wasOn
+                ? "Directe meldingen staan uit. De weekbriefing blijft zoals ze was; met `abonneer direct` zet je de meldingen weer aan."
+                : "Directe meldingen stonden al uit in dit gesprek. Met `abonneer direct` zet je ze aan.", cancellationToken);
+            return;
+        }
+
+        // Alerts follow the weekly subscription's topics and status, so they need one: create the default when missing.
+        var subscription = existing is null || existing.Status is SubscriptionStatus.Cancelled or SubscriptionStatus.Inactive
+            ? existing is null
+                ? service.CreateDefault(context, [])
+                : existing with { Status = SubscriptionStatus.Active, StatusReason = null }
+            : existing;
+        var added = await instantAlerts.EnableAsync(conversationId, Actor.From(context).Id, service.Now, cancellationToken);
+        await service.SaveAsync(context, subscription, "subscription.instant-alerts-on", $"directe meldingen aan ({SubscriptionCard.TopicsText(subscription)})", cancellationToken);
+        var paused = subscription.Status == SubscriptionStatus.Paused ? " Let op: het abonnement is gepauzeerd; zolang krijg je ook geen meldingen (typ `hervat`)." : "";
+        var headline = added
+            ? $"Directe meldingen staan aan: binnen het uur na binnenkomst van een nieuwe brief over {SubscriptionCard.TopicsText(subscription)} krijgt dit gesprek een melding, één keer per brief. Zet ze uit met `abonneer direct uit`.{paused}"
+            : $"Directe meldingen stonden al aan in dit gesprek (onderwerpen: {SubscriptionCard.TopicsText(subscription)}). Zet ze uit met `abonneer direct uit`.{paused}";
+        await replies.ShowAsync(context, headline, subscription, cancellationToken);
+    }
+}
+
+/// <summary>Recognises <c>direct</c> (on) and <c>direct uit</c> / <c>direct stop</c> / <c>direct off</c> (off) as the arguments of <c>abonneer</c>.</summary>
+public static class InstantAlertArguments
+{
+    public static bool TryParse(string arguments, out bool turnOn)
+    {
+        var parts = arguments.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        turnOn = true;
+        if (parts.Length == 0 || !parts[0].Equals("direct", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        if (parts.Length == 1 || parts[1] is "aan" or "on")
+        {
+            return parts.Length <= 2;
+        }
+        turnOn = false;
+        return parts.Length == 2 && parts[1].ToLowerInvariant() is "uit" or "stop" or "off";
     }
 }

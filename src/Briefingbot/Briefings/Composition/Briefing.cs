@@ -8,7 +8,7 @@ namespace Briefingbot.Briefings.Composition;
 /// <param name="Meetings">Council meetings within the horizon, soonest first.</param>
 /// <param name="LaterMeetings">Meetings announced beyond the horizon (a short list, no letters).</param>
 /// <param name="Promises">Open promises: overdue first, then due within the horizon, then undated.</param>
-/// <param name="NewLetters">Letters added since the previous briefing that match the topics.</param>
+/// <param name="NewLetters">Letters received since the previous briefing that match the topics ("Nieuw in uw dossiers").</param>
 /// <param name="MoreNewLetters">New letters beyond <see cref="NewLetters"/> (counted, not listed).</param>
 /// <param name="LaterPromises">Open promises due after the promise horizon (counted, not listed).</param>
 public sealed record Briefing(
@@ -64,7 +64,7 @@ public sealed record BriefingPromise(
     PromiseUrgency Urgency,
     BriefingLetterLink Source);
 
-/// <summary>A letter added since the previous briefing.</summary>
+/// <summary>A letter received since the previous briefing.</summary>
 public sealed record BriefingLetter(
     string LetterId,
     string Title,
@@ -72,4 +72,8 @@ public sealed record BriefingLetter(
     DateOnly? Date,
     string? Dossier,
     string? Url,
-    IReadOnlyList<string> MatchedTopics);
+    IReadOnlyList<string> MatchedTopics)
+{
+    /// <summary>The letter's best passage for the channel's topics (its summary without topics), plain text.</summary>
+    public string? Passage { get; init; }
+}

@@ -1,3 +1,4 @@
+using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Storage;
@@ -15,14 +16,19 @@ public sealed class BriefingComposer(
     IPromiseRegister promises,
     ITopicStore topics,
     ILetterSearch search,
-    IOptions<BriefingOptions> options)
+    IOptions<BriefingOptions> options,
+    ILetterArrivals arrivals)
 {
     private const int MaxLettersPerTopic = 500;
     private readonly BriefingOptions _options = options.Value;
 
     /// <param name="subscription">Whose briefing (topics, time zone).</param>
     /// <param name="asOf">The moment the briefing is for.</param>
-    /// <param name="newLettersSince">Letters ingested after this count as new (the previous briefing's time).</param>
+    /// <param name="newLettersSince">
+    /// Letters that entered the corpus after this moment (and up to <paramref name="asOf"/>) count as new: the previous
+    /// briefing's time, or a week before a first one. Received, not dated: a 2022 letter loaded today is not news
+    /// (<see cref="ILetterArrivals"/>).
+    /// </param>
     public async Task<Briefing> ComposeAsync(Subscription subscription, DateTimeOffset asOf, DateTimeOffset newLettersSince, CancellationToken ct)
     {
         var zone = BriefingSchedule.ResolveTimeZone(subscription.TimeZone) ?? TimeZoneInfo.Utc;
@@ -35,7 +41,7 @@ public sealed class BriefingComposer(
 
         var (soon, later) = await ComposeMeetingsAsync(today, letters, ct);
         var (openPromises, laterPromises) = await ComposePromisesAsync(today, topicLetters, letters, ct);
-        var (newLetters, more) = await ComposeNewLettersAsync(topicQueries, newLettersSince, letters, ct);
+        var (newLetters, more) = await ComposeNewLettersAsync(topicQueries, newLettersSince, asOf, letters, ct);
 
         var coverage = soon.Count == 0 ? await CoverageAsync(ct) : Registers.Meetings.MeetingCoverage.Empty;
         return new Briefing(
@@ -166,28 +172,72 @@ public sealed class BriefingComposer(
     }
 
     private async Task<(List<BriefingLetter> Letters, int More)> ComposeNewLettersAsync(
-        IReadOnlyList<Topic>? topicList, DateTimeOffset since, LetterCache letters, CancellationToken ct)
+        IReadOnlyList<Topic>? topicList, DateTimeOffset since, DateTimeOffset asOf, LetterCache letters, CancellationToken ct)
     {
-        List<(string Id, IReadOnlyList<string> Topics)> found;
+        var arrived = (await arrivals.ArrivedAsync(since, asOf, ct)).Select(a => a.LetterId).ToHashSet(StringComparer.Ordinal);
+        if (arrived.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        // Letter id → (matched topics, best passage). A letter that arrived after `since` was ingested into this index
+        // after `since` too, so the index's own ingest time is a cheap first cut before the arrivals decide.
+        var found = new Dictionary<string, (List<string> Topics, string? Passage)>(StringComparer.Ordinal);
         if (topicList is null)
         {
-            var all = await search.ListLettersAsync(ct);
-            found = all.Where(l => l.IngestedAt > since).Select(l => (l.Id, (IReadOnlyList<string>)[])).ToList();
+            foreach (var id in arrived)
+            {
+                found[id] = ([], null);
+            }
         }
         else
         {
-            var onTopics = await LettersOnTopicsAsync(topicList, since, ct);
-            found = onTopics.Select(kv => (kv.Key, (IReadOnlyList<string>)kv.Value)).ToList();
+            foreach (var topic in topicList)
+            {
+                var response = await search.SearchAsync(topic.Query, new SearchFilters { IngestedAfter = since, PageSize = MaxLettersPerTopic }, 0, ct);
+                if (response.Relaxation is not null)
+                {
+                    continue;
+                }
+                foreach (var hit in response.Hits.Where(h => arrived.Contains(h.LetterId)))
+                {
+                    if (!found.TryGetValue(hit.LetterId, out var entry))
+                    {
+                        found[hit.LetterId] = entry = ([], BestPassage(hit));
+                    }
+                    entry.Topics.Add(topic.Name);
+                }
+            }
         }
 
         var result = new List<BriefingLetter>();
-        foreach (var (id, matched) in found)
+        foreach (var (id, (matched, passage)) in found)
         {
             var letter = await letters.GetAsync(id, ct);
-            result.Add(new BriefingLetter(id, letter?.Title ?? id, letter?.DocumentType, letter?.Date, letter?.Dossier, letter?.SourceUrl, matched));
+            if (letter is null)
+            {
+                continue; // arrived, then removed again
+            }
+            var text = passage ?? (await search.GetSummaryAsync(id, ct) is { Length: > 0 } summary ? summary : null);
+            result.Add(new BriefingLetter(id, letter.Title ?? id, letter.DocumentType, letter.Date, letter.Dossier, letter.SourceUrl, matched)
+            {
+                Passage = text is null ? null : Cap(text, MaxPassageChars),
+            });
         }
         var ordered = result.OrderByDescending(l => l.Date ?? DateOnly.MinValue).ThenBy(l => l.LetterId, StringComparer.Ordinal).ToList();
         var more = Math.Max(0, ordered.Count - _options.MaxNewLetters);
         return (ordered.Take(_options.MaxNewLetters).ToList(), more);
     }
+
+    private const int MaxPassageChars = 400;
+
+    /// <summary>The hit's best passage as plain text (the snippet when there is one).</summary>
+    internal static string? BestPassage(LetterHit hit)
+    {
+        var text = hit.Snippet.Text is { Length: > 0 } snippet ? snippet : hit.BestPassage.Text;
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    private static string Cap(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, text.LastIndexOf(' ', max) is > 0 and var cut ? cut : max).TrimEnd(), " …");
 }

@@ -7,6 +7,9 @@ namespace Briefingbot.Briefings.Rendering;
 /// <summary>Turns a <see cref="Briefing"/> into titled sections of items (the Dutch wording lives here).</summary>
 internal static class BriefingSections
 {
+    /// <summary>The section of letters received since the previous briefing.</summary>
+    public const string NewLettersTitle = "Nieuw in uw dossiers";
+
     public static string Heading(Briefing b) => $"Weekbriefing {DutchFormat.Date(b.LocalDate)}";
 
     public static string Subheading(Briefing b) =>
@@ -53,13 +56,13 @@ internal static class BriefingSections
         var letterItems = b.NewLetters.Select(Letter).ToList();
         if (letterItems.Count == 0)
         {
-            letterItems.Add(Note("Geen nieuwe brieven op deze onderwerpen."));
+            letterItems.Add(Note("Geen nieuwe brieven op uw onderwerpen sinds de vorige briefing."));
         }
         if (b.MoreNewLetters > 0)
         {
             letterItems.Add(Note($"En nog {b.MoreNewLetters} nieuwe brief/brieven; zoek op een onderwerp om ze te zien."));
         }
-        sections.Add(new BriefingSection("Nieuwe brieven sinds de vorige briefing", letterItems));
+        sections.Add(new BriefingSection(NewLettersTitle, letterItems));
         return sections;
     }
 
@@ -121,9 +124,15 @@ internal static class BriefingSections
         if (l.Date is { } date) facts.Add(DutchFormat.ShortDate(date));
         if (l.Dossier is { Length: > 0 } dossier) facts.Add($"Kamerstuk {DutchFormat.Md(dossier)}");
         if (l.MatchedTopics.Count > 0) facts.Add($"onderwerp: {DutchFormat.Md(string.Join(", ", l.MatchedTopics))}");
-        var detail = string.Join(" · ", facts);
-        return detail.Length == 0
-            ? new BriefingItem($"- {headline}", [headline])
-            : new BriefingItem($"- {headline}\n  {detail}", [headline, detail]);
+        var lines = new List<string> { headline };
+        if (facts.Count > 0)
+        {
+            lines.Add(string.Join(" · ", facts));
+        }
+        if (l.Passage is { Length: > 0 } passage)
+        {
+            lines.Add($"“{DutchFormat.Md(DutchFormat.Cap(passage, 600))}”");
+        }
+        return new BriefingItem(string.Join("\n", lines.Select((line, i) => i == 0 ? $"- {line}" : $"  {line}")), lines);
     }
 }

@@ -245,6 +245,36 @@ public static class PostgresMigrations
             );
             CREATE INDEX ix_source_runs_started ON source_runs (started_at);
             """),
+        // Version 5: new letters (see SqliteMigrations, same version).
+        new(5, "letter arrivals and instant alerts", """
+            CREATE TABLE letter_arrivals (
+                letter_id text PRIMARY KEY,
+                first_seen_at timestamptz NOT NULL,
+                letter_date date,
+                back_catalogue boolean NOT NULL DEFAULT FALSE
+            );
+            CREATE INDEX ix_letter_arrivals_first_seen ON letter_arrivals (first_seen_at);
+
+            CREATE TABLE instant_alert_subscriptions (
+                conversation_id text PRIMARY KEY,
+                enabled_at timestamptz NOT NULL,
+                enabled_by text NOT NULL
+            );
+
+            CREATE TABLE letter_alerts (
+                conversation_id text NOT NULL,
+                letter_id text NOT NULL,
+                state text NOT NULL,
+                attempts integer NOT NULL,
+                claim_token text NOT NULL,
+                claimed_at timestamptz NOT NULL,
+                completed_at timestamptz,
+                activity_id text,
+                error text,
+                PRIMARY KEY (conversation_id, letter_id)
+            );
+            CREATE INDEX ix_letter_alerts_state ON letter_alerts (state, claimed_at);
+            """),
         // Version 7 (issue 15): meetings beyond EU Councils and dates less precise than a day. kind NULL = derived from
         // type (rows written before this version); date_precision day | month | inferred; date_source marks inferred
         // dates (e.g. the table of NATO summits).

@@ -250,6 +250,38 @@ public static class SqliteMigrations
             );
             CREATE INDEX ix_source_runs_started ON source_runs (started_at);
             """),
+        // Version 5: new letters (issue 18 item 5, issue 14 item 11). When a letter first entered the corpus, which
+        // conversations asked for an alert within the hour (abonneer direct), and the alert ledger (one alert per
+        // letter per conversation: claimed before sending, marked sent after, fenced by the claim token).
+        new(5, "letter arrivals and instant alerts", """
+            CREATE TABLE letter_arrivals (
+                letter_id TEXT PRIMARY KEY,
+                first_seen_at TEXT NOT NULL,
+                letter_date TEXT,
+                back_catalogue INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX ix_letter_arrivals_first_seen ON letter_arrivals (first_seen_at);
+
+            CREATE TABLE instant_alert_subscriptions (
+                conversation_id TEXT PRIMARY KEY,
+                enabled_at TEXT NOT NULL,
+                enabled_by TEXT NOT NULL
+            );
+
+            CREATE TABLE letter_alerts (
+                conversation_id TEXT NOT NULL,
+                letter_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                claim_token TEXT NOT NULL,
+                claimed_at TEXT NOT NULL,
+                completed_at TEXT,
+                activity_id TEXT,
+                error TEXT,
+                PRIMARY KEY (conversation_id, letter_id)
+            );
+            CREATE INDEX ix_letter_alerts_state ON letter_alerts (state, claimed_at);
+            """),
         // Version 7 (issue 15): meetings beyond EU Councils and dates less precise than a day. kind NULL = derived from
         // type (rows written before this version); date_precision day | month | inferred; date_source marks inferred
         // dates (e.g. the table of NATO summits).

@@ -1,0 +1,35 @@
+using Briefingbot.Briefings.NewLetters;
+using Briefingbot.Storage;
+using Briefingbot.Tests.Administration.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
+
+namespace Briefingbot.Tests.Briefings.NewLetters;
+
+public sealed class InstantAlertCommandTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Abonneer_direct_turns_alerts_on_with_a_default_subscription_and_direct_uit_turns_them_off()
+    {
+        await using var bot = new CommandHarness(Now, configure: s => s.AddSingleton<InstantAlertSubscriptions>());
+        var alerts = bot.Services.GetRequiredService<InstantAlertSubscriptions>();
+
+        var on = await bot.SendAsync("abonneer direct", Bob, PersonalChat);
+
+        Assert.Contains("Directe meldingen staan aan", Reply(on));
+        Assert.Equal(SubscriptionStatus.Active, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
+        Assert.Equal(Now, (await alerts.GetAsync(PersonalChat.Id!))!.EnabledAt);
+        Assert.Contains(await bot.AuditAsync(), e => e.Action == "subscription.instant-alerts-on");
+
+        var again = await bot.SendAsync("abonneer direct", Bob, PersonalChat);
+        Assert.Contains("stonden al aan", Reply(again));
+
+        var off = await bot.SendAsync("abonneer direct uit", Bob, PersonalChat);
+        Assert.Contains("Directe meldingen staan uit", Reply(off));
+        Assert.Null(await alerts.GetAsync(PersonalChat.Id!));
+        // The weekly briefing stays.
+        Assert.Equal(SubscriptionStatus.Active, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
+    }
+}
