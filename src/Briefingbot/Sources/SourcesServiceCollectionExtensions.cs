@@ -34,7 +34,6 @@ public static class SourcesServiceCollectionExtensions
 
         // The full extractor (PDF, DOCX, officiële bekendmakingen XML) is registered by the Dossiers area; this one
         // only stands in when it is missing.
-        services.TryAddSingleton<IDocumentTextExtractor, BasicDocumentTextExtractor>();
         services.AddHttpClient(PoliteHttpClient.ClientName, client =>
         {
             client.Timeout = Timeout.InfiniteTimeSpan; // per request, in PoliteHttpClient
