@@ -32,8 +32,7 @@ public static class SourcesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // The full extractor (PDF, DOCX, officiële bekendmakingen XML) is registered by the Dossiers area; this one
-        // only stands in when it is missing.
+        // The text extractor (PDF, DOCX, officiële bekendmakingen XML, HTML) comes from the Dossiers area (AddDossiers).
         services.AddHttpClient(PoliteHttpClient.ClientName, client =>
         {
             client.Timeout = Timeout.InfiniteTimeSpan; // per request, in PoliteHttpClient
