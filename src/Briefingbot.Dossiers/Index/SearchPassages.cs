@@ -100,9 +100,7 @@ internal static partial class SearchPassages
             return;
         }
         var text = passage.Text[start..end];
-        var (rawStart, rawEnd) = start == 0 && end == passage.Text.Length
-            ? (passage.Start, passage.End)
-            : RawAlignment.Range(map.Value, start, end, passage.Start, passage.End);
+        var (rawStart, rawEnd) = RawAlignment.Range(map.Value, start, end, passage.Start, passage.End);
         var qa = role is PassageRole.Question or PassageRole.Answer;
         units.Add(new SearchPassage(units.Count, rawStart, rawEnd, text, role, passage.Heading,
             qa ? passage.QuestionNumber : null, qa ? passage.Party : null, question, searchable));
@@ -189,6 +187,8 @@ internal static partial class SearchPassages
 internal static class RawAlignment
 {
     private const int LookAhead = 400;
+    /// <summary>How far a word followed by its next word is looked for: past a block of footnotes the parser skipped.</summary>
+    private const int FarLookAhead = 6000;
 
     /// <summary>Raw offset of each clean character (whitespace gets the offset of the next raw character); null when raw text is missing.</summary>
     public static int[]? Map(string text, string raw, int rawStart, int rawEnd)
@@ -213,8 +213,15 @@ internal static class RawAlignment
             {
                 wordEnd++;
             }
-            var limit = Math.Min(rawEnd, p + LookAhead + (wordEnd - i));
-            var at = limit - p >= wordEnd - i ? raw.IndexOf(text.Substring(i, wordEnd - i), p, limit - p, StringComparison.Ordinal) : -1;
+            // Mostly the word is right where the last one ended (after whitespace, markup, a footnote number, or
+            // split over a line end after a hyphen).
+            if (MatchHere(text, i, wordEnd, raw, p, rawEnd, map) is { } after)
+            {
+                p = after;
+                i = wordEnd;
+                continue;
+            }
+            var at = FindWord(text, i, wordEnd, raw, p, Math.Min(rawEnd, p + FarLookAhead), Math.Min(rawEnd, p + LookAhead + (wordEnd - i)));
             if (at >= 0)
             {
                 for (var k = i; k < wordEnd; k++)
@@ -237,6 +244,159 @@ internal static class RawAlignment
         return map;
     }
 
+    /// <summary>
+    /// Pieces of the clean text that are contiguous in the raw file: a passage can run around lines the parser left
+    /// out (footnotes, page headers between two halves of a paragraph), and a shown window must not, or its raw range
+    /// would hold text the user did not see. One piece covering everything when there is no map.
+    /// </summary>
+    public static List<(int Start, int End)> Segments(int[]? map, string text, string raw)
+    {
+        var segments = new List<(int Start, int End)>();
+        if (map is null || text.Length == 0)
+        {
+            segments.Add((0, text.Length));
+            return segments;
+        }
+        var start = 0;
+        var lastChar = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                continue;
+            }
+            if (lastChar >= 0 && i > lastChar + 1 && IsGap(raw, map[lastChar] + 1, map[i]))
+            {
+                segments.Add((start, lastChar + 1));
+                start = i;
+            }
+            lastChar = i;
+        }
+        segments.Add((start, text.Length));
+        return segments;
+    }
+
+    /// <summary>Whether raw text between two words is more than whitespace and markup: a line or more of other text.</summary>
+    private static bool IsGap(string raw, int from, int to)
+    {
+        if (to - from < 4)
+        {
+            return false;
+        }
+        var newline = false;
+        var visible = 0;
+        for (var k = from; k < to && k < raw.Length; k++)
+        {
+            var c = raw[k];
+            newline |= c == '\n';
+            if (!char.IsWhiteSpace(c) && c is not '*' and not '#' and not '\\' and not '>')
+            {
+                visible++;
+            }
+        }
+        return newline && visible >= 3;
+    }
+
+    /// <summary>
+    /// Matches the word text[start..end) at raw position <paramref name="from"/>, after skipping whitespace, markup
+    /// and a footnote number; inside the word only a line break after a hyphen may intervene. Fills the map and
+    /// returns the raw position after the word, or null.
+    /// </summary>
+    private static int? MatchHere(string text, int start, int end, string raw, int from, int rawEnd, int[] map)
+    {
+        var q = from;
+        var skipped = 0;
+        while (q < rawEnd && (char.IsWhiteSpace(raw[q]) || (skipped < 4 && (raw[q] is '*' or '_' or '\\' or '#' or '>' || (char.IsDigit(raw[q]) && !char.IsDigit(text[start]))))))
+        {
+            skipped += char.IsWhiteSpace(raw[q]) ? 0 : 1;
+            q++;
+        }
+        for (var k = start; k < end; k++)
+        {
+            if (k > start && text[k - 1] == '-')
+            {
+                while (q < rawEnd && char.IsWhiteSpace(raw[q]))
+                {
+                    q++;
+                }
+            }
+            while (q < rawEnd && raw[q] is '*' or '\\')
+            {
+                q++; // Markdown emphasis and escapes inside a word
+            }
+            if (q >= rawEnd || raw[q] != text[k])
+            {
+                return null;
+            }
+            map[k] = q++;
+        }
+        return q;
+    }
+
+    /// <summary>
+    /// Where the word text[start..end) is in raw[from..limit): a whole word (no letter glued before or after), and
+    /// preferably one followed by the text's next word, so that a short word in a skipped footnote line ("de",
+    /// "voor" in "voorbeeld") does not capture the alignment. -1 when it is not there.
+    /// </summary>
+    private static int FindWord(string text, int start, int end, string raw, int from, int limit, int nearLimit)
+    {
+        var length = end - start;
+        if (limit - from < length)
+        {
+            return -1;
+        }
+        var word = text.AsSpan(start, length);
+        var next = start;
+        var nextStart = end;
+        while (nextStart < text.Length && char.IsWhiteSpace(text[nextStart]))
+        {
+            nextStart++;
+        }
+        var nextEnd = nextStart;
+        while (nextEnd < text.Length && !char.IsWhiteSpace(text[nextEnd]) && nextEnd - nextStart < 4)
+        {
+            nextEnd++;
+        }
+        var fallback = -1;
+        for (var at = from; at <= limit - length; at++)
+        {
+            var found = raw.AsSpan(at, limit - at).IndexOf(word, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+            at += found;
+            var before = at > 0 ? raw[at - 1] : ' ';
+            var after = at + length < raw.Length ? raw[at + length] : ' ';
+            if ((char.IsLetter(word[0]) && char.IsLetter(before)) || (char.IsLetter(word[^1]) && char.IsLetter(after)))
+            {
+                continue;
+            }
+            if (nextStart >= text.Length)
+            {
+                return at + length <= nearLimit ? at : fallback;
+            }
+            if (fallback < 0 && at + length <= nearLimit)
+            {
+                fallback = at;
+            }
+            // The next word should follow after whitespace, markup or a footnote number.
+            var k = at + length;
+            var skipped = 0;
+            while (k < raw.Length && skipped < 8 && (char.IsWhiteSpace(raw[k]) || raw[k] is '*' or '_' or '-' or '\\' || char.IsDigit(raw[k]) && !char.IsDigit(text[nextStart])))
+            {
+                skipped += char.IsWhiteSpace(raw[k]) && k - (at + length) < 200 ? 0 : 1;
+                k++;
+            }
+            if (raw.AsSpan(k).StartsWith(text.AsSpan(nextStart, nextEnd - nextStart), StringComparison.Ordinal))
+            {
+                return at;
+            }
+        }
+        _ = next;
+        return fallback;
+    }
+
     /// <summary>The raw range of clean text [start, end); the whole passage when there is no map.</summary>
     public static (int Start, int End) Range(int[]? map, int start, int end, int passageStart, int passageEnd)
     {
@@ -246,6 +406,6 @@ internal static class RawAlignment
         }
         start = Math.Clamp(start, 0, map.Length - 1);
         end = Math.Clamp(end, start + 1, map.Length);
-        return (map[start], Math.Max(map[start] + 1, map[end - 1] + 1));
+        return map[end - 1] < map[start] ? (passageStart, passageEnd) : (map[start], map[end - 1] + 1);
     }
 }

@@ -224,8 +224,12 @@ public sealed class LetterSearch : ILetterSearch
             {
                 continue;
             }
-            var snippet = SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, passage.Text, highlights, SnippetBuilder.PassageWindowChars);
-            var (start, end) = ShownRange(passage, snippet, letter.Raw);
+            var map = RawAlignment.Map(passage.Text, letter.Raw, passage.Start, passage.End);
+            var snippet = SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, passage.Text, highlights, SnippetBuilder.PassageWindowChars,
+                RawAlignment.Segments(map, passage.Text, letter.Raw));
+            var (start, end) = snippet.WindowStart == 0 && snippet.WindowEnd >= passage.Text.Length
+                ? (passage.Start, passage.End)
+                : RawAlignment.Range(map, snippet.WindowStart, snippet.WindowEnd, passage.Start, passage.End);
             var hit = new PassageHit(passage, role, start, end, snippet, score, rank, all,
                 role == PassageRole.Answer && question is { Length: > 0 } ? new QuestionContext(passage.Party, passage.QuestionNumber, question) : null);
             // A new group when the letter changes, and where the partial matches begin.
@@ -245,20 +249,6 @@ public sealed class LetterSearch : ILetterSearch
             hits.Add(current with { Passages = run });
         }
         return hits;
-    }
-
-    /// <summary>
-    /// The raw-file range of the window a passage shows: the snippet's window in the clean text mapped back through
-    /// the raw text. Without the raw text (synthetic letters) it is the passage's range.
-    /// </summary>
-    internal static (int Start, int End) ShownRange(Passage passage, Snippet snippet, string raw)
-    {
-        if (snippet.WindowStart == 0 && snippet.WindowEnd >= passage.Text.Length)
-        {
-            return (passage.Start, passage.End);
-        }
-        var map = RawAlignment.Map(passage.Text, raw, passage.Start, passage.End);
-        return RawAlignment.Range(map, snippet.WindowStart, snippet.WindowEnd, passage.Start, passage.End);
     }
 
     private static int LetterDocumentNumber(IndexSearcher searcher, int doc)

@@ -26,14 +26,27 @@ internal static class SnippetBuilder
     /// profiled); then the full chain, but only when a sought term occurs in the passage's text outside the words
     /// already marked, which is when a compound ("dronebestrijding" for "drone") may hold it.
     /// </summary>
-    public static Snippet Build(Analyzer analyzer, Analyzer wholeWords, string text, LetterQueryBuilder.Highlights highlights, int windowChars = WindowChars)
+    public static Snippet Build(Analyzer analyzer, Analyzer wholeWords, string text, LetterQueryBuilder.Highlights highlights, int windowChars = WindowChars,
+        IReadOnlyList<(int Start, int End)>? segments = null)
     {
         var matches = FindMatches(wholeWords, text, highlights);
         if (!ReferenceEquals(analyzer, wholeWords) && MayHoldCompoundMatch(text, highlights, matches))
         {
             matches = FindMatches(analyzer, text, highlights);
         }
-        var (windowStart, windowEnd) = ChooseWindow(text, matches, windowChars);
+        int windowStart, windowEnd;
+        if (segments is { Count: > 1 })
+        {
+            // The window stays inside one piece that is contiguous in the raw file: the one with the most matches.
+            var best = segments.OrderByDescending(seg => matches.Count(m => m.Start >= seg.Start && m.End <= seg.End)).ThenBy(seg => seg.Start).First();
+            var inside = matches.Where(m => m.Start >= best.Start && m.End <= best.End).Select(m => (m.Start - best.Start, m.End - best.Start)).ToList();
+            var (s, e) = ChooseWindow(text[best.Start..best.End], inside, windowChars);
+            (windowStart, windowEnd) = (best.Start + s, best.Start + e);
+        }
+        else
+        {
+            (windowStart, windowEnd) = ChooseWindow(text, matches, windowChars);
+        }
 
         var builder = new StringBuilder();
         var prefix = windowStart > 0 ? Ellipsis + " " : string.Empty;
