@@ -42,7 +42,7 @@ public static class LetterSearchRanking
 {
     public static Func<string, Task<IReadOnlyList<RankedPassage>>> For(ILetterSearch search) => async query =>
     {
-        var response = await search.SearchAsync(query, new SearchFilters { PageSize = RelevanceEvaluator.K });
+        var response = await search.SearchAsync(query, new SearchFilters { PageSize = RelevanceEvaluator.K, Unit = SearchUnit.Letters });
         return response.Hits
             .Select(h => new RankedPassage(h.LetterId, h.SourceFile, h.BestPassage.Start, h.BestPassage.End, h.BestPassage.Text))
             .ToList();
