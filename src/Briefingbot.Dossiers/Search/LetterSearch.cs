@@ -156,6 +156,10 @@ public sealed class LetterSearch : ILetterSearch
             foreach (var (mode, name) in new[] { (MatchMode.SomeTerms, "some-terms"), (MatchMode.SomeTermsFuzzy, "some-terms-fuzzy") })
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (mode == MatchMode.SomeTermsFuzzy && fullCount > 0)
+                {
+                    break; // words with typos only when nothing matched the words as typed
+                }
                 var (query, terms) = BuildStep(node, mode, searcher, positiveWords, isKnown);
                 if (query is null || query.ToString() == previous)
                 {
