@@ -15,9 +15,9 @@ public sealed class DossiersOptions
     [Required]
     public string IndexPath { get; set; } = "data/index";
 
-    /// <summary>Letters per page of search results.</summary>
+    /// <summary>Passages per page of search results (letters for searches that rank letters).</summary>
     [Range(1, 50)]
-    public int PageSize { get; set; } = 3;
+    public int PageSize { get; set; } = 10;
 
     /// <summary>Whether the hosted index ingests the corpus folder when the bot starts (in the background).</summary>
     public bool IngestOnStart { get; set; } = true;

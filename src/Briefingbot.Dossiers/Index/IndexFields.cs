@@ -31,6 +31,12 @@ internal static class IndexFields
     public const string Party = "p_party";
     /// <summary>Q&amp;A passages: length of the question at the start of the text (the answer follows after a space).</summary>
     public const string QuestionLength = "p_qlen";
+    /// <summary>Answer passages: the words of the question they answer, searched with a lower weight.</summary>
+    public const string Context = "context";
+    /// <summary>Answer passages: the question's text (stored).</summary>
+    public const string QuestionText = "p_question";
+    /// <summary>The passage's <see cref="Search.PassageRole"/>.</summary>
+    public const string Role = "p_role";
 
     // Filter fields (on passage documents; values normalised)
     public const string Dossier = "f_dossier";
@@ -54,4 +60,10 @@ internal static class IndexFields
     public const string ContentHash = "l_hash";
     public const string RawText = "l_raw";
     public const string ExternalId = "l_external";
+    public const string StoredMeeting = "l_meeting";
+    /// <summary>The document schema a letter was indexed with; letters of an older one are re-indexed on the next ingest.</summary>
+    public const string SchemaVersion = "l_schema";
+    /// <summary>2: passages split into question, answer and paragraph units with roles (passage ranking).</summary>
+    public const string CurrentSchema = "2";
+    public const string StoredMeetingDate = "l_meeting_date";
 }

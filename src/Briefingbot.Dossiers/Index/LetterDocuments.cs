@@ -1,5 +1,6 @@
 using System.Globalization;
 using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -12,12 +13,9 @@ internal static class LetterDocuments
     public static IEnumerable<Document> Create(Letter letter, string summary, DateTimeOffset ingestedAt)
     {
         yield return CreateLetterDocument(letter, summary, ingestedAt);
-        foreach (var passage in letter.Passages)
+        foreach (var unit in SearchPassages.Split(letter))
         {
-            if (!string.IsNullOrWhiteSpace(passage.Text))
-            {
-                yield return CreatePassageDocument(letter, passage, ingestedAt);
-            }
+            yield return CreatePassageDocument(letter, unit, ingestedAt);
         }
     }
 
@@ -29,6 +27,7 @@ internal static class LetterDocuments
             new StringField(IndexFields.LetterId, letter.Id, Field.Store.YES),
             new StringField(IndexFields.SourceFile, letter.SourceFile, Field.Store.YES),
             new StoredField(IndexFields.ContentHash, letter.ContentHash),
+            new StoredField(IndexFields.SchemaVersion, IndexFields.CurrentSchema),
             new StoredField(IndexFields.StoredIngestedAt, ingestedAt.UtcTicks),
             new StoredField(IndexFields.StoredSummary, summary),
             new StoredField(IndexFields.RawText, letter.RawText),
@@ -41,6 +40,8 @@ internal static class LetterDocuments
         AddStoredIfPresent(doc, IndexFields.StoredNumber, letter.DocumentNumber);
         AddStoredIfPresent(doc, IndexFields.StoredUrl, letter.SourceUrl);
         AddStoredIfPresent(doc, IndexFields.ExternalId, letter.ExternalId);
+        AddStoredIfPresent(doc, IndexFields.StoredMeeting, letter.Meeting);
+        AddStoredIfPresent(doc, IndexFields.StoredMeetingDate, letter.MeetingDate is { } md ? FilterValues.FormatDate(md) : null);
         if (FilterValues.DossierNumberKey(letter.Dossier, letter.DocumentNumber) is { } key)
         {
             doc.Add(new StringField(IndexFields.DossierNumberKey, key, Field.Store.NO));
@@ -52,7 +53,12 @@ internal static class LetterDocuments
         return doc;
     }
 
-    public static Document CreatePassageDocument(Letter letter, Passage passage, DateTimeOffset ingestedAt)
+    /// <summary>A plain passage as one unit (the benchmark's synthetic letters, tests).</summary>
+    public static Document CreatePassageDocument(Letter letter, Passage passage, DateTimeOffset ingestedAt) =>
+        CreatePassageDocument(letter, new SearchPassage(passage.Index, passage.Start, passage.End, passage.Text,
+            passage.Kind == PassageKind.Heading ? PassageRole.Title : PassageRole.Paragraph, passage.Heading, null, null, null, true), ingestedAt);
+
+    public static Document CreatePassageDocument(Letter letter, SearchPassage passage, DateTimeOffset ingestedAt)
     {
         var doc = new Document
         {
@@ -60,26 +66,34 @@ internal static class LetterDocuments
             new StringField(IndexFields.LetterId, letter.Id, Field.Store.YES),
             // Doc values let the grouping collector bucket hits by letter without loading stored fields.
             new SortedDocValuesField(IndexFields.LetterId, new BytesRef(letter.Id)),
-            new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
+            // A question whose answer is indexed is stored, not searched: its answer is found by its words instead.
+            passage.Searchable ? new TextField(IndexFields.Text, passage.Text, Field.Store.YES) : new StoredField(IndexFields.Text, passage.Text),
             new StoredField(IndexFields.PassageIndex, passage.Index),
             new StoredField(IndexFields.PassageStart, passage.Start),
             new StoredField(IndexFields.PassageEnd, passage.End),
-            new StoredField(IndexFields.PassageKind, passage.Kind.ToString()),
+            new StoredField(IndexFields.PassageKind, (passage.Role switch
+            {
+                PassageRole.Title => PassageKind.Heading,
+                PassageRole.Question or PassageRole.Answer => PassageKind.QuestionAnswer,
+                _ => PassageKind.Paragraph,
+            }).ToString()),
+            new StoredField(IndexFields.Role, passage.Role.ToString()),
             new Int64Field(IndexFields.IngestedAtTicks, ingestedAt.UtcTicks, Field.Store.NO),
         };
-        if (!string.IsNullOrWhiteSpace(letter.Title))
+        if (!string.IsNullOrWhiteSpace(letter.Title) && passage.Searchable)
         {
             doc.Add(new TextField(IndexFields.Title, letter.Title, Field.Store.NO));
         }
         if (!string.IsNullOrWhiteSpace(passage.Heading))
         {
-            doc.Add(new TextField(IndexFields.Heading, passage.Heading, Field.Store.YES));
+            doc.Add(passage.Searchable ? new TextField(IndexFields.Heading, passage.Heading, Field.Store.YES) : new StoredField(IndexFields.Heading, passage.Heading));
+        }
+        if (passage.QuestionText is { Length: > 0 } question)
+        {
+            doc.Add(new TextField(IndexFields.Context, question, Field.Store.NO));
+            doc.Add(new StoredField(IndexFields.QuestionText, question));
         }
         AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);
-        if (passage.Kind == PassageKind.QuestionAnswer && passage.Question is { Length: > 0 } question && passage.Text.StartsWith(question, StringComparison.Ordinal))
-        {
-            doc.Add(new StoredField(IndexFields.QuestionLength, question.Length));
-        }
         AddStoredIfPresent(doc, IndexFields.Party, passage.Party);
         if (letter.Dossier is { } dossier)
         {
@@ -101,10 +115,14 @@ internal static class LetterDocuments
     }
 
     /// <summary>
-    /// Reads a passage back from its stored fields. A Q&amp;A passage gets its question and answer back from the
-    /// stored question length (indexes written before that field have neither: the caller shows the plain text).
+    /// Reads a passage back from its stored fields, with its role and, for an answer, its question. An answer comes
+    /// back as a Q&amp;A passage whose <see cref="Passage.Answer"/> is its text; a question's <see cref="Passage.Question"/>
+    /// is its text. (An index written before roles were stored holds question and answer in one passage.)
     /// </summary>
-    public static Passage ReadPassage(Document doc)
+    public static Passage ReadPassage(Document doc) => ReadSearchPassage(doc).Passage;
+
+    /// <summary>As <see cref="ReadPassage"/>, with the passage's role and, for an answer, the question's text.</summary>
+    public static (Passage Passage, PassageRole Role, string? Question) ReadSearchPassage(Document doc)
     {
         var kind = Enum.TryParse<PassageKind>(doc.Get(IndexFields.PassageKind), out var k) ? k : PassageKind.Paragraph;
         var text = doc.Get(IndexFields.Text) ?? string.Empty;
@@ -117,13 +135,24 @@ internal static class LetterDocuments
             doc.Get(IndexFields.Heading),
             doc.Get(IndexFields.QuestionNumber),
             doc.Get(IndexFields.Party));
+        if (Enum.TryParse<PassageRole>(doc.Get(IndexFields.Role), out var role))
+        {
+            var question = doc.Get(IndexFields.QuestionText);
+            return role switch
+            {
+                PassageRole.Answer => (passage with { Question = question, Answer = text }, role, question),
+                PassageRole.Question => (passage with { Question = text }, role, null),
+                _ => (passage, role, null),
+            };
+        }
+        var legacyRole = kind == PassageKind.Heading ? PassageRole.Title : PassageRole.Paragraph;
         if (kind != PassageKind.QuestionAnswer || doc.GetField(IndexFields.QuestionLength)?.GetInt32Value() is not { } length
             || length <= 0 || length > text.Length)
         {
-            return passage;
+            return (passage, legacyRole, null);
         }
         var answer = text[length..].Trim();
-        return passage with { Question = text[..length], Answer = answer.Length > 0 ? answer : null };
+        return (passage with { Question = text[..length], Answer = answer.Length > 0 ? answer : null }, PassageRole.Question, null);
     }
 
     private static int ReadInt(Document doc, string field) =>

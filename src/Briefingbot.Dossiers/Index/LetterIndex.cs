@@ -169,8 +169,17 @@ public sealed class LetterIndex : IDisposable
             {
                 _ = Search.SegmentLetters.For(leaf.AtomicReader);
             }
-            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            return new IndexSearcher(reader) { Similarity = new CoordinatedBm25Similarity() };
         }
+    }
+
+    /// <summary>
+    /// BM25 with coordination: a passage matching 2 of 3 words scores 2/3 of its BM25 sum. Only the queries over
+    /// several words that need not all match (partial matches, OR) use it; every per-word query disables it.
+    /// </summary>
+    internal sealed class CoordinatedBm25Similarity : BM25Similarity
+    {
+        public override float Coord(int overlap, int maxOverlap) => maxOverlap <= 0 ? 1f : overlap / (float)maxOverlap;
     }
 }
 

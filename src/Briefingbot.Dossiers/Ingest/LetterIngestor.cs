@@ -22,7 +22,7 @@ namespace Briefingbot.Dossiers.Ingest;
 /// </summary>
 public sealed class LetterIngestor : ILetterIngestor
 {
-    private static readonly string[] LetterFields = [IndexFields.LetterId, IndexFields.SourceFile, IndexFields.ContentHash];
+    private static readonly string[] LetterFields = [IndexFields.LetterId, IndexFields.SourceFile, IndexFields.ContentHash, IndexFields.SchemaVersion];
 
     private readonly LetterIndex _index;
     private readonly ILetterParser _parser;
@@ -313,7 +313,9 @@ public sealed class LetterIngestor : ILetterIngestor
             var file = doc.Get(IndexFields.SourceFile);
             if (id is not null && file is not null)
             {
-                result[file] = new ExistingLetter(id, doc.Get(IndexFields.ContentHash) ?? string.Empty);
+                // A letter indexed under an older document schema counts as changed, so it is indexed again.
+                var current = doc.Get(IndexFields.SchemaVersion) == IndexFields.CurrentSchema;
+                result[file] = new ExistingLetter(id, current ? doc.Get(IndexFields.ContentHash) ?? string.Empty : string.Empty);
             }
         }
         return result;

@@ -39,6 +39,15 @@ public sealed record Letter(
     /// the government's answer). <see cref="Date"/> is the last of them.
     /// </summary>
     public IReadOnlyList<DateOnly> Dates { get; init; } = [];
+
+    /// <summary>
+    /// For a letter without a date of its own whose title names the Council meeting it prepares ("Geannoteerde
+    /// agenda Raad Buitenlandse Zaken Defensie van 1 december 2025"): that meeting, short ("RBZ Defensie").
+    /// </summary>
+    public string? Meeting { get; init; }
+
+    /// <summary>The date of <see cref="Meeting"/>; the letter is from before it (a bound, not the letter's date).</summary>
+    public DateOnly? MeetingDate { get; init; }
 }
 
 /// <summary>What a passage is.</summary>

@@ -48,11 +48,18 @@ public sealed class LetterParser : ILetterParser
         var style = PassageBuilder.DetectStyle(lines, markdown);
         var meta = LetterMetadataReader.Read(lines, headerEnd, source, style != QuestionAnswerStyle.None);
         var passages = PassageBuilder.Build(lines, source, markdown, style);
-        var letter = new Letter(id, fileName, hash, raw, meta.Title, meta.DocumentType, meta.Date, meta.Chamber, meta.Dossier,
-            meta.DocumentNumber, meta.Signatories, meta.SourceUrl, passages)
+        // A letter without a date of its own (no header) whose title names the Council meeting it prepares: that
+        // meeting bounds its date, and the meeting's standard dossier is its dossier (the dossier page its link).
+        var meeting = meta.Date is null ? CouncilMeetings.FromTitle(meta.Title) : null;
+        var dossier = meta.Dossier ?? meeting?.Dossier;
+        var sourceUrl = meta.SourceUrl ?? (meta.DocumentNumber is null ? meeting?.DossierUrl : null);
+        var letter = new Letter(id, fileName, hash, raw, meta.Title, meta.DocumentType, meta.Date, meta.Chamber, dossier,
+            meta.DocumentNumber, meta.Signatories, sourceUrl, passages)
         {
             ExternalId = meta.ExternalId,
             Dates = meta.Dates,
+            Meeting = meeting?.Name,
+            MeetingDate = meeting?.Date,
         };
         return Known(letter, hasFrontMatter ? known : null);
     }

@@ -23,6 +23,57 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
     private SegmentLetters? _letters;
     private int _docBase;
 
+    // Passage ranking: the best passages (a bounded heap, worst at the root) and how many matched.
+    private readonly int _topCapacity;
+    private readonly IReadOnlySet<int>? _exclude;
+    private PriorityQueue<(float Score, int Doc), (float Score, int Doc)>? _top;
+    private int _passageCount;
+
+    private BestPassageCollector(int topCapacity = 0, IReadOnlySet<int>? exclude = null)
+    {
+        _topCapacity = topCapacity;
+        _exclude = exclude;
+    }
+
+    /// <summary>How many passages matched (all of them, excluded ones too).</summary>
+    public int PassageCount => _passageCount;
+
+    /// <summary>The best passages (global doc ids), best first; ties by doc id, so pages are stable.</summary>
+    public List<(float Score, int Doc)> TopPassages()
+    {
+        var top = new List<(float Score, int Doc)>(_top?.Count ?? 0);
+        while (_top is not null && _top.TryDequeue(out var entry, out _))
+        {
+            top.Add(entry);
+        }
+        top.Reverse();
+        return top;
+    }
+
+    private static readonly Comparer<(float Score, int Doc)> WorstPassageFirst = Comparer<(float Score, int Doc)>.Create((a, b) =>
+    {
+        var byScore = a.Score.CompareTo(b.Score);
+        return byScore != 0 ? byScore : b.Doc.CompareTo(a.Doc);
+    });
+
+    private void Offer(float score, int doc)
+    {
+        if (_exclude?.Contains(doc) == true)
+        {
+            return;
+        }
+        _top ??= new PriorityQueue<(float, int), (float, int)>(_topCapacity + 1, WorstPassageFirst);
+        var entry = (score, doc);
+        if (_top.Count < _topCapacity)
+        {
+            _top.Enqueue(entry, entry);
+        }
+        else if (WorstPassageFirst.Compare(entry, _top.Peek()) > 0)
+        {
+            _top.EnqueueDequeue(entry, entry);
+        }
+    }
+
     /// <summary>Returns the working memory to the pool (clean: per-segment arrays are zeroed as segments are flushed).</summary>
     public void Dispose()
     {
@@ -72,6 +123,11 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
         }
         // Scores are positive; clamp so 0 can mean "not seen in this segment".
         var score = Math.Max(_scorer!.GetScore(), float.Epsilon);
+        _passageCount++;
+        if (_topCapacity > 0)
+        {
+            Offer(score, _docBase + doc);
+        }
         var previous = _scratch.Scores[ord];
         if (previous == 0f)
         {
@@ -93,10 +149,17 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
     /// sequential search; Lucene's own searcher executor works the same way, but only for top-N searches), and the
     /// collectors merged: a broad query over a million passages answers in about half the time on two cores.
     /// </summary>
-    public static BestPassageCollector Search(IndexSearcher searcher, Query query, Filter? filter, int parallelThreshold = ParallelThreshold)
+    public static BestPassageCollector Search(IndexSearcher searcher, Query query, Filter? filter, int parallelThreshold = ParallelThreshold) =>
+        Search(searcher, query, filter, 0, null, parallelThreshold);
+
+    /// <summary>
+    /// As <see cref="Search(IndexSearcher, Query, Filter?, int)"/>, and also keeps the best <paramref name="topPassages"/>
+    /// passages (leaving out <paramref name="exclude"/>, global doc ids) for <see cref="TopPassages"/>.
+    /// </summary>
+    public static BestPassageCollector Search(IndexSearcher searcher, Query query, Filter? filter, int topPassages, IReadOnlySet<int>? exclude, int parallelThreshold = ParallelThreshold)
     {
         var leaves = searcher.IndexReader.Leaves;
-        var collector = new BestPassageCollector();
+        var collector = new BestPassageCollector(topPassages, exclude);
         if (leaves.Count < 2 || searcher.IndexReader.MaxDoc < parallelThreshold || Environment.ProcessorCount < 2)
         {
             searcher.Search(query, filter, collector);
@@ -109,7 +172,7 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
         {
             Parallel.For(0, leaves.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
             {
-                var leafCollector = perLeaf[i] ??= new BestPassageCollector();
+                var leafCollector = perLeaf[i] ??= new BestPassageCollector(topPassages, exclude);
                 var leaf = leaves[i];
                 leafCollector.SetNextReader(leaf);
                 weight.GetBulkScorer(leaf, !leafCollector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(leafCollector);
@@ -117,6 +180,11 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
             });
             for (var i = 1; i < perLeaf.Length; i++)
             {
+                collector._passageCount += perLeaf[i]._passageCount;
+                while (perLeaf[i]._top is { } top && top.TryDequeue(out var entry, out _))
+                {
+                    collector.Offer(entry.Score, entry.Doc);
+                }
                 foreach (var (id, best) in perLeaf[i]._scratch.Best)
                 {
                     if (!collector._scratch.Best.TryGetValue(id, out var current) || best.Score > current.Score)

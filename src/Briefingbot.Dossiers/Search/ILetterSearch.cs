@@ -38,9 +38,52 @@ public sealed record SearchFilters
     public DateOnly? To { get; init; }
     /// <summary>Only letters ingested (added or changed) after this moment (briefings: "new since last week").</summary>
     public DateTimeOffset? IngestedAfter { get; init; }
-    /// <summary>Letters per page; default 3.</summary>
+    /// <summary>Results per page (passages, or letters with <see cref="SearchUnit.Letters"/>); default from options.</summary>
     public int? PageSize { get; init; }
+    /// <summary>What is ranked and paged: passages (default; a letter may contribute several) or letters (best passage each).</summary>
+    public SearchUnit Unit { get; init; } = SearchUnit.Passages;
 }
+
+/// <summary>What a search ranks and pages.</summary>
+public enum SearchUnit
+{
+    /// <summary>Passages, ranked one by one (chat, CLI, message extension).</summary>
+    Passages,
+    /// <summary>Letters, each by its best passage (briefings, topic lists: one entry per letter).</summary>
+    Letters,
+}
+
+/// <summary>What part of a letter a shown passage is.</summary>
+public enum PassageRole
+{
+    Paragraph,
+    /// <summary>A heading or title line.</summary>
+    Title,
+    /// <summary>Members' question (shown only when the letter holds no answer to it).</summary>
+    Question,
+    /// <summary>The government's answer; <see cref="PassageHit.Question"/> tells which question it answers.</summary>
+    Answer,
+}
+
+/// <summary>The question an answer passage answers: shown as one line of context.</summary>
+public sealed record QuestionContext(string? Party, string? Number, string Text);
+
+/// <summary>
+/// One ranked passage. <see cref="Start"/>/<see cref="End"/> are the raw-file offsets (UTF-16) of the window shown
+/// in <see cref="Snippet"/> (not of the whole passage: that is <see cref="Passage"/>'s range).
+/// </summary>
+/// <param name="Rank">0-based position in the whole ranking (over all pages).</param>
+/// <param name="MatchesAllTerms">False for the partial matches that fill a page after the passages matching every word.</param>
+public sealed record PassageHit(
+    Passage Passage,
+    PassageRole Role,
+    int Start,
+    int End,
+    Snippet Snippet,
+    float Score,
+    int Rank,
+    bool MatchesAllTerms,
+    QuestionContext? Question);
 
 /// <summary>A page of search results.</summary>
 /// <param name="Query">The query as understood.</param>
@@ -57,9 +100,29 @@ public sealed record SearchResponse(
     int Page,
     bool HasMore,
     string? Relaxation,
-    IReadOnlyList<string> Suggestions);
+    IReadOnlyList<string> Suggestions)
+{
+    /// <summary>Passages on all pages together (passage ranking), so page counts do not change between pages.</summary>
+    public int TotalPassages { get; init; }
 
-/// <summary>One letter in the results, with its best passage.</summary>
+    /// <summary>How many passages, from the top of the ranking, match every word; the rest are partial matches.</summary>
+    public int FullMatches { get; init; }
+
+    /// <summary>The page size the search used (passages or letters per page).</summary>
+    public int PageSize { get; init; }
+
+    /// <summary>What was ranked.</summary>
+    public SearchUnit Unit { get; init; } = SearchUnit.Letters;
+
+    /// <summary>All passages of this page in ranking order (the hits' passages, flattened).</summary>
+    public IReadOnlyList<PassageHit> Passages => Hits.SelectMany(h => h.Passages).ToList();
+}
+
+/// <summary>
+/// One letter in the results. With passage ranking a hit is a run of consecutive ranked passages of one letter
+/// (<see cref="Passages"/>, in ranking order; the same letter may appear again further down); <see cref="BestPassage"/>,
+/// <see cref="Snippet"/> and <see cref="Score"/> are the first of them.
+/// </summary>
 public sealed record LetterHit(
     string LetterId,
     string SourceFile,
@@ -73,14 +136,31 @@ public sealed record LetterHit(
     Passage BestPassage,
     Snippet Snippet,
     float Score,
-    string Summary);
+    string Summary)
+{
+    /// <summary>The ranked passages of this hit, in display order; empty from searches that rank letters.</summary>
+    public IReadOnlyList<PassageHit> Passages { get; init; } = [];
+
+    /// <summary>For a letter without a date of its own: the meeting its title names, which it precedes (e.g. "RBZ Defensie").</summary>
+    public string? Meeting { get; init; }
+
+    /// <summary>The date of <see cref="Meeting"/>: the letter is from before it.</summary>
+    public DateOnly? MeetingDate { get; init; }
+}
 
 /// <summary>
 /// A highlighted excerpt of the best passage: <see cref="Text"/> plus the ranges of matched terms.
 /// <see cref="Markdown"/> is the same text with matches in <c>**bold**</c> and Markdown metacharacters escaped,
 /// ready for an Adaptive Card TextBlock or a Markdown channel.
 /// </summary>
-public sealed record Snippet(string Text, IReadOnlyList<HighlightRange> Highlights, string Markdown);
+public sealed record Snippet(string Text, IReadOnlyList<HighlightRange> Highlights, string Markdown)
+{
+    /// <summary>Where the shown window starts in the passage's clean text (the snippet's ellipses not counted).</summary>
+    public int WindowStart { get; init; }
+
+    /// <summary>Where the shown window ends in the passage's clean text.</summary>
+    public int WindowEnd { get; init; }
+}
 
 /// <summary>A matched term in <see cref="Snippet.Text"/>: <c>[Start, Start+Length)</c>.</summary>
 public readonly record struct HighlightRange(int Start, int Length);

@@ -29,6 +29,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
 {
     internal const float TitleBoost = 0.6f;
     internal const float HeadingBoost = 0.3f;
+    /// <summary>An answer's question words: they find the answer, but below passages that say the words themselves.</summary>
+    internal const float ContextBoost = 0.5f;
     private const int MinPrefixLength = 3;
 
     /// <summary>Terms (analysed) and prefixes the query looks for: what the highlighter marks.</summary>
@@ -65,7 +67,9 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             return query;
         }
         var flat = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
-        var anyOf = boolean.MinimumNumberShouldMatch == 0 && boolean.Clauses.All(c => c.Occur == Occur.SHOULD);
+        // Only a disjunction without coordination can take its children's clauses: with coordination (several
+        // words, any of which may match) the clauses count words, and lifting a word's fields would count fields.
+        var anyOf = boolean.CoordDisabled && boolean.MinimumNumberShouldMatch == 0 && boolean.Clauses.All(c => c.Occur == Occur.SHOULD);
         foreach (var clause in boolean.Clauses)
         {
             var child = Flatten(clause.Query);
@@ -165,7 +169,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             // "counter-drone": the whole word (indexed as "counterdrone") or the parts as a phrase.
             var wholeTerms = PrimaryTerms(string.Concat(parts));
             var phrase = BuildPhrase(string.Join(' ', parts), highlights);
-            var either = new BooleanQuery();
+            var either = new BooleanQuery(disableCoord: true);
             if (wholeTerms.Count == 1)
             {
                 highlights.Terms.Add(wholeTerms[0].Term);
@@ -210,7 +214,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             highlights.Terms.Add(tokens[0].Term);
             return TermClause(tokens[0].Term, fuzzy: false);
         }
-        var query = new BooleanQuery();
+        var query = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in Fields)
         {
             var phrase = new PhraseQuery { Boost = boost };
@@ -242,7 +246,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             prefixes.Add(stems[0].Term);
         }
-        var query = new BooleanQuery();
+        var query = new BooleanQuery(disableCoord: true);
         foreach (var prefix in prefixes)
         {
             highlights.Prefixes.Add(prefix);
@@ -259,11 +263,12 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         (IndexFields.Text, 1f),
         (IndexFields.Title, TitleBoost),
         (IndexFields.Heading, HeadingBoost),
+        (IndexFields.Context, ContextBoost),
     ];
 
     private Query TermClause(string term, bool fuzzy)
     {
-        var query = new BooleanQuery();
+        var query = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in Fields)
         {
             query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);

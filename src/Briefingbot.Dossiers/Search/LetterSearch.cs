@@ -73,23 +73,212 @@ public sealed class LetterSearch : ILetterSearch
         var searcher = lease.Searcher;
         var filter = BuildFilter(filters);
 
-        string? previous = null;
         var builder = NewBuilder();
         var positiveWords = builder.CountPositiveLeaves(node);
         var reader = searcher.IndexReader;
         bool IsKnown(string term) => reader.DocFreq(new Term(IndexFields.Text, term)) > 0 || reader.DocFreq(new Term(IndexFields.Title, term)) > 0;
+        return (filters?.Unit ?? SearchUnit.Passages) == SearchUnit.Letters
+            ? SearchLetters(node, understood, searcher, filter, page, pageSize, positiveWords, IsKnown, cancellationToken)
+            : SearchPassages(node, understood, searcher, filter, page, pageSize, positiveWords, IsKnown, cancellationToken);
+    }
+
+    /// <summary>One Lucene query for a relaxation step, or null when the step is skipped or nothing is searchable.</summary>
+    private (Query? Query, LetterQueryBuilder.Highlights Highlights) BuildStep(QueryNode node, MatchMode mode, IndexSearcher searcher, int positiveWords, Func<string, bool> isKnown)
+    {
+        var highlights = new LetterQueryBuilder.Highlights();
+        if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy && positiveWords > MaxFuzzyWords)
+        {
+            return (null, highlights); // a typo-tolerant search over a pasted paragraph costs much and finds noise
+        }
+        var query = NewBuilder().Build(node, mode, highlights, isKnown);
+        if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
+        {
+            query = searcher.Rewrite(query);
+            AddExpandedTerms(query, highlights);
+        }
+        return (query, highlights);
+    }
+
+    /// <summary>
+    /// Passage ranking. The passages matching every word come first (exact words, or, when none match exactly, with
+    /// typos allowed); when they do not fill the first page, the best partial matches follow (BM25 with coordination:
+    /// more of the words first). Whether partial matches are added is decided once for the whole ranking, so every page
+    /// of one search counts the same.
+    /// </summary>
+    private SearchResponse SearchPassages(QueryNode node, string understood, IndexSearcher searcher, Filter? filter, int page, int pageSize,
+        int positiveWords, Func<string, bool> isKnown, CancellationToken cancellationToken)
+    {
+        var need = (page + 1) * pageSize;
+        string? relaxation = null;
+        string? previous = null;
+        List<(float Score, int Doc)> full = [];
+        var fullCount = 0;
+        var letters = 0;
+        var highlights = new LetterQueryBuilder.Highlights();
+        foreach (var (mode, name) in new[] { (MatchMode.AllTerms, (string?)null), (MatchMode.AllTermsFuzzy, "fuzzy") })
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (query, terms) = BuildStep(node, mode, searcher, positiveWords, isKnown);
+            if (query is null)
+            {
+                if (mode == MatchMode.AllTerms)
+                {
+                    return Empty(understood, page, []) with { PageSize = pageSize, Unit = SearchUnit.Passages };
+                }
+                continue;
+            }
+            var text = query.ToString();
+            if (text == previous)
+            {
+                continue;
+            }
+            previous = text;
+            // Below a page of full matches all of them are kept (the partial matches must leave them out).
+            using var collector = BestPassageCollector.Search(searcher, query, filter, Math.Max(need, pageSize), null);
+            if (collector.PassageCount == 0)
+            {
+                continue;
+            }
+            fullCount = collector.PassageCount;
+            letters = collector.Count;
+            full = collector.TopPassages();
+            highlights = terms;
+            relaxation = name;
+            break;
+        }
+
+        var ranked = full.Select(p => (p.Score, p.Doc, All: true)).ToList();
+        var total = fullCount;
+        if (fullCount < pageSize)
+        {
+            // Too few passages have every word: fill with the best partial matches, after them.
+            var exclude = full.Select(p => p.Doc).ToHashSet();
+            foreach (var (mode, name) in new[] { (MatchMode.SomeTerms, "some-terms"), (MatchMode.SomeTermsFuzzy, "some-terms-fuzzy") })
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (mode == MatchMode.SomeTermsFuzzy && fullCount > 0)
+                {
+                    break; // words with typos only when nothing matched the words as typed
+                }
+                var (query, terms) = BuildStep(node, mode, searcher, positiveWords, isKnown);
+                if (query is null || query.ToString() == previous)
+                {
+                    continue;
+                }
+                using var collector = BestPassageCollector.Search(searcher, query, filter, Math.Max(0, need - fullCount), exclude);
+                if (collector.PassageCount <= fullCount)
+                {
+                    continue;
+                }
+                ranked.AddRange(collector.TopPassages().Select(p => (p.Score, p.Doc, All: false)));
+                total = Math.Max(fullCount, collector.PassageCount);
+                letters = Math.Max(letters, collector.Count);
+                foreach (var term in terms.Terms)
+                {
+                    highlights.Terms.Add(term);
+                }
+                highlights.Prefixes.AddRange(terms.Prefixes.Where(p => !highlights.Prefixes.Contains(p)));
+                if (fullCount == 0)
+                {
+                    relaxation = name;
+                }
+                break;
+            }
+        }
+
+        if (total == 0)
+        {
+            return Empty(understood, page, SuggestWhenNothingFound(node, searcher, filter)) with { PageSize = pageSize, Unit = SearchUnit.Passages };
+        }
+
+        var hits = ToPassageHits(searcher, ranked, page * pageSize, pageSize, highlights);
+        var suggestions = relaxation is null
+            ? []
+            : Suggest(node, relaxation.EndsWith("fuzzy", StringComparison.Ordinal) ? MatchMode.AllTermsFuzzy : MatchMode.SomeTerms, hits, searcher, filter);
+        return new SearchResponse(understood, hits, letters, page, (page + 1) * pageSize < total, relaxation, suggestions)
+        {
+            TotalPassages = total,
+            FullMatches = fullCount,
+            PageSize = pageSize,
+            Unit = SearchUnit.Passages,
+        };
+    }
+
+    /// <summary>The page's passages as hits: consecutive passages of one letter form one hit, in ranking order.</summary>
+    private List<LetterHit> ToPassageHits(IndexSearcher searcher, List<(float Score, int Doc, bool All)> ranked, int skip, int take, LetterQueryBuilder.Highlights highlights)
+    {
+        var hits = new List<LetterHit>();
+        var letters = new Dictionary<int, (Document? Letter, string Raw)>();
+        LetterHit? current = null;
+        var run = new List<PassageHit>();
+        for (var rank = skip; rank < Math.Min(ranked.Count, skip + take); rank++)
+        {
+            var (score, doc, all) = ranked[rank];
+            var stored = searcher.Doc(doc);
+            var letterId = stored.Get(IndexFields.LetterId) ?? string.Empty;
+            var (passage, role, question) = LetterDocuments.ReadSearchPassage(stored);
+            var letterDoc = LetterDocumentNumber(searcher, doc);
+            if (!letters.TryGetValue(letterDoc, out var letter))
+            {
+                var document = LetterDocumentOf(searcher, doc, letterId, withRaw: true);
+                letter = (document, document?.Get(IndexFields.RawText) ?? string.Empty);
+                letters[letterDoc] = letter;
+            }
+            if (letter.Letter is null)
+            {
+                continue;
+            }
+            var map = RawAlignment.Map(passage.Text, letter.Raw, passage.Start, passage.End);
+            var snippet = SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, passage.Text, highlights, SnippetBuilder.PassageWindowChars,
+                RawAlignment.Segments(map, passage.Text, letter.Raw));
+            var (start, end) = snippet.WindowStart == 0 && snippet.WindowEnd >= passage.Text.Length
+                ? (passage.Start, passage.End)
+                : RawAlignment.Range(map, snippet.WindowStart, snippet.WindowEnd, passage.Start, passage.End);
+            var hit = new PassageHit(passage, role, start, end, snippet, score, rank, all,
+                role == PassageRole.Answer && question is { Length: > 0 } ? new QuestionContext(passage.Party, passage.QuestionNumber, question) : null);
+            // A new group when the letter changes, and where the partial matches begin.
+            if (current is null || current.LetterId != letterId || run[^1].MatchesAllTerms != all)
+            {
+                if (current is not null)
+                {
+                    hits.Add(current with { Passages = run });
+                }
+                current = ToHit(letter.Letter, letterId, passage, snippet, score);
+                run = [];
+            }
+            run.Add(hit);
+        }
+        if (current is not null)
+        {
+            hits.Add(current with { Passages = run });
+        }
+        return hits;
+    }
+
+    private static int LetterDocumentNumber(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var letterDoc = SegmentLetters.For(leaf.AtomicReader)?.LetterDocumentOf(doc - leaf.DocBase) ?? -1;
+        return letterDoc < 0 ? -1 - doc : leaf.DocBase + letterDoc;
+    }
+
+    /// <summary>Letter ranking (each letter by its best passage), as before passage ranking: briefings and topic lists.</summary>
+    private SearchResponse SearchLetters(QueryNode node, string understood, IndexSearcher searcher, Filter? filter, int page, int pageSize,
+        int positiveWords, Func<string, bool> isKnown, CancellationToken cancellationToken)
+    {
+        string? previous = null;
         foreach (var (mode, name) in Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy && positiveWords > MaxFuzzyWords)
-            {
-                continue; // a typo-tolerant search over a pasted paragraph costs much and finds noise
-            }
-            var highlights = new LetterQueryBuilder.Highlights();
-            var luceneQuery = builder.Build(node, mode, highlights, IsKnown);
+            var (luceneQuery, highlights) = BuildStep(node, mode, searcher, positiveWords, isKnown);
             if (luceneQuery is null)
             {
-                return Empty(understood, page, []);
+                if (mode == MatchMode.AllTerms)
+                {
+                    return Empty(understood, page, []) with { PageSize = pageSize };
+                }
+                continue;
             }
             var text = luceneQuery.ToString();
             if (text == previous)
@@ -97,12 +286,6 @@ public sealed class LetterSearch : ILetterSearch
                 continue; // this step would not change anything (single word, or an OR query)
             }
             previous = text;
-
-            if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
-            {
-                luceneQuery = searcher.Rewrite(luceneQuery);
-                AddExpandedTerms(luceneQuery, highlights);
-            }
 
             using var collector = BestPassageCollector.Search(searcher, luceneQuery, filter);
             var total = collector.Count;
@@ -118,10 +301,10 @@ public sealed class LetterSearch : ILetterSearch
                 .OfType<LetterHit>()
                 .ToList();
             var suggestions = name is null ? [] : Suggest(node, mode, hits, searcher, filter);
-            return new SearchResponse(understood, hits, total, page, (page + 1) * pageSize < total, name, suggestions);
+            return new SearchResponse(understood, hits, total, page, (page + 1) * pageSize < total, name, suggestions) { PageSize = pageSize };
         }
 
-        return Empty(understood, page, SuggestWhenNothingFound(node, searcher, filter));
+        return Empty(understood, page, SuggestWhenNothingFound(node, searcher, filter)) with { PageSize = pageSize };
     }
 
     public Task<Letter?> GetLetterAsync(string id, CancellationToken cancellationToken = default)
@@ -203,14 +386,18 @@ public sealed class LetterSearch : ILetterSearch
 
     private LetterHit? ToHit(IndexSearcher searcher, string letterId, int doc, float score, LetterQueryBuilder.Highlights highlights)
     {
-        var passage = LetterDocuments.ReadPassage(searcher.Doc(doc));
+        var (passage, _, _) = LetterDocuments.ReadSearchPassage(searcher.Doc(doc));
         var letter = LetterDocumentOf(searcher, doc, letterId);
         if (letter is null)
         {
             return null;
         }
         var snippet = SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, passage.Text, highlights);
-        return new LetterHit(
+        return ToHit(letter, letterId, passage, snippet, score);
+    }
+
+    private static LetterHit ToHit(Document letter, string letterId, Passage passage, Snippet snippet, float score) =>
+        new LetterHit(
             letterId,
             letter.Get(IndexFields.SourceFile) ?? letterId,
             letter.Get(IndexFields.StoredTitle),
@@ -223,22 +410,27 @@ public sealed class LetterSearch : ILetterSearch
             passage,
             snippet,
             score,
-            letter.Get(IndexFields.StoredSummary) ?? string.Empty);
-    }
+            letter.Get(IndexFields.StoredSummary) ?? string.Empty)
+        {
+            Meeting = letter.Get(IndexFields.StoredMeeting),
+            MeetingDate = FilterValues.ParseDate(letter.Get(IndexFields.StoredMeetingDate)),
+        };
 
     private static readonly HashSet<string> LetterFieldsWithoutRaw =
     [
         IndexFields.LetterId, IndexFields.SourceFile, IndexFields.StoredTitle, IndexFields.StoredType, IndexFields.StoredDate,
         IndexFields.StoredChamber, IndexFields.StoredDossier, IndexFields.StoredNumber, IndexFields.StoredUrl,
-        IndexFields.StoredSummary, IndexFields.StoredIngestedAt,
+        IndexFields.StoredSummary, IndexFields.StoredIngestedAt, IndexFields.StoredMeeting, IndexFields.StoredMeetingDate,
     ];
+
+    private static readonly HashSet<string> LetterFieldsWithRaw = [.. LetterFieldsWithoutRaw, IndexFields.RawText];
 
     /// <summary>
     /// The letter document of a matched passage: read through the segment's table of letter documents, or found by
     /// a search on its id when the table does not hold it. The search cost about half a millisecond per answer on a
     /// million passages, a tenth of a page of answers (bench-search).
     /// </summary>
-    private static Document? LetterDocumentOf(IndexSearcher searcher, int doc, string letterId)
+    private static Document? LetterDocumentOf(IndexSearcher searcher, int doc, string letterId, bool withRaw = false)
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
@@ -246,13 +438,13 @@ public sealed class LetterSearch : ILetterSearch
         var letterDoc = SegmentLetters.For(reader)?.LetterDocumentOf(doc - leaf.DocBase) ?? -1;
         if (letterDoc >= 0 && reader.LiveDocs?.Get(letterDoc) != false)
         {
-            var document = reader.Document(letterDoc, LetterFieldsWithoutRaw);
+            var document = reader.Document(letterDoc, withRaw ? LetterFieldsWithRaw : LetterFieldsWithoutRaw);
             if (string.Equals(document.Get(IndexFields.LetterId), letterId, StringComparison.Ordinal))
             {
                 return document;
             }
         }
-        return FindLetterDocument(searcher, letterId, byIdOnly: true);
+        return FindLetterDocument(searcher, letterId, byIdOnly: !withRaw);
     }
 
     /// <summary>The letter document by id, source file name, "dossier-nr" or external id.</summary>

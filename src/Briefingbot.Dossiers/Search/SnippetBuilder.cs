@@ -13,6 +13,8 @@ namespace Briefingbot.Dossiers.Search;
 internal static class SnippetBuilder
 {
     public const int WindowChars = 300;
+    /// <summary>The window of a ranked passage: at most this many characters of it are shown.</summary>
+    public const int PassageWindowChars = 600;
     private const string Ellipsis = "…";
 
     public static Snippet Build(Analyzer analyzer, string text, LetterQueryBuilder.Highlights highlights) =>
@@ -24,14 +26,27 @@ internal static class SnippetBuilder
     /// profiled); then the full chain, but only when a sought term occurs in the passage's text outside the words
     /// already marked, which is when a compound ("dronebestrijding" for "drone") may hold it.
     /// </summary>
-    public static Snippet Build(Analyzer analyzer, Analyzer wholeWords, string text, LetterQueryBuilder.Highlights highlights)
+    public static Snippet Build(Analyzer analyzer, Analyzer wholeWords, string text, LetterQueryBuilder.Highlights highlights, int windowChars = WindowChars,
+        IReadOnlyList<(int Start, int End)>? segments = null)
     {
         var matches = FindMatches(wholeWords, text, highlights);
         if (!ReferenceEquals(analyzer, wholeWords) && MayHoldCompoundMatch(text, highlights, matches))
         {
             matches = FindMatches(analyzer, text, highlights);
         }
-        var (windowStart, windowEnd) = ChooseWindow(text, matches);
+        int windowStart, windowEnd;
+        if (segments is { Count: > 1 })
+        {
+            // The window stays inside one piece that is contiguous in the raw file: the one with the most matches.
+            var best = segments.OrderByDescending(seg => matches.Count(m => m.Start >= seg.Start && m.End <= seg.End)).ThenBy(seg => seg.Start).First();
+            var inside = matches.Where(m => m.Start >= best.Start && m.End <= best.End).Select(m => (m.Start - best.Start, m.End - best.Start)).ToList();
+            var (s, e) = ChooseWindow(text[best.Start..best.End], inside, windowChars);
+            (windowStart, windowEnd) = (best.Start + s, best.Start + e);
+        }
+        else
+        {
+            (windowStart, windowEnd) = ChooseWindow(text, matches, windowChars);
+        }
 
         var builder = new StringBuilder();
         var prefix = windowStart > 0 ? Ellipsis + " " : string.Empty;
@@ -47,7 +62,7 @@ internal static class SnippetBuilder
             .Where(m => m.Start >= windowStart && m.End <= windowEnd)
             .Select(m => new HighlightRange(m.Start - windowStart + prefix.Length, m.End - m.Start))
             .ToList();
-        return new Snippet(snippetText, ranges, ToMarkdown(snippetText, ranges));
+        return new Snippet(snippetText, ranges, ToMarkdown(snippetText, ranges)) { WindowStart = windowStart, WindowEnd = windowEnd };
     }
 
     /// <summary>Matched character ranges in <paramref name="text"/>, merged where they overlap (hyphenated words).</summary>
@@ -105,9 +120,9 @@ internal static class SnippetBuilder
         return false;
     }
 
-    private static (int Start, int End) ChooseWindow(string text, List<(int Start, int End)> matches)
+    private static (int Start, int End) ChooseWindow(string text, List<(int Start, int End)> matches, int windowChars)
     {
-        if (text.Length <= WindowChars)
+        if (text.Length <= windowChars)
         {
             return (0, text.Length);
         }
@@ -124,7 +139,7 @@ internal static class SnippetBuilder
                 {
                     j = i;
                 }
-                while (j + 1 < matches.Count && matches[j + 1].End - matches[i].Start <= WindowChars)
+                while (j + 1 < matches.Count && matches[j + 1].End - matches[i].Start <= windowChars)
                 {
                     j++;
                 }
@@ -137,13 +152,13 @@ internal static class SnippetBuilder
             var last = anchor + bestCount - 1;
             var span = matches[last].End - matches[anchor].Start;
             // Centre the matched group in the window.
-            var start = Math.Max(0, matches[anchor].Start - (WindowChars - span) / 2);
-            var end = Math.Min(text.Length, start + WindowChars);
-            start = Math.Max(0, end - WindowChars);
+            var start = Math.Max(0, matches[anchor].Start - (windowChars - span) / 2);
+            var end = Math.Min(text.Length, start + windowChars);
+            start = Math.Max(0, end - windowChars);
             return SnapToWords(text, start, end, matches[anchor].Start, matches[last].End);
         }
 
-        return SnapToWords(text, 0, WindowChars, 0, 0);
+        return SnapToWords(text, 0, windowChars, 0, 0);
     }
 
     /// <summary>Moves the window edges to spaces so no word is cut, never cutting into the matched span.</summary>

@@ -19,16 +19,17 @@ public static class SearchResultsCard
     public static CardAnswer Create(SearchResponse response, SearchRequest request, SearchCardOptions options)
     {
         var hits = new JsonArray();
+        var partialShown = false;
         foreach (var hit in response.Hits)
         {
-            hits.Add(Hit(hit, request, options.Compact));
+            var passages = PassagesOf(hit);
+            // The line that says the partial matches begin, once, where they begin (not when all are partial: the notice says so).
+            var partialStart = !partialShown && response.FullMatches > 0 && passages.Count > 0 && !passages[0].MatchesAllTerms;
+            partialShown |= partialStart;
+            hits.Add(Hit(hit, passages, request, options.Compact, partialStart));
         }
 
-        int pageSize = Math.Max(1, request.Filters.PageSize ?? Math.Max(response.Hits.Count, 1));
-        int pages = Math.Max(response.Page + 1, (response.TotalLetters + pageSize - 1) / pageSize);
-        var countLine = response.TotalLetters == 1
-            ? "1 brief gevonden"
-            : $"{response.TotalLetters} brieven gevonden · pagina {response.Page + 1} van {pages}";
+        var countLine = CountLine(response, request);
         var filters = DescribeFilters(request.Filters);
         if (filters.Length > 0)
         {
@@ -55,6 +56,39 @@ public static class SearchResultsCard
         return new CardAnswer(CardNames.SearchResults, data, countLine);
     }
 
+    /// <summary>
+    /// "12 passages in 4 brieven · pagina 1 van 2". The page count comes from the totals and the search's page size,
+    /// both the same on every page of one search, so it does not change between pages.
+    /// </summary>
+    public static string CountLine(SearchResponse response, SearchRequest request)
+    {
+        var byPassage = response.Unit == SearchUnit.Passages && response.TotalPassages > 0;
+        var total = byPassage ? response.TotalPassages : response.TotalLetters;
+        var pageSize = Math.Max(1, response.PageSize > 0 ? response.PageSize : request.Filters.PageSize ?? Math.Max(response.Hits.Count, 1));
+        var pages = Math.Max(response.Page + 1, (total + pageSize - 1) / pageSize);
+        var found = byPassage
+            ? (total == 1 ? "1 passage" : $"{total} passages") + " in " + (response.TotalLetters == 1 ? "1 brief" : $"{response.TotalLetters} brieven")
+            : total == 1 ? "1 brief" : $"{total} brieven";
+        return pages <= 1 ? found + " gevonden" : $"{found} gevonden · pagina {response.Page + 1} van {pages}";
+    }
+
+    /// <summary>The hit's passages; a hit from a letter ranking has one, its best passage.</summary>
+    private static IReadOnlyList<PassageHit> PassagesOf(LetterHit hit) =>
+        hit.Passages.Count > 0
+            ? hit.Passages
+            : [new PassageHit(hit.BestPassage, RoleOf(hit.BestPassage), hit.BestPassage.Start, hit.BestPassage.End, hit.Snippet, hit.Score, 0, true,
+                hit.BestPassage.Kind == PassageKind.QuestionAnswer && hit.BestPassage.Answer is { Length: > 0 } && hit.BestPassage.Question is { Length: > 0 } q
+                    ? new QuestionContext(hit.BestPassage.Party, hit.BestPassage.QuestionNumber, q)
+                    : null)];
+
+    private static PassageRole RoleOf(Passage passage) => passage.Kind switch
+    {
+        PassageKind.Heading => PassageRole.Title,
+        PassageKind.QuestionAnswer when passage.Answer is { Length: > 0 } => PassageRole.Answer,
+        PassageKind.QuestionAnswer => PassageRole.Question,
+        _ => PassageRole.Paragraph,
+    };
+
     /// <summary>"Resultaten voor ‘drones’" (the query cut to a readable length).</summary>
     public static string Heading(SearchRequest request) =>
         request.Query.Trim().Length > 0
@@ -77,42 +111,78 @@ public static class SearchResultsCard
     private static string Notice(string? relaxation) => relaxation switch
     {
         null => "",
-        "some-terms" => "Geen brief bevat al je zoekwoorden; dit zijn de beste gedeeltelijke treffers.",
+        "some-terms" => "Geen passage bevat al je zoekwoorden; dit zijn de beste gedeeltelijke treffers.",
         "fuzzy" => "Geen exacte treffers; ik zocht ook op woorden die erop lijken.",
         _ => "Geen exacte treffers; dit zijn de beste benaderingen.",
     };
 
-    private static JsonObject Hit(LetterHit hit, SearchRequest request, bool compact)
+    private static JsonObject Hit(LetterHit hit, IReadOnlyList<PassageHit> passages, SearchRequest request, bool compact, bool partialStart)
     {
-        var passage = hit.BestPassage;
-        // The question and answer lines need the question's text; without it (an index written before it was stored)
-        // the passage shows as plain text.
-        bool isQuestion = passage.Kind == PassageKind.QuestionAnswer && !string.IsNullOrWhiteSpace(passage.Question);
-        var questionLabel = "Vraag" + (passage.QuestionNumber is { Length: > 0 } n ? " " + n : "") + (passage.Party is { Length: > 0 } p ? " · " + p : "");
-        var snippet = hit.Snippet.Markdown is { Length: > 0 } md
-            ? CardText.TruncateMarkdown(md, compact ? 300 : 600)
-            : CardText.EscapeMarkdown(CardText.Truncate(passage.Text, compact ? 300 : 500));
-        var summary = compact ? "" : CardText.EscapeMarkdown(CardText.Truncate(hit.Summary, 500));
         var sourceUrl = CardLinks.IsSafeHttpUrl(hit.SourceUrl) ? hit.SourceUrl! : "";
-
+        var shown = new JsonArray();
+        foreach (var passage in passages)
+        {
+            shown.Add(PassageData(passage, compact));
+        }
         return new JsonObject
         {
+            ["partialStart"] = partialStart,
+            ["partialLabel"] = "Minder passend: de passages hieronder bevatten niet al je zoekwoorden.",
             ["title"] = CardText.EscapeMarkdown(CardText.Truncate(hit.Title ?? hit.SourceFile, 200)),
-            ["meta"] = CardText.EscapeMarkdown(Meta(hit.DocumentType, hit.Date, hit.Chamber, hit.Dossier, hit.DocumentNumber)),
-            ["isQuestion"] = isQuestion,
-            ["questionLabel"] = CardText.EscapeMarkdown(CardText.Truncate(questionLabel, 80)),
-            ["question"] = isQuestion ? CardText.EscapeMarkdown(CardText.Truncate(passage.Question, compact ? 150 : 250)) : "",
-            ["hasAnswer"] = isQuestion && !string.IsNullOrWhiteSpace(passage.Answer),
-            ["answerStart"] = isQuestion ? CardText.EscapeMarkdown(CardText.Truncate(passage.Answer, compact ? 150 : 250)) : "",
-            ["passage"] = snippet,
-            ["hasSummary"] = summary.Length > 0,
-            ["summary"] = summary,
+            ["meta"] = CardText.EscapeMarkdown(Meta(hit)),
+            ["passages"] = shown,
             ["hasSource"] = sourceUrl.Length > 0,
             ["sourceUrl"] = sourceUrl,
+            ["sourceTitle"] = sourceUrl.Contains("/dossier/", StringComparison.Ordinal) ? "Dossier (officiële bron)" : "Officiële bron",
             ["showLetter"] = ActionData.Command("brief", $"brief {hit.LetterId}",
                 ("id", hit.LetterId), ("back", request.ToActionData("meer", "meer"))),
             ["similar"] = ActionData.Command("zoals", $"zoals {hit.LetterId}", ("id", hit.LetterId)),
         };
+    }
+
+    /// <summary>
+    /// One passage, shown once: its highlighted window, and for an answer the question it answers as one line of
+    /// context ("Vraag 3 van de leden van de VVD-fractie: …").
+    /// </summary>
+    private static JsonObject PassageData(PassageHit passage, bool compact)
+    {
+        var snippet = passage.Snippet.Markdown is { Length: > 0 } md
+            ? CardText.TruncateMarkdown(md, compact ? 300 : 700)
+            : CardText.EscapeMarkdown(CardText.Truncate(passage.Passage.Text, compact ? 300 : 600));
+        var context = passage.Question is { } q ? QuestionLine(q, compact ? 120 : 200) : "";
+        var label = passage.Role switch
+        {
+            PassageRole.Answer => "**Antwoord:** ",
+            PassageRole.Question => "**" + CardText.EscapeMarkdown(QuestionLabel(passage.Passage.QuestionNumber, passage.Passage.Party)) + ":** ",
+            _ => "",
+        };
+        return new JsonObject
+        {
+            ["hasContext"] = context.Length > 0,
+            ["context"] = context,
+            ["text"] = label + snippet,
+        };
+    }
+
+    /// <summary>"_Vraag 3 van de leden van de VVD-fractie:_ Hoe …" (Markdown).</summary>
+    internal static string QuestionLine(QuestionContext question, int max) =>
+        "_" + CardText.EscapeMarkdown(QuestionLabel(question.Number, question.Party)) + ":_ " + CardText.EscapeMarkdown(CardText.Truncate(question.Text, max));
+
+    private static string QuestionLabel(string? number, string? party)
+    {
+        var label = "Vraag" + (number is { Length: > 0 } n ? " " + n : "");
+        return party is { Length: > 0 } p ? $"{label} van de leden van de {p}-fractie" : label;
+    }
+
+    /// <summary>The meta line of a hit; a letter without a date says what is known (the meeting it precedes).</summary>
+    public static string Meta(LetterHit hit)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(hit.DocumentType)) parts.Add(hit.DocumentType);
+        parts.Add(DutchDates.FormatOrBound(hit.Date, hit.Meeting, hit.MeetingDate));
+        if (!string.IsNullOrWhiteSpace(hit.Chamber)) parts.Add(hit.Chamber);
+        if (Reference(hit.Dossier, hit.DocumentNumber) is { Length: > 0 } reference) parts.Add("Kamerstuk " + reference);
+        return CardText.Truncate(string.Join(" · ", parts), 300);
     }
 
     /// <summary>"Brief regering · 11 april 2025 · Tweede Kamer · Kamerstuk 22 112, nr. 4027".</summary>

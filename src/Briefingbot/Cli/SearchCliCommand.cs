@@ -42,7 +42,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
             Chamber = CliArguments.Option(args, "--chamber"),
             From = DateOnly.TryParse(CliArguments.Option(args, "--from"), System.Globalization.CultureInfo.InvariantCulture, out var from) ? from : null,
             To = DateOnly.TryParse(CliArguments.Option(args, "--to"), System.Globalization.CultureInfo.InvariantCulture, out var to) ? to : null,
-            PageSize = CliArguments.IntOption(args, "--size") ?? (json ? 10 : null),
+            PageSize = CliArguments.IntOption(args, "--size") ?? 10,
         };
         var page = Math.Max(0, (CliArguments.IntOption(args, "--page") ?? 1) - 1);
         var response = await services.GetRequiredService<ILetterSearch>().SearchAsync(query, filters, page, cancellationToken);
@@ -57,12 +57,16 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
                 page = response.Page + 1,
                 hasMore = response.HasMore,
                 suggestions = response.Suggestions,
+                totalPassages = response.TotalPassages,
+                fullMatches = response.FullMatches,
+                pageSize = response.PageSize,
                 hits = response.Hits.Select(h => new
                 {
                     sourceFile = h.SourceFile,
                     letterId = h.LetterId,
-                    start = h.BestPassage.Start,
-                    end = h.BestPassage.End,
+                    // The first shown passage's window (see passages for all of them).
+                    start = h.Passages.Count > 0 ? h.Passages[0].Start : h.BestPassage.Start,
+                    end = h.Passages.Count > 0 ? h.Passages[0].End : h.BestPassage.End,
                     score = h.Score,
                     snippet = h.Snippet.Text,
                     snippetMarkdown = h.Snippet.Markdown,
@@ -72,19 +76,42 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
                     documentType = h.DocumentType,
                     documentNumber = h.DocumentNumber,
                     url = h.SourceUrl,
+                    meeting = h.Meeting,
+                    meetingDate = h.MeetingDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    passages = h.Passages.Select(p => new
+                    {
+                        rank = p.Rank + 1,
+                        start = p.Start,
+                        end = p.End,
+                        role = p.Role.ToString().ToLowerInvariant(),
+                        score = p.Score,
+                        matchesAllTerms = p.MatchesAllTerms,
+                        snippet = p.Snippet.Text,
+                        snippetMarkdown = p.Snippet.Markdown,
+                        passageStart = p.Passage.Start,
+                        passageEnd = p.Passage.End,
+                        question = p.Question is { } q ? new { party = q.Party, number = q.Number, text = q.Text } : null,
+                    }),
                 }),
             }, Json));
             return 0;
         }
 
-        await output.WriteLineAsync($"\"{response.Query}\": {response.TotalLetters} letters" + (response.Relaxation is { } r ? $" (relaxed: {r})" : string.Empty));
-        var rank = response.Page * (filters.PageSize ?? 3);
+        await output.WriteLineAsync($"\"{response.Query}\": {response.TotalPassages} passages in {response.TotalLetters} letters"
+            + (response.FullMatches < response.TotalPassages ? $", {response.FullMatches} with every word" : string.Empty)
+            + (response.Relaxation is { } r ? $" (relaxed: {r})" : string.Empty));
         foreach (var hit in response.Hits)
         {
-            rank++;
-            await output.WriteLineAsync($"{rank}. {hit.Title ?? hit.SourceFile} [{hit.DocumentType}; {hit.Date:yyyy-MM-dd}; {hit.Dossier}] score {hit.Score:F2}");
-            await output.WriteLineAsync($"   {hit.SourceFile} [{hit.BestPassage.Start}, {hit.BestPassage.End})");
-            await output.WriteLineAsync($"   {hit.Snippet.Markdown}");
+            await output.WriteLineAsync($"{hit.Title ?? hit.SourceFile} [{hit.DocumentType}; {hit.Date:yyyy-MM-dd}; {hit.Dossier}]");
+            foreach (var p in hit.Passages)
+            {
+                await output.WriteLineAsync($"  {p.Rank + 1}. {p.Role.ToString().ToLowerInvariant()}{(p.MatchesAllTerms ? "" : " (partial)")} score {p.Score:F2} {hit.SourceFile} [{p.Start}, {p.End})");
+                if (p.Question is { } q)
+                {
+                    await output.WriteLineAsync($"     Q: {q.Text}");
+                }
+                await output.WriteLineAsync($"     {p.Snippet.Markdown}");
+            }
         }
         if (response.Suggestions.Count > 0)
         {

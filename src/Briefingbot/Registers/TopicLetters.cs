@@ -29,7 +29,7 @@ public sealed class TopicLetters(ITopicStore topics, LetterLookup letters, ILogg
             var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var page = 0; page < MaxPages; page++)
             {
-                var response = await search.SearchAsync(query, new SearchFilters { PageSize = PageSize }, page, cancellationToken);
+                var response = await search.SearchAsync(query, new SearchFilters { PageSize = PageSize, Unit = SearchUnit.Letters }, page, cancellationToken);
                 // A relaxed answer ("some terms", fuzzy) is not what the topic says: only exact matches filter.
                 if (response.Relaxation is not null)
                 {

@@ -73,9 +73,13 @@ public class LetterParserMetadataTests
         // The meeting date (1 december 2025) is not the letter's date: the letter states none.
         Assert.Null(l.Date);
         Assert.Empty(l.Dates);
-        Assert.Null(l.Dossier);
+        // What its title tells: the meeting it precedes (a date bound), and that meeting's standard dossier, whose
+        // page is the honest source link (no document number is stated, so no kst link is made up).
+        Assert.Equal("RBZ Defensie", l.Meeting);
+        Assert.Equal(new DateOnly(2025, 12, 1), l.MeetingDate);
+        Assert.Equal("21 501-28", l.Dossier);
         Assert.Null(l.DocumentNumber);
-        Assert.Null(l.SourceUrl);
+        Assert.Equal("https://zoek.officielebekendmakingen.nl/dossier/21501-28", l.SourceUrl);
         Assert.Null(l.Chamber);
         Assert.Equal("Schriftelijk overleg", l.DocumentType);
         Assert.Equal("Schriftelijk overleg over de geannoteerde agenda voor de Raad buitenlandse zaken Defensie van 1 december 2025", l.Title);

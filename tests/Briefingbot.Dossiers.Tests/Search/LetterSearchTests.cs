@@ -68,7 +68,13 @@ public sealed class LetterSearchTests : IAsyncLifetime
     [Fact]
     public async Task Words_are_combined_with_AND_and_letters_are_ranked_by_best_passage()
     {
-        var response = await _index.Search.SearchAsync("drones Oekraïne munitie");
+        // Passage ranking: the one passage with every word first, the partial matches after it.
+        var passages = await _index.Search.SearchAsync("drones Oekraïne munitie");
+        Assert.Equal(1, passages.FullMatches);
+        Assert.Equal("b", passages.Hits[0].LetterId);
+        Assert.All(passages.Passages.Skip(1), p => Assert.False(p.MatchesAllTerms));
+
+        var response = await _index.Search.SearchAsync("drones Oekraïne munitie", new SearchFilters { Unit = SearchUnit.Letters });
         var hit = Assert.Single(response.Hits);
         Assert.Equal("b", hit.LetterId);
         Assert.Equal("Nederland blijft Oekraïne steunen met drones en munitie.", hit.BestPassage.Text);

@@ -70,13 +70,16 @@ public sealed class ScaleMechanicsTests : IDisposable
         BooleanQuery Word(string word, float boost = 1f)
         {
             var term = Term(word);
-            var query = new BooleanQuery { Boost = boost };
+            var query = new BooleanQuery(disableCoord: true) { Boost = boost };
             query.Add(new TermQuery(new Term(IndexFields.Text, term)), Occur.SHOULD);
             query.Add(new TermQuery(new Term(IndexFields.Title, term)) { Boost = 0.6f }, Occur.SHOULD);
             query.Add(new TermQuery(new Term(IndexFields.Heading, term)) { Boost = 0.3f }, Occur.SHOULD);
             return query;
         }
-        var nested = new BooleanQuery { { Word("drones"), Occur.SHOULD }, { Word("Oekraine", 0.8f), Occur.SHOULD }, { Word("munitie"), Occur.SHOULD } };
+        // Only disjunctions without coordination are flattened (a coordinated one counts words, not fields).
+        var nested = new BooleanQuery(disableCoord: true) { { Word("drones"), Occur.SHOULD }, { Word("Oekraine", 0.8f), Occur.SHOULD }, { Word("munitie"), Occur.SHOULD } };
+        var coordinated = new BooleanQuery { { Word("drones"), Occur.SHOULD }, { Word("munitie"), Occur.SHOULD } };
+        Assert.All(Assert.IsType<BooleanQuery>(LetterQueryBuilder.Flatten(coordinated)).Clauses, c => Assert.IsType<BooleanQuery>(c.Query));
 
         var flat = Assert.IsType<BooleanQuery>(LetterQueryBuilder.Flatten(nested));
 

@@ -20,6 +20,23 @@ public sealed partial class SearchTests(PlaygroundFixture fixture)
     }
 
     [Fact]
+    public async Task A_query_about_the_PCA_on_drones_shows_the_governments_answer_first()
+    {
+        var answer = await fixture.Client.AskAsync(PersonalChatId, "PCA drones");
+
+        Assert.True(answer.Card.HasValue, $"Expected a results card, got: {answer}");
+        var first = SearchCard.Hits(answer.Card.Value)[0].Select(t => t.Replace("*", "", StringComparison.Ordinal)).ToList();
+        // The first passage is the government's answer, with the MPs' question as one line of context before it.
+        var shown = first.FindIndex(t => t.StartsWith("Antwoord:", StringComparison.Ordinal));
+        Assert.True(shown >= 0, "No answer in the first hit: " + string.Join(" | ", first));
+        Assert.Contains("Nederland vervult", first[shown], StringComparison.Ordinal);
+        Assert.Contains("PCA Drones en Counter-Drones", first[shown], StringComparison.Ordinal);
+        Assert.StartsWith("Vraag", first[shown - 1].TrimStart('_'), StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Take(shown - 1), t => t.StartsWith("Vraag", StringComparison.Ordinal));
+        Assert.DoesNotContain("${", answer.CardJson);
+    }
+
+    [Fact]
     public async Task Meer_resultaten_shows_the_next_page()
     {
         var first = await fixture.Client.AskAsync(PersonalChatId, "drones");

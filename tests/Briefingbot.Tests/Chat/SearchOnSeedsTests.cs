@@ -44,22 +44,65 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
     }
 
     [Fact]
-    public async Task A_question_and_answer_hit_shows_its_question_and_the_start_of_its_answer()
+    public async Task An_answer_is_shown_once_with_its_question_as_one_context_line_and_no_summary()
     {
-        // The hit comes from the real index: question and answer must survive the round trip through it.
-        var response = await seeds.Search.SearchAsync("drones", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
-        var hit = response.Hits.First(h => h.BestPassage.Kind == Briefingbot.Dossiers.Letters.PassageKind.QuestionAnswer);
-        var passage = hit.BestPassage;
-        Assert.False(string.IsNullOrWhiteSpace(passage.Question));
-        Assert.False(string.IsNullOrWhiteSpace(passage.Answer));
-        Assert.StartsWith(passage.Question, passage.Text, StringComparison.Ordinal);
-        Assert.EndsWith(passage.Answer, passage.Text, StringComparison.Ordinal);
+        // Issue 14 item 3: no question + answer + snippet repeating the same sentences + summary.
+        var response = await seeds.Search.SearchAsync("PCA drones", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
+        var first = response.Passages[0];
+        Assert.Equal(Briefingbot.Dossiers.Search.PassageRole.Answer, first.Role);
 
-        var card = Briefingbot.Cards.SearchResultsCard.Create(response, new Briefingbot.Chat.Search.SearchRequest("drones", new(), 0), new Briefingbot.Cards.SearchCardOptions());
-        var data = card.Data["hits"]!.AsArray().First(h => h!["isQuestion"]!.GetValue<bool>())!;
-        Assert.StartsWith(Briefingbot.Cards.CardText.EscapeMarkdown(passage.Question![..20]), data["question"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.True(data["hasAnswer"]!.GetValue<bool>());
-        Assert.NotEqual("", data["answerStart"]!.GetValue<string>());
+        var card = Briefingbot.Cards.SearchResultsCard.Create(response, new Briefingbot.Chat.Search.SearchRequest("PCA drones", new(), 0), new Briefingbot.Cards.SearchCardOptions());
+        var passages = card.Data["hits"]!.AsArray()[0]!["passages"]!.AsArray();
+        var shown = passages[0]!;
+        Assert.True(shown["hasContext"]!.GetValue<bool>());
+        Assert.StartsWith("_Vraag", shown["context"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("**Antwoord:**", shown["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var all = card.Data.ToJsonString();
+        Assert.DoesNotContain("Samenvatting", all, StringComparison.Ordinal);
+        // The answer's sentence appears once in what the passage shows (context line and text).
+        Assert.Equal(1, CountOf(shown["context"]!.GetValue<string>() + shown["text"]!.GetValue<string>(), "voortrekkersrol op zich"));
+    }
+
+    [Fact]
+    public async Task Page_counts_stay_the_same_on_every_page_and_after_meer()
+    {
+        // Issue 14 item 1: "pagina 1 van 2" must not become "pagina 2 van 4".
+        var first = await _host.SayAsync("munitie");
+        var firstText = CardAssert.AllText(first.SingleCard());
+        var more = CardAssert.Actions(first.SingleCard()).Single(a => a.Title == "Meer resultaten");
+        var second = await _host.TurnAsync(FakeTurnContext.Invoke("adaptiveCard/action",
+            $$$"""{"action":{"type":"Action.Execute","verb":"meer","data":{{{more.Payload.GetRawText()}}}}}"""));
+        var secondText = CardAssert.AllText(BriefingBotTests.InvokeCard(second));
+
+        var pages = System.Text.RegularExpressions.Regex.Match(firstText, @"pagina 1 van (\d+)");
+        Assert.True(pages.Success, firstText);
+        Assert.Contains($"pagina 2 van {pages.Groups[1].Value}", secondText);
+        var found = System.Text.RegularExpressions.Regex.Match(firstText, @"(\d+) passages in (\d+) brieven");
+        Assert.True(found.Success, firstText);
+        Assert.Contains(found.Value, secondText);
+    }
+
+    [Fact]
+    public async Task A_letter_without_a_header_shows_the_meeting_it_precedes_and_its_dossier_link()
+    {
+        // Issue 14 item 7: not "datum onbekend" and no link, but what the title tells.
+        var response = await seeds.Search.SearchAsync("PCA drones", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
+        var hit = response.Hits.First(h => h.SourceFile.StartsWith("004", StringComparison.Ordinal));
+        var meta = Briefingbot.Cards.SearchResultsCard.Meta(hit);
+        Assert.Contains("eind november 2025, vóór de RBZ Defensie van 1 december 2025", meta, StringComparison.Ordinal);
+        Assert.Contains("Kamerstuk 21 501-28", meta, StringComparison.Ordinal);
+        Assert.DoesNotContain("datum onbekend", meta, StringComparison.Ordinal);
+        Assert.Equal("https://zoek.officielebekendmakingen.nl/dossier/21501-28", hit.SourceUrl);
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     [Fact]

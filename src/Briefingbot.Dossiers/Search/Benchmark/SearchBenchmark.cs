@@ -9,7 +9,12 @@ namespace Briefingbot.Dossiers.Search.Benchmark;
 public sealed record BenchmarkReport(
     int Passages, int Letters, double IndexSeconds, double PassagesPerSecond, long IndexBytes, int Segments,
     double IndexCpuSeconds, double SingleP50Ms, double SingleP99Ms, double SingleCpuP50Ms, double SingleCpuP99Ms, double ConcurrentP50Ms, double ConcurrentP99Ms, double ConcurrentQueriesPerSecond,
-    double BroadP50Ms, double BroadP99Ms, long PeakWorkingSetBytes, long GcHeapBytes, int Gen2Collections, long PreloadedBytes = 0);
+    double BroadP50Ms, double BroadP99Ms, long PeakWorkingSetBytes, long GcHeapBytes, int Gen2Collections, long PreloadedBytes = 0)
+{
+    /// <summary>The realistic broad set (<see cref="SearchBenchmark.RealisticBroadQueries"/>), single-threaded, page size 10.</summary>
+    public double RealisticBroadP50Ms { get; init; }
+    public double RealisticBroadP99Ms { get; init; }
+}
 
 /// <summary>
 /// The scale benchmark behind <c>bench-search</c>: bulk-indexes a synthetic corpus through the production analyzer and
@@ -84,10 +89,12 @@ public sealed class SearchBenchmark(TextWriter output)
         (int Indexed, int Letters, double Seconds, double CpuSeconds, long Bytes, int Segments) built, CancellationToken cancellationToken)
     {
         var (indexed, letters, indexSeconds, indexCpuSeconds, bytes, segments) = built;
-        var search = new LetterSearch(index, parser: null, defaultPageSize: 3);
+        // Page size 10: the chat's first page of ranked passages.
+        var search = new LetterSearch(index, parser: null, defaultPageSize: PageSize);
+        var realisticBroad = RealisticBroadQueries;
         // Warm-up, one pass over every query: the figures are a running server's (JIT tiers settled, page cache
         // warm), not its first minute's.
-        foreach (var q in queries.Concat(broadQueries))
+        foreach (var q in queries.Concat(broadQueries).Concat(realisticBroad))
         {
             await search.SearchAsync(q, cancellationToken: cancellationToken);
         }
@@ -120,6 +127,21 @@ public sealed class SearchBenchmark(TextWriter output)
             output.WriteLine($"Broad stress queries (most frequent words), single-thread: wall p50 {Percentile(broad, 50):F2} ms, p99 {Percentile(broad, 99):F2} ms over {broad.Count} queries");
         }
 
+        // Broad, realistic queries: common single words and 2-3-word topics as MPs type them (many full matches).
+        var realistic = new List<double>(realisticBroad.Count * 10);
+        var realisticCpu = new List<double>(realisticBroad.Count * 10);
+        for (var i = 0; i < realisticBroad.Count * 10; i++)
+        {
+            var cpu = ProcessCpu();
+            var start = Stopwatch.GetTimestamp();
+            await search.SearchAsync(realisticBroad[i % realisticBroad.Count], cancellationToken: cancellationToken);
+            realistic.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            realisticCpu.Add((ProcessCpu() - cpu).TotalMilliseconds);
+        }
+        var slowestRealistic = realistic.Select((ms, i) => (ms, query: realisticBroad[i % realisticBroad.Count])).OrderByDescending(x => x.ms).Take(5);
+        output.WriteLine("Slowest realistic broad queries: " + string.Join("; ", slowestRealistic.Select(x => $"\"{x.query}\" {x.ms:F1} ms")));
+        output.WriteLine($"Realistic broad queries (common words and topics), single-thread, page size {PageSize}: wall p50 {Percentile(realistic, 50):F2} ms, p99 {Percentile(realistic, 99):F2} ms; CPU p50 {Percentile(realisticCpu, 50):F2} ms, p99 {Percentile(realisticCpu, 99):F2} ms over {realistic.Count} queries");
+
         var concurrent = new List<double>(queryRuns);
         var wall = Stopwatch.StartNew();
         var perWorker = queryRuns / 8;
@@ -145,14 +167,37 @@ public sealed class SearchBenchmark(TextWriter output)
         process.Refresh();
         var report = new BenchmarkReport(indexed, letters, indexSeconds, indexSeconds > 0 ? indexed / indexSeconds : 0, bytes, segments,
             indexCpuSeconds, Percentile(single, 50), Percentile(single, 99), Percentile(singleCpu, 50), Percentile(singleCpu, 99), Percentile(concurrent, 50), Percentile(concurrent, 99), qps,
-            Percentile(broad, 50), Percentile(broad, 99), process.PeakWorkingSet64, GC.GetTotalMemory(false), GC.CollectionCount(2), index.PreloadedBytes);
+            Percentile(broad, 50), Percentile(broad, 99), process.PeakWorkingSet64, GC.GetTotalMemory(false), GC.CollectionCount(2), index.PreloadedBytes)
+        {
+            RealisticBroadP50Ms = Percentile(realistic, 50),
+            RealisticBroadP99Ms = Percentile(realistic, 99),
+        };
         output.WriteLine($"Memory: peak working set {report.PeakWorkingSetBytes / 1024.0 / 1024.0:N0} MB, GC heap {report.GcHeapBytes / 1024.0 / 1024.0:N0} MB (of which postings and term dictionaries held in memory {report.PreloadedBytes / 1024.0 / 1024.0:N0} MB), gen2 collections {report.Gen2Collections}");
         return report;
     }
 
-    /// <summary>The passages of the seed letters, the paragraphs the synthetic corpus is made of.</summary>
+    /// <summary>Results per page in the benchmark: passages, as the chat's first page.</summary>
+    public const int PageSize = 10;
+
+    /// <summary>
+    /// The broad realistic set: what MPs and staff type most, common single words and 2-3-word topics. Each matches
+    /// a large part of the synthetic corpus with every word, so it measures ranking many full matches.
+    /// </summary>
+    public static IReadOnlyList<string> RealisticBroadQueries { get; } =
+    [
+        "Oekraïne", "steun", "defensie", "drones", "munitie", "NAVO", "sancties", "Rusland", "industrie", "Europese",
+        "kabinet", "veiligheid", "investeringen", "samenwerking", "Oekraine", "steun Oekraïne", "Europese defensie",
+        "defensie-industrie", "militaire steun Oekraïne", "sancties Rusland", "Europese defensie-industrie",
+        "luchtverdediging Oekraïne", "drones munitie", "gezamenlijke aanschaf", "militaire mobiliteit",
+        "Russische tegoeden", "vredesproces Oekraïne", "defensie uitgaven", "EU leningen", "NAVO capaciteiten",
+    ];
+
+    /// <summary>
+    /// The search units of the seed letters (paragraphs, questions, answers; at most 1,500 characters), the
+    /// paragraphs the synthetic corpus is made of.
+    /// </summary>
     public static IReadOnlyList<string> Paragraphs(IEnumerable<Letter> letters) =>
-        letters.SelectMany(l => l.Passages).Select(p => p.Text).Where(t => t.Length >= 40).Distinct(StringComparer.Ordinal).ToList();
+        letters.SelectMany(SearchPassages.Split).Where(u => u.Searchable).Select(u => u.Text).Where(t => t.Length >= 40).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The benchmark's main query mix, shaped like what MPs and staff type (1-3 specific keywords): the relevance
@@ -216,5 +261,5 @@ public sealed class SearchBenchmark(TextWriter output)
     }
 
     public static string Format(BenchmarkReport r) => string.Create(CultureInfo.InvariantCulture,
-        $"passages={r.Passages} letters={r.Letters} index_s={r.IndexSeconds:F1} passages_per_s={r.PassagesPerSecond:F0} index_mb={r.IndexBytes / 1048576.0:F0} segments={r.Segments} index_cpu_s={r.IndexCpuSeconds:F1} single_p50_ms={r.SingleP50Ms:F2} single_p99_ms={r.SingleP99Ms:F2} single_cpu_p50_ms={r.SingleCpuP50Ms:F2} single_cpu_p99_ms={r.SingleCpuP99Ms:F2} conc8_p50_ms={r.ConcurrentP50Ms:F2} conc8_p99_ms={r.ConcurrentP99Ms:F2} conc8_qps={r.ConcurrentQueriesPerSecond:F0} broad_p50_ms={r.BroadP50Ms:F2} broad_p99_ms={r.BroadP99Ms:F2} peak_ws_mb={r.PeakWorkingSetBytes / 1048576.0:F0} gc_heap_mb={r.GcHeapBytes / 1048576.0:F0} preloaded_mb={r.PreloadedBytes / 1048576.0:F0}");
+        $"passages={r.Passages} letters={r.Letters} index_s={r.IndexSeconds:F1} passages_per_s={r.PassagesPerSecond:F0} index_mb={r.IndexBytes / 1048576.0:F0} segments={r.Segments} index_cpu_s={r.IndexCpuSeconds:F1} single_p50_ms={r.SingleP50Ms:F2} single_p99_ms={r.SingleP99Ms:F2} single_cpu_p50_ms={r.SingleCpuP50Ms:F2} single_cpu_p99_ms={r.SingleCpuP99Ms:F2} conc8_p50_ms={r.ConcurrentP50Ms:F2} conc8_p99_ms={r.ConcurrentP99Ms:F2} conc8_qps={r.ConcurrentQueriesPerSecond:F0} broad_p50_ms={r.BroadP50Ms:F2} broad_p99_ms={r.BroadP99Ms:F2} realistic_broad_p50_ms={r.RealisticBroadP50Ms:F2} realistic_broad_p99_ms={r.RealisticBroadP99Ms:F2} peak_ws_mb={r.PeakWorkingSetBytes / 1048576.0:F0} gc_heap_mb={r.GcHeapBytes / 1048576.0:F0} preloaded_mb={r.PreloadedBytes / 1048576.0:F0}");
 }

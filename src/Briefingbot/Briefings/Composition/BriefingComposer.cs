@@ -79,7 +79,7 @@ public sealed class BriefingComposer(
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var topic in topicList)
         {
-            var response = await search.SearchAsync(topic.Query, new SearchFilters { IngestedAfter = ingestedAfter, PageSize = MaxLettersPerTopic }, 0, ct);
+            var response = await search.SearchAsync(topic.Query, new SearchFilters { IngestedAfter = ingestedAfter, PageSize = MaxLettersPerTopic, Unit = SearchUnit.Letters }, 0, ct);
             // A relaxed answer ("some terms", "fuzzy") is a guess for a person typing, not a saved filter.
             if (response.Relaxation is not null)
             {

@@ -63,21 +63,27 @@ public sealed class MessageExtensionSearch(
         }
 
         var attachments = new List<MessagingExtensionAttachment>();
+        // One result per passage, in the ranking's order (a letter with two ranked passages gives two results).
         foreach (var hit in response.Hits)
         {
-            var single = response with { Hits = [hit], HasMore = false, Page = 0 };
-            var answer = SearchResultsCard.Create(single, request, new SearchCardOptions(Interactive: false, ShowHeader: false));
-            var card = responder.RenderCard(answer);
-            if (card is null)
+            var passages = hit.Passages.Count > 0 ? hit.Passages.Select(p => hit with { Passages = [p] }).ToList() : [hit];
+            foreach (var one in passages)
             {
-                continue;
+                var single = response with { Hits = [one], HasMore = false, Page = 0 };
+                var answer = SearchResultsCard.Create(single, request, new SearchCardOptions(Interactive: false, ShowHeader: false));
+                var card = responder.RenderCard(answer);
+                if (card is null)
+                {
+                    continue;
+                }
+                var preview = one.Passages.Count > 0 ? CardText.Truncate(one.Passages[0].Snippet.Text, 160) : SearchResultsCard.Meta(one);
+                attachments.Add(new MessagingExtensionAttachment(
+                    Attachment.AdaptiveCardContentType,
+                    JsonSerializer.SerializeToElement(card),
+                    new Preview("application/vnd.microsoft.card.thumbnail", new ThumbnailContent(
+                        CardText.Truncate(hit.Title ?? hit.SourceFile, 120),
+                        SearchResultsCard.Meta(one) + (one.Passages.Count > 0 ? " — " + preview : "")))));
             }
-            attachments.Add(new MessagingExtensionAttachment(
-                Attachment.AdaptiveCardContentType,
-                JsonSerializer.SerializeToElement(card),
-                new Preview("application/vnd.microsoft.card.thumbnail", new ThumbnailContent(
-                    CardText.Truncate(hit.Title ?? hit.SourceFile, 120),
-                    SearchResultsCard.Meta(hit.DocumentType, hit.Date, hit.Chamber, hit.Dossier, hit.DocumentNumber)))));
         }
         return new InvokeResponse
         {

@@ -34,6 +34,7 @@ public sealed record SearchRequest(string Query, SearchFilters Filters, int Page
         if (Filters.From is { } from) f["from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (Filters.To is { } to) f["to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (f.Count > 0) data["f"] = f;
+        if (Filters.Unit == SearchUnit.Letters) data["unit"] = "letters";
         data["hint"] = hint;
         return data;
     }
@@ -90,6 +91,10 @@ public sealed record SearchRequest(string Query, SearchFilters Filters, int Page
                 From = Date(f, "from"),
                 To = Date(f, "to"),
             };
+        }
+        if (d.TryGetProperty("unit", out var unit) && unit.ValueKind == JsonValueKind.String && unit.GetString() == "letters")
+        {
+            filters = filters with { Unit = SearchUnit.Letters };
         }
         var query = q.GetString() ?? "";
         if (query.Length > MaxQueryLength)

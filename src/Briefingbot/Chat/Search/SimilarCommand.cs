@@ -43,7 +43,7 @@ public sealed class SimilarCommand(ILetterSearch search, SearchAnswers answers, 
                 "Deze brief heeft geen titel om mee te zoeken. Zoek met eigen woorden, bijvoorbeeld ‘zoek drones’."), cancellationToken).ConfigureAwait(false);
             return;
         }
-        var request = new SearchRequest(string.Join(' ', words), new SearchFilters(), 0);
+        var request = new SearchRequest(string.Join(' ', words), new SearchFilters { Unit = SearchUnit.Letters }, 0);
         await answers.AnswerAsync(context, request, cancellationToken,
             heading: $"Brieven zoals ‘{CardText.Truncate(letter.Title, 80)}’", excludeLetterId: letter.Id).ConfigureAwait(false);
     }

@@ -1,0 +1,411 @@
+using System.Text.RegularExpressions;
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Search;
+
+namespace Briefingbot.Dossiers.Index;
+
+/// <summary>
+/// One unit of search: what a query ranks and a card shows. Made from a letter's passages at index time: a
+/// question-and-answer passage becomes a question unit and one or more answer units (each answer unit knows its
+/// question), and a long block is cut at sentence boundaries into units of at most <see cref="SearchPassages.MaxChars"/>
+/// characters. <see cref="Start"/>/<see cref="End"/> are offsets into the letter's raw text.
+/// </summary>
+/// <param name="Searchable">False for a question whose answer is indexed: the answer carries the question's words
+/// (a lower-weight context field) and is shown in its place, so the question is never shown twice.</param>
+internal sealed record SearchPassage(
+    int Index,
+    int Start,
+    int End,
+    string Text,
+    PassageRole Role,
+    string? Heading,
+    string? QuestionNumber,
+    string? Party,
+    string? QuestionText,
+    bool Searchable);
+
+/// <summary>Splits a letter's passages into <see cref="SearchPassage"/> units.</summary>
+internal static partial class SearchPassages
+{
+    /// <summary>No unit is longer than this (characters); longer blocks are cut at sentence boundaries.</summary>
+    public const int MaxChars = 1500;
+
+    /// <summary>A cut block aims at pieces of about this size.</summary>
+    private const int TargetChars = 900;
+
+    public static List<SearchPassage> Split(Letter letter)
+    {
+        var units = new List<SearchPassage>();
+        // A report often prints the committee's questions first and then repeats each with the government's answer:
+        // the question printed alone is not searched when an answer to it is in the same letter.
+        var answered = letter.Passages
+            .Where(p => p.Kind == PassageKind.QuestionAnswer && p.Question is { Length: > 0 } && p.Answer is { Length: > 0 })
+            .Select(p => QuestionKey(p.Question!))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var passage in letter.Passages)
+        {
+            if (string.IsNullOrWhiteSpace(passage.Text))
+            {
+                continue;
+            }
+            var map = new Lazy<int[]?>(() => RawAlignment.Map(passage.Text, letter.RawText, passage.Start, passage.End));
+            if (passage.Kind == PassageKind.Heading)
+            {
+                Add(units, passage, map, 0, passage.Text.Length, PassageRole.Title, null, true);
+                continue;
+            }
+            if (passage.Kind == PassageKind.QuestionAnswer && passage.Question is { Length: > 0 } question
+                && passage.Text.StartsWith(question, StringComparison.Ordinal))
+            {
+                var answerStart = question.Length;
+                while (answerStart < passage.Text.Length && char.IsWhiteSpace(passage.Text[answerStart]))
+                {
+                    answerStart++;
+                }
+                var hasAnswer = passage.Answer is { Length: > 0 } && answerStart < passage.Text.Length;
+                var answeredElsewhere = !hasAnswer && answered.Contains(QuestionKey(question));
+                foreach (var (s, e) in Pieces(passage.Text, 0, question.Length))
+                {
+                    Add(units, passage, map, s, e, PassageRole.Question, null, searchable: !hasAnswer && !answeredElsewhere);
+                }
+                if (hasAnswer)
+                {
+                    foreach (var (s, e) in Pieces(passage.Text, answerStart, passage.Text.Length))
+                    {
+                        Add(units, passage, map, s, e, PassageRole.Answer, question, searchable: true);
+                    }
+                }
+                continue;
+            }
+            foreach (var (s, e) in Pieces(passage.Text, 0, passage.Text.Length))
+            {
+                Add(units, passage, map, s, e, PassageRole.Paragraph, null, true);
+            }
+        }
+        return units;
+    }
+
+    private static void Add(List<SearchPassage> units, Passage passage, Lazy<int[]?> map, int start, int end, PassageRole role, string? question, bool searchable)
+    {
+        while (start < end && char.IsWhiteSpace(passage.Text[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(passage.Text[end - 1]))
+        {
+            end--;
+        }
+        if (end <= start)
+        {
+            return;
+        }
+        var text = passage.Text[start..end];
+        var (rawStart, rawEnd) = RawAlignment.Range(map.Value, start, end, passage.Start, passage.End);
+        var qa = role is PassageRole.Question or PassageRole.Answer;
+        units.Add(new SearchPassage(units.Count, rawStart, rawEnd, text, role, passage.Heading,
+            qa ? passage.QuestionNumber : null, qa ? passage.Party : null, question, searchable));
+    }
+
+    /// <summary>A question's words, lower case, for recognising the same question printed twice.</summary>
+    private static string QuestionKey(string question)
+    {
+        var letters = new System.Text.StringBuilder(question.Length);
+        foreach (var c in question)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+            if (letters.Length >= 300)
+            {
+                break;
+            }
+        }
+        return letters.ToString();
+    }
+
+    /// <summary>[start, end) ranges of <paramref name="text"/> within [from, to), each at most <see cref="MaxChars"/>, cut after sentences.</summary>
+    internal static List<(int Start, int End)> Pieces(string text, int from, int to)
+    {
+        var pieces = new List<(int, int)>();
+        if (to - from <= MaxChars)
+        {
+            pieces.Add((from, to));
+            return pieces;
+        }
+        var count = (int)Math.Ceiling((to - from) / (double)TargetChars);
+        var target = (to - from) / (double)count;
+        var breaks = new List<int>();
+        foreach (Match m in SentenceBreak().Matches(text, from))
+        {
+            if (m.Index >= to)
+            {
+                break;
+            }
+            breaks.Add(m.Index + m.Length);
+        }
+        var start = from;
+        while (to - start > MaxChars)
+        {
+            var ideal = start + (int)target;
+            // The sentence end nearest the ideal cut that keeps this piece within the limit and not tiny.
+            var best = -1;
+            foreach (var b in breaks)
+            {
+                if (b <= start + 200 || b - start > MaxChars)
+                {
+                    continue;
+                }
+                if (best < 0 || Math.Abs(b - ideal) < Math.Abs(best - ideal))
+                {
+                    best = b;
+                }
+            }
+            if (best < 0)
+            {
+                // No sentence end in reach: cut at a space.
+                var space = text.LastIndexOf(' ', start + MaxChars - 1, MaxChars - 200);
+                best = space > start ? space + 1 : start + MaxChars;
+            }
+            pieces.Add((start, best));
+            start = best;
+        }
+        pieces.Add((start, to));
+        return pieces;
+    }
+
+    [GeneratedRegex(@"(?<=[.?!;:][”’""»)]?)\s+(?=[\p{Lu}“""‘(\d•·–-])")]
+    private static partial Regex SentenceBreak();
+}
+
+/// <summary>
+/// Maps positions in a passage's clean text (unwrapped lines, markup and footnote markers removed) back to the raw
+/// file. Cleaning only removes characters and turns line breaks and odd spaces into single spaces, so each word of
+/// the clean text is found, in order, in the raw range; a word that was glued across a line break
+/// ("defensie-" / "industrie") falls back to character by character.
+/// </summary>
+internal static class RawAlignment
+{
+    private const int LookAhead = 400;
+    /// <summary>How far a word followed by its next word is looked for: past a block of footnotes the parser skipped.</summary>
+    private const int FarLookAhead = 6000;
+
+    /// <summary>Raw offset of each clean character (whitespace gets the offset of the next raw character); null when raw text is missing.</summary>
+    public static int[]? Map(string text, string raw, int rawStart, int rawEnd)
+    {
+        if (string.IsNullOrEmpty(raw) || rawStart < 0 || rawEnd > raw.Length || rawStart >= rawEnd)
+        {
+            return null;
+        }
+        var map = new int[text.Length];
+        var p = rawStart;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                map[i] = Math.Min(p, rawEnd);
+                i++;
+                continue;
+            }
+            var wordEnd = i;
+            while (wordEnd < text.Length && !char.IsWhiteSpace(text[wordEnd]))
+            {
+                wordEnd++;
+            }
+            // Mostly the word is right where the last one ended (after whitespace, markup, a footnote number, or
+            // split over a line end after a hyphen).
+            if (MatchHere(text, i, wordEnd, raw, p, rawEnd, map) is { } after)
+            {
+                p = after;
+                i = wordEnd;
+                continue;
+            }
+            var at = FindWord(text, i, wordEnd, raw, p, Math.Min(rawEnd, p + FarLookAhead), Math.Min(rawEnd, p + LookAhead + (wordEnd - i)));
+            if (at >= 0)
+            {
+                for (var k = i; k < wordEnd; k++)
+                {
+                    map[k] = at + (k - i);
+                }
+                p = at + (wordEnd - i);
+            }
+            else
+            {
+                for (var k = i; k < wordEnd; k++)
+                {
+                    var c = raw.IndexOf(text[k], p, Math.Max(0, Math.Min(rawEnd, p + 40) - p));
+                    map[k] = c >= 0 ? c : Math.Min(p, rawEnd - 1);
+                    p = c >= 0 ? c + 1 : p;
+                }
+            }
+            i = wordEnd;
+        }
+        return map;
+    }
+
+    /// <summary>
+    /// Pieces of the clean text that are contiguous in the raw file: a passage can run around lines the parser left
+    /// out (footnotes, page headers between two halves of a paragraph), and a shown window must not, or its raw range
+    /// would hold text the user did not see. One piece covering everything when there is no map.
+    /// </summary>
+    public static List<(int Start, int End)> Segments(int[]? map, string text, string raw)
+    {
+        var segments = new List<(int Start, int End)>();
+        if (map is null || text.Length == 0)
+        {
+            segments.Add((0, text.Length));
+            return segments;
+        }
+        var start = 0;
+        var lastChar = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                continue;
+            }
+            if (lastChar >= 0 && i > lastChar + 1 && IsGap(raw, map[lastChar] + 1, map[i]))
+            {
+                segments.Add((start, lastChar + 1));
+                start = i;
+            }
+            lastChar = i;
+        }
+        segments.Add((start, text.Length));
+        return segments;
+    }
+
+    /// <summary>Whether raw text between two words is more than whitespace and markup: a line or more of other text.</summary>
+    private static bool IsGap(string raw, int from, int to)
+    {
+        if (to - from < 4)
+        {
+            return false;
+        }
+        var newline = false;
+        var visible = 0;
+        for (var k = from; k < to && k < raw.Length; k++)
+        {
+            var c = raw[k];
+            newline |= c == '\n';
+            if (!char.IsWhiteSpace(c) && c is not '*' and not '#' and not '\\' and not '>')
+            {
+                visible++;
+            }
+        }
+        return newline && visible >= 3;
+    }
+
+    /// <summary>
+    /// Matches the word text[start..end) at raw position <paramref name="from"/>, after skipping whitespace, markup
+    /// and a footnote number; inside the word only a line break after a hyphen may intervene. Fills the map and
+    /// returns the raw position after the word, or null.
+    /// </summary>
+    private static int? MatchHere(string text, int start, int end, string raw, int from, int rawEnd, int[] map)
+    {
+        var q = from;
+        var skipped = 0;
+        while (q < rawEnd && (char.IsWhiteSpace(raw[q]) || (skipped < 4 && (raw[q] is '*' or '_' or '\\' or '#' or '>' || (char.IsDigit(raw[q]) && !char.IsDigit(text[start]))))))
+        {
+            skipped += char.IsWhiteSpace(raw[q]) ? 0 : 1;
+            q++;
+        }
+        for (var k = start; k < end; k++)
+        {
+            if (k > start && text[k - 1] == '-')
+            {
+                while (q < rawEnd && char.IsWhiteSpace(raw[q]))
+                {
+                    q++;
+                }
+            }
+            while (q < rawEnd && raw[q] is '*' or '\\')
+            {
+                q++; // Markdown emphasis and escapes inside a word
+            }
+            if (q >= rawEnd || raw[q] != text[k])
+            {
+                return null;
+            }
+            map[k] = q++;
+        }
+        return q;
+    }
+
+    /// <summary>
+    /// Where the word text[start..end) is in raw[from..limit): a whole word (no letter glued before or after), and
+    /// preferably one followed by the text's next word, so that a short word in a skipped footnote line ("de",
+    /// "voor" in "voorbeeld") does not capture the alignment. -1 when it is not there.
+    /// </summary>
+    private static int FindWord(string text, int start, int end, string raw, int from, int limit, int nearLimit)
+    {
+        var length = end - start;
+        if (limit - from < length)
+        {
+            return -1;
+        }
+        var word = text.AsSpan(start, length);
+        var next = start;
+        var nextStart = end;
+        while (nextStart < text.Length && char.IsWhiteSpace(text[nextStart]))
+        {
+            nextStart++;
+        }
+        var nextEnd = nextStart;
+        while (nextEnd < text.Length && !char.IsWhiteSpace(text[nextEnd]) && nextEnd - nextStart < 4)
+        {
+            nextEnd++;
+        }
+        var fallback = -1;
+        for (var at = from; at <= limit - length; at++)
+        {
+            var found = raw.AsSpan(at, limit - at).IndexOf(word, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+            at += found;
+            var before = at > 0 ? raw[at - 1] : ' ';
+            var after = at + length < raw.Length ? raw[at + length] : ' ';
+            if ((char.IsLetter(word[0]) && char.IsLetter(before)) || (char.IsLetter(word[^1]) && char.IsLetter(after)))
+            {
+                continue;
+            }
+            if (nextStart >= text.Length)
+            {
+                return at + length <= nearLimit ? at : fallback;
+            }
+            if (fallback < 0 && at + length <= nearLimit)
+            {
+                fallback = at;
+            }
+            // The next word should follow after whitespace, markup or a footnote number.
+            var k = at + length;
+            var skipped = 0;
+            while (k < raw.Length && skipped < 8 && (char.IsWhiteSpace(raw[k]) || raw[k] is '*' or '_' or '-' or '\\' || char.IsDigit(raw[k]) && !char.IsDigit(text[nextStart])))
+            {
+                skipped += char.IsWhiteSpace(raw[k]) && k - (at + length) < 200 ? 0 : 1;
+                k++;
+            }
+            if (raw.AsSpan(k).StartsWith(text.AsSpan(nextStart, nextEnd - nextStart), StringComparison.Ordinal))
+            {
+                return at;
+            }
+        }
+        _ = next;
+        return fallback;
+    }
+
+    /// <summary>The raw range of clean text [start, end); the whole passage when there is no map.</summary>
+    public static (int Start, int End) Range(int[]? map, int start, int end, int passageStart, int passageEnd)
+    {
+        if (map is null || map.Length == 0 || end <= start)
+        {
+            return (passageStart, passageEnd);
+        }
+        start = Math.Clamp(start, 0, map.Length - 1);
+        end = Math.Clamp(end, start + 1, map.Length);
+        return map[end - 1] < map[start] ? (passageStart, passageEnd) : (map[start], map[end - 1] + 1);
+    }
+}

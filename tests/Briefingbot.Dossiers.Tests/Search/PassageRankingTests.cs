@@ -1,0 +1,176 @@
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Letters.Parsing;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Dossiers.Summaries;
+using Briefingbot.Dossiers.Tests.Index;
+using Xunit.Abstractions;
+
+namespace Briefingbot.Dossiers.Tests.Search;
+
+/// <summary>Passage ranking over the seed letters with the production parser: answers, partial matches, sizes, offsets.</summary>
+public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TestIndex _index = new(parser: new LetterParser(), summarizer: new ExtractiveSummarizer());
+
+    public async Task InitializeAsync()
+    {
+        _index.CopySeeds();
+        await _index.IngestAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Queries whose best passage, judged by reading the letters, is the government's answer in a Q&amp;A document;
+    /// several use the question's words that the answer does not repeat ("leerpunt", "rode lijnen").
+    /// </summary>
+    [Theory]
+    [InlineData("PCA drones", "voortrekkersrol voor de PCA Drones en Counter-Drones")]
+    [InlineData("rode lijnen staakt het vuren", "Nederland verwelkomt de Amerikaanse inspanningen")]
+    [InlineData("voorraden leerpunt", "Het aanleggen en onderhouden van voorraden")]
+    [InlineData("geintegreerde benadering NAVO", "Een hechte trans-Atlantische relatie")]
+    [InlineData("herstellening bevroren tegoeden", "geïmmobiliseerde")]
+    public async Task An_answer_is_shown_first_with_its_question_as_context(string query, string expected)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        var first = response.Passages[0];
+        Assert.Equal(PassageRole.Answer, first.Role);
+        Assert.Contains(expected, first.Passage.Text, StringComparison.Ordinal);
+        Assert.NotNull(first.Question);
+        Assert.False(string.IsNullOrWhiteSpace(first.Question!.Text));
+        // Each passage once: the answered question is never a result of its own.
+        Assert.DoesNotContain(response.Passages, p => p.Role == PassageRole.Question && p.Passage.Text == first.Question.Text);
+    }
+
+    [Fact]
+    public async Task Pca_drones_shows_the_governments_answer_not_the_members_question()
+    {
+        var response = await _index.Search.SearchAsync("PCA drones", new SearchFilters { PageSize = 10 });
+
+        var first = response.Passages[0];
+        Assert.Equal(PassageRole.Answer, first.Role);
+        Assert.Contains("Nederland vervult", first.Snippet.Text, StringComparison.Ordinal);
+        Assert.Contains("PCA Drones en Counter-Drones", first.Snippet.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Passages, p => p.Role == PassageRole.Question);
+    }
+
+    [Fact]
+    public async Task Several_passages_of_one_letter_are_ranked_and_partial_matches_follow_full_ones()
+    {
+        var response = await _index.Search.SearchAsync("rode lijnen staakt het vuren", new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        Assert.InRange(response.FullMatches, 1, 9);
+        Assert.Equal(10, response.Passages.Count);
+        Assert.True(response.TotalPassages > response.FullMatches);
+        Assert.Null(response.Relaxation);
+        Assert.All(response.Passages.Take(response.FullMatches), p => Assert.True(p.MatchesAllTerms));
+        Assert.All(response.Passages.Skip(response.FullMatches), p => Assert.False(p.MatchesAllTerms));
+        Assert.Equal(Enumerable.Range(0, 10), response.Passages.Select(p => p.Rank));
+        // A hit never mixes full and partial matches (the card puts its "less relevant" line between them).
+        Assert.All(response.Hits, h => Assert.Single(h.Passages.Select(p => p.MatchesAllTerms).Distinct()));
+
+        // With a page or more of full matches there is no partial fill, on any page.
+        var broad = await _index.Search.SearchAsync("Oekraïne", new SearchFilters { PageSize = 10 });
+        Assert.True(broad.FullMatches >= 10);
+        Assert.Equal(broad.FullMatches, broad.TotalPassages);
+        Assert.True(broad.TotalLetters >= 3);
+        Assert.True(broad.Hits.Count < 10 || broad.Hits.Any(h => h.Passages.Count > 1) || broad.Hits.Select(h => h.LetterId).Distinct().Count() < broad.Hits.Count);
+        Assert.All(broad.Passages, p => Assert.True(p.MatchesAllTerms));
+    }
+
+    [Fact]
+    public async Task Pages_count_the_same_and_continue_the_ranking()
+    {
+        var first = await _index.Search.SearchAsync("rode lijnen staakt het vuren", new SearchFilters { PageSize = 4 });
+        var second = await _index.Search.SearchAsync("rode lijnen staakt het vuren", new SearchFilters { PageSize = 4 }, page: 1);
+        var all = await _index.Search.SearchAsync("rode lijnen staakt het vuren", new SearchFilters { PageSize = 8 });
+
+        Assert.Equal(first.TotalPassages, second.TotalPassages);
+        Assert.Equal(first.TotalLetters, second.TotalLetters);
+        Assert.Equal(first.FullMatches, second.FullMatches);
+        Assert.Equal(all.Passages.Select(p => (p.Passage.Start, p.Role)), first.Passages.Concat(second.Passages).Select(p => (p.Passage.Start, p.Role)));
+        Assert.Equal(Enumerable.Range(4, 4), second.Passages.Select(p => p.Rank));
+    }
+
+    [Fact]
+    public void Search_passages_are_paragraph_sized_and_their_offsets_hold_their_text()
+    {
+        var roles = new HashSet<PassageRole>();
+        foreach (var letter in SeedCorpus.All)
+        {
+            var units = SearchPassages.Split(letter);
+            Assert.NotEmpty(units);
+            foreach (var unit in units)
+            {
+                Assert.InRange(unit.Text.Length, 1, SearchPassages.MaxChars);
+                Assert.True(unit.Start < unit.End && unit.End <= letter.RawText.Length);
+                // The range starts and ends with the unit's text (it may run around footnote lines the parser left out).
+                var text = Normalize(unit.Text);
+                var range = Normalize(Clean(letter.RawText[unit.Start..unit.End]));
+                Assert.StartsWith(text[..Math.Min(30, text.Length)], range, StringComparison.Ordinal);
+                Assert.EndsWith(text[^Math.Min(30, text.Length)..], range, StringComparison.Ordinal);
+                Assert.Equal(unit.Role == PassageRole.Answer, unit.QuestionText is not null);
+                roles.Add(unit.Role);
+            }
+        }
+        Assert.Contains(PassageRole.Answer, roles);
+        Assert.Contains(PassageRole.Paragraph, roles);
+        // The seed letters do hold blocks far over the limit (whole question-and-answer blocks of 4,000+ characters).
+        Assert.Contains(SeedCorpus.All.SelectMany(l => l.Passages), p => p.Text.Length > 2 * SearchPassages.MaxChars);
+    }
+
+    public static TheoryData<string> OffsetQueries() =>
+    [
+        "drones", "PCA drones", "munitie", "Oekraïne", "steun", "defensie", "herstellening", "bevroren russische tegoeden",
+        "staakt het vuren", "SAFE leningen", "dual-use technologie", "militaire mobiliteit", "defensie-industrie",
+        "counter-drone", "Witboek", "sancties omzeilen", "voorraden", "NAVO", "interoperabiliteit standaardisatie",
+        "Oekraine", "vlaggenschipprojecten", "EDIP", "luchtverdediging", "schuldhoudbaarheid", "Kirgizië export",
+    ];
+
+    [Theory]
+    [MemberData(nameof(OffsetQueries))]
+    public async Task The_raw_file_at_each_passages_offsets_is_the_shown_window(string query)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        Assert.NotEmpty(response.Passages);
+        foreach (var hit in response.Hits)
+        {
+            var raw = File.ReadAllText(Path.Combine(SeedCorpus.SeedDirectory, hit.SourceFile));
+            foreach (var p in hit.Passages)
+            {
+                Assert.True(p.Start >= 0 && p.Start < p.End && p.End <= raw.Length, $"{query}: [{p.Start},{p.End})");
+                var shown = p.Snippet.Text;
+                shown = shown.StartsWith("… ", StringComparison.Ordinal) ? shown[2..] : shown;
+                shown = shown.EndsWith(" …", StringComparison.Ordinal) ? shown[..^2] : shown;
+                Assert.True(shown.Length <= SnippetBuilder.PassageWindowChars, $"{query}: window of {shown.Length}");
+                Assert.Equal(Normalize(shown), Normalize(Clean(raw[p.Start..p.End])));
+                // The highlights mark the words inside the shown window.
+                Assert.All(p.Snippet.Highlights, r => Assert.True(r.Start + r.Length <= p.Snippet.Text.Length));
+            }
+        }
+    }
+
+    /// <summary>The raw text cleaned line by line as the parser cleans it (markup and footnote markers out).</summary>
+    private static string Clean(string raw) =>
+        string.Join('\n', raw.Split('\n').Select(line => TextCleaner.CleanLine(line, markdown: true)));
+
+    /// <summary>Without whitespace: line breaks and hyphenated line ends are unwrapped in the clean text.</summary>
+    private static string Normalize(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    private void Print(SearchResponse response)
+    {
+        output.WriteLine($"{response.TotalPassages} passages, {response.TotalLetters} letters, full {response.FullMatches}, relaxation {response.Relaxation}");
+        foreach (var p in response.Passages)
+        {
+            output.WriteLine($"#{p.Rank} {p.Role} all={p.MatchesAllTerms} {p.Score:F2} [{p.Start},{p.End}) :: {p.Snippet.Text[..Math.Min(140, p.Snippet.Text.Length)]}");
+        }
+    }
+}
