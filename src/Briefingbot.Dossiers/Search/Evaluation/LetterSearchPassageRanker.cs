@@ -1,10 +1,8 @@
 namespace Briefingbot.Dossiers.Search.Evaluation;
 
 /// <summary>
-/// The project's search as an <see cref="IPassageRanker"/>. Today the search answers letters with one best passage
-/// each, so the ranking is those passages in letter order, with their raw <c>Start</c>/<c>End</c> (at most one per
-/// letter). When the search returns a ranked list of passages (issue 13), map that list here instead; nothing else in
-/// the evaluation changes.
+/// The project's search as an <see cref="IPassageRanker"/>: the ranked passages of the first page, in ranking order
+/// (a letter may contribute several), each as the raw <c>Start</c>/<c>End</c> of the window the user is shown.
 /// </summary>
 public sealed class LetterSearchPassageRanker(ILetterSearch search) : IPassageRanker
 {
@@ -12,9 +10,11 @@ public sealed class LetterSearchPassageRanker(ILetterSearch search) : IPassageRa
 
     public async Task<IReadOnlyList<RankedSpan>> RankAsync(string query, int k, CancellationToken cancellationToken = default)
     {
-        var response = await search.SearchAsync(query, new SearchFilters { PageSize = k }, 0, cancellationToken);
+        var response = await search.SearchAsync(query, new SearchFilters { PageSize = k, Unit = SearchUnit.Passages }, 0, cancellationToken);
         return response.Hits
-            .Select(h => new RankedSpan(h.SourceFile, h.BestPassage.Start, h.BestPassage.End, h.Score))
+            .SelectMany(h => h.Passages.Select(p => (h.SourceFile, Passage: p)))
+            .OrderBy(x => x.Passage.Rank)
+            .Select(x => new RankedSpan(x.SourceFile, x.Passage.Start, x.Passage.End, x.Passage.Score))
             .Take(k)
             .ToList();
     }
