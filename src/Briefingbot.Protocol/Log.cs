@@ -11,6 +11,12 @@ internal static partial class Log
         "Set MicrosoftAppId, MicrosoftAppPassword (and MicrosoftAppTenantId) before exposing this bot.")]
     public static partial void DevelopmentMode(ILogger logger);
 
+    [LoggerMessage(103, LogLevel.Critical, "MicrosoftAppId is not set and the {Environment} environment is not Development: refusing to start without authentication. Set MicrosoftAppId, or Bot:AllowAnonymous=true to run unauthenticated on purpose.")]
+    public static partial void AnonymousModeRefused(ILogger logger, string environment);
+
+    [LoggerMessage(104, LogLevel.Warning, "Bot:AllowAnonymous=true in the {Environment} environment: inbound requests are NOT authenticated and replies go to any serviceUrl without a token. Never expose this host to a network.")]
+    public static partial void AnonymousModeAllowed(ILogger logger, string environment);
+
     [LoggerMessage(101, LogLevel.Information, "Bot Framework authentication is on (app type {AppType}).")]
     public static partial void AuthenticationEnabled(ILogger logger, string appType);
 

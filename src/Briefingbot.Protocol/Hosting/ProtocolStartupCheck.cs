@@ -10,6 +10,7 @@ namespace Briefingbot.Protocol.Hosting;
 internal sealed class ProtocolStartupCheck(
     IOptions<BotProtocolOptions> options,
     IServiceProviderIsService serviceCheck,
+    IHostEnvironment environment,
     ILogger<ProtocolStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -17,6 +18,17 @@ internal sealed class ProtocolStartupCheck(
         var settings = options.Value;
         if (settings.IsDevelopmentMode)
         {
+            // Fail closed: a production host that lost its app id must not accept anyone's activities and post
+            // replies to any serviceUrl they name.
+            if (!environment.IsDevelopment() && !settings.AllowAnonymous)
+            {
+                Log.AnonymousModeRefused(logger, environment.EnvironmentName);
+                throw new InvalidOperationException(AnonymousModeRefusedMessage(environment.EnvironmentName));
+            }
+            if (settings.AllowAnonymous && !environment.IsDevelopment())
+            {
+                Log.AnonymousModeAllowed(logger, environment.EnvironmentName);
+            }
             Log.DevelopmentMode(logger);
         }
         else
@@ -32,4 +44,9 @@ internal sealed class ProtocolStartupCheck(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static string AnonymousModeRefusedMessage(string environmentName) =>
+        $"MicrosoftAppId is not set, and the '{environmentName}' environment does not run without authentication. "
+        + "Set MicrosoftAppId (with MicrosoftAppPassword) to authenticate, or set Bot:AllowAnonymous=true "
+        + "(environment variable Bot__AllowAnonymous=true) to accept unauthenticated requests on purpose, e.g. for a local playground.";
 }
