@@ -75,4 +75,26 @@ internal static partial class Log
 
     [LoggerMessage(136, LogLevel.Warning, "Outbound pacing queue is full for {Scope}; the send is refused as throttled.")]
     public static partial void PacingQueueFull(ILogger logger, string scope);
+
+    // Outbox
+    [LoggerMessage(137, LogLevel.Information, "Replies to conversation {ConversationId} are queued: it has no outbound slot free now.")]
+    public static partial void RepliesQueued(ILogger logger, string conversationId);
+
+    [LoggerMessage(138, LogLevel.Warning, "The reply queue of conversation {ConversationId} is full; a reply is dropped.")]
+    public static partial void OutboxFull(ILogger logger, string conversationId);
+
+    [LoggerMessage(139, LogLevel.Warning, "A queued reply to conversation {ConversationId} ended {Outcome}: {Error}")]
+    public static partial void QueuedReplyFailed(ILogger logger, string conversationId, ConnectorOutcome outcome, string? error);
+
+    [LoggerMessage(140, LogLevel.Error, "A queued reply to conversation {ConversationId} failed unexpectedly.")]
+    public static partial void QueuedReplyCrashed(ILogger logger, string conversationId, Exception exception);
+
+    [LoggerMessage(141, LogLevel.Warning, "Shutdown: {Count} queued replies were not sent within the drain timeout of {Seconds} s and are lost.")]
+    public static partial void OutboxNotDrained(ILogger logger, int count, double seconds);
+
+    [LoggerMessage(142, LogLevel.Information, "Conversation {ConversationId} is throttled: a message was acknowledged without an answer.")]
+    public static partial void ConversationThrottled(ILogger logger, string conversationId);
+
+    [LoggerMessage(143, LogLevel.Warning, "Not sending to {Host}: the request's token names no serviceUrl and the host is not a trusted service URL host.")]
+    public static partial void UntrustedReplyWithheld(ILogger logger, string host);
 }

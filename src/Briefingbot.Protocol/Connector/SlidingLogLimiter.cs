@@ -99,7 +99,9 @@ internal sealed class SlidingLogLimiter(IReadOnlyList<RateLimitWindow> windows, 
         while (true)
         {
             var log = Fetch(key);
-            var entered = log.TryEnter();
+            // With nobody waiting and a permit free now, a place is given even when queueLimit is 0: the holder
+            // would be granted at once.
+            var entered = log.TryEnter(evenIfFullWhenFreeNow: true);
             if (entered is null)
             {
                 continue;
@@ -174,7 +176,7 @@ internal sealed class SlidingLogLimiter(IReadOnlyList<RateLimitWindow> windows, 
         }
 
         /// <summary>Joins the queue: false when it is full, null when this log was retired.</summary>
-        public bool? TryEnter()
+        public bool? TryEnter(bool evenIfFullWhenFreeNow = false)
         {
             lock (_lock)
             {
@@ -182,7 +184,7 @@ internal sealed class SlidingLogLimiter(IReadOnlyList<RateLimitWindow> windows, 
                 {
                     return null;
                 }
-                if (_waiting >= owner._queueLimit)
+                if (_waiting >= owner._queueLimit && !(evenIfFullWhenFreeNow && _waiting == 0 && TryGrant(out _, commit: false)))
                 {
                     return false;
                 }
@@ -240,7 +242,7 @@ internal sealed class SlidingLogLimiter(IReadOnlyList<RateLimitWindow> windows, 
             _waiting == 0 && (_grants.Count == 0 || now - _grants[^1] > owner._windows.Max(w => w.Ticks));
 
         /// <summary>Grants now if every window allows it; otherwise says how long until the first one would.</summary>
-        private bool TryGrant(out TimeSpan wait)
+        private bool TryGrant(out TimeSpan wait, bool commit = true)
         {
             var now = owner._time.GetTimestamp();
             var longest = owner._windows.Max(w => w.Ticks);
@@ -269,7 +271,10 @@ internal sealed class SlidingLogLimiter(IReadOnlyList<RateLimitWindow> windows, 
                 wait = TimeSpan.FromSeconds((double)waitTicks / owner._time.TimestampFrequency) + TimeSpan.FromMilliseconds(1);
                 return false;
             }
-            _grants.Add(now);
+            if (commit)
+            {
+                _grants.Add(now);
+            }
             wait = TimeSpan.Zero;
             return true;
         }

@@ -93,7 +93,8 @@ internal sealed class ActivityEndpoint(
             activity,
             services.GetService<IBot>(),
             services.GetService<IConversationReferenceStore>(),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            auth.RepliesOnlyToTrustedServiceUrls).ConfigureAwait(false);
 
         context.Response.StatusCode = outcome.StatusCode;
         if (outcome.Body is not null)

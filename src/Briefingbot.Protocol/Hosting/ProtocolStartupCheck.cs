@@ -10,12 +10,14 @@ namespace Briefingbot.Protocol.Hosting;
 internal sealed class ProtocolStartupCheck(
     IOptions<BotProtocolOptions> options,
     IServiceProviderIsService serviceCheck,
-    IHostEnvironment environment,
+    IServiceProvider services,
     ILogger<ProtocolStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // A container without a host (a CLI verb, a test) has no environment: it counts as not Development.
+        var environment = services.GetService<IHostEnvironment>() ?? new UnknownEnvironment();
         if (settings.IsDevelopmentMode)
         {
             // Fail closed: a production host that lost its app id must not accept anyone's activities and post
@@ -44,6 +46,14 @@ internal sealed class ProtocolStartupCheck(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private sealed class UnknownEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "(none)";
+        public string ApplicationName { get; set; } = "";
+        public string ContentRootPath { get; set; } = "";
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
 
     internal static string AnonymousModeRefusedMessage(string environmentName) =>
         $"MicrosoftAppId is not set, and the '{environmentName}' environment does not run without authentication. "
