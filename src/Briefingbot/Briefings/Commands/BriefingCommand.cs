@@ -42,6 +42,11 @@ public sealed class BriefingCommand(
         {
             if (!TryParsePer(args, out var date))
             {
+                if (date != default)
+                {
+                    await ReplyAsync(context, $"Die datum kan ik niet gebruiken: {Administration.Text.DutchDates.RangeHint}, bijvoorbeeld `briefing --per 2025-11-24`.", cancellationToken);
+                    return;
+                }
                 await ReplyAsync(context, "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-24` of `briefing status`.", cancellationToken);
                 return;
             }
@@ -91,7 +96,9 @@ public sealed class BriefingCommand(
             [var v] when v.StartsWith("--per=", StringComparison.Ordinal) => v["--per=".Length..],
             _ => null,
         };
-        return value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        // A well-formed date outside 1900-2199 is refused but returned, so the caller can say why.
+        return value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            && Administration.Text.DutchDates.IsInRange(date);
     }
 
     private async Task StatusAsync(CommandContext context, CancellationToken ct)
