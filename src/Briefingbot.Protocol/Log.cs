@@ -97,4 +97,7 @@ internal static partial class Log
 
     [LoggerMessage(143, LogLevel.Warning, "Not sending to {Host}: the request's token names no serviceUrl and the host is not a trusted service URL host.")]
     public static partial void UntrustedReplyWithheld(ILogger logger, string host);
+
+    [LoggerMessage(144, LogLevel.Debug, "A reply to conversation {ConversationId} takes longer than the inline budget; it continues in the background.")]
+    public static partial void InlineSendContinues(ILogger logger, string conversationId);
 }

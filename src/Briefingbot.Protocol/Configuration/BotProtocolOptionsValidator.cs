@@ -58,9 +58,9 @@ internal sealed class BotProtocolOptionsValidator : IValidateOptions<BotProtocol
         {
             errors.Add("Bot:Outbox:PerConversationLimit must be at least 1 and Bot:Outbox:TotalLimit at least as large.");
         }
-        if (options.Outbox.DrainTimeout < TimeSpan.Zero)
+        if (options.Outbox.DrainTimeout < TimeSpan.Zero || options.Outbox.InlineSendBudget < TimeSpan.Zero)
         {
-            errors.Add("Bot:Outbox:DrainTimeout must not be negative.");
+            errors.Add("Bot:Outbox:DrainTimeout and Bot:Outbox:InlineSendBudget must not be negative.");
         }
 
         if (options.MaxRequestBodyBytes < 1024)

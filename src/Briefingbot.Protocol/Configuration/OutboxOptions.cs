@@ -12,6 +12,9 @@ public sealed class OutboxOptions
     /// <summary><c>Bot:Outbox:TotalLimit</c>: replies that may wait over all conversations (bounds memory: replies are at most ~80 KB, typically 2-10 KB).</summary>
     public int TotalLimit { get; set; } = 2000;
 
+    /// <summary><c>Bot:Outbox:InlineSendBudget</c>: how long a reply sent within the inbound request may take before the request is answered anyway (the send carries on in the background).</summary>
+    public TimeSpan InlineSendBudget { get; set; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary><c>Bot:Outbox:DrainTimeout</c>: how long shutdown waits for waiting replies to be sent; what is left then is logged as lost.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

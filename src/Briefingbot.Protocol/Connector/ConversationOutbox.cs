@@ -25,6 +25,7 @@ internal sealed class ConversationOutbox(
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task<ConnectorResult>, byte> _inflight = new();
     private int _total;
 
     private OutboxOptions Limits => options.Value.Outbox;
@@ -63,7 +64,7 @@ internal sealed class ConversationOutbox(
         switch (pacer.TryAcquireNow(conversationId, tenantId))
         {
             case ImmediateVerdict.Go:
-                return await send(cancellationToken).ConfigureAwait(false);
+                return await SendInlineAsync(conversationId, send, cancellationToken).ConfigureAwait(false);
             case ImmediateVerdict.NotNow when optional:
                 return Skipped;
             case ImmediateVerdict.NotNow:
@@ -77,6 +78,59 @@ internal sealed class ConversationOutbox(
                 {
                     return Enqueue(conversationId, tenantId, send, holdsConversationPermit: true, force: false);
                 }
+        }
+    }
+
+    /// <summary>
+    /// Sends within the request for at most <see cref="OutboxOptions.InlineSendBudget"/>: a connector that is slow or
+    /// answers 429 (the client then waits for Retry-After) must not hold the request open. Past the budget the send
+    /// carries on in the background (drained on shutdown like the queue) and the caller gets <see cref="Queued"/>.
+    /// The send runs with the outbox's lifetime, not the request's: an acknowledged reply is not cancelled with it.
+    /// </summary>
+    private async Task<ConnectorResult> SendInlineAsync(string conversationId, Func<CancellationToken, Task<ConnectorResult>> send, CancellationToken cancellationToken)
+    {
+        var task = RunTrackedAsync(conversationId, send);
+        if (task.IsCompleted)
+        {
+            return await task.ConfigureAwait(false);
+        }
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(Limits.InlineSendBudget, time, budget.Token);
+        var first = await Task.WhenAny(task, delay).ConfigureAwait(false);
+        await budget.CancelAsync().ConfigureAwait(false);
+        if (first == task)
+        {
+            return await task.ConfigureAwait(false);
+        }
+        Log.InlineSendContinues(logger, conversationId);
+        return Queued;
+    }
+
+    private Task<ConnectorResult> RunTrackedAsync(string conversationId, Func<CancellationToken, Task<ConnectorResult>> send)
+    {
+        var task = RunAsync();
+        if (!task.IsCompleted)
+        {
+            _inflight.TryAdd(task, 0);
+            _ = task.ContinueWith(t => _inflight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        return task;
+
+        async Task<ConnectorResult> RunAsync()
+        {
+            try
+            {
+                return await send(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return new ConnectorResult(ConnectorOutcome.Failed, Error: "Shutdown before the reply was sent.", Attempts: 0);
+            }
+            catch (Exception ex)
+            {
+                Log.QueuedReplyCrashed(logger, conversationId, ex);
+                return new ConnectorResult(ConnectorOutcome.Failed, Error: ex.GetType().Name, Attempts: 0);
+            }
         }
     }
 
@@ -191,7 +245,7 @@ internal sealed class ConversationOutbox(
                 Task[] workers;
                 lock (_lock)
                 {
-                    workers = [.. _lanes.Values.Select(l => l.Worker).OfType<Task>()];
+                    workers = [.. _lanes.Values.Select(l => l.Worker).OfType<Task>(), .. _inflight.Keys];
                 }
                 if (workers.Length == 0)
                 {

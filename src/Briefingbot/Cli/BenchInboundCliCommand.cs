@@ -66,6 +66,15 @@ public sealed class BenchInboundCliCommand(TimeProvider time) : ICliCommand
         var before = connector.Accepted;
 
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
+        // Warm-up (JIT, connections), not measured: one message into each of 32 other conversations.
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async w =>
+        {
+            using var warm = new ByteArrayContent(Activity(connector.ServiceUrl, $"19:bench-warmup-{conversations}-{w}@thread.tacv2", -1 - w));
+            warm.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync(new Uri("api/messages", UriKind.Relative), warm, ct);
+        }));
+        before = connector.Accepted;
+
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
         var next = -1;
