@@ -10,10 +10,11 @@ public sealed class EdgeInputTests
     [Theory]
     [InlineData("--per 0001-01-01")]
     [InlineData("--per 9999-12-31")]
-    public void Briefing_per_refuses_a_date_outside_1900_2199_and_keeps_it_for_the_message(string args)
+    public void Briefing_per_refuses_a_date_outside_1900_2199_and_says_so(string args)
     {
-        Assert.False(BriefingCommand.TryParsePer(args, out var date));
-        Assert.NotEqual(default, date);
+        Assert.False(BriefingCommand.TryParsePer(args, out _));
+        Assert.True(BriefingCommand.IsOutOfRangePer(args));
+        Assert.False(BriefingCommand.IsOutOfRangePer("--per gisteren"));
     }
 
     [Fact]
