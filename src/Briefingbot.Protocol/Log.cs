@@ -11,6 +11,12 @@ internal static partial class Log
         "Set MicrosoftAppId, MicrosoftAppPassword (and MicrosoftAppTenantId) before exposing this bot.")]
     public static partial void DevelopmentMode(ILogger logger);
 
+    [LoggerMessage(103, LogLevel.Critical, "MicrosoftAppId is not set and the {Environment} environment is not Development: refusing to start without authentication. Set MicrosoftAppId, or Bot:AllowAnonymous=true to run unauthenticated on purpose.")]
+    public static partial void AnonymousModeRefused(ILogger logger, string environment);
+
+    [LoggerMessage(104, LogLevel.Warning, "Bot:AllowAnonymous=true in the {Environment} environment: inbound requests are NOT authenticated and replies go to any serviceUrl without a token. Never expose this host to a network.")]
+    public static partial void AnonymousModeAllowed(ILogger logger, string environment);
+
     [LoggerMessage(101, LogLevel.Information, "Bot Framework authentication is on (app type {AppType}).")]
     public static partial void AuthenticationEnabled(ILogger logger, string appType);
 
@@ -69,4 +75,29 @@ internal static partial class Log
 
     [LoggerMessage(136, LogLevel.Warning, "Outbound pacing queue is full for {Scope}; the send is refused as throttled.")]
     public static partial void PacingQueueFull(ILogger logger, string scope);
+
+    // Outbox
+    [LoggerMessage(137, LogLevel.Information, "Replies to conversation {ConversationId} are queued: it has no outbound slot free now.")]
+    public static partial void RepliesQueued(ILogger logger, string conversationId);
+
+    [LoggerMessage(138, LogLevel.Warning, "The reply queue of conversation {ConversationId} is full; a reply is dropped.")]
+    public static partial void OutboxFull(ILogger logger, string conversationId);
+
+    [LoggerMessage(139, LogLevel.Warning, "A queued reply to conversation {ConversationId} ended {Outcome}: {Error}")]
+    public static partial void QueuedReplyFailed(ILogger logger, string conversationId, ConnectorOutcome outcome, string? error);
+
+    [LoggerMessage(140, LogLevel.Error, "A queued reply to conversation {ConversationId} failed unexpectedly.")]
+    public static partial void QueuedReplyCrashed(ILogger logger, string conversationId, Exception exception);
+
+    [LoggerMessage(141, LogLevel.Warning, "Shutdown: {Count} queued replies were not sent within the drain timeout of {Seconds} s and are lost.")]
+    public static partial void OutboxNotDrained(ILogger logger, int count, double seconds);
+
+    [LoggerMessage(142, LogLevel.Information, "Conversation {ConversationId} is throttled: a message was acknowledged without an answer.")]
+    public static partial void ConversationThrottled(ILogger logger, string conversationId);
+
+    [LoggerMessage(143, LogLevel.Warning, "Not sending to {Host}: the request's token names no serviceUrl and the host is not a trusted service URL host.")]
+    public static partial void UntrustedReplyWithheld(ILogger logger, string host);
+
+    [LoggerMessage(144, LogLevel.Debug, "A reply to conversation {ConversationId} takes longer than the inline budget; it continues in the background.")]
+    public static partial void InlineSendContinues(ILogger logger, string conversationId);
 }

@@ -57,6 +57,9 @@ public static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<OutboundPacer>();
+        services.TryAddSingleton<ConversationOutbox>();
+        // Drains queued replies on shutdown (registered early: hosted services stop in reverse order, after the server).
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
         services.TryAddSingleton<IConnectorClient, ConnectorClient>();
         services.TryAddSingleton<IProactiveMessenger, ProactiveMessenger>();
         services.TryAddSingleton<BotAdapter>();

@@ -90,7 +90,7 @@ internal sealed class BotAuthenticator(
         }
         var (result, configuration) = (validation.Result!, validation.Configuration!);
 
-        return CheckActivityBinding(result, configuration, kind.Value, activity);
+        return CheckActivityBinding(result, configuration, kind.Value, activity, settings);
     }
 
     private static TokenIssuerKind? ClassifyIssuer(string? issuer, BotProtocolOptions settings)
@@ -158,9 +158,26 @@ internal sealed class BotAuthenticator(
     }
 
     private static AuthenticationResult CheckActivityBinding(
-        TokenValidationResult result, OpenIdConnectConfiguration configuration, TokenIssuerKind kind, Activity activity)
+        TokenValidationResult result, OpenIdConnectConfiguration configuration, TokenIssuerKind kind, Activity activity, BotProtocolOptions settings)
     {
         var identity = result.ClaimsIdentity;
+
+        // An Entra token only says "some app of our tenant asked for a token for this audience": it must also come
+        // from an app we allow (azp in v2 tokens, appid in v1), by default only ourselves.
+        if (kind == TokenIssuerKind.Entra)
+        {
+            var issuer = (result.SecurityToken as JsonWebToken)?.Issuer;
+            var callerClaim = issuer is not null && issuer.EndsWith("/v2.0", StringComparison.Ordinal) ? "azp" : "appid";
+            var caller = identity.FindFirst(callerClaim)?.Value;
+            if (string.IsNullOrEmpty(caller))
+            {
+                return AuthenticationResult.Forbidden($"The token names no calling app ({callerClaim}).");
+            }
+            if (!settings.EffectiveAllowedCallerAppIds.Contains(caller, StringComparer.OrdinalIgnoreCase))
+            {
+                return AuthenticationResult.Forbidden("The calling app is not allowed.");
+            }
+        }
         var serviceUrlClaim = identity.FindFirst(ServiceUrlClaim)?.Value;
 
         // Bot Framework tokens always name the serviceUrl they were minted for; Entra tokens may not carry it,
@@ -185,8 +202,15 @@ internal sealed class BotAuthenticator(
         {
             return AuthenticationResult.Forbidden("The signing key is not endorsed for the activity's channel.");
         }
+        // Entra keys carry no endorsements: the configured channel list takes their place.
+        if (endorsements is null && kind == TokenIssuerKind.Entra
+            && (string.IsNullOrEmpty(activity.ChannelId) || !settings.EffectiveEntraChannelIds.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase)))
+        {
+            return AuthenticationResult.Forbidden("The activity's channel is not one an Entra token may speak for.");
+        }
 
-        return AuthenticationResult.Accepted(identity);
+        // Without a serviceurl claim nothing ties the token to the serviceUrl in the body: replies go only to trusted hosts.
+        return AuthenticationResult.Accepted(identity, repliesOnlyToTrustedServiceUrls: serviceUrlClaim is null);
     }
 
     private static string Describe(Exception? exception) => exception switch

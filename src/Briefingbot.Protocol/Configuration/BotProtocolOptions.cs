@@ -43,6 +43,27 @@ public sealed class BotProtocolOptions
     /// </summary>
     public IList<string>? ExtraTrustedServiceUrlHosts { get; set; }
 
+    /// <summary>
+    /// <c>Bot:AllowAnonymous</c>: permits development mode (no <see cref="MicrosoftAppId"/>: no authentication) outside
+    /// the Development environment, with a warning at every start. Without it such a host refuses to start.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>
+    /// <c>Bot:AllowedCallerAppIds</c>: apps whose Entra tokens (claim <c>azp</c> in v2, <c>appid</c> in v1) are accepted
+    /// inbound by a single-tenant bot. Empty (the default) = only <see cref="MicrosoftAppId"/> itself.
+    /// </summary>
+    public IList<string>? AllowedCallerAppIds { get; set; }
+
+    /// <summary>
+    /// <c>Bot:EntraChannelIds</c>: channels an Entra-issued token may speak for. Entra keys carry no channel
+    /// endorsements, so this list takes their place. Default: <c>msteams</c>, <c>emulator</c>.
+    /// </summary>
+    public IList<string>? EntraChannelIds { get; set; }
+
+    /// <summary><c>Bot:Outbox</c>: the per-conversation reply queue that keeps inbound requests short.</summary>
+    public OutboxOptions Outbox { get; set; } = new();
+
     /// <summary><c>Bot:MaxRequestBodyBytes</c>: inbound activities larger than this get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
@@ -63,6 +84,18 @@ public sealed class BotProtocolOptions
 
     /// <summary>True when no app id is configured: inbound auth is off and no token is sent.</summary>
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>The apps allowed to call with an Entra token: the configured list, else only our own app id.</summary>
+    internal IReadOnlyList<string> EffectiveAllowedCallerAppIds =>
+        AllowedCallerAppIds?.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToArray() is { Length: > 0 } list
+            ? list
+            : MicrosoftAppId is { } own ? [own] : [];
+
+    /// <summary>The channels an Entra token may speak for.</summary>
+    internal IReadOnlyList<string> EffectiveEntraChannelIds =>
+        EntraChannelIds?.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToArray() is { Length: > 0 } list
+            ? list
+            : ["msteams", "emulator"];
 
     /// <summary>True when Entra ID tokens of <see cref="MicrosoftAppTenantId"/> are accepted besides Bot Framework ones.</summary>
     public bool AcceptsEntraTokens =>

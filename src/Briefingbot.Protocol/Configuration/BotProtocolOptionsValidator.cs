@@ -54,6 +54,15 @@ internal sealed class BotProtocolOptionsValidator : IValidateOptions<BotProtocol
             }
         }
 
+        if (options.Outbox.PerConversationLimit < 1 || options.Outbox.TotalLimit < options.Outbox.PerConversationLimit)
+        {
+            errors.Add("Bot:Outbox:PerConversationLimit must be at least 1 and Bot:Outbox:TotalLimit at least as large.");
+        }
+        if (options.Outbox.DrainTimeout < TimeSpan.Zero || options.Outbox.InlineSendBudget < TimeSpan.Zero)
+        {
+            errors.Add("Bot:Outbox:DrainTimeout and Bot:Outbox:InlineSendBudget must not be negative.");
+        }
+
         if (options.MaxRequestBodyBytes < 1024)
         {
             errors.Add("Bot:MaxRequestBodyBytes must be at least 1024.");

@@ -25,26 +25,64 @@ internal sealed class OutboundPacer : IDisposable
         _perTenant = new SlidingLogLimiter(pacing.EffectivePerTenant, pacing.QueueLimit, time);
     }
 
-    /// <summary>Waits for a permit to write to <paramref name="conversationId"/> in <paramref name="tenantId"/>; false when the queue is full.</summary>
+    /// <summary>Waits for a permit to write to <paramref name="conversationId"/> in <paramref name="tenantId"/>; refused when a queue is full.</summary>
     public async ValueTask<PacingVerdict> WaitAsync(string conversationId, string? tenantId, CancellationToken cancellationToken)
     {
-        // Sliding-window permits are not given back on dispose; the lease only reports whether we got one.
-        using (var lease = await _perConversation.AcquireAsync(conversationId, 1, cancellationToken).ConfigureAwait(false))
+        // The tenant's place in the queue is taken first: if the tenant would refuse, the conversation's permit (a
+        // sliding-window permit is never given back) must not be spent on a send that does not happen.
+        SlidingLogLimiter.Reservation? tenantPlace = null;
+        if (!string.IsNullOrEmpty(tenantId))
+        {
+            tenantPlace = _perTenant.TryReserve(tenantId);
+            if (tenantPlace is null)
+            {
+                return PacingVerdict.TenantQueueFull;
+            }
+        }
+        using (tenantPlace)
+        {
+            // Sliding-window permits are not given back on dispose; the lease only reports whether we got one.
+            using (var lease = await _perConversation.AcquireAsync(conversationId, 1, cancellationToken).ConfigureAwait(false))
+            {
+                if (!lease.IsAcquired)
+                {
+                    return PacingVerdict.ConversationQueueFull;
+                }
+            }
+            // Channels without tenants (Slack, Web Chat) have no per-tenant limit to respect.
+            if (tenantPlace is not null)
+            {
+                await tenantPlace.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return PacingVerdict.Go;
+        }
+    }
+
+    /// <summary>
+    /// A permit now or not at all, for a reply that must not keep its inbound request waiting. <see cref="ImmediateVerdict.ConversationOnly"/>
+    /// means the conversation's permit was taken but the tenant has none free: finish with <see cref="WaitForTenantAsync"/>.
+    /// </summary>
+    public ImmediateVerdict TryAcquireNow(string conversationId, string? tenantId)
+    {
+        using (var lease = _perConversation.AttemptAcquire(conversationId, 1))
         {
             if (!lease.IsAcquired)
             {
-                return PacingVerdict.ConversationQueueFull;
+                return ImmediateVerdict.NotNow;
             }
         }
-        if (string.IsNullOrEmpty(tenantId))
+        if (string.IsNullOrEmpty(tenantId) || _perTenant.TryAcquireNow(tenantId))
         {
-            // Channels without tenants (Slack, Web Chat) have no per-tenant limit to respect.
-            return PacingVerdict.Go;
+            return ImmediateVerdict.Go;
         }
-        return await _perTenant.AcquireAsync(tenantId, cancellationToken).ConfigureAwait(false)
+        return ImmediateVerdict.ConversationOnly;
+    }
+
+    /// <summary>Waits for the tenant's permit only (the conversation's is already held, see <see cref="TryAcquireNow"/>).</summary>
+    public async ValueTask<PacingVerdict> WaitForTenantAsync(string? tenantId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(tenantId) || await _perTenant.AcquireAsync(tenantId, cancellationToken).ConfigureAwait(false)
             ? PacingVerdict.Go
             : PacingVerdict.TenantQueueFull;
-    }
 
     public void Dispose()
     {
@@ -75,4 +113,14 @@ internal enum PacingVerdict
     Go,
     ConversationQueueFull,
     TenantQueueFull,
+}
+
+/// <summary>The answer of <see cref="OutboundPacer.TryAcquireNow"/>.</summary>
+internal enum ImmediateVerdict
+{
+    Go,
+    /// <summary>No permit taken; the conversation has no slot free now.</summary>
+    NotNow,
+    /// <summary>The conversation's permit is taken, the tenant's is not free now.</summary>
+    ConversationOnly,
 }

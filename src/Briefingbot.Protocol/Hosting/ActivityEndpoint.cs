@@ -52,7 +52,8 @@ internal sealed class ActivityEndpoint(
         Activity? activity;
         try
         {
-            activity = ProtocolJson.DeserializeActivity(body.Bytes!);
+            // Every string valid UTF-16 before anything reads it (lone surrogates, noncharacters, invalid UTF-8).
+            activity = ProtocolJson.DeserializeActivity(InboundSanitizer.Sanitize(body.Bytes!));
         }
         catch (JsonException ex)
         {
@@ -93,7 +94,8 @@ internal sealed class ActivityEndpoint(
             activity,
             services.GetService<IBot>(),
             services.GetService<IConversationReferenceStore>(),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            auth.RepliesOnlyToTrustedServiceUrls).ConfigureAwait(false);
 
         context.Response.StatusCode = outcome.StatusCode;
         if (outcome.Body is not null)

@@ -9,21 +9,42 @@ namespace Briefingbot.Protocol.Turns;
 /// bot is logged with its stack trace, the user gets a short Dutch apology instead (messages), Teams gets a
 /// well-formed error instead (invokes), and the channel gets 200 so it does not retry a turn that would fail again.
 /// </summary>
-internal sealed class BotAdapter(IConnectorClient connector, OutboundPacer pacer, ILogger<BotAdapter> logger)
+internal sealed class BotAdapter(
+    IConnectorClient connector,
+    ConversationOutbox outbox,
+    TrustedServiceUrls trustedServiceUrls,
+    ILogger<BotAdapter> logger)
 {
     /// <summary>The content type Universal Actions use for an error answer to <c>adaptiveCard/action</c>.</summary>
     public const string ErrorContentType = "application/vnd.microsoft.error";
 
-    public async Task<TurnOutcome> ProcessAsync(Activity activity, IBot? bot, IConversationReferenceStore? store, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> ProcessAsync(
+        Activity activity, IBot? bot, IConversationReferenceStore? store, CancellationToken cancellationToken, bool repliesOnlyToTrustedServiceUrls = false)
     {
         if (activity.Type == ActivityTypes.Message)
         {
             activity.Text = MentionStripper.StripBotMention(activity);
         }
 
-        var turn = new TurnContext(activity, connector, pacer, logger);
+        var turn = new TurnContext(activity, connector, outbox, trustedServiceUrls, repliesOnlyToTrustedServiceUrls, logger);
 
-        if (store is not null && ConversationReferences.ShouldCapture(activity))
+        // A conversation whose replies already fill its queue gets no new answers (the user is told once): the
+        // request is acknowledged at once and memory stays bounded. Invokes answer in the HTTP response and still run.
+        if (activity.Type == ActivityTypes.Message && outbox.IsFull(activity.Conversation!.Id!))
+        {
+            Log.ConversationThrottled(logger, activity.Conversation.Id!);
+            if (turn.MaySendToServiceUrl)
+            {
+                var notice = new Activity { Type = ActivityTypes.Message, Text = TurnMessages.Throttled, TextFormat = "plain" };
+                turn.PrepareReply(notice);
+                outbox.TryNotifyThrottledOnce(activity.Conversation.Id!, activity.Conversation.TenantId,
+                    ct => connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation.Id!, notice, ct));
+            }
+            return TurnOutcome.Acknowledged;
+        }
+
+        // A reference with a serviceUrl nobody vouched for would aim later proactive sends there.
+        if (store is not null && turn.MaySendToServiceUrl && ConversationReferences.ShouldCapture(activity))
         {
             await SaveReferenceAsync(store, turn, cancellationToken).ConfigureAwait(false);
         }

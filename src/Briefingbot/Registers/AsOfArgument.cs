@@ -24,7 +24,9 @@ public static partial class AsOfArgument
         if (!DutchDates.TryParse(value, out var date))
         {
             rest = arguments.Trim();
-            problem = $"\"{value}\" is geen datum; gebruik bijvoorbeeld `--per 2025-11-24` of `per 24 november 2025`.";
+            problem = DutchDates.IsOutOfRange(value)
+                ? $"\"{value}\" valt buiten het bereik: {DutchDates.RangeHint}, bijvoorbeeld `--per 2025-11-24`."
+                : $"\"{value}\" is geen datum; gebruik bijvoorbeeld `--per 2025-11-24` of `per 24 november 2025`.";
             return false;
         }
         asOf = date;

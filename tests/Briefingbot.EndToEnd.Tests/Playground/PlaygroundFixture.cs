@@ -77,6 +77,8 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             ["DOTNET_NOLOGO"] = "1",
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
+            // The Playground sends no token: a Production host runs without one only when told so (fail closed).
+            ["Bot__AllowAnonymous"] = "true",
             ["Storage__Provider"] = "sqlite",
             ["Storage__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "briefingbot.db")}",
             ["Dossiers__CorpusPath"] = RepoPaths.Seeds,

@@ -39,12 +39,17 @@ public sealed class BotHost : IAsyncDisposable
     public static async Task<BotHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        bool withStore = true)
+        bool withStore = true,
+        string environment = "Development")
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development by default: most tests run without an app id, which other environments refuse (fail closed).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         // Listen explicitly: settings cleared below cannot undo it, and port 0 picks a free port.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Configuration.Sources.Clear();
+        // Replies with a free slot go out within the request; a generous budget keeps that true on a busy machine, so
+        // tests can read the connector as soon as the POST returns (a test may set its own).
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:Outbox:InlineSendBudget"] = "00:01:00" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var logs = new CollectingLoggerProvider();
         builder.Logging.ClearProviders();

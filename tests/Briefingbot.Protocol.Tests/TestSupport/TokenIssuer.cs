@@ -84,9 +84,14 @@ public sealed class TokenIssuer : IAsyncLifetime
         string? serviceUrl = Activities.TeamsServiceUrl,
         TimeSpan? notBeforeOffset = null,
         TimeSpan? expiresOffset = null,
-        string algorithm = SecurityAlgorithms.RsaSha256)
+        string algorithm = SecurityAlgorithms.RsaSha256,
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var claims = new Dictionary<string, object>();
+        foreach (var (name, value) in extraClaims ?? new Dictionary<string, object>())
+        {
+            claims[name] = value;
+        }
         if (serviceUrl is not null)
         {
             claims["serviceurl"] = serviceUrl;

@@ -38,6 +38,9 @@ public sealed class ChatHttpTests(ChatHttpTests.Host host) : IClassFixture<ChatH
             _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
             {
                 web.UseSetting("MicrosoftAppId", "");
+                // Replies with a free slot are sent within the request; a generous budget keeps that true on a busy
+                // machine, so each test can read the reply as soon as its POST returns.
+                web.UseSetting("Bot:Outbox:InlineSendBudget", "00:01:00");
                 web.UseSetting("Dossiers:CorpusPath", Path.Combine(NodeCardChecker.RepoRoot, "seeds"));
                 web.UseSetting("Dossiers:IndexPath", Path.Combine(_data, "index"));
                 web.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_data, "bot.db")}");

@@ -19,6 +19,8 @@ public class BotHostFactory : WebApplicationFactory<Program>
             ["Storage:Provider"] = "sqlite",
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(DataDirectory, "briefingbot.db")}",
             ["Dossiers:IndexPath"] = Path.Combine(DataDirectory, "index"),
+            // Replies are sent within the request (tests read them when the POST returns), however busy the machine.
+            ["Bot:Outbox:InlineSendBudget"] = "00:01:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -40,6 +40,8 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Tests post without tokens: a Production host runs without an app id only when told so (fail closed).
+        start.Environment["Bot__AllowAnonymous"] = "true";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -39,6 +39,11 @@ public sealed partial class ReplySender(IServiceProvider services, ILogger<Reply
                 };
                 return SendAsync(context, activity, cancellationToken);
             }
+            catch (Briefingbot.Cards.CardRenderException ex) when (ex.InnerException is null)
+            {
+                // Expected with large input (a card over the size limit): the text is the answer, no stack trace needed.
+                Log.CardNotRendered(logger, templateName, ex.Message);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Log.CardRenderFailed(logger, ex, templateName);
@@ -65,7 +70,8 @@ public sealed partial class ReplySender(IServiceProvider services, ILogger<Reply
             .Replace("\\", "", StringComparison.Ordinal)
             .TrimStart('#', '>', ' ')
             .Trim();
-        return line.Length > 120 ? line[..120] : line;
+        // Never cut a surrogate pair in half: the preview would carry a lone surrogate.
+        return line.Length <= 120 ? line : line[..(char.IsHighSurrogate(line[119]) ? 119 : 120)];
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]

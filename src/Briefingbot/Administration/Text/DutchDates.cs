@@ -57,8 +57,32 @@ public static partial class DutchDates
         return false;
     }
 
-    /// <summary>Accepts "2025-11-24", "24-11-2025", "24/11/2025" and "24 november 2025".</summary>
+    /// <summary>The first day a command accepts: earlier (or later than <see cref="Latest"/>) is a typo, and day arithmetic near DateOnly's ends overflows.</summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1);
+
+    /// <summary>The last day a command accepts.</summary>
+    public static readonly DateOnly Latest = new(2199, 12, 31);
+
+    /// <summary>The Dutch hint for a date outside <see cref="Earliest"/>..<see cref="Latest"/>.</summary>
+    public const string RangeHint = "kies een datum tussen 1900 en 2199";
+
+    public static bool IsInRange(DateOnly date) => date >= Earliest && date <= Latest;
+
+    /// <summary>Accepts "2025-11-24", "24-11-2025", "24/11/2025" and "24 november 2025", from 1900 to 2199 (see <see cref="IsInRange"/>).</summary>
     public static bool TryParse(string text, out DateOnly date)
+    {
+        if (TryParseAnyYear(text, out date) && IsInRange(date))
+        {
+            return true;
+        }
+        date = default;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a well-formed date outside the accepted range (for a clearer message).</summary>
+    public static bool IsOutOfRange(string text) => TryParseAnyYear(text, out var date) && !IsInRange(date);
+
+    private static bool TryParseAnyYear(string text, out DateOnly date)
     {
         var t = text.Trim().TrimEnd('.', ',');
         if (DateOnly.TryParseExact(t, ["yyyy-MM-dd", "yyyy-M-d", "d-M-yyyy", "dd-MM-yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))

@@ -42,6 +42,11 @@ public sealed class BriefingCommand(
         {
             if (!TryParsePer(args, out var date))
             {
+                if (IsOutOfRangePer(args))
+                {
+                    await ReplyAsync(context, $"Die datum kan ik niet gebruiken: {Administration.Text.DutchDates.RangeHint}, bijvoorbeeld `briefing --per 2025-11-24`.", cancellationToken);
+                    return;
+                }
                 await ReplyAsync(context, "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-24` of `briefing status`.", cancellationToken);
                 return;
             }
@@ -81,9 +86,22 @@ public sealed class BriefingCommand(
             configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam", SubscriptionStatus.Active, null, "preview", now, now);
     }
 
+    /// <summary>Whether the <c>--per</c> date is well-formed but outside 1900-2199 (it gets its own message).</summary>
+    internal static bool IsOutOfRangePer(string args) =>
+        PerValue(args) is { } value
+        && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && !Administration.Text.DutchDates.IsInRange(date);
+
     internal static bool TryParsePer(string args, out DateOnly date)
     {
         date = default;
+        var value = PerValue(args);
+        return value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            && Administration.Text.DutchDates.IsInRange(date);
+    }
+
+    private static string? PerValue(string args)
+    {
         var parts = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var value = parts switch
         {
@@ -91,7 +109,7 @@ public sealed class BriefingCommand(
             [var v] when v.StartsWith("--per=", StringComparison.Ordinal) => v["--per=".Length..],
             _ => null,
         };
-        return value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return value;
     }
 
     private async Task StatusAsync(CommandContext context, CancellationToken ct)

@@ -111,6 +111,7 @@ public sealed record SearchRequest(string Query, SearchFilters Filters, int Page
     private static DateOnly? Date(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && Administration.Text.DutchDates.IsInRange(date)
             ? date
             : null;
 }
