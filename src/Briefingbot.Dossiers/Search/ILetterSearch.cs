@@ -19,6 +19,14 @@ public interface ILetterSearch
 
     /// <summary>Whether <paramref name="query"/> parses (for saving topics) and how many letters match it now.</summary>
     Task<QueryCheck> CheckQueryAsync(string query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Letters related to a letter ("Meer zoals dit"): by its most distinctive terms (Lucene's MoreLikeThis over its
+    /// passages) and its dossier, the letter itself left out. An empty page when nothing is related (or unknown).
+    /// Hosts without an index answer an empty page.
+    /// </summary>
+    Task<SearchResponse> FindSimilarAsync(string letterId, int page = 0, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new SearchResponse(string.Empty, [], 0, page, false, null, []));
 }
 
 /// <summary>A letter in the index and when it was added or last changed.</summary>

@@ -384,6 +384,52 @@ public sealed class LetterSearch : ILetterSearch
         }
     }
 
+    public Task<SearchResponse> FindSimilarAsync(string letterId, int page = 0, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Task.FromResult(FindSimilar(letterId, page));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            IndexLog.SearchFailed(_logger, letterId?.Length ?? 0, ex);
+            return Task.FromResult(Empty(string.Empty, page, []));
+        }
+    }
+
+    private SearchResponse FindSimilar(string? letterId, int page)
+    {
+        page = Math.Clamp(page, 0, MaxPage);
+        if (string.IsNullOrWhiteSpace(letterId))
+        {
+            return Empty(string.Empty, page, []);
+        }
+        using var lease = _index.Acquire();
+        var searcher = lease.Searcher;
+        var letter = FindLetterDocument(searcher, letterId.Trim());
+        var id = letter?.Get(IndexFields.LetterId);
+        if (letter is null || id is null)
+        {
+            return Empty(string.Empty, page, []);
+        }
+        var highlights = new LetterQueryBuilder.Highlights();
+        var query = SimilarLetters.Build(searcher, _index.Analyzer, id, letter.Get(IndexFields.StoredDossier), highlights);
+        if (query is null)
+        {
+            return Empty(string.Empty, page, []);
+        }
+        using var collector = BestPassageCollector.Search(searcher, query, null);
+        // One page of the most related letters: "more like this" is a pointer, not a result list to page through.
+        const int SimilarPageSize = 5;
+        var hits = collector.Top((page + 1) * SimilarPageSize)
+            .Skip(page * SimilarPageSize)
+            .Take(SimilarPageSize)
+            .Select(l => ToHit(searcher, l.LetterId, l.Doc, l.Score, highlights))
+            .OfType<LetterHit>()
+            .ToList();
+        return new SearchResponse(letter.Get(IndexFields.StoredTitle) ?? id, hits, hits.Count, page, false, null, []);
+    }
+
     private LetterHit? ToHit(IndexSearcher searcher, string letterId, int doc, float score, LetterQueryBuilder.Highlights highlights)
     {
         var (passage, _, _) = LetterDocuments.ReadSearchPassage(searcher.Doc(doc));

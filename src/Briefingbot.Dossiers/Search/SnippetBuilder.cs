@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text;
 using Briefingbot.Dossiers.Analysis;
 using Briefingbot.Dossiers.Index;
@@ -183,33 +184,21 @@ internal static class SnippetBuilder
         return (start, end);
     }
 
-    /// <summary>Markdown with Markdown metacharacters escaped and matches in bold.</summary>
+    /// <summary>Markdown with matches in bold and only what the Teams Markdown subset would interpret escaped (<see cref="TeamsMarkdown"/>); one paragraph.</summary>
     internal static string ToMarkdown(string text, IReadOnlyList<HighlightRange> ranges)
     {
         var builder = new StringBuilder(text.Length + ranges.Count * 4 + 16);
         var position = 0;
         foreach (var range in ranges)
         {
-            AppendEscaped(builder, text.AsSpan(position, range.Start - position));
+            // Line breaks inside a snippet would start new Markdown blocks (lists, headings); keep one paragraph.
+            TeamsMarkdown.AppendEscaped(builder, text, position, range.Start - position, singleLine: true);
             builder.Append("**");
-            AppendEscaped(builder, text.AsSpan(range.Start, range.Length));
+            TeamsMarkdown.AppendEscaped(builder, text, range.Start, range.Length, singleLine: true);
             builder.Append("**");
             position = range.Start + range.Length;
         }
-        AppendEscaped(builder, text.AsSpan(position));
+        TeamsMarkdown.AppendEscaped(builder, text, position, text.Length - position, singleLine: true);
         return builder.ToString();
-    }
-
-    private static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '(' or ')' or '#' or '<' or '>' or '~' or '|' or '!' or '{' or '}')
-            {
-                builder.Append('\\');
-            }
-            // Line breaks inside a snippet would start new Markdown blocks (lists, headings); keep one paragraph.
-            builder.Append(c is '\r' or '\n' ? ' ' : c);
-        }
     }
 }

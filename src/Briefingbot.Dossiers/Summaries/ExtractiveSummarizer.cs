@@ -45,7 +45,7 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
             foreach (var sentence in Sentences(passage.Text))
             {
                 order++;
-                if (sentence.Length is < 40 or > 320 || sentence.EndsWith('?'))
+                if (sentence.Length is < 40 or > 320 || sentence.EndsWith('?') || Procedural().IsMatch(sentence))
                 {
                     continue;
                 }
@@ -103,10 +103,12 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
     }
 
     /// <summary>
-    /// Q&amp;A documents (written consultations, replies to reports) open with the members' introductions, which say
-    /// what the document is about but not what the government answered. Their summary is the introduction's best
-    /// sentence followed by the one or two answer sentences that carry the government's position: the ones most
-    /// central to the whole document and its title, preferably stated as the cabinet's view, early answers first.
+    /// Q&amp;A documents (written consultations, replies to reports) open with the members' introductions ("De leden
+    /// van de D66-fractie hebben met interesse kennisgenomen van …") and the covering note ("Hierbij sturen wij u de
+    /// antwoorden …"): they say that questions were asked, not what the government answered. Their summary is the
+    /// two or three answer sentences that carry the government's position: the ones most central to the whole
+    /// document and its title, preferably stated as the cabinet's view, early answers first; procedural sentences
+    /// and answers that point elsewhere are skipped.
     /// </summary>
     private static string SummarizeQuestionsAndAnswers(Letter letter, List<Passage> body, List<Passage> answers)
     {
@@ -116,30 +118,18 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
             titleWords.Count == 0 ? 0 : 0.8 * Words(sentence).Distinct().Count(titleWords.Contains) / titleWords.Count;
 
         var order = 0;
-        var intro = body.Where(p => p.Kind == PassageKind.Paragraph).Take(CandidatePassages)
-            .SelectMany((p, rank) => Sentences(p.Text).Select(sentence => (Sentence: sentence, Order: order++, Rank: rank)))
-            .Where(c => c.Sentence.Length is >= 40 and <= 280 && !c.Sentence.EndsWith('?') && !Anaphoric().IsMatch(c.Sentence))
-            // The introduction that names the subject (title words) or states the purpose, not "… naar aanleiding hiervan".
-            .Select(c => (c.Sentence, c.Order, Score: 0.4 / (1 + c.Rank) + 1.5 * Subject(c.Sentence) + (PurposeCue().IsMatch(c.Sentence) ? 1.0 : 0)
-                - (PointsBack().IsMatch(c.Sentence) ? 0.5 : 0)))
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
-            .FirstOrDefault();
-
-        var points = answers.Take(CandidatePassages)
+        var points = answers.Take(CandidatePassages * 2)
             .SelectMany((p, rank) => Sentences(p.Answer!).Select(sentence => (Sentence: sentence, Order: order++, Rank: rank)))
-            .Where(c => c.Sentence.Length is >= 40 and <= 260 && !c.Sentence.EndsWith('?') && !Anaphoric().IsMatch(c.Sentence) && !CrossReference().IsMatch(c.Sentence))
-            .Select(c => (c.Sentence, c.Order, Score: 0.5 / (1 + c.Rank) + Centrality(c.Sentence, frequencies) + Subject(c.Sentence)
+            .Where(c => c.Sentence.Length is >= 40 and <= 260 && !c.Sentence.EndsWith('?') && !Anaphoric().IsMatch(c.Sentence)
+                && !CrossReference().IsMatch(c.Sentence) && !Procedural().IsMatch(c.Sentence))
+            // Naming the document's subject (its title words) weighs most: the reader asks "what did they answer about X".
+            .Select(c => (c.Sentence, c.Order, Score: 0.5 / (1 + c.Rank) + Centrality(c.Sentence, frequencies) + 2 * Subject(c.Sentence)
                 + (GovernmentCue().IsMatch(c.Sentence) ? 0.6 : 0)))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
             .ToList();
 
         var chosen = new List<(string Sentence, int Order)>();
         var length = 0;
-        if (intro.Sentence is not null)
-        {
-            chosen.Add((intro.Sentence, intro.Order));
-            length = intro.Sentence.Length + 1;
-        }
         foreach (var point in points)
         {
             if (chosen.Count == 3)
@@ -199,6 +189,17 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
     [GeneratedRegex(@"^(?:Met deze (?:brief|kamerbrief)|In deze (?:brief|kamerbrief)|Deze (?:brief|kamerbrief)|Hierbij (?:stuur|ontvangt|informeer|bied)|Middels deze brief)|\b(?:informeer ik|informeren wij|bied ik|sturen wij|stuur ik) u\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeCue();
 
+    /// <summary>The procedural-sentence pattern, for tests.</summary>
+    internal static Regex ProceduralPattern() => Procedural();
+
+    /// <summary>
+    /// Procedure, not content: committee phrasing ("De leden van de D66-fractie hebben met interesse kennisgenomen
+    /// van …", "… hebben nog enkele vragen"), covering notes ("Hierbij sturen wij u de antwoorden op de vragen …"),
+    /// thanks for questions and the committee's formal framing.
+    /// </summary>
+    [GeneratedRegex(@"^(?:De|Deze) leden van de\b|\bleden van de [\w\-]+[\s\-]?fractie\b|\bkennis\s?(?:genomen|nemen)\b|\b(?:hebben|heeft) (?:nog )?(?:enkele|een aantal|de volgende|geen) (?:vragen|opmerkingen)\b|^(?:Hierbij|Bijgaand|Graag) (?:sturen|stuur|zenden|zend|bied|bieden|ontvangt|treft)\b[^.]*\b(?:antwoorden|beantwoording|reactie|nota|vragen|verslag)\b|\b(?:dankt|danken|dank) (?:de leden|de commissie|de fracties|u) (?:\w+ )*?voor (?:de|hun|uw) (?:vragen|inbreng|opmerkingen)\b|^(?:De|Het) (?:vaste )?commissie\b|\bschriftelijk overleg\b[^.]*\b(?:gevoerd|voorgelegd)\b|^Onder verwijzing naar\b|\b(?:griffier|voorzitter) van de (?:vaste )?commissie\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Procedural();
+
     [GeneratedRegex(@"\b(?:kern|samenvatting|conclusie|hoofdlijnen|inleiding|aanleiding)\b", RegexOptions.IgnoreCase)]
     private static partial Regex KeyHeading();
 
@@ -207,9 +208,6 @@ public sealed partial class ExtractiveSummarizer : ILetterSummarizer
 
     [GeneratedRegex(@"^(?:Het kabinet|Nederland|De regering|Ik|Wij|Defensie)\b")]
     private static partial Regex GovernmentCue();
-
-    [GeneratedRegex(@"\b(?:hiervan|daarvan|hierover|daarover|hierop|daarop)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PointsBack();
 
     /// <summary>"Zoals in het antwoord op vraag 3 …": an answer that points elsewhere does not stand alone.</summary>
     [GeneratedRegex(@"\b(?:antwoord op (?:de )?vraag|zie (?:ook )?(?:het )?antwoord|zoals (?:eerder )?(?:aangegeven|gemeld|beschreven))\b", RegexOptions.IgnoreCase)]

@@ -103,5 +103,6 @@ public static class CardMarkdown
         }
     }
 
-    private static string EscapeLinkText(string s) => s.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+    // Button titles are plain text: inside link brackets only what would end or nest the link, or be markup, is escaped.
+    private static string EscapeLinkText(string s) => Briefingbot.Dossiers.Text.TeamsMarkdown.EscapeLinkText(s);
 }

@@ -1,29 +1,16 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Briefingbot.Dossiers.Text;
 
 namespace Briefingbot.Cards;
 
 /// <summary>Text preparation for card TextBlocks (which render a Markdown subset) and for Markdown channels.</summary>
 public static partial class CardText
 {
-    /// <summary>Escapes the Markdown that Adaptive Cards and chat clients interpret, so letter text shows as written.</summary>
-    public static string EscapeMarkdown(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (char c in text)
-        {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '#' or '<' or '>' or '|')
-            {
-                sb.Append('\\');
-            }
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>
+    /// Escapes only the Markdown that Teams card TextBlocks interpret (<see cref="TeamsMarkdown"/>), so letter text
+    /// shows as written without backslashes that some Teams clients show literally.
+    /// </summary>
+    public static string EscapeMarkdown(string? text) => TeamsMarkdown.Escape(text);
 
     /// <summary>Collapses white space and cuts at a word boundary near <paramref name="max"/> characters, adding "…".</summary>
     public static string Truncate(string? text, int max)

@@ -43,7 +43,8 @@ public static class ChatServiceCollectionExtensions
             .AddCommand<LetterCommand>()
             .AddCommand<MoreCommand>()
             .AddCommand<SimilarCommand>()
-            .AddCommand<HelpCommand>();
+            .AddCommand<HelpCommand>()
+            .AddCommand<Greeting.GreetingCommand>();
         return services;
     }
 

@@ -56,6 +56,19 @@ public sealed class CommandRouter
             }
         }
 
+        // Natural questions and small talk before keywords: the registers, a friendly reply, or a hint.
+        if (QuestionRouting.Route(clean) is { } question)
+        {
+            if (question.Command is { } command && Find(command) is { } target)
+            {
+                return new CommandRoute(target, command, question.Arguments, null);
+            }
+            if (question.Command is null)
+            {
+                return new CommandRoute(Find(SearchCommandName), SearchCommandName, clean, question.Suggestion);
+            }
+        }
+
         return new CommandRoute(Find(SearchCommandName), SearchCommandName, clean, Suggest(words));
     }
 

@@ -32,7 +32,8 @@ public class AdminCommandTests
         var turn = await bot.SendAsync("beheerder toevoegen <at>Carla Collega</at>", Bob, Channel, [Mention(Carla)]);
 
         Assert.StartsWith("Alleen beheerders kunnen", Reply(turn));
-        Assert.Contains("Er is niets gewijzigd", Reply(turn));
+        // Issue 14 item 14: a refusal of a read-only user does not pretend something could have changed.
+        Assert.DoesNotContain("Er is niets gewijzigd", Reply(turn));
         Assert.Empty(await bot.AdminStore.ListAsync());
         Assert.Empty((await bot.AuditAsync()));
     }
@@ -115,6 +116,18 @@ public class AdminCommandTests
         var text = Reply(turn);
         Assert.Contains(Anna.AadObjectId, text);
         Assert.Contains("Bob Medewerker (aangewezen in chat)", text);
+    }
+
+    [Fact]
+    public async Task Non_admin_asking_beheerders_without_admins_gets_no_operator_configuration_advice()
+    {
+        await using var bot = new CommandHarness(Now, new Dictionary<string, string?> { ["Briefingbot:Admins:0"] = "" });
+
+        var text = Reply(await bot.SendAsync("beheerders", Carla));
+
+        Assert.Contains("nog geen beheerders", text);
+        Assert.DoesNotContain("Briefingbot:Admins", text);
+        Assert.DoesNotContain("AAD", text);
     }
 
     [Fact]

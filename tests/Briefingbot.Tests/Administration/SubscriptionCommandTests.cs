@@ -25,7 +25,11 @@ public class SubscriptionCommandTests
         Assert.Equal("2026-11-30T07:00:00Z", (string?)data["nextDelivery" + "Utc"]);
         Assert.Equal("maandag 30 november 2026 08:00 (Europe/Amsterdam)", (string?)data["nextDelivery"]);
         Assert.Equal([PersonalChat.Id!], bot.Notifier.Changed);
-        Assert.Equal("subscription.subscribe", Assert.Single((await bot.AuditAsync())).Action);
+        var audit = Assert.Single((await bot.AuditAsync()));
+        Assert.Equal("subscription.subscribe", audit.Action);
+        // Issue 14 item 14: the conversation is named in Dutch, never "gesprek personal".
+        Assert.Contains("dit persoonlijke gesprek", audit.Details);
+        Assert.DoesNotContain("personal", audit.Details.Replace(PersonalChat.Id!, "", StringComparison.Ordinal));
         Assert.Single(turn.Sent);
     }
 

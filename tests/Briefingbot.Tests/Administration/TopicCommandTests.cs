@@ -30,8 +30,21 @@ public class TopicCommandTests
         var (template, data) = Assert.Single(bot.Cards.Rendered);
         Assert.Equal("topics-saved", template);
         Assert.Equal(2, (int)data["matchingLetters"]!);
+        Assert.Equal("Nu vindt de zoekvraag 2 brieven.", (string?)data["matchingText"]);
         var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(("topic.add", Anna.AadObjectId), (audit.Action, audit.ActorAadObjectId));
+    }
+
+    [Fact]
+    public async Task One_matching_letter_is_said_in_the_singular()
+    {
+        // Issue 14 item 14: "Nu vinden 1 brief een treffer".
+        await using var bot = NewBot();
+
+        var turn = await bot.SendAsync("onderwerp toevoegen witboek “Witboek”", Anna);
+
+        Assert.Contains("Nu vindt de zoekvraag 1 brief.", Reply(turn));
+        Assert.DoesNotContain("vinden 1", Reply(turn));
     }
 
     [Fact]

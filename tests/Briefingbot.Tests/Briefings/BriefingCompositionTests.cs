@@ -42,6 +42,28 @@ public sealed class BriefingCompositionTests
     }
 
     [Fact]
+    public async Task A_briefing_as_of_a_past_date_uses_the_promise_status_of_that_date()
+    {
+        // Issue 14 item 9: promises marked done in 2026 are still open in a briefing as of 24 November 2025.
+        using var world = new BriefingWorld(AsOf);
+        world.Search.Add("L1", "Witboek defensie", "defensie gereedheid", new DateOnly(2025, 4, 11), AsOf.AddDays(-60));
+        world.Promises.Add(1, "L1", "done in 2026", Today.AddDays(20), letterDate: new DateOnly(2025, 4, 11));
+        world.Promises.Add(2, "L1", "withdrawn before", Today.AddDays(20), letterDate: new DateOnly(2025, 4, 11));
+        world.Promises.Add(3, "L1", "done, then reopened in 2026", Today.AddDays(20), letterDate: new DateOnly(2025, 4, 11));
+        await world.Promises.SetStatusAsync(2, PromiseStatus.Withdrawn, null, "anna", AsOf.AddDays(-10));
+        await world.Promises.SetStatusAsync(3, PromiseStatus.Fulfilled, null, "anna", AsOf.AddDays(-5));
+        await world.Promises.SetStatusAsync(1, PromiseStatus.Fulfilled, null, "anna", new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await world.Promises.SetStatusAsync(3, PromiseStatus.Open, null, "anna", new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero));
+
+        var then = await ComposeAsync(world, Channel());
+        await using var services = world.StartServices();
+        var later = await services.GetRequiredService<BriefingComposer>().ComposeAsync(Channel(), new DateTimeOffset(2026, 4, 1, 7, 0, 0, TimeSpan.Zero), AsOf, CancellationToken.None);
+
+        Assert.Equal([1], then.Promises.Select(p => p.Number));
+        Assert.Equal([3], later.Promises.Select(p => p.Number));
+    }
+
+    [Fact]
     public async Task Meetings_in_the_next_14_days_come_with_the_letters_that_prepare_them()
     {
         using var world = new BriefingWorld(AsOf);

@@ -20,7 +20,7 @@ public sealed class AdminGuard(AdminDirectory admins, ReplySender replies, ILogg
         }
         Log.RefusedNonAdmin(logger, context.Command, Actor.From(context).Id);
         await replies.SendTextAsync(context,
-            $"Alleen beheerders kunnen {what}. Vraag een beheerder om dit voor je te doen; met `beheerders` zie je wie dat zijn. Er is niets gewijzigd.",
+            $"Alleen beheerders kunnen {what}. Vraag een beheerder om dit voor je te doen; met `beheerders` zie je wie dat zijn.",
             cancellationToken);
         return false;
     }

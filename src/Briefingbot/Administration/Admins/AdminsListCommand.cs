@@ -25,7 +25,8 @@ public sealed class AdminsListCommand(AdminDirectory admins, ReplySender replies
         }
         if (list.Count == 0)
         {
-            text.Append("Er zijn nog geen beheerders. Zet AAD object ids in de instelling `Briefingbot:Admins`.\n");
+            // Configuration advice is for the operator (docs/administration.md), not for the user asking.
+            text.Append("Er zijn nog geen beheerders aangewezen. Vraag degene die de bot voor jullie organisatie beheert om een beheerder aan te wijzen.\n");
         }
         var data = new JsonObject { ["title"] = "Beheerders", ["count"] = list.Count, ["hasAdmins"] = list.Count > 0, ["isEmpty"] = list.Count == 0, ["admins"] = items };
         await replies.SendCardAsync(context, Cards.CardNames.Admins, data, text.ToString().TrimEnd(), cancellationToken);

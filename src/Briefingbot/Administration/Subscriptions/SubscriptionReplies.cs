@@ -21,7 +21,7 @@ public sealed class SubscriptionReplies(ReplySender replies, SubscriptionService
 
     public Task RefusedAsync(CommandContext context, CancellationToken cancellationToken) =>
         replies.SendTextAsync(context,
-            "Alleen beheerders kunnen het abonnement van een kanaal of groepsgesprek wijzigen. Vraag een beheerder om dit voor je te doen; met `beheerders` zie je wie dat zijn. Er is niets gewijzigd.",
+            "Alleen beheerders kunnen het abonnement van een kanaal of groepsgesprek wijzigen. Vraag een beheerder om dit voor je te doen; met `beheerders` zie je wie dat zijn.",
             cancellationToken);
 
     public Task NoConversationAsync(CommandContext context, CancellationToken cancellationToken) =>

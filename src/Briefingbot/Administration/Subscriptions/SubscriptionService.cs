@@ -71,7 +71,7 @@ public sealed class SubscriptionService(
     public async Task SaveAsync(CommandContext context, Subscription subscription, string action, string details, CancellationToken cancellationToken)
     {
         await store.UpsertAsync(subscription with { UpdatedAt = Now }, cancellationToken);
-        await audit.RecordAsync(Actor.From(context), action, $"{details} (gesprek {Describe(context)})", cancellationToken);
+        await audit.RecordAsync(Actor.From(context), action, $"{details} ({Describe(context)})", cancellationToken);
         await NotifyAsync(subscription.ConversationId, cancellationToken);
     }
 
@@ -91,10 +91,20 @@ public sealed class SubscriptionService(
         }
     }
 
+    /// <summary>"gesprek Defensie, 19:…", "dit persoonlijke gesprek, a:…": never the raw conversation type ("gesprek personal").</summary>
     private static string Describe(CommandContext context)
     {
         var c = context.Turn.Activity.Conversation;
-        var name = string.IsNullOrWhiteSpace(c?.Name) ? c?.ConversationType ?? "gesprek" : c.Name;
+        var name = !string.IsNullOrWhiteSpace(c?.Name) ? "gesprek " + c.Name : KindOf(c?.ConversationType, c?.IsGroup);
         return $"{name}, {c?.Id}";
     }
+
+    /// <summary>The Dutch name of a conversation by its type: "dit persoonlijke gesprek", "dit kanaal", "deze groepschat".</summary>
+    public static string KindOf(string? conversationType, bool? isGroup) => conversationType?.ToLowerInvariant() switch
+    {
+        "personal" => "dit persoonlijke gesprek",
+        "channel" => "dit kanaal",
+        "groupchat" => "deze groepschat",
+        _ => isGroup == true ? "deze groepschat" : "dit gesprek",
+    };
 }

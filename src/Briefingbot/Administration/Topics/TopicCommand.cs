@@ -91,7 +91,7 @@ public sealed class TopicCommand(
         await audit.RecordAsync(actor, existing is null ? "topic.add" : "topic.update", details, cancellationToken);
 
         var headline = existing is null ? $"Onderwerp **{name}** is toegevoegd." : $"Onderwerp **{name}** is gewijzigd.";
-        var matches = check.MatchingLetters == 1 ? "1 brief" : $"{check.MatchingLetters} brieven";
+        var matchingText = check.MatchingLetters == 1 ? "Nu vindt de zoekvraag 1 brief." : $"Nu vindt de zoekvraag {check.MatchingLetters} brieven.";
         var data = new JsonObject
         {
             ["title"] = existing is null ? "Onderwerp toegevoegd" : "Onderwerp gewijzigd",
@@ -100,10 +100,10 @@ public sealed class TopicCommand(
             ["previousQuery"] = existing?.Query ?? "",
             ["hasPreviousQuery"] = existing is not null,
             ["matchingLetters"] = check.MatchingLetters,
-            ["matchingCount"] = matches,
-            ["matchingText"] = $"Nu vinden {matches} een treffer.",
+            ["matchingCount"] = check.MatchingLetters == 1 ? "1 brief" : $"{check.MatchingLetters} brieven",
+            ["matchingText"] = matchingText,
         };
-        await replies.SendCardAsync(context, Cards.CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\nNu vinden {matches} een treffer.", cancellationToken);
+        await replies.SendCardAsync(context, Cards.CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\n{matchingText}", cancellationToken);
     }
 
     private async Task<QueryCheck> CheckAsync(string name, string query, CancellationToken cancellationToken)

@@ -129,7 +129,7 @@ public sealed class BriefingCommand(
         if (failed.Count > 0)
         {
             lines.Add($"Mislukt ({failed.Count}):");
-            lines.AddRange(failed.Select(d => $"- {DutchFormat.Md(d.ConversationId)} — periode {d.PeriodKey}, {d.Attempts} poging(en), {Local(d.CompletedAt ?? d.ClaimedAt)}: {DutchFormat.Md(d.Error ?? "onbekende fout")}"));
+            lines.AddRange(failed.Select(d => $"- {DutchFormat.Md(d.ConversationId)} — periode {d.PeriodKey}, {(d.Attempts == 1 ? "1 poging" : $"{d.Attempts} pogingen")}, {Local(d.CompletedAt ?? d.ClaimedAt)}: {DutchFormat.Md(d.Error ?? "onbekende fout")}"));
             lines.Add("");
         }
         if (gone.Count > 0)

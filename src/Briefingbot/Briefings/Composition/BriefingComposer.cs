@@ -40,7 +40,7 @@ public sealed class BriefingComposer(
         Dictionary<string, List<string>>? topicLetters = topicQueries is null ? null : await LettersOnTopicsAsync(topicQueries, null, ct);
 
         var (soon, later) = await ComposeMeetingsAsync(today, letters, ct);
-        var (openPromises, laterPromises) = await ComposePromisesAsync(today, topicLetters, letters, ct);
+        var (openPromises, laterPromises) = await ComposePromisesAsync(asOf, today, topicLetters, letters, ct);
         var (newLetters, more) = await ComposeNewLettersAsync(topicQueries, newLettersSince, asOf, letters, ct);
 
         var coverage = soon.Count == 0 ? await CoverageAsync(ct) : Registers.Meetings.MeetingCoverage.Empty;
@@ -133,14 +133,15 @@ public sealed class BriefingComposer(
     }
 
     private async Task<(List<BriefingPromise> Open, int Later)> ComposePromisesAsync(
-        DateOnly today, Dictionary<string, List<string>>? topicLetters, LetterCache letters, CancellationToken ct)
+        DateTimeOffset asOf, DateOnly today, Dictionary<string, List<string>>? topicLetters, LetterCache letters, CancellationToken ct)
     {
         var horizon = today.AddDays(_options.PromiseHorizonDays);
         var listed = new List<BriefingPromise>();
         var later = 0;
         foreach (var p in Sources.Registers.OfficialPromises.WithoutDuplicates(await promises.ListAsync(ct)))
         {
-            if (p.Status != PromiseStatus.Open || (topicLetters is not null && !topicLetters.ContainsKey(p.LetterId)))
+            if ((topicLetters is not null && !topicLetters.ContainsKey(p.LetterId))
+                || await StatusAtAsync(p, asOf, ct) != PromiseStatus.Open)
             {
                 continue;
             }
@@ -169,6 +170,21 @@ public sealed class BriefingComposer(
             .ThenBy(p => p.Number)
             .ToList();
         return (ordered, later);
+    }
+
+    /// <summary>
+    /// The promise's status as it stood at <paramref name="asOf"/> (issue 14 item 9: a preview of a past date must not
+    /// apply later decisions): the last change in its history at or before that moment, else open. Only promises
+    /// changed after that moment need their history read; for the others the current status is the one.
+    /// </summary>
+    private async Task<PromiseStatus> StatusAtAsync(PromiseRecord p, DateTimeOffset asOf, CancellationToken ct)
+    {
+        if (p.UpdatedAt <= asOf)
+        {
+            return p.Status;
+        }
+        var history = await promises.HistoryAsync(p.Number, ct);
+        return history.Where(h => h.ChangedAt <= asOf).OrderBy(h => h.ChangedAt).LastOrDefault()?.Status ?? PromiseStatus.Open;
     }
 
     private async Task<(List<BriefingLetter> Letters, int More)> ComposeNewLettersAsync(

@@ -117,5 +117,5 @@ public sealed class BriefingDelivery(
     }
 
     private static string Describe(ConnectorResult result) =>
-        $"{result.Outcome} (HTTP {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, {result.Attempts} poging(en)){(result.Error is { Length: > 0 } e ? ": " + e : "")}";
+        $"{result.Outcome} (HTTP {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, {(result.Attempts == 1 ? "1 poging" : $"{result.Attempts} pogingen")}){(result.Error is { Length: > 0 } e ? ": " + e : "")}";
 }

@@ -49,7 +49,9 @@ internal static class BriefingSections
         }
         if (b.LaterPromises > 0)
         {
-            promiseItems.Add(Note($"Nog {b.LaterPromises} openstaande toezegging(en) met een latere termijn; typ `toezeggingen` voor alles."));
+            promiseItems.Add(Note(b.LaterPromises == 1
+                ? "Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen` voor alles."
+                : $"Nog {b.LaterPromises} openstaande toezeggingen met een latere termijn; typ `toezeggingen` voor alles."));
         }
         sections.Add(new BriefingSection("Openstaande toezeggingen", promiseItems));
 

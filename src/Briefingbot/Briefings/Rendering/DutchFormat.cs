@@ -1,4 +1,5 @@
 using System.Globalization;
+using Briefingbot.Dossiers.Text;
 
 namespace Briefingbot.Briefings.Rendering;
 
@@ -28,24 +29,12 @@ internal static class DutchFormat
     public static string Cap(string text, int max = 1200) =>
         text.Length <= max ? text : string.Concat(text.AsSpan(0, max).TrimEnd(), " … (ingekort)");
 
-    /// <summary>Escapes Markdown metacharacters in text shown inside Markdown (card TextBlocks and the text fallback).</summary>
-    public static string Md(string text)
-    {
-        var sb = new System.Text.StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '#' or '<' or '>')
-            {
-                sb.Append('\\');
-            }
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>Escapes the Markdown the Teams subset would interpret in text shown inside Markdown (card TextBlocks and the text fallback); see <see cref="TeamsMarkdown"/>.</summary>
+    public static string Md(string text) => TeamsMarkdown.Escape(text);
 
     /// <summary>A Markdown link when a URL is known, else the plain (escaped) title.</summary>
     public static string Link(string title, string? url) =>
         url is { Length: > 0 } && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
-            ? $"[{Md(Cap(title, 300))}]({u.AbsoluteUri})"
+            ? $"[{TeamsMarkdown.EscapeLinkText(Cap(title, 300))}]({u.AbsoluteUri})"
             : Md(Cap(title, 300));
 }

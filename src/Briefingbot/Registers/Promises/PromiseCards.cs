@@ -50,9 +50,11 @@ public static class PromiseCards
                 groupItems.Add(new JsonObject
                 {
                     ["number"] = p.Number,
-                    ["what"] = p.What,
-                    ["meta"] = string.Join(" · ", new[] { p.Actor, DueText(p), StatusText(item.Status) }.Where(s => !string.IsNullOrEmpty(s))),
-                    ["sentence"] = Shorten(p.Sentence, 300),
+                    ["what"] = Cards.CardText.EscapeMarkdown(p.What),
+                    ["meta"] = Cards.CardText.EscapeMarkdown(string.Join(" · ", new[] { p.Actor, DueText(p), StatusText(item.Status) }.Where(s => !string.IsNullOrEmpty(s)))),
+                    // The promise's text once (issue 14 item 10): the sentence only where it says more than the summary line.
+                    ["sentence"] = SentenceAddsToWhat(p) ? Cards.CardText.EscapeMarkdown(Shorten(p.Sentence, 300)) : "",
+                    ["hasSentence"] = SentenceAddsToWhat(p),
                     ["due"] = DueText(p),
                     ["status"] = StatusText(item.Status),
                     ["source"] = source,
@@ -96,6 +98,25 @@ public static class PromiseCards
         PromiseUrgency.DueSoon => "Warning",
         _ => "Default",
     };
+
+    /// <summary>
+    /// Whether the source sentence says more than <see cref="PromiseRecord.What"/>: not when the two are (nearly) the
+    /// same text, which showed every promise twice. Compared without case, accents, punctuation and spacing.
+    /// </summary>
+    public static bool SentenceAddsToWhat(PromiseRecord p)
+    {
+        var what = Letters(p.What);
+        var sentence = Letters(p.Sentence);
+        if (sentence.Length == 0)
+        {
+            return false;
+        }
+        return !(sentence.Contains(what, StringComparison.Ordinal) && what.Length >= sentence.Length * 0.6)
+            && !what.Contains(sentence, StringComparison.Ordinal);
+    }
+
+    private static string Letters(string text) =>
+        new(Chat.CommandText.Fold(text).Where(char.IsLetterOrDigit).ToArray());
 
     public static string Shorten(string text, int max)
     {

@@ -9,7 +9,7 @@ namespace Briefingbot.Registers.Promises;
 /// <c>toezeggingen [onderwerp] [open|verlopen|alle] [--per datum]</c>: the promise register as a card, overdue first,
 /// then due soon, then undated. <c>--per</c> (or <c>per</c>) shows it as it stood on that day.
 /// </summary>
-public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLetters, LetterLookup lookup, DutchClock clock, ReplySender replies) : ICommandHandler
+public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLetters, Briefingbot.Storage.ITopicStore topics, LetterLookup lookup, DutchClock clock, ReplySender replies) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["toezeggingen", "promises"];
 
@@ -43,18 +43,28 @@ public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLe
             }
         }
 
+        // A topic's name filters by its letters; other words filter by what the promise itself is about.
         TopicFilter? topic = null;
-        if (words.Count > 0)
+        var topicName = string.Join(' ', words);
+        if (words.Count > 0 && await topics.GetAsync(topicName.Trim().ToLowerInvariant(), cancellationToken) is not null)
         {
-            topic = await topicLetters.ResolveAsync(string.Join(' ', words), cancellationToken);
+            topic = await topicLetters.ResolveAsync(topicName, cancellationToken);
             if (topic.LetterIds is null)
             {
                 await replies.SendTextAsync(context, $"Filteren op {topic.Label} lukt nu niet: {topic.Problem}.", cancellationToken);
                 return;
             }
         }
+        else if (words.Count > 0)
+        {
+            topic = new TopicFilter($"over ‘{topicName}’", null, null);
+        }
         var today = asOf ?? clock.Today;
         var items = await queries.ListAsync(today, asOf is not null, filter, topic?.LetterIds, cancellationToken);
+        if (topic is { LetterIds: null })
+        {
+            items = items.Where(i => PromiseSubject.IsAbout(i.Promise, words)).ToList();
+        }
         var subtitle = Subtitle(filter, today, asOf is not null, topic);
         var (data, markdown) = await PromiseCards.BuildAsync(items, subtitle, new LetterRefs(lookup), cancellationToken);
         await replies.SendCardAsync(context, PromiseCards.Template, data, markdown, cancellationToken);

@@ -28,8 +28,18 @@ public sealed class InMemoryPromiseRegister : IPromiseRegister
     public Task<PromiseRecord?> GetAsync(long number, CancellationToken ct = default) => Task.FromResult(_rows.FirstOrDefault(p => p.Number == number));
     public Task UpsertExtractedAsync(string letterId, DateOnly? letterDate, IReadOnlyList<ExtractedPromise> promises, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
     public Task RemoveLetterAsync(string letterId, CancellationToken ct = default) => throw new NotSupportedException();
-    public Task SetStatusAsync(long number, PromiseStatus status, string? link, string changedBy, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
-    public Task<IReadOnlyList<PromiseStatusChange>> HistoryAsync(long number, CancellationToken ct = default) => throw new NotSupportedException();
+    private readonly List<PromiseStatusChange> _history = [];
+
+    public Task SetStatusAsync(long number, PromiseStatus status, string? link, string changedBy, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var index = _rows.FindIndex(r => r.Number == number);
+        _rows[index] = _rows[index] with { Status = status, FulfilledBy = link, UpdatedAt = now };
+        _history.Add(new PromiseStatusChange(number, status, link, changedBy, now));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<PromiseStatusChange>> HistoryAsync(long number, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<PromiseStatusChange>>(_history.Where(h => h.Number == number).ToList());
 }
 
 public sealed class InMemoryMeetingRegister : IMeetingRegister
