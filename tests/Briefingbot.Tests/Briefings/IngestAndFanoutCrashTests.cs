@@ -12,7 +12,7 @@ namespace Briefingbot.Tests.Briefings;
 /// </summary>
 public sealed class IngestAndFanoutCrashTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
     private readonly string _directory = Directory.CreateTempSubdirectory("ingest-crash-").FullName;
 
     private static string Seeds => Path.Combine(FindRoot(), "seeds");
@@ -56,7 +56,7 @@ public sealed class IngestAndFanoutCrashTests(ITestOutputHelper output) : IDispo
     public async Task Three_kills_during_ingest_and_a_two_part_fanout_lose_nothing_and_match_a_clean_run()
     {
         var log = new StringWriter();
-        var result = await new CrashRun(new CrashRunOptions(Kills: 3, Subscriptions: 40, InitialLetters: 30, LettersPerStart: 2,
+        var result = await new CrashRun(new CrashRunOptions(Kills: 3, Subscriptions: 20, InitialLetters: 30, LettersPerStart: 2,
             FailureRate: 0.1, Seed: 7, SeedLetters: Seeds, Patience: Patience), log).RunAsync();
 
         output.WriteLine(log.ToString());

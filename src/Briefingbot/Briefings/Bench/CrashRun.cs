@@ -203,11 +203,11 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
         ["Bot__Retry__BaseDelay"] = "00:00:00.100",
         ["Bot__Retry__MaxDelay"] = "00:00:02",
         // Small cards: the briefing goes out in two (or more) parts.
-        ["Briefingbot__Briefings__MaxCardBytes"] = "4000",
+        ["Briefingbot__Briefings__MaxCardBytes"] = "8000",
         ["Briefingbot__Briefings__MaxAttempts"] = "20",
         ["Briefingbot__Briefings__RetryBackoff"] = "00:00:01",
         ["Briefingbot__Briefings__SweepInterval"] = "00:00:01",
-        ["Briefingbot__Briefings__ClaimTimeout"] = "00:00:30",
+        ["Briefingbot__Briefings__ClaimTimeout"] = "00:02:00",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Briefingbot.Briefings"] = "Information",
         ["Logging__LogLevel__Briefingbot.Dossiers"] = "Information",
