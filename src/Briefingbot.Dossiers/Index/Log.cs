@@ -26,7 +26,7 @@ internal static partial class IndexLog
     [LoggerMessage(3114, LogLevel.Warning, "Skipped letter {SourceFile}: it could not be read or parsed")]
     public static partial void LetterFailed(ILogger logger, string sourceFile, Exception exception);
 
-    [LoggerMessage(3115, LogLevel.Error, "An ingest observer failed for letter {LetterId}; the index is committed, the observer will be told again on the next change")]
+    [LoggerMessage(3115, LogLevel.Error, "An ingest observer failed for letter {LetterId}; the index is committed and the notification stays pending: every observer is told again at the next ingest run")]
     public static partial void ObserverFailed(ILogger logger, string letterId, Exception exception);
 
     [LoggerMessage(3116, LogLevel.Warning, "Corpus folder {Corpus} does not exist; nothing to ingest")]
@@ -37,4 +37,10 @@ internal static partial class IndexLog
 
     [LoggerMessage(3120, LogLevel.Warning, "Search failed for a query of {Length} characters; answered empty")]
     public static partial void SearchFailed(ILogger logger, int length, Exception exception);
+
+    [LoggerMessage(3190, LogLevel.Information, "Replaying {Count} pending ingest notification(s) left by a crash or an observer error")]
+    public static partial void ReplayingNotifications(ILogger logger, int count);
+
+    [LoggerMessage(3191, LogLevel.Warning, "Failpoint {Failpoint} reached: the ingest stops here (crash tests only)")]
+    public static partial void FailpointReached(ILogger logger, string failpoint);
 }

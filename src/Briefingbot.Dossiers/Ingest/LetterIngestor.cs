@@ -17,12 +17,34 @@ namespace Briefingbot.Dossiers.Ingest;
 /// (re)indexed, files that disappeared are removed, unchanged ones are skipped without parsing. Work is committed
 /// every <see cref="DossiersOptions.CommitEvery"/> letters, and observers hear about a letter only after the commit
 /// that made it durable, so a crash never tells the registers about a letter the index lost.
+/// The notifications are an outbox: each commit records, in the same Lucene commit (its user data), which letter
+/// versions and removals the observers still have to hear about; an entry is dropped only once every observer took
+/// it. A crash between commit and notification, or an observer that fails (a store that is briefly down), leaves the
+/// entries pending, and the next run replays them first, in their original order, from the letter as the index holds
+/// it. Observers are idempotent (upserts by key, same hash = no new version), so a replay ends as a clean run.
 /// A file that cannot be read or parsed is logged and counted as failed; it never stops the run, and a letter that
 /// was indexed before keeps its last good version.
 /// </summary>
 public sealed class LetterIngestor : ILetterIngestor
 {
     private static readonly string[] LetterFields = [IndexFields.LetterId, IndexFields.SourceFile, IndexFields.ContentHash, IndexFields.SchemaVersion];
+
+    /// <summary>Key of the pending notifications in the index's commit user data.</summary>
+    internal const string PendingNotificationsKey = "briefingbot.pending-notifications";
+
+    /// <summary>
+    /// Crash tests only: with the environment variable <c>BRIEFINGBOT_FAILPOINT=ingest-after-commit</c> the ingest stops
+    /// for good right after the first commit of a batch, before any observer hears of it, so that a test can kill the
+    /// process exactly between commit and notification. Never set in production.
+    /// </summary>
+    private static readonly bool HangAfterCommit =
+        Environment.GetEnvironmentVariable("BRIEFINGBOT_FAILPOINT") == FailpointAfterCommit;
+
+    internal const string FailpointAfterCommit = "ingest-after-commit";
+
+    // Letter id → what the observers still have to hear, in the order it happened (insertion order is kept: entries
+    // are only appended or removed). Loaded from the last commit on first use; guarded by the index's ingest gate.
+    private List<PendingNotification>? _pending;
 
     private readonly LetterIndex _index;
     private readonly ILetterParser _parser;
@@ -94,6 +116,7 @@ public sealed class LetterIngestor : ILetterIngestor
         await _index.IngestGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await ReplayPendingAsync(cancellationToken).ConfigureAwait(false);
             _index.Refresh();
             var existing = ReadExistingLetters();
             var removed = new List<string>();
@@ -109,6 +132,7 @@ public sealed class LetterIngestor : ILetterIngestor
             {
                 await CommitBatchAsync([], removed, cancellationToken).ConfigureAwait(false);
             }
+            await FlushPendingAsync().ConfigureAwait(false);
             return new IngestProgress(sourceFiles.Count, sourceFiles.Count, 0, 0, removed.Count, 0, 0);
         }
         finally
@@ -122,7 +146,10 @@ public sealed class LetterIngestor : ILetterIngestor
         await _index.IngestGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await RunLockedAsync(entries, removeOthers, progress, cancellationToken).ConfigureAwait(false);
+            await ReplayPendingAsync(cancellationToken).ConfigureAwait(false);
+            var result = await RunLockedAsync(entries, removeOthers, progress, cancellationToken).ConfigureAwait(false);
+            await FlushPendingAsync().ConfigureAwait(false);
+            return result;
         }
         finally
         {
@@ -243,33 +270,170 @@ public sealed class LetterIngestor : ILetterIngestor
 
     private async Task CommitBatchAsync(List<Letter> batch, IReadOnlyList<string> removed, CancellationToken cancellationToken)
     {
-        await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // The outbox goes into the same commit as the documents: either both are durable or neither.
         foreach (var letter in batch)
         {
-            await NotifyIngestedAsync(letter, cancellationToken).ConfigureAwait(false);
+            AddPending(new PendingNotification(letter.Id, Removed: false));
+        }
+        foreach (var letterId in removed)
+        {
+            AddPending(new PendingNotification(letterId, Removed: true));
+        }
+        WritePending();
+        await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (HangAfterCommit && batch.Count + removed.Count > 0)
+        {
+            IndexLog.FailpointReached(_logger, FailpointAfterCommit);
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var letter in batch)
+        {
+            if (await NotifyIngestedAsync(letter, cancellationToken).ConfigureAwait(false))
+            {
+                Acknowledge(letter.Id, removed: false);
+            }
         }
         batch.Clear();
         foreach (var letterId in removed)
         {
-            foreach (var observer in _observers)
+            if (await NotifyRemovedAsync(letterId, cancellationToken).ConfigureAwait(false))
             {
-                try
-                {
-                    await observer.OnLetterRemovedAsync(letterId, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    IndexLog.ObserverFailed(_logger, letterId, ex);
-                }
+                Acknowledge(letterId, removed: true);
             }
+        }
+        // Acknowledgements are written with the next commit (or the flush at the end of the run): a crash before
+        // that only replays notifications the observers already took, which they absorb.
+    }
+
+    /// <summary>Tells every observer again what a crash or an observer error left pending, oldest first.</summary>
+    private async Task ReplayPendingAsync(CancellationToken cancellationToken)
+    {
+        var pending = Pending();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        IndexLog.ReplayingNotifications(_logger, pending.Count);
+        _index.Refresh();
+        foreach (var entry in pending.ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The letter as the index holds it now: the version a clean run would have told the observers last.
+            var letter = entry.Removed ? null : ReadIndexedLetter(entry.LetterId);
+            var told = letter is null
+                ? await NotifyRemovedAsync(entry.LetterId, cancellationToken).ConfigureAwait(false)
+                : await NotifyIngestedAsync(letter, cancellationToken).ConfigureAwait(false);
+            if (told)
+            {
+                Acknowledge(entry.LetterId, entry.Removed);
+            }
+        }
+        await FlushPendingAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Commits the outbox if acknowledgements changed it since the last commit.</summary>
+    private async Task FlushPendingAsync()
+    {
+        if (_pending is null || Serialize(_pending) == CommittedPending())
+        {
+            return;
+        }
+        WritePending();
+        await _index.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private List<PendingNotification> Pending() => _pending ??= Deserialize(CommittedPending());
+
+    private string CommittedPending() =>
+        _index.Writer.CommitData is { } data && data.TryGetValue(PendingNotificationsKey, out var value) ? value ?? "" : "";
+
+    private void AddPending(PendingNotification entry)
+    {
+        var pending = Pending();
+        pending.RemoveAll(p => p.LetterId == entry.LetterId);
+        pending.Add(entry);
+    }
+
+    private void Acknowledge(string letterId, bool removed) =>
+        Pending().RemoveAll(p => p.LetterId == letterId && p.Removed == removed);
+
+    private void WritePending()
+    {
+        var data = new Dictionary<string, string>(_index.Writer.CommitData ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [PendingNotificationsKey] = Serialize(Pending()),
+        };
+        _index.Writer.SetCommitData(data);
+    }
+
+    // One line per entry: "+id" ingested, "-id" removed (letter ids are file names without extension: no newlines).
+    private static string Serialize(List<PendingNotification> pending) =>
+        string.Join('\n', pending.Select(p => (p.Removed ? "-" : "+") + p.LetterId));
+
+    private static List<PendingNotification> Deserialize(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => line.Length > 1)
+            .Select(line => new PendingNotification(line[1..], Removed: line[0] == '-'))
+            .ToList();
+
+    /// <summary>The letter with this id as stored in the index (parsed again from its stored text), or null.</summary>
+    private Letter? ReadIndexedLetter(string letterId)
+    {
+        using var lease = _index.Acquire();
+        var searcher = lease.Searcher;
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.DocKind, IndexFields.KindLetter)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.LetterId, letterId)), Occur.MUST },
+        };
+        var hit = searcher.Search(query, 1).ScoreDocs.FirstOrDefault();
+        if (hit is null)
+        {
+            return null;
+        }
+        var doc = searcher.Doc(hit.Doc);
+        var sourceFile = doc.Get(IndexFields.SourceFile);
+        var raw = doc.Get(IndexFields.RawText);
+        if (sourceFile is null || raw is null)
+        {
+            return null;
+        }
+        try
+        {
+            return _parser.Parse(sourceFile, raw) with { ContentHash = doc.Get(IndexFields.ContentHash) ?? Sha256Hex(raw) };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            IndexLog.ObserverFailed(_logger, letterId, ex);
+            return null;
         }
     }
 
-    private async Task NotifyIngestedAsync(Letter letter, CancellationToken cancellationToken)
+    private async Task<bool> NotifyRemovedAsync(string letterId, CancellationToken cancellationToken)
+    {
+        var told = true;
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnLetterRemovedAsync(letterId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                IndexLog.ObserverFailed(_logger, letterId, ex);
+                told = false;
+            }
+        }
+        return told;
+    }
+
+    /// <summary>Tells every observer; true if all of them took it.</summary>
+    private async Task<bool> NotifyIngestedAsync(Letter letter, CancellationToken cancellationToken)
     {
         if (_observers.Count == 0)
         {
-            return;
+            return true;
         }
 
         IReadOnlyList<ExtractedPromise> promises;
@@ -281,11 +445,13 @@ public sealed class LetterIngestor : ILetterIngestor
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Deterministic: a clean run fails the same way, so the observers hear of the letter without extractions.
             IndexLog.ObserverFailed(_logger, letter.Id, ex);
             promises = [];
             meetings = [];
         }
 
+        var told = true;
         foreach (var observer in _observers)
         {
             try
@@ -295,8 +461,10 @@ public sealed class LetterIngestor : ILetterIngestor
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 IndexLog.ObserverFailed(_logger, letter.Id, ex);
+                told = false;
             }
         }
+        return told;
     }
 
     private Dictionary<string, ExistingLetter> ReadExistingLetters()
@@ -329,6 +497,8 @@ public sealed class LetterIngestor : ILetterIngestor
     private sealed record Entry(string SourceFile, Func<(string? Raw, string? Problem)> Read);
 
     private sealed record ExistingLetter(string LetterId, string ContentHash);
+
+    private sealed record PendingNotification(string LetterId, bool Removed);
 
     private sealed class Counts
     {

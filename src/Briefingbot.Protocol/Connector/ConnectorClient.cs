@@ -83,9 +83,11 @@ internal sealed class ConnectorClient(
 
         ConnectorResult? last = null;
         string? correlationId = null;
+        var ambiguousRetries = 0;
         for (var attempt = 1; attempt <= retry.MaxAttempts; attempt++)
         {
             TimeSpan? retryAfter = null;
+            var mayHaveBeenAccepted = false;
             try
             {
                 using var request = new HttpRequestMessage(method, uri);
@@ -125,12 +127,21 @@ internal sealed class ConnectorClient(
                     return Finish(operation, last, correlationId);
                 }
                 retryAfter = ConnectorRetryPolicy.RetryAfter(response.Headers.RetryAfter, timeProvider.GetUtcNow());
+                mayHaveBeenAccepted = ConnectorRetryPolicy.MayHaveBeenAccepted(response.StatusCode);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException or IOException)
             {
                 // No answer at all (connection refused/reset, attempt timeout): as transient as a 503.
                 Log.ConnectorNetworkError(logger, operation, attempt, ex);
                 last = new ConnectorResult(ConnectorOutcome.Failed, Error: $"No answer from the connector: {ex.GetType().Name}.", Attempts: attempt);
+                mayHaveBeenAccepted = ConnectorRetryPolicy.MayHaveBeenAccepted(ex);
+            }
+
+            // A POST the service may already have carried out is retried at most MaxAmbiguousPostRetries times: each
+            // such retry can post the message twice (see ConnectorRetryOptions.MaxAmbiguousPostRetries).
+            if (mayHaveBeenAccepted && method == HttpMethod.Post && ++ambiguousRetries > retry.MaxAmbiguousPostRetries)
+            {
+                return Finish(operation, last! with { Error = $"{last!.Error} Not retried again: the service may have accepted it." }, correlationId);
             }
 
             if (attempt == retry.MaxAttempts)

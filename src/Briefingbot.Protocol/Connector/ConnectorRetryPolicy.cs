@@ -10,6 +10,23 @@ internal static class ConnectorRetryPolicy
     /// <summary>Throttling (429), precondition failures Teams uses for transient write conflicts (412) and gateway errors.</summary>
     public static bool IsRetryable(HttpStatusCode status) => (int)status is 429 or 412 or 502 or 503 or 504;
 
+    /// <summary>
+    /// Whether the service may have carried out a request that failed with this status: a gateway error (502) or a
+    /// gateway timeout (504) comes from a proxy that may have passed the request on before the backend failed or took
+    /// too long. 429 and 503 say the service refused the request (nothing done) and 412 that its precondition failed
+    /// (nothing written): retrying those is safe.
+    /// </summary>
+    public static bool MayHaveBeenAccepted(HttpStatusCode status) => (int)status is 502 or 504;
+
+    /// <summary>
+    /// Whether a request that got no answer may have reached the service: anything but a refused or unresolvable
+    /// connection (the request was never sent) may — an attempt timeout, a connection reset mid-request.
+    /// </summary>
+    public static bool MayHaveBeenAccepted(Exception exception) =>
+        !(exception is HttpRequestException { InnerException: System.Net.Sockets.SocketException socket }
+          && socket.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
+              or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable);
+
     /// <summary>The server's Retry-After as a delay from <paramref name="now"/>, if it sent one.</summary>
     public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
     {

@@ -52,6 +52,25 @@ public sealed class BriefingOptions
     /// <summary>First retry delay after a failed send; doubles per attempt (with jitter).</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Share of <see cref="ClaimTimeout"/> that one whole send (all parts, the messenger's retries included) may take;
+    /// the rest is margin for composing, pacing and the ledger writes, so no sender is taken over while it still sends.
+    /// </summary>
+    [Range(0.1, 0.9)] public double SendBudgetShare { get; set; } = 0.5;
+
+    /// <summary>Rows one sweep takes from the ledger, oldest first (the next sweep takes the next oldest).</summary>
+    [Range(1, 100_000)] public int SweepBatchSize { get; set; } = 1000;
+
+    /// <summary>RetryBackoff × 2^(attempts−1), at most 30 minutes: when the sweep retries a Failed delivery.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 16));
+        return TimeSpan.FromTicks((long)Math.Min(RetryBackoff.Ticks * factor, TimeSpan.FromMinutes(30).Ticks));
+    }
+
+    /// <summary>The deadline of one part of a briefing in <paramref name="parts"/> parts: ClaimTimeout × SendBudgetShare / parts.</summary>
+    public TimeSpan PartDeadline(int parts) => TimeSpan.FromTicks((long)(ClaimTimeout.Ticks * SendBudgetShare / Math.Max(1, parts)));
+
     /// <summary>How often claims left behind by crashed senders and failed deliveries are looked at again.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 

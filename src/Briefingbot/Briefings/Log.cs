@@ -44,4 +44,10 @@ internal static partial class Log
 
     [LoggerMessage(6013, LogLevel.Error, "Briefing schedule reconcile failed")]
     public static partial void ReconcileFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6014, LogLevel.Warning, "Briefing to {ConversationId} period {PeriodKey}: claim (attempt {Attempt}) was taken over by another sender; stopped without writing")]
+    public static partial void ClaimLost(ILogger logger, string conversationId, string periodKey, int attempt);
+
+    [LoggerMessage(6015, LogLevel.Information, "Briefing to {ConversationId} period {PeriodKey} resumes at part {Part} of {Parts} (earlier parts were sent)")]
+    public static partial void Resumed(ILogger logger, string conversationId, string periodKey, int part, int parts);
 }

@@ -7,6 +7,7 @@ using Briefingbot.Dossiers.Search;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
+using Briefingbot.Storage.Migrations;
 
 namespace Briefingbot.Cli;
 
@@ -40,10 +41,32 @@ public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
             return 2;
         }
 
-        await using var connector = await LoopbackTeamsConnector.StartAsync(time, tenantLimit, conversationLimit, cancellationToken);
-        await using var services = BuildServices(connector, messengerTenantLimit, pace, conversationLimit, concurrency);
-        var now = time.GetUtcNow();
-        await SeedAsync(services, connector, subscriptions, now, cancellationToken);
+        var directory = Directory.CreateTempSubdirectory("bench-fanout-").FullName;
+        try
+        {
+            await using var connector = await LoopbackTeamsConnector.StartAsync(time, tenantLimit, conversationLimit, cancellationToken);
+            await using var services = BuildServices(connector, directory, messengerTenantLimit, pace, conversationLimit, concurrency);
+            await services.GetRequiredService<IStoreInitializer>().EnsureMigratedAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            await SeedAsync(services, connector, subscriptions, now, cancellationToken);
+            return await RunAsync(services, connector, output, subscriptions, tenantLimit, conversationLimit, pace, concurrency, cancellationToken);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    private async Task<int> RunAsync(ServiceProvider services, LoopbackTeamsConnector connector, TextWriter output, int subscriptions, int tenantLimit, int conversationLimit, int pace, int concurrency, CancellationToken cancellationToken)
+    {
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"bench-fanout: {subscriptions} subscriptions, one tenant, limits {tenantLimit}/s per tenant and {conversationLimit}/s per conversation; the bot paces at {pace}/s with {concurrency} concurrent sends"));
@@ -66,10 +89,13 @@ public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
         return sent == subscriptions ? 0 : 1;
     }
 
-    private ServiceProvider BuildServices(LoopbackTeamsConnector connector, int tenantLimit, int pace, int conversationLimit, int concurrency)
+    private ServiceProvider BuildServices(LoopbackTeamsConnector connector, string directory, int tenantLimit, int pace, int conversationLimit, int concurrency)
     {
         var settings = new Dictionary<string, string?>
         {
+            // The real SQLite store (subscriptions, references, ledger) in a temp folder: the ledger is the one the bot runs.
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "bench.db")}",
             // No app id: local mode, no token; the loopback host may receive sends.
             ["Bot:ExtraTrustedServiceUrlHosts:0"] = new Uri(connector.ServiceUrl).Host,
             ["Bot:Pacing:PerTenant:0:PermitLimit"] = tenantLimit.ToString(CultureInfo.InvariantCulture),
@@ -84,9 +110,8 @@ public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
         services.AddSingleton(time);
         services.AddBotProtocol(configuration);
-        services.AddSingleton<ISubscriptionStore, BenchSubscriptions>();
-        services.AddSingleton<IDeliveryLedger, BenchLedger>();
-        services.AddSingleton<IConversationReferenceStore, BenchReferences>();
+        services.AddStorage(configuration);
+        // Registers and search with a realistic week, in memory (registered after the store's, so they win).
         services.AddSingleton<ITopicStore>(registers);
         services.AddSingleton<IPromiseRegister>(registers);
         services.AddSingleton<IMeetingRegister>(registers);

@@ -34,6 +34,9 @@ public enum SubscriptionStatus { Active, Paused, Inactive, Cancelled }
 
 /// <summary>One row of the delivery ledger: a briefing for (subscription, period).</summary>
 /// <param name="PeriodKey">Identifies the week the briefing is for, e.g. the scheduled local time "2026-11-30T08:00".</param>
+/// <param name="PartsSent">Parts of a multi-part briefing already sent (a retry resumes after them).</param>
+/// <param name="RetryAt">A Failed row is retried by the sweep from this moment.</param>
+/// <param name="PeriodEnd">The end of the row's period (the next scheduled time); null for rows written before it was kept.</param>
 public sealed record Delivery(
     string ConversationId,
     string PeriodKey,
@@ -43,7 +46,17 @@ public sealed record Delivery(
     DateTimeOffset ClaimedAt,
     DateTimeOffset? CompletedAt,
     string? ActivityId,
-    string? Error);
+    string? Error,
+    int PartsSent = 0,
+    DateTimeOffset? RetryAt = null,
+    DateTimeOffset? PeriodEnd = null);
+
+/// <summary>
+/// The right to send one delivery, as granted by <see cref="IDeliveryLedger.ClaimAsync"/>: the claimer and the attempt
+/// number together fence every later write, so only the latest claim can complete the row.
+/// </summary>
+/// <param name="PartsSent">Parts already sent by earlier attempts: the send resumes at this part (0-based index).</param>
+public sealed record DeliveryClaim(string ConversationId, string PeriodKey, string ClaimedBy, int Attempt, int PartsSent);
 
 public enum DeliveryState { Claimed, Sent, Failed, Gone }
 

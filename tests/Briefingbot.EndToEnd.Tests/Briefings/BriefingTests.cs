@@ -33,7 +33,14 @@ public sealed class BriefingTests(PlaygroundFixture fixture)
         Assert.Contains("1 december", text);
         Assert.Contains("Ecofin", text);
         Assert.Contains("Europese Raad", text);
-        Assert.Contains("toezegging", text, StringComparison.OrdinalIgnoreCase);
+        // The section title is always there: the section must list at least one promise, not the empty-state note.
+        var promises = text.IndexOf("Openstaande toezeggingen", StringComparison.Ordinal);
+        var letters = text.IndexOf("Nieuwe brieven sinds", StringComparison.Ordinal);
+        Assert.True(promises >= 0 && letters > promises, $"No promises section before the letters section:\n{text}");
+        var section = text[promises..letters];
+        Assert.DoesNotContain("Geen openstaande toezeggingen", section, StringComparison.Ordinal);
+        Assert.True(new[] { "Termijn verstreken", "Uiterlijk", "Geen termijn" }.Any(w => section.Contains(w, StringComparison.Ordinal)),
+            $"No promise with its term listed:\n{section}");
         Assert.DoesNotContain("${", briefing.CardJson);
     }
 

@@ -133,6 +133,59 @@ public sealed class ConnectorClientTests
         Assert.Equal(2, result.Attempts);
     }
 
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task A_post_the_service_may_have_accepted_is_retried_once_only(int status)
+    {
+        await using var server = await LoopbackServer.StartAsync((context, _) => Answer(context, status));
+        await using var services = ProtocolServices.Build(Settings());
+
+        var result = await Client(services).SendToConversationAsync(server.BaseAddress.AbsoluteUri, ConversationId, new Activity { Text = "hoi" });
+
+        Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
+        Assert.Equal((2, status), (result.Attempts, result.StatusCode));
+        Assert.Contains("may have accepted", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_post_that_timed_out_is_retried_once_only()
+    {
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up on this attempt.
+            }
+        });
+        var settings = Settings();
+        settings["Bot:Retry:AttemptTimeout"] = "00:00:00.200";
+        await using var services = ProtocolServices.Build(settings);
+
+        var result = await Client(services).SendToConversationAsync(server.BaseAddress.AbsoluteUri, ConversationId, new Activity { Text = "hoi" });
+
+        Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
+        Assert.Equal(2, result.Attempts);
+        Assert.Contains("may have accepted", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_idempotent_update_is_retried_after_502_up_to_the_attempt_limit()
+    {
+        await using var server = await LoopbackServer.StartAsync((context, _) => Answer(context, 502));
+        await using var services = ProtocolServices.Build(Settings());
+
+        var result = await Client(services).UpdateActivityAsync(server.BaseAddress.AbsoluteUri, ConversationId, "act-1", new Activity { Text = "hoi" });
+
+        Assert.Equal(5, result.Attempts);
+        Assert.Equal(5, server.Requests.Count);
+    }
+
     [Fact]
     public async Task Bad_request_is_not_retried()
     {

@@ -19,7 +19,9 @@ public sealed class SlidingLogLimiterTests
         var limiter = Limiter(3, TimeSpan.FromSeconds(1));
         for (var i = 0; i < 3; i++)
         {
-            Assert.True(limiter.AcquireAsync("t", default).IsCompletedSuccessfully);
+            var permit = limiter.AcquireAsync("t", default);
+            Assert.True(permit.IsCompletedSuccessfully, "decided at once");
+            Assert.True(await permit, "granted (a refusal also completes at once)");
         }
 
         var fourth = limiter.AcquireAsync("t", default).AsTask();
@@ -27,7 +29,9 @@ public sealed class SlidingLogLimiterTests
         Assert.False(fourth.IsCompleted, "the window is one second plus a 5% margin");
         _time.Advance(TimeSpan.FromMilliseconds(60));
         Assert.True(await fourth.WaitAsync(Patience));
-        Assert.True(limiter.AcquireAsync("other-tenant", default).IsCompletedSuccessfully);
+        var other = limiter.AcquireAsync("other-tenant", default);
+        Assert.True(other.IsCompletedSuccessfully, "another tenant's permit is decided at once");
+        Assert.True(await other, "and granted");
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class BriefingCommandTests
         Assert.Contains("Het kabinet komt voor de zomer met een voortgangsbrief.", text, StringComparison.Ordinal);
         Assert.Contains("Termijn verstreken (1 juli 2025)", text, StringComparison.Ordinal);
         Assert.Contains("separaat geïnformeerd", text, StringComparison.Ordinal);
-        Assert.Empty(world.Ledger.All); // a preview is not a delivery
+        Assert.Empty((await world.DeliveriesAsync())); // a preview is not a delivery
     }
 
     [Fact]
@@ -125,8 +125,8 @@ public sealed class BriefingCommandTests
         await using var __ = services;
         var now = world.Time.GetUtcNow();
         await world.SubscribeAsync("19:kapot@thread.tacv2", DayOfWeek.Monday, new TimeOnly(8, 0));
-        await world.Ledger.TryClaimAsync("19:kapot@thread.tacv2", "2026-11-23T08:00", "i", now, TimeSpan.FromMinutes(5));
-        await world.Ledger.MarkFailedAsync("19:kapot@thread.tacv2", "2026-11-23T08:00", DeliveryState.Failed, "Failed (HTTP 502, 5 poging(en))", now);
+        var claim = await world.Ledger.ClaimAsync("19:kapot@thread.tacv2", "2026-11-23T08:00", "i", now, TimeSpan.FromMinutes(5));
+        Assert.True(await world.Ledger.MarkFailedAsync(claim!, DeliveryState.Failed, "Failed (HTTP 502, 5 poging(en))", now));
         await world.SubscribeAsync("19:weg@thread.tacv2", DayOfWeek.Monday, new TimeOnly(8, 0));
         await world.Subscriptions.SetStatusAsync("19:weg@thread.tacv2", SubscriptionStatus.Inactive, "De bot is verwijderd of geblokkeerd in dit gesprek (HTTP 403).", now);
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Briefingbot.Briefings;
 using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Briefings.Scheduling;
@@ -35,7 +38,7 @@ public sealed class BriefingDeliveryTests
         var subscription = await world.Subscriptions.GetAsync("c-gone");
         Assert.Equal(SubscriptionStatus.Inactive, subscription!.Status);
         Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), subscription.StatusReason, StringComparison.Ordinal);
-        Assert.Equal(DeliveryState.Gone, Assert.Single(world.Ledger.All).State);
+        Assert.Equal(DeliveryState.Gone, Assert.Single((await world.DeliveriesAsync())).State);
         // Nothing retries a gone conversation.
         world.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await services.GetRequiredService<BriefingCatchUp>().SweepAsync(CancellationToken.None));
@@ -68,7 +71,7 @@ public sealed class BriefingDeliveryTests
         Assert.Equal(DeliveryOutcome.Failed, await delivery.DeliverAsync("c-fail", MondayMorning));
         world.Time.Advance(TimeSpan.FromSeconds(10));
         await sweep.SweepAsync(CancellationToken.None); // within the 30 s backoff: no retry
-        Assert.Equal(1, Assert.Single(world.Ledger.All).Attempts);
+        Assert.Equal(1, Assert.Single((await world.DeliveriesAsync())).Attempts);
 
         // Backoff doubles: 30 s, 60 s; the third attempt is the last (MaxAttempts = 3).
         foreach (var wait in new[] { 30, 60 })
@@ -76,13 +79,13 @@ public sealed class BriefingDeliveryTests
             world.Time.Advance(TimeSpan.FromSeconds(wait));
             await sweep.SweepAsync(CancellationToken.None);
         }
-        var row = Assert.Single(world.Ledger.All);
+        var row = Assert.Single((await world.DeliveriesAsync()));
         Assert.Equal((DeliveryState.Failed, 3), (row.State, row.Attempts));
         Assert.Contains("502", row.Error, StringComparison.Ordinal);
 
         world.Time.Advance(TimeSpan.FromHours(1));
         await sweep.SweepAsync(CancellationToken.None);
-        Assert.Equal(3, Assert.Single(world.Ledger.All).Attempts);
+        Assert.Equal(3, Assert.Single((await world.DeliveriesAsync())).Attempts);
         Assert.Empty(world.Messenger.Sent);
     }
 
@@ -99,7 +102,7 @@ public sealed class BriefingDeliveryTests
         Assert.Equal(1, await services.GetRequiredService<BriefingCatchUp>().SweepAsync(CancellationToken.None));
 
         Assert.Equal(1, world.Messenger.CountFor("c-429"));
-        Assert.Equal(DeliveryState.Sent, Assert.Single(world.Ledger.All).State);
+        Assert.Equal(DeliveryState.Sent, Assert.Single((await world.DeliveriesAsync())).State);
     }
 
     [Fact]
@@ -108,7 +111,7 @@ public sealed class BriefingDeliveryTests
         var (world, services) = await StartAsync("c-stale");
         using var _ = world;
         await using var __ = services;
-        Assert.True(await world.Ledger.TryClaimAsync("c-stale", "2026-11-30T08:00", "dead-instance", MondayMorning, TimeSpan.FromMinutes(5)));
+        Assert.NotNull(await world.Ledger.ClaimAsync("c-stale", "2026-11-30T08:00", "dead-instance", MondayMorning, TimeSpan.FromMinutes(5)));
         var delivery = services.GetRequiredService<BriefingDelivery>();
         var sweep = services.GetRequiredService<BriefingCatchUp>();
 
@@ -134,5 +137,101 @@ public sealed class BriefingDeliveryTests
 
         Assert.Equal(1, outcomes.Count(o => o == DeliveryOutcome.Sent));
         Assert.Equal(1, world.Messenger.CountFor("c-once"));
+    }
+
+    [Fact]
+    public async Task A_multi_part_briefing_whose_later_part_failed_resumes_at_the_first_unsent_part()
+    {
+        using var world = new BriefingWorld(MondayMorning.AddDays(-1));
+        await world.SubscribeAsync("c-parts", DayOfWeek.Monday, new TimeOnly(8, 0));
+        for (var n = 1; n <= 40; n++)
+        {
+            world.Promises.Add(n, $"brief-{n}", $"Het kabinet informeert de Kamer over de uitwerking van maatregel {n} van het Witboek Europese Defensie en de gevolgen voor de begroting.", null);
+        }
+        world.Time.SetUtcNow(MondayMorning);
+        await using var services = world.StartServices(o => { o.RetryBackoff = TimeSpan.FromSeconds(30); o.MaxCardBytes = 4_000; });
+        world.Messenger.Script("c-parts",
+            new ConnectorResult(ConnectorOutcome.Ok, "act-part-1", 201),
+            new ConnectorResult(ConnectorOutcome.Failed, StatusCode: 500, Error: "Internal Server Error"));
+
+        Assert.Equal(DeliveryOutcome.Failed, await services.GetRequiredService<BriefingDelivery>().DeliverAsync("c-parts", MondayMorning));
+        var failed = Assert.Single(await world.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Failed, 1), (failed.State, failed.PartsSent));
+        Assert.Contains("deel 2 van", failed.Error, StringComparison.Ordinal);
+
+        world.Time.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await services.GetRequiredService<BriefingCatchUp>().SweepAsync(CancellationToken.None));
+
+        var sent = world.Messenger.Sent.Where(s => s.ConversationId == "c-parts").Select(s => JsonSerializer.Serialize(s.Activity)).ToList();
+        var parts = int.Parse(Regex.Match(sent[0], @"deel 1 van (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(parts >= 2, $"{parts} part(s)");
+        // Every part exactly once, in order: part 1 from the first attempt, the rest from the retry.
+        Assert.Equal(parts, sent.Count);
+        for (var i = 0; i < parts; i++)
+        {
+            Assert.Contains($"deel {i + 1} van {parts}", sent[i], StringComparison.Ordinal);
+        }
+        var row = Assert.Single(await world.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Sent, 2, "act-part-1"), (row.State, row.Attempts, row.ActivityId));
+    }
+
+    [Fact]
+    public async Task A_slow_sender_whose_claim_was_taken_over_stops_and_leaves_the_row_to_the_new_owner()
+    {
+        var (world, services) = await StartAsync("c-slow");
+        using var _ = world;
+        await using var __ = services;
+        DeliveryClaim? takeover = null;
+        // While this node sends, it stalls past the claim timeout and another node takes the claim over.
+        world.Messenger.BeforeSend = async id =>
+        {
+            world.Time.Advance(TimeSpan.FromMinutes(6));
+            takeover ??= await world.Ledger.ClaimAsync(id, "2026-11-30T08:00", "other-node", world.Time.GetUtcNow(), TimeSpan.FromMinutes(5));
+        };
+
+        Assert.Equal(DeliveryOutcome.ClaimLost, await services.GetRequiredService<BriefingDelivery>().DeliverAsync("c-slow", MondayMorning));
+
+        var row = Assert.Single(await world.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Claimed, "other-node", 2), (row.State, row.ClaimedBy, row.Attempts));
+        Assert.True(await world.Ledger.MarkSentAsync(takeover!, "act-other", world.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task After_a_large_outage_the_sweep_retries_the_oldest_failures_first_and_all_get_their_turn()
+    {
+        using var world = new BriefingWorld(MondayMorning.AddDays(-1));
+        var old = Enumerable.Range(0, 25).Select(i => $"c-old-{i:D2}").ToList();
+        var recent = Enumerable.Range(0, 20).Select(i => $"c-new-{i:D2}").ToList();
+        foreach (var id in old.Concat(recent))
+        {
+            await world.SubscribeAsync(id, DayOfWeek.Monday, new TimeOnly(8, 0));
+            world.Messenger.Script(id, new ConnectorResult(ConnectorOutcome.Failed, StatusCode: 500, Error: "outage"));
+        }
+        world.Time.SetUtcNow(MondayMorning);
+        await using var services = world.StartServices(o => { o.RetryBackoff = TimeSpan.FromSeconds(30); o.SweepBatchSize = 10; });
+        var delivery = services.GetRequiredService<BriefingDelivery>();
+        var sweep = services.GetRequiredService<BriefingCatchUp>();
+        foreach (var id in old)
+        {
+            Assert.Equal(DeliveryOutcome.Failed, await delivery.DeliverAsync(id, world.Time.GetUtcNow()));
+        }
+        world.Time.Advance(TimeSpan.FromMinutes(10));
+        foreach (var id in recent)
+        {
+            Assert.Equal(DeliveryOutcome.Failed, await delivery.DeliverAsync(id, world.Time.GetUtcNow()));
+        }
+        // The recent failures are newer and still in their backoff; the old ones are due.
+        world.Time.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(10, await sweep.SweepAsync(CancellationToken.None));
+        Assert.Equal(old.Take(10), world.Messenger.Sent.Select(s => s.ConversationId).Order(StringComparer.Ordinal));
+        Assert.Equal(10, await sweep.SweepAsync(CancellationToken.None));
+        Assert.Equal(5, await sweep.SweepAsync(CancellationToken.None));
+        world.Time.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(10, await sweep.SweepAsync(CancellationToken.None));
+        Assert.Equal(10, await sweep.SweepAsync(CancellationToken.None));
+        Assert.Equal(0, await sweep.SweepAsync(CancellationToken.None));
+        Assert.All(await world.DeliveriesAsync(), d => Assert.Equal(DeliveryState.Sent, d.State));
+        Assert.Equal(45, world.Messenger.Sent.Count);
     }
 }

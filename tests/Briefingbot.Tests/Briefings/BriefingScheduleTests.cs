@@ -35,7 +35,7 @@ public sealed class BriefingScheduleTests
 
         Assert.Equal(1, ran.Executed);
         Assert.Single(world.Messenger.Sent);
-        var delivery = Assert.Single(world.Ledger.All);
+        var delivery = Assert.Single((await world.DeliveriesAsync()));
         Assert.Equal(expectedPeriod, delivery.PeriodKey);
         Assert.Equal(DeliveryState.Sent, delivery.State);
         Assert.Equal(fire, delivery.CompletedAt);
@@ -101,7 +101,7 @@ public sealed class BriefingScheduleTests
         }
 
         Assert.Equal(1, world.Messenger.CountFor("c-down"));
-        var delivery = Assert.Single(world.Ledger.All);
+        var delivery = Assert.Single((await world.DeliveriesAsync()));
         Assert.Equal(("2026-11-30T08:00", DeliveryState.Sent), (delivery.PeriodKey, delivery.State));
 
         // A restart right after sending sends nothing more.
@@ -133,7 +133,7 @@ public sealed class BriefingScheduleTests
         var sent = await services.GetRequiredService<BriefingCatchUp>().RunAtStartupAsync(ownsAllClaims: true, CancellationToken.None);
 
         Assert.Equal(1, sent);
-        Assert.Equal(["2026-12-07T08:00"], world.Ledger.All.Select(d => d.PeriodKey));
+        Assert.Equal(["2026-12-07T08:00"], (await world.DeliveriesAsync()).Select(d => d.PeriodKey));
     }
 
     [Fact]

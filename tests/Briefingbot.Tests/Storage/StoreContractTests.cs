@@ -252,12 +252,13 @@ public abstract class StoreContractTests : IAsyncLifetime
     {
         var ledger = new DeliveryLedger(Database, Options);
 
-        Assert.True(await ledger.TryClaimAsync("19:a", "2025-11-24T08:00", "node-1", Now, StaleAfter));
-        Assert.False(await ledger.TryClaimAsync("19:a", "2025-11-24T08:00", "node-2", Now.AddMinutes(1), StaleAfter));
-        Assert.True(await ledger.TryClaimAsync("19:a", "2025-12-01T08:00", "node-2", Now, StaleAfter));
+        var claim = await ledger.ClaimAsync("19:a", "2025-11-24T08:00", "node-1", Now, StaleAfter, Now.AddDays(7));
+        Assert.Equal(new DeliveryClaim("19:a", "2025-11-24T08:00", "node-1", 1, 0), claim);
+        Assert.Null(await ledger.ClaimAsync("19:a", "2025-11-24T08:00", "node-2", Now.AddMinutes(1), StaleAfter));
+        Assert.NotNull(await ledger.ClaimAsync("19:a", "2025-12-01T08:00", "node-2", Now, StaleAfter));
 
         var delivery = await ledger.GetAsync("19:a", "2025-11-24T08:00");
-        Assert.Equal(new Delivery("19:a", "2025-11-24T08:00", DeliveryState.Claimed, 1, "node-1", Now, null, null, null), delivery);
+        Assert.Equal(new Delivery("19:a", "2025-11-24T08:00", DeliveryState.Claimed, 1, "node-1", Now, null, null, null, 0, null, Now.AddDays(7)), delivery);
     }
 
     [Fact]
@@ -267,9 +268,9 @@ public abstract class StoreContractTests : IAsyncLifetime
         var ledgers = new[] { new DeliveryLedger(Database, Options), new DeliveryLedger(other, Options) };
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
-            ledgers[i % 2].TryClaimAsync("19:a", "2025-11-24T08:00", $"node-{i}", Now, StaleAfter))));
+            ledgers[i % 2].ClaimAsync("19:a", "2025-11-24T08:00", $"node-{i}", Now, StaleAfter))));
 
-        Assert.Single(claims, won => won);
+        Assert.Single(claims, c => c is not null);
         Assert.Equal(1, (await ledgers[0].GetAsync("19:a", "2025-11-24T08:00"))?.Attempts);
         await DisposeIfNeeded(other);
     }
@@ -278,14 +279,14 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task A_stale_claim_is_taken_over_once_and_a_fresh_one_is_not()
     {
         var ledger = new DeliveryLedger(Database, Options);
-        await ledger.TryClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
+        await ledger.ClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
 
-        Assert.False(await ledger.TryClaimAsync("19:a", "p1", "node-2", Now + StaleAfter - TimeSpan.FromSeconds(1), StaleAfter));
+        Assert.Null(await ledger.ClaimAsync("19:a", "p1", "node-2", Now + StaleAfter - TimeSpan.FromSeconds(1), StaleAfter));
         var later = Now + StaleAfter;
         var takeovers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
-            ledger.TryClaimAsync("19:a", "p1", $"node-{i + 2}", later, StaleAfter))));
+            ledger.ClaimAsync("19:a", "p1", $"node-{i + 2}", later, StaleAfter))));
 
-        Assert.Single(takeovers, won => won);
+        Assert.Equal(2, Assert.Single(takeovers, c => c is not null)!.Attempt);
         var delivery = await ledger.GetAsync("19:a", "p1");
         Assert.Equal(2, delivery?.Attempts);
         Assert.Equal(later, delivery?.ClaimedAt);
@@ -296,20 +297,20 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task A_sent_or_gone_delivery_is_never_claimed_again()
     {
         var ledger = new DeliveryLedger(Database, Options);
-        await ledger.TryClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
-        await ledger.MarkSentAsync("19:a", "p1", "activity-7", Now.AddSeconds(2));
-        await ledger.TryClaimAsync("19:b", "p1", "node-1", Now, StaleAfter);
-        await ledger.MarkFailedAsync("19:b", "p1", DeliveryState.Gone, "404 conversation not found", Now.AddSeconds(2));
+        var a = await ledger.ClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
+        Assert.True(await ledger.MarkSentAsync(a!, "activity-7", Now.AddSeconds(2)));
+        var b = await ledger.ClaimAsync("19:b", "p1", "node-1", Now, StaleAfter);
+        Assert.True(await ledger.MarkFailedAsync(b!, DeliveryState.Gone, "404 conversation not found", Now.AddSeconds(2)));
 
         var muchLater = Now.AddDays(30);
-        Assert.False(await ledger.TryClaimAsync("19:a", "p1", "node-2", muchLater, StaleAfter));
-        Assert.False(await ledger.TryClaimAsync("19:b", "p1", "node-2", muchLater, StaleAfter));
+        Assert.Null(await ledger.ClaimAsync("19:a", "p1", "node-2", muchLater, StaleAfter));
+        Assert.Null(await ledger.ClaimAsync("19:b", "p1", "node-2", muchLater, StaleAfter));
 
         var sent = await ledger.GetAsync("19:a", "p1");
         Assert.Equal(new Delivery("19:a", "p1", DeliveryState.Sent, 1, "node-1", Now, Now.AddSeconds(2), "activity-7", null), sent);
         Assert.Equal(DeliveryState.Gone, (await ledger.GetAsync("19:b", "p1"))?.State);
-        // A late failure report from a stale sender does not undo "sent".
-        await ledger.MarkFailedAsync("19:a", "p1", DeliveryState.Failed, "timeout", muchLater);
+        // A late failure report from the same sender does not undo "sent".
+        Assert.False(await ledger.MarkFailedAsync(a!, DeliveryState.Failed, "timeout", muchLater));
         Assert.Equal(DeliveryState.Sent, (await ledger.GetAsync("19:a", "p1"))?.State);
     }
 
@@ -319,29 +320,118 @@ public abstract class StoreContractTests : IAsyncLifetime
         var ledger = new DeliveryLedger(Database, Options);
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            Assert.True(await ledger.TryClaimAsync("19:a", "p1", "node-1", Now, StaleAfter), $"attempt {attempt}");
-            await ledger.MarkFailedAsync("19:a", "p1", DeliveryState.Failed, $"500 on attempt {attempt}", Now);
+            var claim = await ledger.ClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
+            Assert.Equal(attempt, claim?.Attempt);
+            Assert.True(await ledger.MarkFailedAsync(claim!, DeliveryState.Failed, $"500 on attempt {attempt}", Now, Now.AddSeconds(30)));
             Time.Advance(TimeSpan.FromMinutes(1));
         }
 
-        Assert.False(await ledger.TryClaimAsync("19:a", "p1", "node-1", Now, StaleAfter));
+        Assert.Null(await ledger.ClaimAsync("19:a", "p1", "node-1", Now, StaleAfter));
         var failed = await ledger.GetAsync("19:a", "p1");
         Assert.Equal((DeliveryState.Failed, 3, "500 on attempt 3"), (failed?.State, failed?.Attempts ?? 0, failed?.Error));
+        Assert.Equal(Now.AddMinutes(-1).AddSeconds(30), failed?.RetryAt);
         Assert.Equal(["19:a"], (await ledger.ListAsync(DeliveryState.Failed)).Select(d => d.ConversationId));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ledger.MarkFailedAsync("19:a", "p1", DeliveryState.Sent, "x", Now));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ledger.MarkFailedAsync(new DeliveryClaim("19:a", "p1", "node-1", 3, 0), DeliveryState.Sent, "x", Now));
+    }
+
+    [Fact]
+    public async Task A_stale_sender_cannot_complete_or_fail_the_row_of_the_claim_that_took_it_over()
+    {
+        var ledger = new DeliveryLedger(Database, Options);
+        var slow = await ledger.ClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
+        var takeover = await ledger.ClaimAsync("19:a", "p1", "node-2", Now + StaleAfter, StaleAfter);
+        // The same node's own earlier attempt is fenced too (the attempt number is the token).
+        var sameNode = await ledger.ClaimAsync("19:b", "p1", "node-1", Now, StaleAfter);
+        var sameNodeAgain = await ledger.ClaimAsync("19:b", "p1", "node-1", Now + StaleAfter, StaleAfter);
+
+        Assert.False(await ledger.MarkFailedAsync(slow!, DeliveryState.Failed, "timeout", Now + StaleAfter));
+        Assert.False(await ledger.MarkPartSentAsync(slow!, 1, "act-old"));
+        Assert.False(await ledger.MarkSentAsync(slow!, "act-old", Now + StaleAfter));
+        Assert.False(await ledger.MarkSentAsync(sameNode!, "act-old", Now + StaleAfter));
+        var row = await ledger.GetAsync("19:a", "p1");
+        Assert.Equal((DeliveryState.Claimed, "node-2", 2, 0, (string?)null), (row!.State, row.ClaimedBy, row.Attempts, row.PartsSent, row.ActivityId));
+
+        Assert.True(await ledger.MarkSentAsync(takeover!, "act-new", Now + StaleAfter));
+        Assert.True(await ledger.MarkSentAsync(sameNodeAgain!, "act-b", Now + StaleAfter));
+        Assert.False(await ledger.MarkFailedAsync(slow!, DeliveryState.Gone, "404", Now + StaleAfter));
+        Assert.Equal((DeliveryState.Sent, "act-new"), ((await ledger.GetAsync("19:a", "p1"))!.State, (await ledger.GetAsync("19:a", "p1"))!.ActivityId));
+        // No claim, no row: completing is never an upsert.
+        Assert.False(await ledger.MarkSentAsync(new DeliveryClaim("19:none", "p1", "node-1", 1, 0), "x", Now));
+        Assert.Null(await ledger.GetAsync("19:none", "p1"));
+    }
+
+    [Fact]
+    public async Task Parts_sent_survive_a_failure_and_a_takeover_so_a_retry_resumes_after_them()
+    {
+        var ledger = new DeliveryLedger(Database, Options);
+        var first = await ledger.ClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
+        Assert.True(await ledger.MarkPartSentAsync(first!, 1, "act-part-1"));
+        Assert.True(await ledger.MarkFailedAsync(first!, DeliveryState.Failed, "deel 2 van 3: 502", Now, Now));
+
+        var second = await ledger.ClaimAsync("19:a", "p1", "node-2", Now, StaleAfter);
+        Assert.Equal(new DeliveryClaim("19:a", "p1", "node-2", 2, 1), second);
+        Assert.True(await ledger.MarkPartSentAsync(second!, 2, "act-part-2"));
+        // node-2 dies; the stale claim is taken over with both parts recorded.
+        var third = await ledger.ClaimAsync("19:a", "p1", "node-3", Now + StaleAfter, StaleAfter);
+        Assert.Equal(2, third?.PartsSent);
+        Assert.True(await ledger.MarkSentAsync(third!, "act-part-3", Now + StaleAfter));
+
+        var row = await ledger.GetAsync("19:a", "p1");
+        Assert.Equal((DeliveryState.Sent, 2, "act-part-1"), (row!.State, row.PartsSent, row.ActivityId));
+    }
+
+    [Fact]
+    public async Task Due_rows_are_filtered_in_the_database_oldest_first_with_a_limit()
+    {
+        var ledger = new DeliveryLedger(Database, Options);
+        var subscriptions = new SubscriptionStore(Database);
+        var start = Now;
+        var periodEnd = start.AddDays(7);
+        async Task<DeliveryClaim> ClaimAsync(string id, DateTimeOffset at, DateTimeOffset? end = null, SubscriptionStatus status = SubscriptionStatus.Active)
+        {
+            await subscriptions.UpsertAsync(new Subscription(id, "t", [], DayOfWeek.Monday, new TimeOnly(8, 0), "UTC", status, null, "test", start, start));
+            return (await ledger.ClaimAsync(id, "p1", "node-1", at, StaleAfter, end ?? periodEnd))!;
+        }
+
+        // An outage: 12 failures, oldest first, each due 30 s after it failed.
+        for (var i = 0; i < 12; i++)
+        {
+            var at = start.AddMinutes(i);
+            await ledger.MarkFailedAsync(await ClaimAsync($"19:old-{i:D2}", at), DeliveryState.Failed, "502", at, at.AddSeconds(30));
+        }
+        var now = start.AddHours(1);
+        // Not due: backoff not over, attempts exhausted, period ended, subscription paused, fresh claim, sent.
+        await ledger.MarkFailedAsync(await ClaimAsync("19:backoff", now.AddMinutes(-1)), DeliveryState.Failed, "502", now, now.AddSeconds(30));
+        var exhausted = await ClaimAsync("19:exhausted", start);
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await ledger.MarkFailedAsync(exhausted, DeliveryState.Failed, "502", start, start);
+            exhausted = await ledger.ClaimAsync("19:exhausted", "p1", "node-1", start, StaleAfter) ?? exhausted;
+        }
+        await ledger.MarkFailedAsync(await ClaimAsync("19:ended", start, end: now.AddMinutes(-5)), DeliveryState.Failed, "502", start, start);
+        await ledger.MarkFailedAsync(await ClaimAsync("19:paused", start, status: SubscriptionStatus.Paused), DeliveryState.Failed, "502", start, start);
+        await ClaimAsync("19:fresh", now.AddMinutes(-1));
+        await ledger.MarkSentAsync(await ClaimAsync("19:sent", start), "a", start);
+        // A stale claim (a crashed sender) is due, in claim order.
+        await ClaimAsync("19:stale", start.AddSeconds(90));
+
+        var due = await ledger.ListDueAsync(now, now - StaleAfter, 5);
+        var all = await ledger.ListDueAsync(now, now - StaleAfter, 100);
+
+        Assert.Equal(["19:old-00", "19:old-01", "19:stale", "19:old-02", "19:old-03"], due.Select(d => d.ConversationId));
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"19:old-{i:D2}").Append("19:stale").Order(StringComparer.Ordinal),
+            all.Select(d => d.ConversationId).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task Last_sent_is_the_latest_sent_delivery_of_the_conversation()
     {
         var ledger = new DeliveryLedger(Database, Options);
-        await ledger.TryClaimAsync("19:a", "2025-11-17T08:00", "n", Now, StaleAfter);
-        await ledger.MarkSentAsync("19:a", "2025-11-17T08:00", "act-1", Now);
+        await ledger.MarkSentAsync((await ledger.ClaimAsync("19:a", "2025-11-17T08:00", "n", Now, StaleAfter))!, "act-1", Now);
         Time.Advance(TimeSpan.FromDays(7));
-        await ledger.TryClaimAsync("19:a", "2025-11-24T08:00", "n", Now, StaleAfter);
-        await ledger.MarkSentAsync("19:a", "2025-11-24T08:00", "act-2", Now);
+        await ledger.MarkSentAsync((await ledger.ClaimAsync("19:a", "2025-11-24T08:00", "n", Now, StaleAfter))!, "act-2", Now);
         Time.Advance(TimeSpan.FromDays(7));
-        await ledger.TryClaimAsync("19:a", "2025-12-01T08:00", "n", Now, StaleAfter);
+        await ledger.ClaimAsync("19:a", "2025-12-01T08:00", "n", Now, StaleAfter);
 
         var last = await ledger.LastSentAsync("19:a");
 

@@ -9,51 +9,8 @@ using Briefingbot.Storage;
 
 namespace Briefingbot.Briefings.Bench;
 
-// In-memory stand-ins used only by the bench-fanout command, so the benchmark measures the fan-out path
-// (ledger claim → compose → render → paced send → connector) rather than a database. Not registered in the host.
-
-internal sealed class BenchSubscriptions : ISubscriptionStore
-{
-    private readonly ConcurrentDictionary<string, Subscription> _rows = new(StringComparer.Ordinal);
-    public Task<Subscription?> GetAsync(string conversationId, CancellationToken ct = default) => Task.FromResult(_rows.GetValueOrDefault(conversationId));
-    public Task<IReadOnlyList<Subscription>> ListAsync(SubscriptionStatus? status = null, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<Subscription>>(_rows.Values.Where(s => status is null || s.Status == status).ToList());
-    public Task UpsertAsync(Subscription subscription, CancellationToken ct = default) { _rows[subscription.ConversationId] = subscription; return Task.CompletedTask; }
-    public Task SetStatusAsync(string conversationId, SubscriptionStatus status, string? reason, DateTimeOffset at, CancellationToken ct = default)
-    {
-        _rows.AddOrUpdate(conversationId, _ => throw new KeyNotFoundException(), (_, s) => s with { Status = status, StatusReason = reason, UpdatedAt = at });
-        return Task.CompletedTask;
-    }
-}
-
-internal sealed class BenchLedger : IDeliveryLedger
-{
-    private readonly ConcurrentDictionary<(string, string), Delivery> _rows = new();
-    public Task<bool> TryClaimAsync(string conversationId, string periodKey, string claimedBy, DateTimeOffset now, TimeSpan staleAfter, CancellationToken ct = default) =>
-        Task.FromResult(_rows.TryAdd((conversationId, periodKey), new Delivery(conversationId, periodKey, DeliveryState.Claimed, 1, claimedBy, now, null, null, null)));
-    public Task MarkSentAsync(string conversationId, string periodKey, string? activityId, DateTimeOffset now, CancellationToken ct = default) =>
-        Update(conversationId, periodKey, d => d with { State = DeliveryState.Sent, CompletedAt = now, ActivityId = activityId });
-    public Task MarkFailedAsync(string conversationId, string periodKey, DeliveryState state, string error, DateTimeOffset now, CancellationToken ct = default) =>
-        Update(conversationId, periodKey, d => d with { State = state, CompletedAt = now, Error = error });
-    public Task<Delivery?> GetAsync(string conversationId, string periodKey, CancellationToken ct = default) => Task.FromResult(_rows.GetValueOrDefault((conversationId, periodKey)));
-    public Task<IReadOnlyList<Delivery>> ListAsync(DeliveryState? state = null, int limit = 100, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<Delivery>>(_rows.Values.Where(d => state is null || d.State == state).Take(limit).ToList());
-    public Task<Delivery?> LastSentAsync(string conversationId, CancellationToken ct = default) =>
-        Task.FromResult(_rows.Values.Where(d => d.ConversationId == conversationId && d.State == DeliveryState.Sent).MaxBy(d => d.CompletedAt));
-
-    private Task Update(string conversationId, string periodKey, Func<Delivery, Delivery> change)
-    {
-        _rows.AddOrUpdate((conversationId, periodKey), _ => throw new KeyNotFoundException(), (_, d) => change(d));
-        return Task.CompletedTask;
-    }
-}
-
-internal sealed class BenchReferences : IConversationReferenceStore
-{
-    private readonly ConcurrentDictionary<string, ConversationReference> _rows = new(StringComparer.Ordinal);
-    public Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken = default) { _rows[reference.Conversation!.Id!] = reference; return Task.CompletedTask; }
-    public Task<ConversationReference?> GetAsync(string conversationId, CancellationToken cancellationToken = default) => Task.FromResult(_rows.GetValueOrDefault(conversationId));
-}
+// In-memory registers and search used only by the bench-fanout command (subscriptions, references and the delivery
+// ledger are the real SQLite store). Not registered in the host.
 
 /// <summary>Registers with a realistic week: three Council meetings and a handful of open promises, no topics.</summary>
 internal sealed class BenchRegisters(DateOnly today) : ITopicStore, IPromiseRegister, IMeetingRegister, ILetterSearch

@@ -28,6 +28,15 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
     private int _accepted;
     private int _throttled;
     private int _requests;
+    private int _failed;
+    private int _inProgress;
+    private readonly Lock _faultLock = new();
+    private Random? _faults;
+    private double _failureRate;
+    private TimeSpan _hangFor;
+    private readonly ConcurrentDictionary<(string Conversation, int Part), int> _parts = new();
+    private readonly ConcurrentDictionary<string, int> _partCounts = new(StringComparer.Ordinal);
+    private TaskCompletionSource? _idle;
 
     private LoopbackTeamsConnector(WebApplication app, TimeProvider time, int perTenant, int perConversation)
     {
@@ -43,6 +52,47 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
     public int Accepted => Volatile.Read(ref _accepted);
     public int Throttled => Volatile.Read(ref _throttled);
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Sends answered with an injected failure (500, 502, or no answer within the client's timeout, then 504).</summary>
+    public int Failed => Volatile.Read(ref _failed);
+
+    /// <summary>
+    /// From now on a share <paramref name="rate"/> of the sends that pass the limits fail without being delivered: a
+    /// third each answer 500, 502, or hang for <paramref name="hangFor"/> (past the client's attempt timeout) and then
+    /// 504. Decided by a random sequence from <paramref name="seed"/>.
+    /// </summary>
+    public void InjectFailures(double rate, TimeSpan hangFor, int seed)
+    {
+        lock (_faultLock)
+        {
+            _failureRate = rate;
+            _hangFor = hangFor;
+            _faults = new Random(seed);
+        }
+    }
+
+    /// <summary>
+    /// Accepted messages per (conversation, part): a multi-part briefing's part i is labelled "deel i van N"; a
+    /// message without the label is part 1.
+    /// </summary>
+    public IReadOnlyDictionary<(string Conversation, int Part), int> Parts => _parts;
+
+    /// <summary>The part count N of the latest accepted message per conversation.</summary>
+    public IReadOnlyDictionary<string, int> PartCounts => _partCounts;
+
+    /// <summary>Completes when no request is being handled (after a kill: everything on the wire was counted).</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_waitLock)
+        {
+            if (Volatile.Read(ref _inProgress) == 0)
+            {
+                return Task.CompletedTask;
+            }
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
+        }
+    }
 
     /// <summary>Messages accepted per conversation id.</summary>
     public IReadOnlyDictionary<string, int> Received => _received;
@@ -77,6 +127,20 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes once every conversation in <paramref name="conversationIds"/> has every part of its latest briefing.</summary>
+    public async Task WhenCompleteAsync(IReadOnlyCollection<string> conversationIds)
+    {
+        while (true)
+        {
+            var accepted = Accepted;
+            if (conversationIds.All(id => _partCounts.TryGetValue(id, out var n) && Enumerable.Range(1, n).All(p => _parts.ContainsKey((id, p)))))
+            {
+                return;
+            }
+            await WhenAcceptedAsync(accepted + 1);
+        }
+    }
+
     /// <summary>Sends to this conversation answer 403 (bot removed).</summary>
     public void MarkGone(string conversationId) => _gone[conversationId] = true;
 
@@ -98,7 +162,31 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
     private async Task<IResult> HandleAsync(string conversationId, HttpRequest request)
     {
         Interlocked.Increment(ref _requests);
-        using var body = await JsonDocument.ParseAsync(request.Body);
+        Interlocked.Increment(ref _inProgress);
+        try
+        {
+            return await HandleCountedAsync(conversationId, request);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _inProgress) == 0)
+            {
+                lock (_waitLock)
+                {
+                    _idle?.TrySetResult();
+                    _idle = null;
+                }
+            }
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex PartLabel = new(@"deel (\d+) van (\d+)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private async Task<IResult> HandleCountedAsync(string conversationId, HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var raw = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        using var body = JsonDocument.Parse(raw);
         var tenant = body.RootElement.TryGetProperty("conversation", out var conversation)
             && conversation.TryGetProperty("tenantId", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
         if (_gone.ContainsKey(conversationId))
@@ -111,6 +199,34 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
             request.HttpContext.Response.Headers.RetryAfter = "1";
             return Results.Json(new { error = new { code = "Throttled", message = "Too many requests." } }, statusCode: 429);
         }
+        int fault;
+        TimeSpan hangFor;
+        lock (_faultLock)
+        {
+            fault = _faults is not null && _faults.NextDouble() < _failureRate ? _faults.Next(3) : -1;
+            hangFor = _hangFor;
+        }
+        if (fault >= 0)
+        {
+            Interlocked.Increment(ref _failed);
+            if (fault == 2)
+            {
+                try
+                {
+                    await Task.Delay(hangFor, _time, request.HttpContext.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up (or died): nothing was delivered.
+                }
+                return Results.Json(new { error = new { code = "GatewayTimeout", message = "The backend did not answer in time." } }, statusCode: 504);
+            }
+            return Results.Json(new { error = new { code = "ServiceError", message = "Injected failure." } }, statusCode: fault == 0 ? 500 : 502);
+        }
+        var label = PartLabel.Match(raw);
+        var part = label.Success ? int.Parse(label.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        _partCounts[conversationId] = label.Success ? int.Parse(label.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        _parts.AddOrUpdate((conversationId, part), 1, (_, n) => n + 1);
         var count = _received.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
         var accepted = Interlocked.Increment(ref _accepted);
         lock (_waitLock)

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Briefingbot.Briefings.Dispatch;
 
 /// <summary>What became of one delivery attempt.</summary>
-public enum DeliveryOutcome { Sent, NotDue, AlreadyClaimed, Gone, Failed }
+/// <remarks><see cref="ClaimLost"/>: another sender took the claim over while this one was sending; it stopped and left the row to the new owner.</remarks>
+public enum DeliveryOutcome { Sent, NotDue, AlreadyClaimed, Gone, Failed, ClaimLost }
 
 /// <summary>
 /// Sends one subscription's briefing for the period a moment falls in: claim (subscription, period) in the
@@ -49,7 +50,8 @@ public sealed class BriefingDelivery(
         var periodStart = schedule.PeriodStart(moment);
         var periodKey = schedule.PeriodKey(periodStart);
 
-        if (!await ledger.TryClaimAsync(conversationId, periodKey, instance.Id, time.GetUtcNow(), staleAfter ?? _options.ClaimTimeout, ct))
+        var claim = await ledger.ClaimAsync(conversationId, periodKey, instance.Id, time.GetUtcNow(), staleAfter ?? _options.ClaimTimeout, schedule.NextAfter(periodStart), ct);
+        if (claim is null)
         {
             Log.AlreadyClaimed(logger, conversationId, periodKey);
             return DeliveryOutcome.AlreadyClaimed;
@@ -61,8 +63,7 @@ public sealed class BriefingDelivery(
             if (reference is null)
             {
                 Log.NoReference(logger, conversationId);
-                await MarkGoneAsync(conversationId, periodKey, "Geen gespreksreferentie: de bot is niet (meer) geïnstalleerd in dit gesprek.", ct);
-                return DeliveryOutcome.Gone;
+                return await MarkGoneAsync(claim, "Geen gespreksreferentie: de bot is niet (meer) geïnstalleerd in dit gesprek.", ct);
             }
 
             var previous = await ledger.LastSentAsync(conversationId, ct);
@@ -74,46 +75,92 @@ public sealed class BriefingDelivery(
                 Log.Split(logger, conversationId, messages.Count);
             }
 
+            // Parts an earlier attempt sent are not sent again: resume at the first unsent part.
+            var first = Math.Min(claim.PartsSent, messages.Count);
+            if (first > 0)
+            {
+                Log.Resumed(logger, conversationId, periodKey, first + 1, messages.Count);
+            }
+            var partDeadline = _options.PartDeadline(messages.Count);
             string? firstActivityId = null;
-            for (var i = 0; i < messages.Count; i++)
+            for (var i = first; i < messages.Count; i++)
             {
                 await pacer.WaitAsync(reference.Conversation?.TenantId ?? subscription.TenantId, ct);
-                var result = await messenger.SendAsync(reference, messages[i], ct);
+                var result = await SendPartAsync(reference, messages[i], partDeadline, ct);
                 if (result.Outcome == ConnectorOutcome.ConversationGone)
                 {
                     Log.ConversationGone(logger, conversationId, result.StatusCode);
-                    await MarkGoneAsync(conversationId, periodKey,
+                    return await MarkGoneAsync(claim,
                         $"De bot is verwijderd of geblokkeerd in dit gesprek (HTTP {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}).", ct);
-                    return DeliveryOutcome.Gone;
                 }
                 if (!result.IsSuccess)
                 {
                     var error = messages.Count > 1 ? $"deel {i + 1} van {messages.Count}: {Describe(result)}" : Describe(result);
-                    var attempt = (await ledger.GetAsync(conversationId, periodKey, ct))?.Attempts ?? 1;
-                    Log.SendFailed(logger, conversationId, periodKey, attempt, result.Outcome.ToString(), result.StatusCode, result.Error);
-                    await ledger.MarkFailedAsync(conversationId, periodKey, DeliveryState.Failed, error, time.GetUtcNow(), ct);
-                    return DeliveryOutcome.Failed;
+                    Log.SendFailed(logger, conversationId, periodKey, claim.Attempt, result.Outcome.ToString(), result.StatusCode, result.Error);
+                    var now = time.GetUtcNow();
+                    return await ledger.MarkFailedAsync(claim, DeliveryState.Failed, error, now, now + _options.Backoff(claim.Attempt), ct)
+                        ? DeliveryOutcome.Failed
+                        : ClaimLost(claim);
                 }
                 firstActivityId ??= result.ActivityId;
+                if (i + 1 < messages.Count && !await ledger.MarkPartSentAsync(claim, i + 1, result.ActivityId, ct))
+                {
+                    return ClaimLost(claim);
+                }
             }
 
-            await ledger.MarkSentAsync(conversationId, periodKey, firstActivityId, time.GetUtcNow(), ct);
+            if (!await ledger.MarkSentAsync(claim, firstActivityId, time.GetUtcNow(), ct))
+            {
+                return ClaimLost(claim);
+            }
             Log.BriefingSent(logger, conversationId, periodKey, messages.Count);
             return DeliveryOutcome.Sent;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             Log.DeliveryCrashed(logger, ex, conversationId, periodKey);
-            await ledger.MarkFailedAsync(conversationId, periodKey, DeliveryState.Failed, $"Interne fout: {ex.GetType().Name}", time.GetUtcNow(), CancellationToken.None);
-            return DeliveryOutcome.Failed;
+            var now = time.GetUtcNow();
+            return await ledger.MarkFailedAsync(claim, DeliveryState.Failed, $"Interne fout: {ex.GetType().Name}", now, now + _options.Backoff(claim.Attempt), CancellationToken.None)
+                ? DeliveryOutcome.Failed
+                : ClaimLost(claim);
         }
     }
 
-    private async Task MarkGoneAsync(string conversationId, string periodKey, string reason, CancellationToken ct)
+    /// <summary>
+    /// One part, within its deadline (<see cref="BriefingOptions.PartDeadline"/>): the messenger's retries stop there,
+    /// so a whole send stays well inside the claim and no other sender takes it over while this one still sends.
+    /// </summary>
+    private async Task<ConnectorResult> SendPartAsync(Protocol.Schema.ConversationReference reference, Protocol.Schema.Activity message, TimeSpan deadline, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(deadline, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            return await messenger.SendAsync(reference, message, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // The last attempt may have reached the service: like a timeout, this is in the in-flight window.
+            return new ConnectorResult(ConnectorOutcome.Failed,
+                Error: $"Geen antwoord binnen {deadline.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s (deadline per deel).");
+        }
+    }
+
+    private DeliveryOutcome ClaimLost(DeliveryClaim claim)
+    {
+        Log.ClaimLost(logger, claim.ConversationId, claim.PeriodKey, claim.Attempt);
+        return DeliveryOutcome.ClaimLost;
+    }
+
+    private async Task<DeliveryOutcome> MarkGoneAsync(DeliveryClaim claim, string reason, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await ledger.MarkFailedAsync(conversationId, periodKey, DeliveryState.Gone, reason, now, ct);
-        await subscriptions.SetStatusAsync(conversationId, SubscriptionStatus.Inactive, reason, now, ct);
+        if (!await ledger.MarkFailedAsync(claim, DeliveryState.Gone, reason, now, null, ct))
+        {
+            return ClaimLost(claim);
+        }
+        await subscriptions.SetStatusAsync(claim.ConversationId, SubscriptionStatus.Inactive, reason, now, ct);
+        return DeliveryOutcome.Gone;
     }
 
     private static string Describe(ConnectorResult result) =>

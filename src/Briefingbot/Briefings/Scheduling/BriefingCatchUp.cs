@@ -62,17 +62,12 @@ public sealed class BriefingCatchUp(
         {
             var now = time.GetUtcNow();
             var retry = new List<string>();
-            foreach (var row in await ledger.ListAsync(DeliveryState.Claimed, 1000, ct))
+            // Attempts, backoff, staleness and period are filtered in the database, oldest claim first, so that
+            // after a large outage the oldest failures of the week get their turn first and none starves.
+            foreach (var row in await ledger.ListDueAsync(now, now - _options.ClaimTimeout, _options.SweepBatchSize, ct))
             {
-                if (row.ClaimedAt + _options.ClaimTimeout < now && await IsCurrentPeriodAsync(row, now, ct))
-                {
-                    retry.Add(row.ConversationId);
-                }
-            }
-            foreach (var row in await ledger.ListAsync(DeliveryState.Failed, 1000, ct))
-            {
-                var last = row.CompletedAt ?? row.ClaimedAt;
-                if (row.Attempts < _options.MaxAttempts && last + Backoff(row.Attempts) <= now && await IsCurrentPeriodAsync(row, now, ct))
+                // Rows written before the ledger kept period_end, and schedules changed since the claim.
+                if (await IsCurrentPeriodAsync(row, now, ct))
                 {
                     retry.Add(row.ConversationId);
                 }
@@ -87,11 +82,7 @@ public sealed class BriefingCatchUp(
     }
 
     /// <summary>RetryBackoff × 2^(attempts−1), at most 30 minutes.</summary>
-    public TimeSpan Backoff(int attempts)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 16));
-        return TimeSpan.FromTicks((long)Math.Min(_options.RetryBackoff.Ticks * factor, TimeSpan.FromMinutes(30).Ticks));
-    }
+    public TimeSpan Backoff(int attempts) => _options.Backoff(attempts);
 
     private async Task<bool> IsCurrentPeriodAsync(Delivery row, DateTimeOffset now, CancellationToken ct)
     {

@@ -156,6 +156,12 @@ public static class PostgresMigrations
             );
             CREATE INDEX ix_conversation_state_expires ON conversation_state (expires_at);
             """),
+        new(3, "delivery fencing, parts, retry and period in the ledger", """
+            ALTER TABLE deliveries ADD COLUMN parts_sent integer NOT NULL DEFAULT 0;
+            ALTER TABLE deliveries ADD COLUMN retry_at timestamptz;
+            ALTER TABLE deliveries ADD COLUMN period_end timestamptz;
+            CREATE INDEX ix_deliveries_due ON deliveries (state, claimed_at, retry_at);
+            """),
         new(4, "live sources (Tweede Kamer open data)", """
             CREATE TABLE source_cursors (
                 category TEXT PRIMARY KEY,

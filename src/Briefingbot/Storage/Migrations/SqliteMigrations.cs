@@ -161,6 +161,12 @@ public static class SqliteMigrations
             );
             CREATE INDEX ix_conversation_state_expires ON conversation_state (expires_at);
             """),
+        new(3, "delivery fencing, parts, retry and period in the ledger", """
+            ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE deliveries ADD COLUMN retry_at TEXT;
+            ALTER TABLE deliveries ADD COLUMN period_end TEXT;
+            CREATE INDEX ix_deliveries_due ON deliveries (state, claimed_at, retry_at);
+            """),
         new(4, "live sources (Tweede Kamer open data)", """
             CREATE TABLE source_cursors (
                 category TEXT PRIMARY KEY,

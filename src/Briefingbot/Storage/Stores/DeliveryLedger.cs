@@ -17,25 +17,30 @@ public sealed class DeliveryLedger(StoreDatabase database, IOptions<StorageOptio
 
     private ISqlDialect D => database.Dialect;
 
-    public async Task<bool> TryClaimAsync(string conversationId, string periodKey, string claimedBy, DateTimeOffset now, TimeSpan staleAfter, CancellationToken ct = default)
+    public async Task<DeliveryClaim?> ClaimAsync(string conversationId, string periodKey, string claimedBy, DateTimeOffset now, TimeSpan staleAfter, DateTimeOffset? periodEnd = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         // A Claimed row older than staleAfter belongs to a sender that died mid-send: it may be taken over (the one
         // window where a briefing can go out twice: the old sender posted but died before MarkSent). Sent and Gone
-        // rows are final. Failed rows are retried while attempts are left.
-        var affected = await connection.ExecuteAsync(
+        // rows are final. Failed rows are retried while attempts are left. parts_sent is kept: a retry resumes there.
+        // attempts is the claim's fencing token: every takeover increments it, so even the same claimer's older
+        // attempt cannot complete the row any more.
+        return await connection.QuerySingleRowAsync(
             $"""
-            INSERT INTO deliveries (conversation_id, period_key, state, attempts, claimed_by, claimed_at)
-            VALUES (@conversationId, @periodKey, '{Claimed}', 1, @claimedBy, {D.Timestamp("@now")})
+            INSERT INTO deliveries (conversation_id, period_key, state, attempts, claimed_by, claimed_at, period_end)
+            VALUES (@conversationId, @periodKey, '{Claimed}', 1, @claimedBy, {D.Timestamp("@now")}, {D.Timestamp("@periodEnd")})
             ON CONFLICT (conversation_id, period_key) DO UPDATE SET
                 state = '{Claimed}',
                 attempts = deliveries.attempts + 1,
                 claimed_by = excluded.claimed_by,
                 claimed_at = excluded.claimed_at,
+                period_end = COALESCE(excluded.period_end, deliveries.period_end),
                 completed_at = NULL,
+                retry_at = NULL,
                 error = NULL
             WHERE (deliveries.state = '{Claimed}' AND deliveries.claimed_at <= {D.Timestamp("@staleBefore")})
                OR (deliveries.state = '{Failed}' AND deliveries.attempts < @maxAttempts)
+            RETURNING attempts, parts_sent
             """,
             new
             {
@@ -43,43 +48,87 @@ public sealed class DeliveryLedger(StoreDatabase database, IOptions<StorageOptio
                 periodKey,
                 claimedBy,
                 now = DbValues.Timestamp(now),
+                periodEnd = DbValues.Timestamp(periodEnd),
                 staleBefore = DbValues.Timestamp(now - staleAfter),
                 maxAttempts = options.Value.MaxDeliveryAttempts,
             },
+            r => new DeliveryClaim(conversationId, periodKey, claimedBy, r.Int("attempts"), r.Int("parts_sent")),
             ct);
+    }
+
+    public async Task<bool> MarkPartSentAsync(DeliveryClaim claim, int partsSent, string? activityId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var affected = await connection.ExecuteAsync(
+            $"""
+            UPDATE deliveries SET parts_sent = @partsSent, activity_id = COALESCE(activity_id, @activityId)
+            WHERE {Fence}
+            """,
+            new { claim.ConversationId, claim.PeriodKey, claim.ClaimedBy, claim.Attempt, partsSent, activityId }, ct);
         return affected == 1;
     }
 
-    public async Task MarkSentAsync(string conversationId, string periodKey, string? activityId, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<bool> MarkSentAsync(DeliveryClaim claim, string? activityId, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        // An upsert, so the fact "sent" is recorded even if the claim row is somehow missing.
-        await connection.ExecuteAsync(
+        var affected = await connection.ExecuteAsync(
             $"""
-            INSERT INTO deliveries (conversation_id, period_key, state, attempts, claimed_at, completed_at, activity_id)
-            VALUES (@conversationId, @periodKey, '{Sent}', 1, {D.Timestamp("@now")}, {D.Timestamp("@now")}, @activityId)
-            ON CONFLICT (conversation_id, period_key) DO UPDATE SET
-                state = '{Sent}', completed_at = excluded.completed_at, activity_id = excluded.activity_id, error = NULL
+            UPDATE deliveries SET state = '{Sent}', completed_at = {D.Timestamp("@now")},
+                activity_id = COALESCE(activity_id, @activityId), error = NULL, retry_at = NULL
+            WHERE {Fence}
             """,
-            new { conversationId, periodKey, activityId, now = DbValues.Timestamp(now) }, ct);
+            new { claim.ConversationId, claim.PeriodKey, claim.ClaimedBy, claim.Attempt, activityId, now = DbValues.Timestamp(now) }, ct);
+        return affected == 1;
     }
 
-    public async Task MarkFailedAsync(string conversationId, string periodKey, DeliveryState state, string error, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<bool> MarkFailedAsync(DeliveryClaim claim, DeliveryState state, string error, DateTimeOffset now, DateTimeOffset? retryAt = null, CancellationToken ct = default)
     {
         if (state is not (DeliveryState.Failed or DeliveryState.Gone))
         {
             throw new ArgumentOutOfRangeException(nameof(state), state, "A delivery can only be marked Failed or Gone.");
         }
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(
+        var affected = await connection.ExecuteAsync(
             $"""
-            INSERT INTO deliveries (conversation_id, period_key, state, attempts, claimed_at, completed_at, error)
-            VALUES (@conversationId, @periodKey, @state, 1, {D.Timestamp("@now")}, {D.Timestamp("@now")}, @error)
-            ON CONFLICT (conversation_id, period_key) DO UPDATE SET
-                state = excluded.state, completed_at = excluded.completed_at, error = excluded.error
-            WHERE deliveries.state <> '{Sent}'
+            UPDATE deliveries SET state = @state, completed_at = {D.Timestamp("@now")}, error = @error,
+                retry_at = {D.Timestamp("@retryAt")}
+            WHERE {Fence}
             """,
-            new { conversationId, periodKey, state = state.ToString(), error, now = DbValues.Timestamp(now) }, ct);
+            new
+            {
+                claim.ConversationId, claim.PeriodKey, claim.ClaimedBy, claim.Attempt,
+                state = state.ToString(), error, now = DbValues.Timestamp(now),
+                retryAt = DbValues.Timestamp(state == DeliveryState.Failed ? retryAt ?? now : (DateTimeOffset?)null),
+            }, ct);
+        return affected == 1;
+    }
+
+    /// <summary>Only the current claim (same claimer, same attempt, still Claimed) may complete a row.</summary>
+    private const string Fence = $"""
+        conversation_id = @ConversationId AND period_key = @PeriodKey
+        AND state = '{Claimed}' AND claimed_by = @ClaimedBy AND attempts = @Attempt
+        """;
+
+    public async Task<IReadOnlyList<Delivery>> ListDueAsync(DateTimeOffset now, DateTimeOffset staleBefore, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryRowsAsync(
+            $"""
+            SELECT * FROM deliveries
+            WHERE ((state = '{Failed}' AND attempts < @maxAttempts AND (retry_at IS NULL OR retry_at <= {D.Timestamp("@now")}))
+                OR (state = '{Claimed}' AND claimed_at <= {D.Timestamp("@staleBefore")}))
+              AND (period_end IS NULL OR period_end > {D.Timestamp("@now")})
+              AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.conversation_id = deliveries.conversation_id AND s.status = 'Active')
+            ORDER BY claimed_at, conversation_id, period_key
+            LIMIT @limit
+            """,
+            new
+            {
+                now = DbValues.Timestamp(now),
+                staleBefore = DbValues.Timestamp(staleBefore),
+                maxAttempts = options.Value.MaxDeliveryAttempts,
+                limit,
+            }, Map, ct);
     }
 
     public async Task<Delivery?> GetAsync(string conversationId, string periodKey, CancellationToken ct = default)
@@ -121,5 +170,8 @@ public sealed class DeliveryLedger(StoreDatabase database, IOptions<StorageOptio
         r.Timestamp("claimed_at"),
         r.NullableTimestamp("completed_at"),
         r.NullableText("activity_id"),
-        r.NullableText("error"));
+        r.NullableText("error"),
+        r.Int("parts_sent"),
+        r.NullableTimestamp("retry_at"),
+        r.NullableTimestamp("period_end"));
 }

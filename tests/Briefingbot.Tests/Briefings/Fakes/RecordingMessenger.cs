@@ -35,9 +35,16 @@ public sealed class RecordingMessenger : IProactiveMessenger
 
     private int _attempts;
 
-    public Task<ConnectorResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default)
+    /// <summary>Runs before each send (e.g. another node taking the claim over while this one sends).</summary>
+    public Func<string, Task>? BeforeSend { get; set; }
+
+    public async Task<ConnectorResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default)
     {
         var id = reference.Conversation!.Id!;
+        if (BeforeSend is { } before)
+        {
+            await before(id);
+        }
         ConnectorResult result;
         if (_scripts.TryGetValue(id, out var queue) && queue.TryDequeue(out var scripted))
         {
@@ -60,6 +67,6 @@ public sealed class RecordingMessenger : IProactiveMessenger
                 _waiters.Remove(w);
             }
         }
-        return Task.FromResult(result);
+        return result;
     }
 }

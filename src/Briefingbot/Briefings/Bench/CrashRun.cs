@@ -1,0 +1,328 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Protocol;
+using Briefingbot.Protocol.Schema;
+using Briefingbot.Storage;
+using Briefingbot.Storage.Migrations;
+using Microsoft.Data.Sqlite;
+
+namespace Briefingbot.Briefings.Bench;
+
+/// <summary>Settings of a <see cref="CrashRun"/>.</summary>
+/// <param name="Kills">How often the bot process is killed (SIGKILL) at a random point of ingest or fan-out.</param>
+/// <param name="Subscriptions">Subscriptions whose briefing is due at the first start.</param>
+/// <param name="InitialLetters">Letters in the corpus at the first start; every restart adds <paramref name="LettersPerStart"/> more.</param>
+/// <param name="FailureRate">Share of sends the loopback connector fails (500, 502 or no answer, a third each).</param>
+/// <param name="Seed">Fixes the kill points and the injected failures.</param>
+/// <param name="SeedLetters">Folder of real letters the corpus is made from (distinct variants of each).</param>
+public sealed record CrashRunOptions(
+    int Kills = 20,
+    int Subscriptions = 400,
+    int InitialLetters = 30,
+    int LettersPerStart = 2,
+    double FailureRate = 0.1,
+    int Seed = 1,
+    string SeedLetters = "seeds",
+    TimeSpan? Patience = null);
+
+/// <summary>The figures of a <see cref="CrashRun"/>.</summary>
+/// <param name="Lost">Subscriptions without every part of their briefing at the end, or whose ledger row is not Sent.</param>
+/// <param name="DuplicateParts">Parts the connector accepted more than once.</param>
+/// <param name="DuplicatesOutsideWindow">Of those, parts that were not in flight at a kill (must be 0).</param>
+/// <param name="InFlightParts">Parts accepted by the connector but not recorded in the ledger at a kill, over all kills.</param>
+public sealed record CrashRunResult(
+    int Kills,
+    int Subscriptions,
+    int Lost,
+    int DuplicateParts,
+    int DuplicatesOutsideWindow,
+    int InFlightParts,
+    int MultiPartBriefings,
+    int MessagesAccepted,
+    int InjectedFailures,
+    bool RegistersEqual,
+    bool IndexEqual,
+    string Differences,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// The crash test of issue 16: the real bot process on SQLite ingests a growing corpus (registers and shared letter
+/// store as observers) while it fans a two-part briefing out to N subscriptions through a loopback connector that
+/// fails a share of the sends; it is killed at random points of ingest and fan-out and started again, K times, then
+/// left to finish. Afterwards: every briefing delivered completely, duplicates only for parts in flight at a kill
+/// (the connector accepted them, the ledger had not recorded them), and registers, letter store and index equal to a
+/// clean run (one process ingesting the final corpus, never killed). Used by the <c>crash-test</c> verb (20 kills,
+/// 400 subscriptions) and, shorter, by the test suite.
+/// </summary>
+public sealed class CrashRun(CrashRunOptions options, TextWriter log)
+{
+    /// <summary>Logged by the ingest at the end of a run.</summary>
+    public const string IngestFinishedLine = "Ingest finished";
+    private const string SentLine = "Briefing sent to";
+    private const string RegisteredLine = "Registers updated from letter";
+    private readonly TimeSpan _patience = options.Patience ?? TimeSpan.FromMinutes(3);
+    private readonly Random _random = new(options.Seed);
+
+    public async Task<CrashRunResult> RunAsync(CancellationToken ct = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var root = Directory.CreateTempSubdirectory("briefing-crash-run-").FullName;
+        try
+        {
+            var crash = Path.Combine(root, "crash");
+            var clean = Path.Combine(root, "clean");
+            var corpus = Path.Combine(root, "corpus");
+            Directory.CreateDirectory(crash);
+            Directory.CreateDirectory(clean);
+            Directory.CreateDirectory(corpus);
+            var seeds = Directory.EnumerateFiles(options.SeedLetters).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+            if (seeds.Count == 0)
+            {
+                throw new InvalidOperationException($"No seed letters in {options.SeedLetters}.");
+            }
+            WriteLetters(corpus, seeds, step: 0, options.InitialLetters);
+
+            await using var connector = await LoopbackTeamsConnector.StartAsync(TimeProvider.System, ct: ct);
+            connector.InjectFailures(options.FailureRate, TimeSpan.FromSeconds(2), options.Seed);
+            var ids = await SeedAsync(crash, connector.ServiceUrl, ct);
+
+            var window = new HashSet<(string, int)>();
+            for (var kill = 1; kill <= options.Kills; kill++)
+            {
+                WriteLetters(corpus, seeds, kill, options.LettersPerStart);
+                await using var bot = ChildBot.Start(crash, Environment(crash, corpus));
+                var (point, trigger) = KillPoint(bot, connector, ids.Count);
+                var quiet = Task.WhenAll(bot.WhenLoggedAsync(IngestFinishedLine), connector.WhenCompleteAsync(ids));
+                await Within(Task.WhenAny(trigger, quiet).Unwrap(), bot, $"kill point {point}", ct);
+                bot.Kill();
+                await connector.WhenIdleAsync().WaitAsync(_patience, ct);
+                var inFlight = await InFlightAsync(crash, connector, ct);
+                window.UnionWith(inFlight);
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"kill {kill,2}: {(trigger.IsCompleted ? point : "after the work was done")}; {connector.Accepted} messages accepted so far; {inFlight.Count} part(s) in flight at the kill"));
+            }
+
+            // The last start is left to finish: every briefing owed is sent (the sweep retries failures).
+            await using (var last = ChildBot.Start(crash, Environment(crash, corpus)))
+            {
+                var owed = ids.Count - (await LedgerAsync(crash, ct)).Count(r => r.State == DeliveryState.Sent);
+                await Within(Task.WhenAll(last.WhenLoggedAsync(IngestFinishedLine), last.WhenLoggedAsync(SentLine, owed)), last, $"the last run to finish ({owed} briefings owed)", ct);
+                last.Kill();
+            }
+            await using (var reference = ChildBot.Start(clean, Environment(clean, corpus)))
+            {
+                await Within(reference.WhenLoggedAsync(IngestFinishedLine), reference, "the clean run's ingest", ct);
+                reference.Kill();
+            }
+
+            var ledger = await LedgerAsync(crash, ct);
+            var lost = ids.Count(id =>
+                ledger.FirstOrDefault(r => r.ConversationId == id) is not { State: DeliveryState.Sent }
+                || !connector.PartCounts.TryGetValue(id, out var parts)
+                || Enumerable.Range(1, parts).Any(p => !connector.Parts.ContainsKey((id, p))));
+            var duplicates = connector.Parts.Where(kv => kv.Value > 1).Select(kv => kv.Key).ToList();
+            var outside = duplicates.Count(d => !window.Contains(d));
+            var differences = new StringBuilder();
+            var registersEqual = Compare("registers", await RegistersAsync(crash, ct), await RegistersAsync(clean, ct), differences);
+            var indexEqual = Compare("index", await IndexAsync(crash, ct), await IndexAsync(clean, ct), differences);
+            return new CrashRunResult(options.Kills, ids.Count, lost, duplicates.Count, outside, window.Count,
+                connector.PartCounts.Values.Count(n => n > 1), connector.Accepted, connector.Failed, registersEqual, indexEqual,
+                differences.ToString(), Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    /// <summary>A random point: after the m-th letter the registers took, or after n more messages were accepted.</summary>
+    private (string Point, Task Trigger) KillPoint(ChildBot bot, LoopbackTeamsConnector connector, int subscriptions)
+    {
+        if (_random.Next(2) == 0)
+        {
+            var letter = _random.Next(1, options.LettersPerStart + 1);
+            return ($"ingest, after the registers took letter {letter} of this start", bot.WhenLoggedAsync(RegisteredLine, letter));
+        }
+        var messages = connector.Accepted + _random.Next(1, Math.Max(2, subscriptions / 10));
+        return ($"fan-out, at {messages} messages accepted", connector.WhenAcceptedAsync(messages));
+    }
+
+    /// <summary>Parts the connector accepted whose sending the ledger has not recorded (Sent, or within parts_sent).</summary>
+    private static async Task<HashSet<(string, int)>> InFlightAsync(string directory, LoopbackTeamsConnector connector, CancellationToken ct)
+    {
+        var rows = (await LedgerAsync(directory, ct)).ToDictionary(r => r.ConversationId, StringComparer.Ordinal);
+        var result = new HashSet<(string, int)>();
+        foreach (var ((conversation, part), _) in connector.Parts)
+        {
+            var recorded = rows.TryGetValue(conversation, out var row) && (row.State == DeliveryState.Sent || part <= row.PartsSent);
+            if (!recorded)
+            {
+                result.Add((conversation, part));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Writes <paramref name="count"/> distinct variants of the seed letters, named so they sort in the order written.</summary>
+    public static void WriteLetters(string corpus, IReadOnlyList<string> seeds, int step, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            // Names sort in the order they are added, so a clean run ingests them in the same order.
+            var text = seeds[(step * 7 + i) % seeds.Count] + $"\n\nVolgnummer {step}-{i} van de crashtest.\n";
+            File.WriteAllText(Path.Combine(corpus, string.Create(CultureInfo.InvariantCulture, $"crash_{step:D2}_{i:D3}.txt")), text);
+        }
+    }
+
+    /// <summary>The bot's settings for a run on <paramref name="directory"/> ingesting <paramref name="corpus"/> (environment variables).</summary>
+    public static Dictionary<string, string> Environment(string directory, string corpus) => new()
+    {
+        ["Storage__Provider"] = "sqlite",
+        ["Storage__ConnectionString"] = $"Data Source={Path.Combine(directory, "bot.db")}",
+        ["Storage__MaxDeliveryAttempts"] = "20",
+        ["Urls"] = "http://127.0.0.1:0",
+        ["Dossiers__IndexPath"] = Path.Combine(directory, "index"),
+        ["Dossiers__CorpusPath"] = corpus,
+        ["Dossiers__IngestOnStart"] = "true",
+        ["Dossiers__CommitEvery"] = "4",
+        ["Bot__AllowAnonymous"] = "true",
+        ["Bot__ExtraTrustedServiceUrlHosts__0"] = "127.0.0.1",
+        ["Bot__Retry__AttemptTimeout"] = "00:00:01",
+        ["Bot__Retry__BaseDelay"] = "00:00:00.100",
+        ["Bot__Retry__MaxDelay"] = "00:00:02",
+        // Small cards: the briefing goes out in two (or more) parts.
+        ["Briefingbot__Briefings__MaxCardBytes"] = "8000",
+        ["Briefingbot__Briefings__MaxAttempts"] = "20",
+        ["Briefingbot__Briefings__RetryBackoff"] = "00:00:01",
+        ["Briefingbot__Briefings__SweepInterval"] = "00:00:01",
+        ["Briefingbot__Briefings__ClaimTimeout"] = "00:02:00",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Briefingbot.Briefings"] = "Information",
+        ["Logging__LogLevel__Briefingbot.Dossiers"] = "Information",
+        ["Logging__LogLevel__Briefingbot.Registers"] = "Debug",
+    };
+
+    private async Task<List<string>> SeedAsync(string directory, string serviceUrl, CancellationToken ct)
+    {
+        await using var services = Store(directory);
+        await services.GetRequiredService<IStoreInitializer>().EnsureMigratedAsync(ct);
+        var subscriptions = services.GetRequiredService<ISubscriptionStore>();
+        var references = services.GetRequiredService<IConversationReferenceStore>();
+        var now = TimeProvider.System.GetUtcNow();
+        var due = now.AddMinutes(-1);
+        var ids = new List<string>();
+        for (var i = 0; i < options.Subscriptions; i++)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"19:crash-{i:D4}@thread.tacv2");
+            ids.Add(id);
+            await subscriptions.UpsertAsync(new Subscription(id, "tenant-1", [], due.DayOfWeek, new TimeOnly(due.Hour, due.Minute), "UTC",
+                SubscriptionStatus.Active, null, "crash-test", now.AddDays(-7), now.AddDays(-7)), ct);
+            await references.SaveAsync(new ConversationReference
+            {
+                ChannelId = "msteams",
+                ServiceUrl = serviceUrl,
+                Conversation = new ConversationAccount { Id = id, TenantId = "tenant-1", ConversationType = "channel" },
+                Bot = new ChannelAccount { Id = "28:briefingbot", Name = "Briefingbot" },
+            }, ct);
+        }
+        return ids;
+    }
+
+    private static async Task<IReadOnlyList<Delivery>> LedgerAsync(string directory, CancellationToken ct)
+    {
+        await using var services = Store(directory);
+        return await services.GetRequiredService<IDeliveryLedger>().ListAsync(null, 100_000, ct);
+    }
+
+    /// <summary>Promises, meetings with their sources and the shared letter store, as text lines (timestamps left out).</summary>
+    public static async Task<List<string>> RegistersAsync(string directory, CancellationToken ct = default)
+    {
+        await using var services = Store(directory);
+        var lines = new List<string>();
+        foreach (var p in await services.GetRequiredService<IPromiseRegister>().ListAsync(ct))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"promise {p.Number} {p.Key} {p.LetterId} {p.Start}-{p.End} {p.DueDate} {p.Status} {p.What}"));
+        }
+        var meetings = services.GetRequiredService<IMeetingRegister>();
+        foreach (var m in await meetings.ListAsync(null, null, includeCancelled: true, ct))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"meeting {m.Id} {m.Key} {m.StartDate}-{m.EndDate} {m.Location} {m.Cancelled}"));
+            foreach (var s in await meetings.SourcesAsync(m.Id, ct))
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  source {s.LetterId} {s.Start}-{s.End} {s.IsAfterLetter}"));
+            }
+        }
+        foreach (var l in await services.GetRequiredService<ILetterStore>().ListAsync(ct))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"letter {l.SourceFile} {l.ContentHash} v{l.Version} deleted={l.Deleted}"));
+        }
+        return lines;
+    }
+
+    /// <summary>The letters in the index on <paramref name="directory"/> (the bot must not run).</summary>
+    public static async Task<List<string>> IndexAsync(string directory, CancellationToken ct = default)
+    {
+        using var index = new LetterIndex(Path.Combine(directory, "index"));
+        var search = new LetterSearch(index, new LetterParser());
+        return (await search.ListLettersAsync(ct)).Select(l => $"{l.Id} {l.Title} {l.Date} {l.Dossier}").Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool Compare(string what, List<string> crashed, List<string> clean, StringBuilder differences)
+    {
+        if (crashed.SequenceEqual(clean, StringComparer.Ordinal))
+        {
+            return true;
+        }
+        differences.AppendLine(CultureInfo.InvariantCulture, $"{what}: {crashed.Count} lines after the crashes, {clean.Count} in the clean run");
+        foreach (var line in crashed.Except(clean, StringComparer.Ordinal).Take(10))
+        {
+            differences.AppendLine(CultureInfo.InvariantCulture, $"  only after the crashes: {line}");
+        }
+        foreach (var line in clean.Except(crashed, StringComparer.Ordinal).Take(10))
+        {
+            differences.AppendLine(CultureInfo.InvariantCulture, $"  only in the clean run:  {line}");
+        }
+        return false;
+    }
+
+    private static ServiceProvider Store(string directory)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "bot.db")}",
+            ["Storage:MaxDeliveryAttempts"] = "20",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddStorage(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private async Task Within(Task task, ChildBot bot, string what, CancellationToken ct)
+    {
+        try
+        {
+            await task.WaitAsync(_patience, ct);
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            var lines = bot.Output.Split('\n');
+            throw new TimeoutException($"Gave up waiting for {what} ({ex.Message}); last lines of the bot:\n{string.Join('\n', lines.TakeLast(60))}", ex);
+        }
+    }
+}
