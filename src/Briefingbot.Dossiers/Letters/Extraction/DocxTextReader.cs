@@ -1,3 +1,4 @@
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -91,9 +92,9 @@ internal static class DocxTextReader
         {
             switch (node)
             {
-                case Text t when t.Ancestors<DeletedRun>().Any():
+                case WordText t when t.Ancestors<DeletedRun>().Any():
                     break;
-                case Text t:
+                case WordText t:
                     sb.Append(t.Text);
                     break;
                 case TabChar or PositionalTab:

@@ -1,3 +1,4 @@
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -81,7 +82,7 @@ public static class SyntheticDocuments
             var body = new Body();
             foreach (var text in paragraphs)
             {
-                body.Append(new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve })));
+                body.Append(new Paragraph(new Run(new WordText(text) { Space = SpaceProcessingModeValues.Preserve })));
             }
             if (table is not null)
             {
@@ -91,7 +92,7 @@ public static class SyntheticDocuments
                     var tr = new TableRow();
                     foreach (var cell in row)
                     {
-                        tr.Append(new TableCell(new Paragraph(new Run(new Text(cell)))));
+                        tr.Append(new TableCell(new Paragraph(new Run(new WordText(cell)))));
                     }
                     t.Append(tr);
                 }
@@ -104,7 +105,7 @@ public static class SyntheticDocuments
                 notes.Footnotes = new Footnotes(
                     new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
                     new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 },
-                    new Footnote(new Paragraph(new Run(new Text(footnote)))) { Id = 1 });
+                    new Footnote(new Paragraph(new Run(new WordText(footnote)))) { Id = 1 });
             }
             main.Document.Save();
         }
