@@ -25,6 +25,7 @@ internal sealed class ConversationOutbox(
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Task<ConnectorResult>, byte> _inflight = new();
     private int _total;
 
@@ -258,7 +259,17 @@ internal sealed class ConversationOutbox(
         {
             // Deadline reached.
         }
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            try
+            {
+                await _stopping.CancelAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed meanwhile: nothing left to cancel.
+            }
+        }
         var left = Count;
         if (left > 0)
         {
@@ -266,7 +277,15 @@ internal sealed class ConversationOutbox(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        // A test host may dispose the container before (or instead of) stopping it, and StopAsync may then still run:
+        // both are made safe to call in any order and more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+        }
+    }
 
     private sealed record Item(Func<CancellationToken, Task<ConnectorResult>> Send, bool HoldsConversationPermit);
 

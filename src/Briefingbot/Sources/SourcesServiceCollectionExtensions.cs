@@ -32,7 +32,9 @@ public static class SourcesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // The text extractor (PDF, DOCX, officiële bekendmakingen XML, HTML) comes from the Dossiers area (AddDossiers).
+        // The text extractor (PDF, DOCX, officiële bekendmakingen XML, HTML) of the Dossiers area; AddDossiers
+        // registers the same one, this keeps AddSources usable on its own.
+        services.TryAddSingleton<IDocumentTextExtractor, DocumentTextExtractor>();
         services.AddHttpClient(PoliteHttpClient.ClientName, client =>
         {
             client.Timeout = Timeout.InfiniteTimeSpan; // per request, in PoliteHttpClient

@@ -159,7 +159,7 @@ public sealed class ScaleMechanicsTests : IDisposable
         Assert.True(deletedSeen > 0, "the updates should have left deleted documents in the segments");
 
         // And search answers carry the changed letters' own metadata.
-        var response = await _index.Search.SearchAsync("herzien", new SearchFilters { PageSize = 50 });
+        var response = await _index.Search.SearchAsync("herzien", new SearchFilters { PageSize = 50, Unit = SearchUnit.Letters });
         Assert.Equal(9, response.TotalLetters);
         Assert.Equal(9, response.Hits.Count);
         Assert.All(response.Hits, h => Assert.Equal("Herziene brief " + h.LetterId["brief-".Length..], h.Title));

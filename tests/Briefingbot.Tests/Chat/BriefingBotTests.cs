@@ -36,8 +36,11 @@ public sealed class BriefingBotTests : IDisposable
     {
         var turn = await _host.SayAsync("oefening 7");
         var text = CardAssert.AllText(turn.SingleCard());
-        Assert.Contains("**Vraag 7 · GroenLinks-PvdA:** Hoe zet de minister drones in bij oefening 7?", text);
-        Assert.Contains("**Antwoord:** De minister zet drones in volgens plan 7.", text);
+        // The answer is the passage shown; its question is one line of context above it (issue 13).
+        Assert.Contains("Vraag 7 van de leden van de GroenLinks-PvdA-fractie:", text);
+        Assert.Contains("Hoe zet de minister drones in bij oefening 7?", text);
+        Assert.Contains("De minister zet drones in volgens plan **7**.", text);
+        Assert.Contains("**Antwoord:**", text);
     }
 
     [Fact]

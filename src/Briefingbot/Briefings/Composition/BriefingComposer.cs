@@ -210,7 +210,7 @@ public sealed class BriefingComposer(
         {
             foreach (var topic in topicList)
             {
-                var response = await search.SearchAsync(topic.Query, new SearchFilters { IngestedAfter = since, PageSize = MaxLettersPerTopic }, 0, ct);
+                var response = await search.SearchAsync(topic.Query, new SearchFilters { IngestedAfter = since, PageSize = MaxLettersPerTopic, Unit = SearchUnit.Letters }, 0, ct);
                 if (response.Relaxation is not null)
                 {
                     continue;

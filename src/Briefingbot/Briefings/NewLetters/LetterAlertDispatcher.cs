@@ -115,7 +115,7 @@ public sealed class LetterAlertDispatcher(
                 if (!hitsByQuery.TryGetValue(topic.Query, out var hits))
                 {
                     // Letters that arrived in the window were ingested into this index in it too: a cheap first cut.
-                    var response = await search.SearchAsync(topic.Query, new SearchFilters { IngestedAfter = windowStart, PageSize = MaxHitsPerTopic }, 0, ct);
+                    var response = await search.SearchAsync(topic.Query, new SearchFilters { IngestedAfter = windowStart, PageSize = MaxHitsPerTopic, Unit = SearchUnit.Letters }, 0, ct);
                     hitsByQuery[topic.Query] = hits = response.Relaxation is null ? response.Hits : null;
                 }
                 foreach (var hit in hits?.Where(h => fresh.Contains(h.LetterId)) ?? [])
