@@ -191,11 +191,22 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             highlights.Terms.Add(tokens[0].Term);
             var clause = TermClause(tokens[0].Term, fuzzy);
-            if ((fuzzy || some) && !_isKnown(tokens[0].Term) && Decompound(text, some, highlights) is { } split)
+            if ((fuzzy || some) && !_isKnown(tokens[0].Term))
             {
-                // A compound the letters do not use ("olievoorraad"): also its two known parts ("voorraad olie"). Not
-                // in the exact step, so that the typo step still finds the compound in another inflection first.
-                return new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD }, { split, Occur.SHOULD } };
+                // Not in the exact step, so that the typo step still finds the word in another inflection first.
+                var either = new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD } };
+                if (Decompound(text, some, highlights) is { } split)
+                {
+                    // A compound the letters do not use ("olievoorraad"): also its two known parts ("voorraad olie").
+                    either.Add(split, Occur.SHOULD);
+                }
+                else if (tokens[0].Term.Length >= MinUnknownPrefix && tokens[0].Term.All(char.IsLetter))
+                {
+                    // The beginning of a longer word the letters use ("voorhang" in "voorhangprocedure").
+                    highlights.Prefixes.Add(tokens[0].Term);
+                    either.Add(new PrefixQuery(new Term(IndexFields.Text, tokens[0].Term)) { Boost = 0.5f }, Occur.SHOULD);
+                }
+                return either.Clauses.Count == 1 ? clause : either;
             }
             return clause;
         }
@@ -266,6 +277,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     }
 
     private const int MinCompoundLength = 8;
+    private const int MinUnknownPrefix = 5;
     private const int MinCompoundPart = 3;
 
     /// <summary>
