@@ -28,10 +28,10 @@ internal sealed record SearchPassage(
 internal static partial class SearchPassages
 {
     /// <summary>No unit is longer than this (characters); longer blocks are cut at sentence boundaries.</summary>
-    public const int MaxChars = 1500;
+    public const int MaxChars = 600;
 
     /// <summary>A cut block aims at pieces of about this size.</summary>
-    private const int TargetChars = 900;
+    private const int TargetChars = 400;
 
     public static List<SearchPassage> Split(Letter letter)
     {

@@ -73,7 +73,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         foreach (var clause in boolean.Clauses)
         {
             var child = Flatten(clause.Query);
-            if (anyOf && child is BooleanQuery nested && nested.MinimumNumberShouldMatch == 0 && nested.Clauses.All(c => c.Occur == Occur.SHOULD))
+            if (anyOf && child is BooleanQuery { CoordDisabled: true } nested && nested.MinimumNumberShouldMatch == 0 && nested.Clauses.All(c => c.Occur == Occur.SHOULD))
             {
                 foreach (var grandchild in nested.Clauses)
                 {
@@ -104,7 +104,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         switch (node)
         {
             case WordNode word:
-                return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights);
+                return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights, some && !negated);
             case PhraseNode phrase when some && !negated:
                 // Relaxing a phrase: its words, in any order.
                 var words = phrase.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -161,7 +161,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         }
     }
 
-    private Query? BuildWord(string text, bool fuzzy, Highlights highlights)
+    private Query? BuildWord(string text, bool fuzzy, Highlights highlights, bool some = false)
     {
         var parts = text.Split(['-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 1)
@@ -190,7 +190,25 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         if (tokens.Count == 1)
         {
             highlights.Terms.Add(tokens[0].Term);
-            return TermClause(tokens[0].Term, fuzzy);
+            var clause = TermClause(tokens[0].Term, fuzzy);
+            if ((fuzzy || some) && !_isKnown(tokens[0].Term))
+            {
+                // Not in the exact step, so that the typo step still finds the word in another inflection first.
+                var either = new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD } };
+                if (Decompound(text, some, highlights) is { } split)
+                {
+                    // A compound the letters do not use ("olievoorraad"): also its two known parts ("voorraad olie").
+                    either.Add(split, Occur.SHOULD);
+                }
+                else if (tokens[0].Term.Length >= MinUnknownPrefix && tokens[0].Term.All(char.IsLetter))
+                {
+                    // The beginning of a longer word the letters use ("voorhang" in "voorhangprocedure").
+                    highlights.Prefixes.Add(tokens[0].Term);
+                    either.Add(new PrefixQuery(new Term(IndexFields.Text, tokens[0].Term)) { Boost = 0.5f }, Occur.SHOULD);
+                }
+                return either.Clauses.Count == 1 ? clause : either;
+            }
+            return clause;
         }
         // One typed "word" that analyses into several ("NAVO/EU", "title:drones"): all of them.
         var all = new BooleanQuery();
@@ -256,6 +274,68 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             }
         }
         return query;
+    }
+
+    private const int MinCompoundLength = 8;
+    private const int MinUnknownPrefix = 5;
+    private const int MinCompoundPart = 3;
+
+    /// <summary>
+    /// Splits a word the index does not know into two parts it does know ("veteranenzorg" = "veteranen" + "zorg",
+    /// "mobiliteitspakket" = "mobiliteit(s)" + "pakket"; the Dutch linking -s- may be dropped), preferring the most
+    /// balanced split. Both parts must occur (every word matching); in the partial modes either part may, with
+    /// coordination (both first). Only unknown words are split, so the cost (a few short analyses) stays off the
+    /// common path, and a compound the letters do use is never diluted.
+    /// </summary>
+    private Query? Decompound(string word, bool some, Highlights highlights)
+    {
+        var folded = TextFolding.Fold(word);
+        if (folded.Length < MinCompoundLength || !folded.All(char.IsLetter))
+        {
+            return null;
+        }
+        string? bestHead = null, bestTail = null;
+        var bestBalance = 0;
+        for (var i = MinCompoundPart; i <= folded.Length - MinCompoundPart; i++)
+        {
+            var balance = Math.Min(i, folded.Length - i);
+            if (balance <= bestBalance)
+            {
+                continue;
+            }
+            var tail = KnownSingleTerm(folded[i..]);
+            if (tail is null)
+            {
+                continue;
+            }
+            var headWord = folded[..i];
+            var head = KnownSingleTerm(headWord)
+                ?? (headWord.Length > MinCompoundPart && headWord[^1] == 's' ? KnownSingleTerm(headWord[..^1]) : null);
+            if (head is null || head == tail)
+            {
+                continue;
+            }
+            (bestHead, bestTail, bestBalance) = (head, tail, balance);
+        }
+        if (bestHead is null || bestTail is null)
+        {
+            return null;
+        }
+        highlights.Terms.Add(bestHead);
+        highlights.Terms.Add(bestTail);
+        // With coordination in the partial modes (one part scores half); Flatten leaves such a query whole. Boosted by
+        // half: the two parts stand for one typed word, so they must not outweigh another word of the query.
+        var parts = some ? new BooleanQuery() : new BooleanQuery(disableCoord: true);
+        parts.Boost = 0.5f;
+        parts.Add(TermClause(bestHead, fuzzy: false), some ? Occur.SHOULD : Occur.MUST);
+        parts.Add(TermClause(bestTail, fuzzy: false), some ? Occur.SHOULD : Occur.MUST);
+        return parts;
+    }
+
+    private string? KnownSingleTerm(string text)
+    {
+        var terms = PrimaryTerms(text);
+        return terms.Count == 1 && terms[0].Term.Length >= MinCompoundPart && _isKnown(terms[0].Term) ? terms[0].Term : null;
     }
 
     private static readonly (string Field, float Boost)[] Fields =
