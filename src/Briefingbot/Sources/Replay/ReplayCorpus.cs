@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Letters.Extraction;
 using System.Globalization;
 using System.Security;
 using System.Text;
@@ -111,7 +112,7 @@ public sealed class ReplayCorpus
             }
             else if (generatePdfs)
             {
-                file = new ReplayFile("application/pdf", SimplePdf.Create(LetterText(i, title, random).Split("\n\n")));
+                file = new ReplayFile("application/pdf", SyntheticDocuments.Pdf([], LetterText(i, title, random).Split("\n\n")));
             }
             else
             {
