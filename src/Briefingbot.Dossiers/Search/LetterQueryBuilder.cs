@@ -48,10 +48,64 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private Func<string, bool> _isKnown = _ => false;
 
     /// <summary>The Lucene query, or null when nothing searchable is left (only stop words or punctuation, or only NOT).</summary>
-    public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null)
+    /// <summary>Number of passages with a term in their text, and the number of documents (for alternatives' weights).</summary>
+    private Func<string, int>? _docFreq;
+    private int _documents;
+
+    public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null,
+        Func<string, int>? docFreq = null, int documents = 0)
     {
         _isKnown = isKnown ?? (_ => false);
-        return BuildNode(node, mode, highlights, negated: false) is { } query ? Flatten(query) : null;
+        _docFreq = docFreq;
+        _documents = documents;
+        var asksWhen = false;
+        node = WithoutQuestionWords(node, ref asksWhen);
+        if (BuildNode(node, mode, highlights, negated: false) is not { } query)
+        {
+            return null;
+        }
+        query = Flatten(query);
+        if (!asksWhen || QueryExpansions.MonthTerms.Count == 0)
+        {
+            return query;
+        }
+        // "wanneer …": the answer names a date. A passage with a month ranks a little higher; the hint never makes a
+        // passage match on its own (the words stay required, or counted, as before).
+        var months = new BooleanQuery(disableCoord: true) { Boost = QueryExpansions.WhenHintBoost };
+        foreach (var month in QueryExpansions.MonthTerms)
+        {
+            months.Add(new TermQuery(new Term(IndexFields.Text, month)), Occur.SHOULD);
+        }
+        return new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { months, Occur.SHOULD } };
+    }
+
+    /// <summary>
+    /// Leaves out question words ("waarom", "wanneer", "welke") between other words: they say what kind of answer is
+    /// wanted, and the answer does not contain them. A query of only question words keeps them.
+    /// </summary>
+    private static QueryNode WithoutQuestionWords(QueryNode node, ref bool asksWhen)
+    {
+        if (node is not AndNode and)
+        {
+            return node;
+        }
+        var kept = new List<QueryNode>(and.Children.Count);
+        var when = false;
+        foreach (var child in and.Children)
+        {
+            if (child is WordNode word && QueryExpansions.IsQuestionWord(word.Text))
+            {
+                when |= QueryExpansions.AsksWhen(word.Text);
+                continue;
+            }
+            kept.Add(child);
+        }
+        if (kept.Count == and.Children.Count || !kept.Any(c => c is not NotNode))
+        {
+            return node;
+        }
+        asksWhen = when;
+        return kept.Count == 1 ? kept[0] : new AndNode(kept);
     }
 
     /// <summary>
@@ -190,7 +244,13 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         if (tokens.Count == 1)
         {
             highlights.Terms.Add(tokens[0].Term);
-            var clause = TermClause(tokens[0].Term, fuzzy);
+            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy), tokens[0].Term, highlights);
+            if (some && _isKnown(tokens[0].Term) && KnownCompoundTail(text, tokens[0].Term, highlights) is { } tail)
+            {
+                // A compound the letters use ("taakspecialisatie"): in the partial step also what it is a kind of
+                // ("specialisatie"), at half weight.
+                return new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD }, { tail, Occur.SHOULD } };
+            }
             if ((fuzzy || some) && !_isKnown(tokens[0].Term))
             {
                 // Not in the exact step, so that the typo step still finds the word in another inflection first.
@@ -330,6 +390,88 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         parts.Add(TermClause(bestHead, fuzzy: false), some ? Occur.SHOULD : Occur.MUST);
         parts.Add(TermClause(bestTail, fuzzy: false), some ? Occur.SHOULD : Occur.MUST);
         return parts;
+    }
+
+    /// <summary>
+    /// The word's alternatives (<see cref="QueryExpansions"/>) next to it, as one clause of the same word: in the text
+    /// and the question context only, at <see cref="QueryExpansions.AlternativeBoost"/>.
+    /// </summary>
+    private Query WithAlternatives(Query clause, string term, Highlights highlights)
+    {
+        var alternatives = QueryExpansions.AlternativesOf(term);
+        if (alternatives.Count == 0)
+        {
+            return clause;
+        }
+        var either = new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD } };
+        foreach (var alternative in alternatives)
+        {
+            if (!_isKnown(alternative))
+            {
+                continue;
+            }
+            highlights.Terms.Add(alternative);
+            var boost = QueryExpansions.AlternativeBoost * RarityCap(term, alternative);
+            either.Add(new TermQuery(new Term(IndexFields.Text, alternative)) { Boost = boost }, Occur.SHOULD);
+            either.Add(new TermQuery(new Term(IndexFields.Context, alternative)) { Boost = boost * ContextBoost }, Occur.SHOULD);
+        }
+        return either.Clauses.Count == 1 ? clause : either;
+    }
+
+    /// <summary>
+    /// Keeps a rare alternative from outweighing a common word as typed: BM25 weighs a term by its rarity, so without
+    /// this "krijgsmacht" (in many passages) would rank below its rarer synonym "strijdkrachten". The factor scales the
+    /// alternative's weight down to the typed word's inverse document frequency when the alternative is rarer.
+    /// </summary>
+    private float RarityCap(string term, string alternative)
+    {
+        if (_docFreq is null || _documents <= 0)
+        {
+            return 1f;
+        }
+        var typed = Idf(_docFreq(term));
+        var other = Idf(_docFreq(alternative));
+        return other <= typed || other <= 0 ? 1f : (float)(typed / other);
+    }
+
+    private double Idf(int docFreq) => Math.Log(1 + (_documents - docFreq + 0.5) / (docFreq + 0.5));
+
+    private const int MinKnownCompoundLength = 12;
+    private const int MinTailLength = 6;
+
+    /// <summary>
+    /// The head of a long compound the index knows ("taakspecialisatie" → "specialisatie", "vlaggenschipprojecten" →
+    /// "projecten"): the longest known tail of at least six letters whose remaining front is a known word too (or one
+    /// with the linking -s-). Dutch compounds name their kind last, so the tail is what the word is a kind of.
+    /// </summary>
+    private Query? KnownCompoundTail(string word, string term, Highlights highlights)
+    {
+        var folded = TextFolding.Fold(word).ToLowerInvariant();
+        if (folded.Length < MinKnownCompoundLength || !folded.All(char.IsLetter))
+        {
+            return null;
+        }
+        for (var i = MinCompoundPart + 1; i <= folded.Length - MinTailLength; i++)
+        {
+            var tail = KnownSingleTerm(folded[i..]);
+            if (tail is null || tail == term)
+            {
+                continue;
+            }
+            var headWord = folded[..i];
+            var head = KnownSingleTerm(headWord)
+                ?? (headWord[^1] == 's' ? KnownSingleTerm(headWord[..^1]) : null);
+            if (head is null)
+            {
+                continue;
+            }
+            highlights.Terms.Add(tail);
+            var query = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
+            query.Add(new TermQuery(new Term(IndexFields.Text, tail)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(IndexFields.Context, tail)) { Boost = ContextBoost }, Occur.SHOULD);
+            return query;
+        }
+        return null;
     }
 
     private string? KnownSingleTerm(string text)

@@ -90,7 +90,8 @@ public sealed class LetterSearch : ILetterSearch
         {
             return (null, highlights); // a typo-tolerant search over a pasted paragraph costs much and finds noise
         }
-        var query = NewBuilder().Build(node, mode, highlights, isKnown);
+        var reader = searcher.IndexReader;
+        var query = NewBuilder().Build(node, mode, highlights, isKnown, term => reader.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc);
         if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
             query = searcher.Rewrite(query);

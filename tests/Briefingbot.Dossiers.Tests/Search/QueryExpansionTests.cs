@@ -1,0 +1,141 @@
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Letters.Parsing;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Dossiers.Summaries;
+using Briefingbot.Dossiers.Tests.Index;
+
+namespace Briefingbot.Dossiers.Tests.Search;
+
+/// <summary>
+/// Query-time Dutch knowledge (<c>QueryExpansions</c>): synonyms that share no stem, country adjectives, question
+/// words, the head of a compound the letters use. Over small letters written for these tests, not the seeds.
+/// </summary>
+public sealed class QueryExpansionTests : IAsyncLifetime
+{
+    private readonly TestIndex _index = new(parser: new LetterParser(), summarizer: new ExtractiveSummarizer());
+
+    public async Task InitializeAsync()
+    {
+        _index.WriteLetter("a.txt", Letter("Aanschaf",
+            "Nederland werkt met België aan de gezamenlijke aanschaf van nieuwe fregatten.",
+            "De strijdkrachten van beide landen oefenen twee keer per jaar samen op zee.",
+            "Het kabinet bespreekt de jaarlijkse begroting voor onderhoud in het voorjaar.",
+            "Elke taak van de marine wordt jaarlijks opnieuw bekeken door de commandant."));
+        _index.WriteLetter("b.txt", Letter("Technologie",
+            "Het kabinet wil de afhankelijkheid van Amerika op het gebied van clouddiensten verkleinen.",
+            "De Raad neemt op 12 december een besluit over de lening aan het land.",
+            "Over de lening wordt later nog gesproken met de lidstaten van de Unie.",
+            "Taakspecialisatie vraagt om een nader kader van de minister.",
+            "Specialisatie kent drie varianten die samen een ladder vormen."));
+        _index.WriteLetter("c.txt", Letter("Krijgsmacht",
+            "De krijgsmacht moet snel kunnen opschalen bij een conflict.",
+            "De krijgsmacht bestaat uit vier onderdelen met elk een eigen commandant.",
+            "De krijgsmacht oefent in de natuur op verschillende oefenterreinen.",
+            "De krijgsmacht krijgt extra geld voor personeel en materieel.",
+            "In een enkel geval worden de strijdkrachten van een bondgenoot uitgenodigd."));
+        await _index.IngestAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_synonym_that_shares_no_stem_finds_the_passage()
+    {
+        // "inkopen" never occurs; the letter says "aanschaf".
+        var response = await _index.Search.SearchAsync("gezamenlijk inkopen", new SearchFilters { PageSize = 10 });
+
+        Assert.NotEmpty(response.Passages);
+        Assert.Contains("gezamenlijke aanschaf", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.Contains("**aanschaf**", response.Passages[0].Snippet.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_country_adjective_finds_the_country()
+    {
+        var response = await _index.Search.SearchAsync("amerikaanse afhankelijkheid", new SearchFilters { PageSize = 10 });
+
+        Assert.NotEmpty(response.Passages);
+        Assert.Contains("afhankelijkheid van Amerika", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+    }
+
+    [Fact]
+    public async Task A_question_word_is_not_searched_and_wanneer_prefers_a_date()
+    {
+        var response = await _index.Search.SearchAsync("wanneer besluit lening", new SearchFilters { PageSize = 10 });
+
+        Assert.NotEmpty(response.Passages);
+        // Without the question word both words match this passage in full; and it names a month.
+        Assert.Contains("12 december", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+        Assert.Equal("wanneer besluit lening", response.Query);
+    }
+
+    [Fact]
+    public async Task A_query_of_only_question_words_is_still_searched()
+    {
+        var response = await _index.Search.SearchAsync("wanneer", new SearchFilters { PageSize = 10 });
+
+        // Nothing says "wanneer", but the query is not emptied into an error either.
+        Assert.Empty(response.Passages);
+        Assert.Equal("wanneer", response.Query);
+    }
+
+    [Fact]
+    public async Task A_known_compound_also_finds_its_head_among_the_partial_matches()
+    {
+        var response = await _index.Search.SearchAsync("voorwaarden taakspecialisatie", new SearchFilters { PageSize = 10 });
+
+        Assert.Contains(response.Passages, p => p.Passage.Text.StartsWith("Specialisatie kent drie varianten", StringComparison.Ordinal));
+        var compound = response.Passages.First(p => p.Passage.Text.StartsWith("Taakspecialisatie", StringComparison.Ordinal));
+        var head = response.Passages.First(p => p.Passage.Text.StartsWith("Specialisatie kent", StringComparison.Ordinal));
+        Assert.True(compound.Rank < head.Rank, "the word as typed ranks above its head");
+    }
+
+    [Fact]
+    public async Task A_rare_synonym_never_outranks_the_common_word_as_typed()
+    {
+        // "strijdkrachten" is rarer than "krijgsmacht"; without the cap it would rank first for "krijgsmacht".
+        var response = await _index.Search.SearchAsync("krijgsmacht", new SearchFilters { PageSize = 10 });
+
+        var typed = response.Passages.Where(p => p.Passage.Text.Contains("krijgsmacht", StringComparison.Ordinal)).Max(p => p.Score);
+        var synonym = response.Passages.Single(p => p.Passage.Text.Contains("strijdkrachten van een bondgenoot", StringComparison.Ordinal));
+        Assert.True(synonym.Score <= typed, $"synonym {synonym.Score} above typed {typed}");
+        // Four passages say "krijgsmacht", two "strijdkrachten": all six are found.
+        Assert.Equal(6, response.Passages.Count(p => p.Passage.Text.Contains("krijgsmacht", StringComparison.Ordinal) || p.Passage.Text.Contains("strijdkrachten", StringComparison.Ordinal)));
+    }
+
+    private static string Letter(string subject, params string[] paragraphs) =>
+        $"Titel: {subject}\nType: Brief regering\nDatum: 2025-04-11\nKamer: Tweede Kamer\nDossier: 22 112\nNr: 1\n\n"
+        + string.Join("\n\n", paragraphs.Select(Wrap)) + "\n";
+
+    /// <summary>Hard-wraps a paragraph as letters are (lines of about 60 characters, a short last line), so the parser sees where it ends.</summary>
+    private static string Wrap(string paragraph)
+    {
+        var words = paragraph.Split(' ');
+        var lines = new List<string> { words[0] };
+        foreach (var word in words.Skip(1))
+        {
+            if (lines[^1].Length + 1 + word.Length > 60)
+            {
+                lines.Add(word);
+            }
+            else
+            {
+                lines[^1] += " " + word;
+            }
+        }
+        if (lines[^1].Length > 30)
+        {
+            var last = lines[^1];
+            var cut = last.LastIndexOf(' ');
+            lines[^1] = last[..cut];
+            lines.Add(last[(cut + 1)..]);
+        }
+        return string.Join("\n", lines);
+    }
+}
