@@ -39,10 +39,16 @@ public sealed class UserNameStore(StoreDatabase database, TimeProvider timeProvi
             return result;
         }
         await using var connection = await database.OpenAsync(ct);
-        // Dapper expands the list into one parameter per id (both providers).
+        // One named parameter per id: the same SQL on both providers (Npgsql would pass a list as one array).
+        var parameters = new Dapper.DynamicParameters();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            parameters.Add("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[i]);
+        }
+        var list = string.Join(", ", keys.Select((_, i) => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var rows = await connection.QueryRowsAsync(
-            "SELECT user_id, name FROM user_names WHERE user_id IN @keys",
-            new { keys }, r => (Id: r.Text("user_id"), Name: r.Text("name")), ct);
+            $"SELECT user_id, name FROM user_names WHERE user_id IN ({list})",
+            parameters, r => (Id: r.Text("user_id"), Name: r.Text("name")), ct);
         foreach (var (id, name) in rows)
         {
             result[id] = name;
