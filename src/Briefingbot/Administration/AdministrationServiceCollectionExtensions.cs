@@ -29,6 +29,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<LetterLookup>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AdminDirectory>();
+        services.TryAddSingleton<People.UserNames>();
         services.TryAddSingleton<AdminGuard>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<SubscriptionReplies>();

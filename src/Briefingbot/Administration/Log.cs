@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(5004, LogLevel.Warning, "Reply to conversation {ConversationId} failed: {Outcome} {Error}")]
     public static partial void ReplyFailed(ILogger logger, string? conversationId, string outcome, string? error);
 
+    [LoggerMessage(5007, LogLevel.Warning, "The sender's name could not be remembered")]
+    public static partial void UserNameNotRemembered(ILogger logger, Exception exception);
+
     [LoggerMessage(5005, LogLevel.Warning, "Query check failed for topic {Topic}")]
     public static partial void QueryCheckFailed(ILogger logger, Exception exception, string topic);
 }

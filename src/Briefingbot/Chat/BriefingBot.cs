@@ -20,6 +20,7 @@ public sealed class BriefingBot(
     ChatResponder responder,
     WelcomeGreeter greeter,
     MessageExtensionSearch messageExtension,
+    Briefingbot.Administration.People.UserNames userNames,
     IOptions<ChatOptions> options,
     ILogger<BriefingBot> logger) : IBot
 {
@@ -31,6 +32,11 @@ public sealed class BriefingBot(
         bool supportsCards = !options.Value.IsTextOnly(activity.ChannelId);
         try
         {
+            if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke)
+            {
+                // Admin views show people by the name their activities carry, not by their Entra object id.
+                await userNames.RememberAsync(activity.From, cancellationToken).ConfigureAwait(false);
+            }
             switch (activity.Type)
             {
                 case ActivityTypes.Message:

@@ -19,12 +19,16 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section));
         services.AddOptions<CardOptions>().Bind(configuration.GetSection(CardOptions.Section))
             .Validate(o => o.MaxCardBytes is > 1024 and <= 28 * 1024, "Cards:MaxCardBytes must be between 1 KB and 28 KB (Teams' limit).")
+            .Validate(o => PublicLinks.IsValidBaseUrl(o.PublicBaseUrl), "Cards:PublicBaseUrl must be an absolute http(s) URL without query, e.g. https://briefingbot.example.org.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<CardRenderer>();
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<PublicLinks>();
         services.TryAddSingleton<Briefingbot.Administration.Replies.ICardRenderer, SharedCardRenderer>();
         services.AddSingleton<ChatResponder>();
+        services.TryAddSingleton<Briefingbot.Administration.People.UserNames>();
         // Conversation UI state in the store when there is one (shared by every instance); otherwise in a cache of
         // its own, bounded, so it neither competes with nor is evicted by other caches.
         services.AddSingleton<IConversationState>(sp => sp.GetService<Briefingbot.Storage.IConversationStateStore>() is { } store

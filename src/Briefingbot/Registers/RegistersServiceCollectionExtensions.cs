@@ -3,6 +3,7 @@ using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Registers.Calendar;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Registers.Promises;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Registers;
@@ -18,6 +19,10 @@ public static class RegistersServiceCollectionExtensions
             .Validate(o => o.MaxImportBytes > 0 && o.MaxImportEvents > 0 && o.ImportTimeout > TimeSpan.Zero && o.FeedPastDays >= 0,
                 "Briefingbot:Calendar limits must be positive.")
             .ValidateOnStart();
+
+        // Absolute links to the calendar feed (also registered by AddChat, which binds its Cards:PublicBaseUrl setting).
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<Cards.PublicLinks>();
 
         services.AddSingleton<ILetterIngestObserver, RegisterIngestObserver>();
         services.AddSingleton<PromiseQueries>();

@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILetterStore>(sp => sp.GetRequiredService<LetterStore>());
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<IConversationStateStore, ConversationStateStore>();
+        services.AddSingleton<IUserNameStore, UserNameStore>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILetterIngestObserver, LetterStoreIngestObserver>());
 

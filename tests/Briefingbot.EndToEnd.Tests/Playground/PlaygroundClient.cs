@@ -122,7 +122,29 @@ public sealed class PlaygroundClient(HttpClient http, ConversationStream stream,
     /// Sends a message activity as <paramref name="userId"/> through the Playground's "Mock an Activity" route (the UI
     /// always types as the configured current user) and returns the bot's answer in <paramref name="conversationId"/>.
     /// </summary>
-    public async Task<BotAnswer> AskAsAsync(string userId, string userName, string aadObjectId, string conversationId, string text)
+    public Task<BotAnswer> AskAsAsync(string userId, string userName, string aadObjectId, string conversationId, string text) =>
+        SendAsAsync(userId, userName, aadObjectId, conversationId, text, value: null);
+
+    /// <summary>
+    /// Presses the card action titled <paramref name="title"/> as <paramref name="userName"/>. The Playground's own
+    /// invoke and submit routes act only for its current user, so the press goes through "Mock an Activity" as the
+    /// message an Action.Submit sends (the action's data as value); the bot answers it with a new message.
+    /// </summary>
+    public Task<BotAnswer> PressAsAsync(string userId, string userName, string aadObjectId, PlaygroundMessage cardMessage, string title)
+    {
+        var card = cardMessage.Card ?? throw new InvalidOperationException($"Message {cardMessage.MessageId} has no Adaptive Card.");
+        var matches = CardText.Actions(card).Where(a => a.Title == title).ToList();
+        Assert.True(matches.Count > 0, $"The card has no action titled \"{title}\"; it has: {string.Join(", ", CardText.Actions(card).Select(a => a.Title))}");
+        var action = matches[0].Action;
+        var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? JsonNode.Parse(d.GetRawText())!.AsObject() : new JsonObject();
+        if (!data.ContainsKey("command") && !data.ContainsKey("text") && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String)
+        {
+            data["command"] = verb.GetString();
+        }
+        return SendAsAsync(userId, userName, aadObjectId, cardMessage.ConversationId, null, data);
+    }
+
+    private async Task<BotAnswer> SendAsAsync(string userId, string userName, string aadObjectId, string conversationId, string? text, JsonObject? value)
     {
         var mark = stream.Mark();
         var activity = new JsonObject
@@ -139,10 +161,14 @@ public sealed class PlaygroundClient(HttpClient http, ConversationStream stream,
             ["textFormat"] = "plain",
             ["locale"] = "nl-NL",
         };
+        if (value is not null)
+        {
+            activity["value"] = value;
+        }
         using var response = await http.PostAsJsonAsync("/_internal/v1/customActivities", activity);
         Assert.True(response.IsSuccessStatusCode, $"The Playground refused the custom activity ({(int)response.StatusCode}).");
         var answer = await stream.WaitForAsync(mark, m => m.IsFromBot && m.Action == "createMessage" && m.ConversationId == conversationId,
-            AnswerTimeout, $"answer from the bot to {userName}'s \"{text}\"");
+            AnswerTimeout, $"answer from the bot to {userName}'s \"{text ?? value?.ToJsonString()}\"");
         return BotAnswer.From(answer);
     }
 }

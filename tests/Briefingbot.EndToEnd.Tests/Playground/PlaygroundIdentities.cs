@@ -19,6 +19,11 @@ public static class PlaygroundIdentities
     public const string NonAdminName = "Megan Bowen";
     public const string NonAdminAadObjectId = "00000000-0000-0000-0000-0000000000021";
 
+    /// <summary>A staff member (not an admin) in the role walk; also in the config's users.</summary>
+    public const string StaffUserId = "user-id-2";
+    public const string StaffName = "Adele Vance";
+    public const string StaffAadObjectId = "00000000-0000-0000-0000-0000000000022";
+
     public const string PersonalChatId = "personal-chat-e2e";
     public const string GroupChatId = "group-chat-e2e";
     public const string TeamId = "team-e2e";

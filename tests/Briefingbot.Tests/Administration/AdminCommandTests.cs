@@ -115,7 +115,7 @@ public class AdminCommandTests
 
         var text = Reply(turn);
         Assert.Contains(Anna.AadObjectId, text);
-        Assert.Contains("Bob Medewerker (aangewezen in chat)", text);
+        Assert.Contains($"Bob Medewerker · aangewezen in chat · id {Bob.AadObjectId}", text);
     }
 
     [Fact]

@@ -133,6 +133,20 @@ public sealed class BriefingRendererTests
         Assert.DoesNotContain("Geen vergaderingen in deze periode.", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, "Nog 1 openstaande toezegging met een latere termijn")]
+    [InlineData(3, "Nog 3 openstaande toezeggingen met een latere termijn")]
+    public void Later_promises_are_counted_in_proper_dutch_not_toezegging_en(int later, string expected)
+    {
+        // Issue 14 item 14: "toezegging(en)".
+        var briefing = Sample() with { LaterPromises = later };
+
+        var text = Assert.Single(Renderer.Render(briefing, cards: false)).Text!;
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(en)", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Empty_briefing_says_so()
     {

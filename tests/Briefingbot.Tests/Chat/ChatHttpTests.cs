@@ -123,6 +123,27 @@ public sealed class ChatHttpTests(ChatHttpTests.Host host) : IClassFixture<ChatH
     }
 
     [Fact]
+    public async Task Vergaderingen_links_the_calendar_feed_at_the_bots_own_absolute_url_not_the_service_url()
+    {
+        // Issue 14 item 12: the link was the bare path "/calendar.ics", which no chat client can open.
+        var activity = Activity("message", "http-feed", "f1");
+        activity["text"] = "vergaderingen --per 2025-11-24";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = "briefingbot.example.test:8443";
+        var response = await Client.SendAsync(request);
+
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+        var card = Assert.Single(Connector.Messages("http-feed")).GetProperty("attachments")[0].GetProperty("content");
+        var text = CardAssert.AllText(card);
+        Assert.Contains("[http://briefingbot.example.test:8443/calendar.ics](http://briefingbot.example.test:8443/calendar.ics)", text);
+        Assert.DoesNotContain(new Uri(Connector.ServiceUrl).Authority + "/calendar.ics", text);
+        Assert.DoesNotContain(" /calendar.ics", text);
+    }
+
+    [Fact]
     public async Task A_typed_meer_pages_the_last_search_kept_in_the_store()
     {
         var search = Activity("message", "http-more", "m1");

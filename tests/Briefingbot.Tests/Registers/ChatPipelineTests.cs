@@ -18,7 +18,7 @@ public class ChatPipelineTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    private static CommandHarness NewBot() => new(Now, configure: services =>
+    private static CommandHarness NewBot(IDictionary<string, string?>? settings = null) => new(Now, settings, configure: services =>
     {
         services.AddChat(new ConfigurationBuilder().Build());
         services.AddSingleton<ICardRenderer, Briefingbot.Cards.SharedCardRenderer>();
@@ -105,5 +105,86 @@ public class ChatPipelineTests
 
         Assert.Contains("Alleen beheerders kunnen onderwerpen wijzigen", string.Join("\n", turn.Sent.Select(Briefingbot.Tests.Chat.CardAssert.Said)));
         Assert.Empty(await bot.TopicStore.ListAsync());
+    }
+
+    private static string Said(FakeTurnContext turn) => string.Join("\n", turn.Sent.Select(Briefingbot.Tests.Chat.CardAssert.Said));
+
+    [Fact]
+    public async Task Beheerders_names_each_admin_as_their_activities_did_with_the_id_only_as_detail()
+    {
+        // Issue 14 item 13: the list showed "11111111-…" where the audit log said "Anna Beheer".
+        const string unseen = "44444444-4444-4444-4444-444444444444";
+        await using var bot = NewBot(new Dictionary<string, string?> { ["Briefingbot:Admins:1"] = unseen });
+        await SayAsync(bot, "help", Anna);
+
+        var turn = await SayAsync(bot, "beheerders", Bob);
+
+        var card = turn.Sent.SelectMany(a => a.Attachments ?? []).Single().Content!.Value;
+        var texts = Briefingbot.Tests.Chat.CardAssert.Texts(card);
+        Assert.Contains("Anna Beheer", texts);
+        Assert.Contains($"configuratie · id {Anna.AadObjectId}", texts);
+        Assert.DoesNotContain(texts, t => t.StartsWith(Anna.AadObjectId, StringComparison.Ordinal));
+        // Never seen: a shortened id with a note, the full id in the detail line.
+        Assert.Contains("44444444-…-4444 (naam onbekend)", texts);
+        Assert.Contains(texts, t => t.StartsWith($"configuratie · id {unseen}", StringComparison.Ordinal) && t.Contains("verschijnt zodra", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_users_name_is_remembered_in_the_store_from_their_activity()
+    {
+        await using var bot = NewBot();
+        await SayAsync(bot, "help", Anna);
+
+        var names = await new Briefingbot.Storage.Stores.UserNameStore(bot.Services.GetRequiredService<Briefingbot.Storage.Database.StoreDatabase>(), bot.Time)
+            .NamesAsync([Anna.AadObjectId.ToUpperInvariant()]);
+
+        Assert.Equal("Anna Beheer", names[Anna.AadObjectId.ToUpperInvariant()]);
+    }
+
+    [Fact]
+    public async Task Promise_history_says_who_marked_it_fulfilled_by_name()
+    {
+        // Issue 14 item 13: "voldaan door 11111111-1111-…" became "voldaan door Anna Beheer (11111111-…-1111)".
+        await using var bot = NewBot();
+        await RegisterSeed.IngestAsync(bot);
+        var number = (await bot.PromisesAsync()).Single(p => p.DeadlinePhrase == "begin 2026").Number;
+        await SayAsync(bot, $"toezegging {number} voldaan https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html", Anna);
+        await bot.PromiseRegister.SetStatusAsync(number, Briefingbot.Storage.PromiseStatus.Open, null, "55555555-5555-5555-5555-555555555555", Now.AddMinutes(1));
+
+        var shown = Said(await SayAsync(bot, $"toezegging {number}", Bob));
+
+        Assert.Contains("voldaan door Anna Beheer (11111111-…-1111)", shown);
+        Assert.Contains("open door 55555555-…-5555 (naam onbekend)", shown);
+        Assert.DoesNotContain(Anna.AadObjectId, shown);
+    }
+
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-0000000000020", "00000000-…-0020")]
+    [InlineData("11111111-1111-1111-1111-111111111111", "11111111-…-1111")]
+    [InlineData("29:1a2b3c4d5e6f7g8h9i0j", "29:1a2b3…9i0j")]
+    [InlineData("U0123ABC", "U0123ABC")]
+    public void Long_ids_are_shortened_for_reading(string id, string expected) =>
+        Assert.Equal(expected, Briefingbot.Administration.People.UserLabel.ShortId(id));
+
+    [Fact]
+    public async Task No_admin_or_register_card_has_a_needless_markdown_escape()
+    {
+        // Issue 14 item 5 for the cards of this area (the search cards: NeedlessEscapeTests).
+        await using var bot = NewBot();
+        await RegisterSeed.IngestAsync(bot);
+        var number = (await bot.PromisesAsync()).First().Number;
+        await SayAsync(bot, "onderwerp toevoegen defensie-eu \"defensie OR NAVO (Witboek)\"", Anna);
+        await SayAsync(bot, $"toezegging {number} voldaan https://example.org/brief_1", Anna);
+        var texts = new List<string>();
+        foreach (var command in new[] { "beheerders", "audit", "onderwerpen", "vergaderingen --per 2025-11-24", "toezeggingen --per 2026-04-15", $"toezegging {number}", "vergaderingen" })
+        {
+            var turn = await SayAsync(bot, command, Anna);
+            var cards = turn.Sent.SelectMany(a => a.Attachments ?? []).Where(a => a.Content is not null).Select(a => a.Content!.Value).ToList();
+            Assert.True(cards.Count > 0, $"{command}: no card");
+            texts.AddRange(cards.SelectMany(Briefingbot.Tests.Chat.CardAssert.Texts));
+        }
+
+        var needless = texts.SelectMany(Briefingbot.Tests.Cards.NeedlessEscapeTests.NeedlessEscapes).ToList();
+        Assert.True(needless.Count == 0, "Needless escapes: " + string.Join(" | ", needless.Take(20)));
     }
 }

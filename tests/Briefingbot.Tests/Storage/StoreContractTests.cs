@@ -130,6 +130,53 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(new ConversationReference { ServiceUrl = "https://x/" }));
     }
 
+    // ---- user names (issue 14 item 13) -------------------------------------------------------------------------
+
+    [Fact]
+    public async Task User_names_are_remembered_per_user_replaced_when_changed_and_read_case_insensitively()
+    {
+        var names = new UserNameStore(Database, Time);
+        await names.RememberAsync("AAAAAAAA-0000-0000-0000-000000000020", "Alex Wilber");
+        await names.RememberAsync("29:megan", " Megan Bowen ");
+        await names.RememberAsync("29:megan", "Megan Bowen-de Vries");
+
+        var restarted = await OpenDatabaseAsync();
+        var read = await new UserNameStore(restarted, Time).NamesAsync(["aaaaaaaa-0000-0000-0000-000000000020", "29:MEGAN", "unknown"]);
+
+        Assert.Equal("Alex Wilber", read["aaaaaaaa-0000-0000-0000-000000000020"]);
+        Assert.Equal("Alex Wilber", read["AAAAAAAA-0000-0000-0000-000000000020"]);
+        Assert.Equal("Megan Bowen-de Vries", read["29:megan"]);
+        Assert.False(read.ContainsKey("unknown"));
+        Assert.Empty(await names.NamesAsync([]));
+        await DisposeIfNeeded(restarted);
+    }
+
+    [Fact]
+    public async Task Migration_8_seeds_user_names_from_the_audit_log_and_the_admins()
+    {
+        var audit = new AuditLog(Database, Time);
+        await audit.AppendAsync("BBBBBBBB-0000-0000-0000-000000000001", "Anna Oud", "topic.add", "x");
+        await audit.AppendAsync("bbbbbbbb-0000-0000-0000-000000000001", "Anna Beheer", "topic.add", "y");
+        await audit.AppendAsync("bbbbbbbb-0000-0000-0000-000000000001", null, "topic.add", "z");
+        await audit.AppendAsync("29:slack-user", null, "topic.add", "no name");
+        await new AdminStore(Database, Time).AddAsync("cccccccc-0000-0000-0000-000000000002", "Carla Collega", "bbbbbbbb-0000-0000-0000-000000000001");
+        // Back to the schema before version 8 (with the rows above), then migrate again as a start-up would.
+        await using (var connection = await Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("DROP TABLE user_names");
+            await connection.ExecuteAsync("DELETE FROM schema_migrations WHERE version = 8");
+        }
+
+        var upgraded = await OpenDatabaseAsync();
+        await upgraded.EnsureMigratedAsync();
+        var read = await new UserNameStore(upgraded, Time).NamesAsync(["bbbbbbbb-0000-0000-0000-000000000001", "cccccccc-0000-0000-0000-000000000002", "29:slack-user"]);
+
+        Assert.Equal("Anna Beheer", read["bbbbbbbb-0000-0000-0000-000000000001"]);
+        Assert.Equal("Carla Collega", read["cccccccc-0000-0000-0000-000000000002"]);
+        Assert.False(read.ContainsKey("29:slack-user"));
+        await DisposeIfNeeded(upgraded);
+    }
+
     // ---- admins and audit -------------------------------------------------------------------------------------
 
     [Fact]

@@ -6,7 +6,7 @@ using Briefingbot.Chat;
 namespace Briefingbot.Administration.Admins;
 
 /// <summary><c>beheerders</c>: who the admins are. Open to everyone, so a refused user knows whom to ask.</summary>
-public sealed class AdminsListCommand(AdminDirectory admins, ReplySender replies) : ICommandHandler
+public sealed class AdminsListCommand(AdminDirectory admins, People.UserNames userNames, ReplySender replies) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["beheerders", "admins"];
 
@@ -15,13 +15,21 @@ public sealed class AdminsListCommand(AdminDirectory admins, ReplySender replies
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var list = await admins.ListAsync(cancellationToken);
+        // The name last seen in the person's own activities; else the name from the mention that appointed them.
+        var seen = await userNames.NamesAsync(list.Select(a => a.Id), cancellationToken);
         var items = new JsonArray();
         var text = new StringBuilder("**Beheerders**\n\n");
         foreach (var admin in list)
         {
             var origin = admin.FromConfiguration ? "configuratie" : "aangewezen in chat";
-            items.Add(new JsonObject { ["name"] = admin.Name ?? admin.Id, ["id"] = admin.Id, ["origin"] = origin });
-            text.Append("- ").Append(admin.Name ?? admin.Id).Append(" (").Append(origin).Append(")\n");
+            var name = seen.TryGetValue(admin.Id, out var n) ? n : admin.Name;
+            var known = !string.IsNullOrWhiteSpace(name);
+            // The id only as detail, in full: it is what the configuration (Briefingbot:Admins) holds.
+            var detail = known
+                ? $"{origin} · id {admin.Id}"
+                : $"{origin} · id {admin.Id} · de naam verschijnt zodra deze persoon de bot iets vraagt";
+            items.Add(new JsonObject { ["name"] = People.UserLabel.Name(admin.Id, name), ["id"] = admin.Id, ["origin"] = origin, ["detail"] = detail });
+            text.Append("- ").Append(People.UserLabel.Name(admin.Id, name)).Append(" · ").Append(detail).Append('\n');
         }
         if (list.Count == 0)
         {

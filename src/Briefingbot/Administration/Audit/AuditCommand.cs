@@ -10,7 +10,7 @@ using Briefingbot.Storage;
 namespace Briefingbot.Administration.Audit;
 
 /// <summary><c>audit [aantal]</c>: the latest changes (who, when, what), for admins.</summary>
-public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchClock clock, ReplySender replies) : ICommandHandler
+public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchClock clock, People.UserNames userNames, ReplySender replies) : ICommandHandler
 {
     private const int DefaultCount = 15;
     private const int MaxCount = 50;
@@ -27,12 +27,14 @@ public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchCloc
         }
         var count = int.TryParse(context.Arguments.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? Math.Min(n, MaxCount) : DefaultCount;
         var entries = await auditLog.LatestAsync(count, cancellationToken);
+        // Entries recorded without a name (a channel that sends none) get the name known from later activities.
+        var names = await userNames.NamesAsync(entries.Where(e => e.ActorName is null).Select(e => e.ActorAadObjectId), cancellationToken);
         var items = new JsonArray();
         var text = new StringBuilder($"**Auditlog: laatste {entries.Count} wijzigingen**\n\n");
         foreach (var e in entries)
         {
             var when = clock.FormatMoment(e.At);
-            var who = e.ActorName ?? e.ActorAadObjectId;
+            var who = People.UserLabel.Name(e.ActorAadObjectId, e.ActorName ?? (names.TryGetValue(e.ActorAadObjectId, out var known) ? known : null));
             items.Add(new JsonObject { ["when"] = when, ["who"] = who, ["whoId"] = e.ActorAadObjectId, ["action"] = e.Action, ["details"] = e.Details });
             text.Append("- ").Append(when).Append(" · ").Append(who).Append(" · ").Append(e.Details).Append('\n');
         }

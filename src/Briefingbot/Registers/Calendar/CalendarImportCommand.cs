@@ -18,18 +18,19 @@ public sealed class CalendarImportCommand(
     AuditTrail audit,
     ReplySender replies,
     IOptions<CalendarOptions> options,
+    Cards.PublicLinks links,
     ILogger<CalendarImportCommand> logger) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["agenda", "calendar"];
 
-    public string Usage => "`agenda importeer <url>` of met een .ics-bijlage: vergaderingen uit een agenda overnemen (alleen beheerders). De agenda zelf: /calendar.ics.";
+    public string Usage => $"`agenda importeer <url>` of met een .ics-bijlage: vergaderingen uit een agenda overnemen (alleen beheerders). De agenda zelf: {links.Absolute(CalendarEndpoint.Route)}";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var parts = context.Arguments.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || parts[0].ToLowerInvariant() is not ("importeer" or "importeren" or "import"))
         {
-            await replies.SendTextAsync(context, "Gebruik `agenda importeer <url>` of stuur `agenda importeer` met een .ics-bestand als bijlage. Abonneren op de vergaderingen kan via /calendar.ics.", cancellationToken);
+            await replies.SendTextAsync(context, $"Gebruik `agenda importeer <url>` of stuur `agenda importeer` met een .ics-bestand als bijlage. Abonneren op de vergaderingen kan via {links.Absolute(CalendarEndpoint.Route)}", cancellationToken);
             return;
         }
         if (!await guard.AllowsAsync(context, "agenda's importeren", cancellationToken))

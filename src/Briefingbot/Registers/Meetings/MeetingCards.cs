@@ -23,11 +23,9 @@ public static class MeetingCards
     private static string PromiseLine(PromiseItem p) =>
         $"open toezegging #{p.Promise.Number}: {p.Promise.What} · {PromiseCards.DueText(p.Promise)}";
 
-    public static (JsonObject Data, string Markdown) Build(IReadOnlyList<MeetingItem> items, string subtitle) =>
-        Build(items, subtitle, "Geen vergaderingen in deze periode.");
-
     /// <param name="emptyNote">What to say when the period holds no meetings (<see cref="MeetingCoverage.EmptyNote"/>).</param>
-    public static (JsonObject Data, string Markdown) Build(IReadOnlyList<MeetingItem> items, string subtitle, string emptyNote)
+    /// <param name="feedUrl">The absolute URL of this bot's <c>/calendar.ics</c> feed (<see cref="Cards.PublicLinks"/>).</param>
+    public static (JsonObject Data, string Markdown) Build(IReadOnlyList<MeetingItem> items, string subtitle, string emptyNote, string feedUrl)
     {
         var meetings = new JsonArray();
         var text = new StringBuilder($"**Vergaderingen** · {subtitle}\n");
@@ -88,6 +86,7 @@ public static class MeetingCards
         {
             text.Append("\n… en nog ").Append(more).Append(" vergaderingen; kies een kortere periode.");
         }
+        text.Append("\n\nIn je eigen agenda: abonneer op ").Append(feedUrl);
         var data = new JsonObject
         {
             ["title"] = "Vergaderingen",
@@ -98,7 +97,7 @@ public static class MeetingCards
             ["isEmpty"] = items.Count == 0,
             ["emptyNote"] = emptyNote,
             ["meetings"] = meetings,
-            ["feedPath"] = "/calendar.ics",
+            ["feedUrl"] = feedUrl,
         };
         return (data, text.ToString().TrimEnd());
     }

@@ -9,7 +9,7 @@ namespace Briefingbot.Registers.Meetings;
 /// <c>vergaderingen [komende 30 dagen | &lt;van&gt; tot &lt;tot&gt;] [--per datum]</c>: Council meetings ahead, with the
 /// letters that prepare them and the open promises from those letters.
 /// </summary>
-public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup, DutchClock clock, ReplySender replies) : ICommandHandler
+public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup, DutchClock clock, ReplySender replies, Cards.PublicLinks links) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["vergaderingen", "meetings"];
 
@@ -31,7 +31,7 @@ public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup,
         var items = await queries.ListAsync(from, to, today, asOf is not null, new LetterRefs(lookup), cancellationToken);
         var subtitle = $"{DutchDates.Format(from)} tot en met {DutchDates.Format(to)}" + (asOf is null ? "" : $" · per {DutchDates.Format(today)}");
         var emptyNote = items.Count == 0 ? (await queries.CoverageAsync(cancellationToken)).EmptyNote(from, to) : "";
-        var (data, markdown) = MeetingCards.Build(items, subtitle, emptyNote);
+        var (data, markdown) = MeetingCards.Build(items, subtitle, emptyNote, links.Absolute(Calendar.CalendarEndpoint.Route));
         await replies.SendCardAsync(context, MeetingCards.Template, data, markdown, cancellationToken);
     }
 }

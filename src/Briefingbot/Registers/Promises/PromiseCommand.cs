@@ -21,6 +21,7 @@ public sealed class PromiseCommand(
     AuditTrail audit,
     LetterLookup letters,
     DutchClock clock,
+    Administration.People.UserNames userNames,
     ReplySender replies) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["toezegging", "promise"];
@@ -125,10 +126,11 @@ public sealed class PromiseCommand(
         if (history.Count > 0)
         {
             text.Append("\n**Geschiedenis**\n\n");
+            var names = await userNames.NamesAsync(history.Select(c => c.ChangedBy), cancellationToken);
             foreach (var change in history)
             {
                 text.Append("- ").Append(clock.FormatMoment(change.ChangedAt)).Append(": ").Append(PromiseCards.StatusText(change.Status))
-                    .Append(" door ").Append(change.ChangedBy).Append(change.Link is null ? "" : $" ({change.Link})").Append('\n');
+                    .Append(" door ").Append(Administration.People.UserLabel.WithId(change.ChangedBy, names.TryGetValue(change.ChangedBy, out var name) ? name : null)).Append(change.Link is null ? "" : $" ({change.Link})").Append('\n');
             }
         }
         await replies.SendTextAsync(context, text.ToString().TrimEnd(), cancellationToken);

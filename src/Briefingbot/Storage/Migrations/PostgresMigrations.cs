@@ -289,5 +289,28 @@ public static class PostgresMigrations
             ALTER TABLE meetings ADD COLUMN date_precision text NOT NULL DEFAULT 'day';
             ALTER TABLE meetings ADD COLUMN date_source text;
             """),
+        // Version 8 (issue 14 item 13): the display name last seen for each user (from.name of their activities), so
+        // admin lists and promise histories show "Alex Wilber" instead of an Entra object id. user_id is the id as the
+        // audit log and the promise history record it (aadObjectId, else the channel's user id), trimmed and lower
+        // case. Seeded with the names the audit log and the admins table already hold.
+        new(8, "user names", """
+            CREATE TABLE user_names (
+                user_id text PRIMARY KEY,
+                name text NOT NULL,
+                updated_at timestamptz NOT NULL
+            );
+            INSERT INTO user_names (user_id, name, updated_at)
+            SELECT lower(trim(a.actor_aad_object_id)), trim(a.actor_name), a.occurred_at
+            FROM audit_log a
+            JOIN (SELECT MAX(id) AS id FROM audit_log WHERE actor_name IS NOT NULL AND trim(actor_name) <> ''
+                  GROUP BY lower(trim(actor_aad_object_id))) latest ON latest.id = a.id
+            WHERE true
+            ON CONFLICT (user_id) DO NOTHING;
+            INSERT INTO user_names (user_id, name, updated_at)
+            SELECT lower(trim(aad_object_id)), trim(name), added_at
+            FROM admins
+            WHERE name IS NOT NULL AND trim(name) <> ''
+            ON CONFLICT (user_id) DO NOTHING;
+            """),
     ];
 }
