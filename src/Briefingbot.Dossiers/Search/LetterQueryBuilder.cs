@@ -245,11 +245,11 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             highlights.Terms.Add(tokens[0].Term);
             var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy), tokens[0].Term, highlights);
-            if (some && _isKnown(tokens[0].Term) && KnownCompoundTail(text, tokens[0].Term, highlights) is { } tail)
+            if (_isKnown(tokens[0].Term) && KnownCompoundParts(text, tokens[0].Term, some, highlights) is { } written)
             {
-                // A compound the letters use ("taakspecialisatie"): in the partial step also what it is a kind of
-                // ("specialisatie"), at half weight.
-                return new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD }, { tail, Occur.SHOULD } };
+                // A compound the letters use ("mobiliteitspakket"): also written apart ("mobiliteit pakket"), and in
+                // the partial step what it is a kind of ("taakspecialisatie" → "specialisatie").
+                return new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD }, { written, Occur.SHOULD } };
             }
             if ((fuzzy || some) && !_isKnown(tokens[0].Term))
             {
@@ -440,11 +440,13 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private const int MinTailLength = 6;
 
     /// <summary>
-    /// The head of a long compound the index knows ("taakspecialisatie" → "specialisatie", "vlaggenschipprojecten" →
-    /// "projecten"): the longest known tail of at least six letters whose remaining front is a known word too (or one
-    /// with the linking -s-). Dutch compounds name their kind last, so the tail is what the word is a kind of.
+    /// A long compound the index knows, split into two known words ("mobiliteitspakket" = "mobiliteit(s)" + "pakket",
+    /// "taakspecialisatie" = "taak" + "specialisatie"): the two parts as separate words (letters often write a
+    /// compound apart), and in the partial modes also the last part alone at lower weight, since Dutch compounds name
+    /// their kind last. The longest tail of at least six letters whose front is a known word (or one with the
+    /// linking -s-) is taken.
     /// </summary>
-    private Query? KnownCompoundTail(string word, string term, Highlights highlights)
+    private Query? KnownCompoundParts(string word, string term, bool some, Highlights highlights)
     {
         var folded = TextFolding.Fold(word).ToLowerInvariant();
         if (folded.Length < MinKnownCompoundLength || !folded.All(char.IsLetter))
@@ -461,15 +463,23 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             var headWord = folded[..i];
             var head = KnownSingleTerm(headWord)
                 ?? (headWord[^1] == 's' ? KnownSingleTerm(headWord[..^1]) : null);
-            if (head is null)
+            if (head is null || head == tail)
             {
                 continue;
             }
+            highlights.Terms.Add(head);
             highlights.Terms.Add(tail);
-            var query = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
-            query.Add(new TermQuery(new Term(IndexFields.Text, tail)), Occur.SHOULD);
-            query.Add(new TermQuery(new Term(IndexFields.Context, tail)) { Boost = ContextBoost }, Occur.SHOULD);
-            return query;
+            var apart = new BooleanQuery(disableCoord: true) { Boost = 0.8f };
+            apart.Add(TermClause(head, fuzzy: false), Occur.MUST);
+            apart.Add(TermClause(tail, fuzzy: false), Occur.MUST);
+            if (!some)
+            {
+                return apart;
+            }
+            var kind = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
+            kind.Add(new TermQuery(new Term(IndexFields.Text, tail)), Occur.SHOULD);
+            kind.Add(new TermQuery(new Term(IndexFields.Context, tail)) { Boost = ContextBoost }, Occur.SHOULD);
+            return new BooleanQuery(disableCoord: true) { { apart, Occur.SHOULD }, { kind, Occur.SHOULD } };
         }
         return null;
     }
