@@ -46,6 +46,10 @@ public sealed class CrashTestCliCommand : ICliCommand
         {
             await output.WriteLineAsync(result.Differences);
         }
+        if (result.DuplicateDetails.Length > 0)
+        {
+            await output.WriteLineAsync(result.DuplicateDetails);
+        }
         return result is { Lost: 0, DuplicatesOutsideWindow: 0, RegistersEqual: true, IndexEqual: true } ? 0 : 1;
     }
 
