@@ -181,6 +181,32 @@ public sealed class BriefingScheduleTests
     }
 
     [Fact]
+    public async Task Reconcile_writes_more_triggers_than_one_batch_and_removes_them_again()
+    {
+        using var world = new BriefingWorld(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var count = BriefingScheduler.TriggersPerTransaction * 2 + 7;
+        for (var i = 0; i < count; i++)
+        {
+            await world.SubscribeAsync($"c-{i:D3}", DayOfWeek.Monday, new TimeOnly(8, i % 60));
+        }
+        await using var services = world.StartServices();
+        var scheduler = services.GetRequiredService<BriefingScheduler>();
+        var quartz = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        // Written in batches (one Quartz transaction each): every trigger is there, with its own time.
+        Assert.Equal(new ReconcileResult(count, 0, count), await scheduler.ReconcileAsync(CancellationToken.None));
+        Assert.Equal(count, (await quartz.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(BriefingScheduler.Group))).Count);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, (count - 1) % 60, 0, TimeSpan.Zero), await scheduler.NextFireTimeAsync($"c-{count - 1:D3}", CancellationToken.None));
+
+        for (var i = 0; i < count; i++)
+        {
+            await world.Subscriptions.SetStatusAsync($"c-{i:D3}", SubscriptionStatus.Paused, null, world.Time.GetUtcNow());
+        }
+        Assert.Equal(new ReconcileResult(0, count, 0), await scheduler.ReconcileAsync(CancellationToken.None));
+        Assert.Empty(await quartz.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(BriefingScheduler.Group)));
+    }
+
+    [Fact]
     public async Task Schedule_change_takes_effect_at_once()
     {
         using var world = new BriefingWorld(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));

@@ -147,7 +147,7 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
             var indexEqual = Compare("index", await IndexAsync(crash, ct), await IndexAsync(clean, ct), differences);
             return new CrashRunResult(options.Kills, ids.Count, lost, duplicates.Count, outside, window.Count,
                 connector.PartCounts.Values.Count(n => n > 1), connector.Accepted, connector.Failed, registersEqual, indexEqual,
-                differences.ToString(), Stopwatch.GetElapsedTime(started), Explain([.. outsideWindow, .. connector.Parts.Where(kv => kv.Value > 2).Select(kv => kv.Key).Take(3)], [.. outputs, "connector\n" + string.Join('\n', connector.Events)]), connector.PartCounts.Values.DefaultIfEmpty(0).Max());
+                differences.ToString(), Stopwatch.GetElapsedTime(started), Explain(outsideWindow, connector.Parts.Where(kv => kv.Value > 2).Select(kv => kv.Key).Take(3).ToList(), connector.Parts, [.. outputs, "connector\n" + string.Join('\n', connector.Events)]), connector.PartCounts.Values.DefaultIfEmpty(0).Max());
         }
         finally
         {
@@ -298,13 +298,18 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
         return (await search.ListLettersAsync(ct)).Select(l => $"{l.Id} {l.Title} {l.Date} {l.Dossier}").Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>For each duplicate outside the in-flight window: what every start logged about its conversation.</summary>
-    private static string Explain(IReadOnlyList<(string Conversation, int Part)> duplicates, IReadOnlyList<string> outputs)
+    /// <summary>
+    /// For each duplicate outside the in-flight window, and a few parts in it that arrived more than twice: what every
+    /// start logged about the conversation and when the connector took or failed each send.
+    /// </summary>
+    private static string Explain(IReadOnlyList<(string Conversation, int Part)> outside, IReadOnlyList<(string Conversation, int Part)> repeated,
+        IReadOnlyDictionary<(string Conversation, int Part), int> copies, IReadOnlyList<string> outputs)
     {
         var text = new StringBuilder();
-        foreach (var (conversation, part) in duplicates)
+        foreach (var (conversation, part) in outside.Concat(repeated.Except(outside)))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"duplicate: {conversation} part {part}");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"duplicate {(outside.Contains((conversation, part)) ? "NOT in flight at a kill" : "in flight at kills")}: {conversation} part {part}, {copies[(conversation, part)]} copies");
             foreach (var output in outputs)
             {
                 var lines = output.Split('\n');
