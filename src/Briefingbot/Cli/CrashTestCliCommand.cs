@@ -31,10 +31,10 @@ public sealed class CrashTestCliCommand : ICliCommand
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"crash-test: {kills} kills, {subscriptions} subscriptions, {letters} letters (+2 per start), {failurePercent}% of sends failing (500/502/timeout), seed {seed}"));
-        var result = await new CrashRun(new CrashRunOptions(kills, subscriptions, letters, 2, failurePercent / 100.0, seed, seeds), output).RunAsync(cancellationToken);
+        var result = await new CrashRun(new CrashRunOptions(kills, subscriptions, letters, 2, failurePercent / 100.0, seed, seeds, Patience: TimeSpan.FromMinutes(20)), output).RunAsync(cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
             briefings lost              {result.Lost} of {result.Subscriptions}
-            multi-part briefings        {result.MultiPartBriefings}
+            multi-part briefings        {result.MultiPartBriefings} (up to {result.MaxParts} parts)
             messages accepted           {result.MessagesAccepted} (injected failures {result.InjectedFailures})
             parts in flight at kills    {result.InFlightParts}
             duplicate parts             {result.DuplicateParts} (not in flight at a kill: {result.DuplicatesOutsideWindow})
@@ -45,6 +45,10 @@ public sealed class CrashTestCliCommand : ICliCommand
         if (result.Differences.Length > 0)
         {
             await output.WriteLineAsync(result.Differences);
+        }
+        if (result.DuplicateDetails.Length > 0)
+        {
+            await output.WriteLineAsync(result.DuplicateDetails);
         }
         return result is { Lost: 0, DuplicatesOutsideWindow: 0, RegistersEqual: true, IndexEqual: true } ? 0 : 1;
     }

@@ -68,8 +68,12 @@ public interface IDeliveryLedger
     /// </summary>
     /// <param name="periodEnd">When the period ends (the next scheduled time): after it the sweep leaves the row alone.</param>
     Task<DeliveryClaim?> ClaimAsync(string conversationId, string periodKey, string claimedBy, DateTimeOffset now, TimeSpan staleAfter, DateTimeOffset? periodEnd = null, CancellationToken ct = default);
-    /// <summary>Records that the first <paramref name="partsSent"/> parts of a multi-part briefing went out. False: the claim was lost.</summary>
-    Task<bool> MarkPartSentAsync(DeliveryClaim claim, int partsSent, string? activityId, CancellationToken ct = default);
+    /// <summary>
+    /// Records that the first <paramref name="partsSent"/> parts of a multi-part briefing went out, and the parts as
+    /// rendered (<paramref name="renderedParts"/>, kept until the row is Sent): a retry sends the rest of that same
+    /// rendering, so parts never shift when the content changed in between. False: the claim was lost.
+    /// </summary>
+    Task<bool> MarkPartSentAsync(DeliveryClaim claim, int partsSent, string? activityId, string? renderedParts = null, CancellationToken ct = default);
     /// <summary>False: the claim was lost (taken over by another sender) and nothing was changed.</summary>
     Task<bool> MarkSentAsync(DeliveryClaim claim, string? activityId, DateTimeOffset now, CancellationToken ct = default);
     /// <summary>Marks Failed (retried by the sweep from <paramref name="retryAt"/>) or Gone. False: the claim was lost.</summary>

@@ -56,7 +56,11 @@ public sealed record Delivery(
 /// number together fence every later write, so only the latest claim can complete the row.
 /// </summary>
 /// <param name="PartsSent">Parts already sent by earlier attempts: the send resumes at this part (0-based index).</param>
-public sealed record DeliveryClaim(string ConversationId, string PeriodKey, string ClaimedBy, int Attempt, int PartsSent);
+/// <param name="RenderedParts">
+/// The parts as the attempt that sent the first of them rendered them (JSON, see
+/// <see cref="IDeliveryLedger.MarkPartSentAsync"/>); null until a first part of a multi-part briefing was recorded.
+/// </param>
+public sealed record DeliveryClaim(string ConversationId, string PeriodKey, string ClaimedBy, int Attempt, int PartsSent, string? RenderedParts = null);
 
 public enum DeliveryState { Claimed, Sent, Failed, Gone }
 

@@ -176,6 +176,50 @@ public sealed class BriefingDeliveryTests
     }
 
     [Fact]
+    public async Task A_resumed_briefing_sends_the_rest_of_its_first_rendering_even_when_the_content_grew_since()
+    {
+        using var world = new BriefingWorld(MondayMorning.AddDays(-1));
+        await world.SubscribeAsync("c-grow", DayOfWeek.Monday, new TimeOnly(8, 0));
+        for (var n = 1; n <= 40; n++)
+        {
+            world.Promises.Add(n, $"brief-{n}", $"Het kabinet informeert de Kamer over de uitwerking van maatregel {n} van het Witboek Europese Defensie en de gevolgen voor de begroting.", null);
+        }
+        world.Time.SetUtcNow(MondayMorning);
+        await using var services = world.StartServices(o => { o.RetryBackoff = TimeSpan.FromSeconds(30); o.MaxCardBytes = 4_000; });
+        world.Messenger.Script("c-grow",
+            new ConnectorResult(ConnectorOutcome.Ok, "act-part-1", 201),
+            new ConnectorResult(ConnectorOutcome.Failed, StatusCode: 500, Error: "Internal Server Error"));
+        Assert.Equal(DeliveryOutcome.Failed, await services.GetRequiredService<BriefingDelivery>().DeliverAsync("c-grow", MondayMorning));
+
+        // Before the retry the registers took many more promises: composed again, the briefing would have more parts.
+        for (var n = 41; n <= 120; n++)
+        {
+            world.Promises.Add(n, $"brief-{n}", $"Het kabinet stuurt de Kamer voor de zomer een nadere uitwerking van maatregel {n} en de financiële gevolgen daarvan.", null);
+        }
+        world.Time.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await services.GetRequiredService<BriefingCatchUp>().SweepAsync(CancellationToken.None));
+
+        var sent = world.Messenger.Sent.Where(s => s.ConversationId == "c-grow").Select(s => JsonSerializer.Serialize(s.Activity)).ToList();
+        var parts = int.Parse(Regex.Match(sent[0], @"deel 1 van (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(parts >= 2, $"{parts} part(s)");
+        // The parts of the first rendering, each once: "deel i van N" with the first N, none of the new promises.
+        Assert.Equal(parts, sent.Count);
+        for (var i = 0; i < parts; i++)
+        {
+            Assert.Contains($"deel {i + 1} van {parts}", sent[i], StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain(sent, s => s.Contains("nadere uitwerking", StringComparison.Ordinal));
+        var row = Assert.Single(await world.DeliveriesAsync());
+        Assert.Equal((DeliveryState.Sent, 2), (row.State, row.Attempts));
+
+        // Control: composed now, the same briefing is split into more parts than were sent.
+        var rendered = services.GetRequiredService<Briefingbot.Briefings.Rendering.BriefingRenderer>().Render(
+            await services.GetRequiredService<Briefingbot.Briefings.Composition.BriefingComposer>().ComposeAsync(
+                (await world.Subscriptions.GetAsync("c-grow"))!, MondayMorning, MondayMorning.AddDays(-7), CancellationToken.None), cards: true);
+        Assert.True(rendered.Count > parts, $"composed again: {rendered.Count} part(s), sent: {parts}");
+    }
+
+    [Fact]
     public async Task A_slow_sender_whose_claim_was_taken_over_stops_and_leaves_the_row_to_the_new_owner()
     {
         var (world, services) = await StartAsync("c-slow");

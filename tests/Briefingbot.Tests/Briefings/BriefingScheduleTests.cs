@@ -137,6 +137,37 @@ public sealed class BriefingScheduleTests
     }
 
     [Fact]
+    public async Task A_long_start_up_catch_up_leaves_claims_this_process_made_since_it_started_alone()
+    {
+        var monday = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        using var world = new BriefingWorld(monday.AddDays(-1));
+        await world.SubscribeAsync("c-1-slow", DayOfWeek.Monday, new TimeOnly(8, 0));
+        await world.SubscribeAsync("c-2-busy", DayOfWeek.Monday, new TimeOnly(8, 0));
+        world.Time.SetUtcNow(monday);
+        await using var services = world.StartServices(o => o.MaxConcurrentSends = 1);
+        var instance = services.GetRequiredService<Briefingbot.Briefings.Dispatch.BriefingInstance>();
+        // 5 s after the start this process (its sweep, say) claims c-2-busy and is still sending it.
+        world.Time.Advance(TimeSpan.FromSeconds(5));
+        var busy = await world.Ledger.ClaimAsync("c-2-busy", "2026-11-30T08:00", instance.Id, world.Time.GetUtcNow(), TimeSpan.FromMinutes(5));
+        Assert.NotNull(busy);
+        // The catch-up owes both; c-1-slow (first in order) takes 30 s to send.
+        world.Messenger.BeforeSend = _ =>
+        {
+            world.Time.Advance(TimeSpan.FromSeconds(30));
+            return Task.CompletedTask;
+        };
+
+        var sent = await services.GetRequiredService<BriefingCatchUp>().RunAtStartupAsync(ownsAllClaims: true, CancellationToken.None);
+
+        // c-2-busy was claimed after the start: not taken over, however long the catch-up took to reach it.
+        Assert.Equal(1, sent);
+        Assert.Equal((1, 0), (world.Messenger.CountFor("c-1-slow"), world.Messenger.CountFor("c-2-busy")));
+        var row = Assert.Single(await world.DeliveriesAsync(), d => d.ConversationId == "c-2-busy");
+        Assert.Equal((DeliveryState.Claimed, 1), (row.State, row.Attempts));
+        Assert.True(await world.Ledger.MarkSentAsync(busy!, "act-busy", world.Time.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task Subscription_made_after_this_weeks_time_waits_for_next_week()
     {
         using var world = new BriefingWorld(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)); // Tuesday
@@ -147,6 +178,32 @@ public sealed class BriefingScheduleTests
 
         Assert.Equal(0, sent);
         Assert.Empty(world.Messenger.Sent);
+    }
+
+    [Fact]
+    public async Task Reconcile_writes_more_triggers_than_one_batch_and_removes_them_again()
+    {
+        using var world = new BriefingWorld(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var count = BriefingScheduler.TriggersPerTransaction * 2 + 7;
+        for (var i = 0; i < count; i++)
+        {
+            await world.SubscribeAsync($"c-{i:D3}", DayOfWeek.Monday, new TimeOnly(8, i % 60));
+        }
+        await using var services = world.StartServices();
+        var scheduler = services.GetRequiredService<BriefingScheduler>();
+        var quartz = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        // Written in batches (one Quartz transaction each): every trigger is there, with its own time.
+        Assert.Equal(new ReconcileResult(count, 0, count), await scheduler.ReconcileAsync(CancellationToken.None));
+        Assert.Equal(count, (await quartz.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(BriefingScheduler.Group))).Count);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, (count - 1) % 60, 0, TimeSpan.Zero), await scheduler.NextFireTimeAsync($"c-{count - 1:D3}", CancellationToken.None));
+
+        for (var i = 0; i < count; i++)
+        {
+            await world.Subscriptions.SetStatusAsync($"c-{i:D3}", SubscriptionStatus.Paused, null, world.Time.GetUtcNow());
+        }
+        Assert.Equal(new ReconcileResult(0, count, 0), await scheduler.ReconcileAsync(CancellationToken.None));
+        Assert.Empty(await quartz.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(BriefingScheduler.Group)));
     }
 
     [Fact]

@@ -61,10 +61,13 @@ public sealed class IngestAndFanoutCrashTests(ITestOutputHelper output) : IDispo
 
         output.WriteLine(log.ToString());
         output.WriteLine(result.ToString());
+        output.WriteLine(result.DuplicateDetails);
         Assert.Equal(0, result.Lost);
-        // Open (issue 16): a run showed 3 duplicate parts outside the measured in-flight window (18 duplicates, 15
-        // parts in flight over 3 kills); printed above, not yet asserted to be 0 until the accounting is explained.
-        Assert.InRange(result.DuplicatesOutsideWindow, 0, result.DuplicateParts);
+        // Duplicates only for parts in flight at a kill (accepted by the connector, not yet in the ledger). The 3
+        // outside the window seen before were parts whose answer the bot gave up on after a 1 s attempt timeout on a
+        // busy machine and sent again (the documented ambiguous retry); the run now gives a live connector 5 s.
+        Assert.True(result.DuplicatesOutsideWindow == 0, result.DuplicateDetails);
+        Assert.InRange(result.DuplicateParts, 0, result.InFlightParts);
         Assert.True(result.MultiPartBriefings > 0, "no briefing was split into parts");
         Assert.True(result.InjectedFailures > 0, "the connector failed no send");
         Assert.True(result.RegistersEqual, result.Differences);

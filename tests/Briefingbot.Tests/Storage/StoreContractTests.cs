@@ -412,15 +412,16 @@ public abstract class StoreContractTests : IAsyncLifetime
     {
         var ledger = new DeliveryLedger(Database, Options);
         var first = await ledger.ClaimAsync("19:a", "p1", "node-1", Now, StaleAfter);
-        Assert.True(await ledger.MarkPartSentAsync(first!, 1, "act-part-1"));
+        Assert.True(await ledger.MarkPartSentAsync(first!, 1, "act-part-1", "[\"deel 1\",\"deel 2\",\"deel 3\"]"));
         Assert.True(await ledger.MarkFailedAsync(first!, DeliveryState.Failed, "deel 2 van 3: 502", Now, Now));
 
+        // The retry gets the parts as first rendered, to send the rest of the same rendering.
         var second = await ledger.ClaimAsync("19:a", "p1", "node-2", Now, StaleAfter);
-        Assert.Equal(new DeliveryClaim("19:a", "p1", "node-2", 2, 1), second);
+        Assert.Equal(new DeliveryClaim("19:a", "p1", "node-2", 2, 1, "[\"deel 1\",\"deel 2\",\"deel 3\"]"), second);
         Assert.True(await ledger.MarkPartSentAsync(second!, 2, "act-part-2"));
-        // node-2 dies; the stale claim is taken over with both parts recorded.
+        // node-2 dies; the stale claim is taken over with both parts recorded (and the rendering kept).
         var third = await ledger.ClaimAsync("19:a", "p1", "node-3", Now + StaleAfter, StaleAfter);
-        Assert.Equal(2, third?.PartsSent);
+        Assert.Equal((2, "[\"deel 1\",\"deel 2\",\"deel 3\"]"), (third?.PartsSent, third?.RenderedParts));
         Assert.True(await ledger.MarkSentAsync(third!, "act-part-3", Now + StaleAfter));
 
         var row = await ledger.GetAsync("19:a", "p1");

@@ -37,6 +37,7 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Conversation, int Part), int> _parts = new();
     private readonly ConcurrentDictionary<string, int> _partCounts = new(StringComparer.Ordinal);
     private TaskCompletionSource? _idle;
+    private readonly ConcurrentQueue<string> _events = new();
 
     private LoopbackTeamsConnector(WebApplication app, TimeProvider time, int perTenant, int perConversation)
     {
@@ -76,6 +77,12 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
     /// message without the label is part 1.
     /// </summary>
     public IReadOnlyDictionary<(string Conversation, int Part), int> Parts => _parts;
+
+    /// <summary>Every accepted or failed send, in order, with the time (for explaining a crash test's duplicates).</summary>
+    public IReadOnlyCollection<string> Events => _events;
+
+    /// <summary>Adds a line to <see cref="Events"/> (e.g. "kill 3").</summary>
+    public void Mark(string what) => _events.Enqueue(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_time.GetUtcNow():HH:mm:ss.fff} {what}"));
 
     /// <summary>The part count N of the latest accepted message per conversation.</summary>
     public IReadOnlyDictionary<string, int> PartCounts => _partCounts;
@@ -208,6 +215,7 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
         }
         if (fault >= 0)
         {
+            _events.Enqueue(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_time.GetUtcNow():HH:mm:ss.fff} {conversationId} fault {(fault == 2 ? "hang+504" : fault == 0 ? "500" : "502")}"));
             Interlocked.Increment(ref _failed);
             if (fault == 2)
             {
@@ -227,6 +235,7 @@ public sealed class LoopbackTeamsConnector : IAsyncDisposable
         var part = label.Success ? int.Parse(label.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
         _partCounts[conversationId] = label.Success ? int.Parse(label.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
         _parts.AddOrUpdate((conversationId, part), 1, (_, n) => n + 1);
+        _events.Enqueue(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_time.GetUtcNow():HH:mm:ss.fff} {conversationId} accepted {(label.Success ? label.Value : "single part")}"));
         var count = _received.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
         var accepted = Interlocked.Increment(ref _accepted);
         lock (_waitLock)

@@ -39,7 +39,12 @@ public sealed class BriefingDelivery(
 
     /// <summary>Delivers the briefing of the period <paramref name="moment"/> falls in, unless already claimed or sent.</summary>
     /// <param name="staleAfter">A claim older than this is taken over; default <see cref="BriefingOptions.ClaimTimeout"/>.</param>
-    public async Task<DeliveryOutcome> DeliverAsync(string conversationId, DateTimeOffset moment, TimeSpan? staleAfter = null, CancellationToken ct = default)
+    /// <param name="claimedBefore">
+    /// A claim made at or before this instant is taken over too, however young (start-up on a single instance: claims
+    /// of the dead process). A fixed instant, not an age: an age measured from each claim's own time would, later in a
+    /// long catch-up, also cover claims this process made since (the sweep's), and send those briefings a second time.
+    /// </param>
+    public async Task<DeliveryOutcome> DeliverAsync(string conversationId, DateTimeOffset moment, TimeSpan? staleAfter = null, DateTimeOffset? claimedBefore = null, CancellationToken ct = default)
     {
         var subscription = await subscriptions.GetAsync(conversationId, ct);
         if (subscription is not { Status: SubscriptionStatus.Active })
@@ -50,7 +55,13 @@ public sealed class BriefingDelivery(
         var periodStart = schedule.PeriodStart(moment);
         var periodKey = schedule.PeriodKey(periodStart);
 
-        var claim = await ledger.ClaimAsync(conversationId, periodKey, instance.Id, time.GetUtcNow(), staleAfter ?? _options.ClaimTimeout, schedule.NextAfter(periodStart), ct);
+        var claimAt = time.GetUtcNow();
+        var stale = staleAfter ?? _options.ClaimTimeout;
+        if (claimedBefore is { } before && claimAt - before < stale)
+        {
+            stale = claimAt - before;
+        }
+        var claim = await ledger.ClaimAsync(conversationId, periodKey, instance.Id, claimAt, stale, schedule.NextAfter(periodStart), ct);
         if (claim is null)
         {
             Log.AlreadyClaimed(logger, conversationId, periodKey);
@@ -66,14 +77,22 @@ public sealed class BriefingDelivery(
                 return await MarkGoneAsync(claim, "Geen gespreksreferentie: de bot is niet (meer) geïnstalleerd in dit gesprek.", ct);
             }
 
-            var previous = await ledger.LastSentAsync(conversationId, ct);
-            var since = previous?.CompletedAt ?? periodStart.AddDays(-7);
-            var briefing = await composer.ComposeAsync(subscription, periodStart, since, ct);
-            var messages = renderer.Render(briefing, BriefingRenderer.ChannelSupportsCards(reference.ChannelId));
-            if (messages.Count > 1)
+            // A retry after some parts went out sends the rest of the rendering those parts came from: composed again,
+            // the briefing may have changed (letters ingested, meetings registered) and split differently, and the
+            // parts would no longer fit together (an item twice, one missing, "deel 2 van 2" after "deel 1 van 3").
+            var messages = claim.PartsSent > 0 && Restore(claim.RenderedParts) is { } rendered ? rendered : null;
+            if (messages is null)
             {
-                Log.Split(logger, conversationId, messages.Count);
+                var previous = await ledger.LastSentAsync(conversationId, ct);
+                var since = previous?.CompletedAt ?? periodStart.AddDays(-7);
+                var briefing = await composer.ComposeAsync(subscription, periodStart, since, ct);
+                messages = renderer.Render(briefing, BriefingRenderer.ChannelSupportsCards(reference.ChannelId));
+                if (messages.Count > 1)
+                {
+                    Log.Split(logger, conversationId, messages.Count);
+                }
             }
+            var snapshot = messages.Count > 1 ? Snapshot(messages) : null;
 
             // Parts an earlier attempt sent are not sent again: resume at the first unsent part.
             var first = Math.Min(claim.PartsSent, messages.Count);
@@ -103,7 +122,7 @@ public sealed class BriefingDelivery(
                         : ClaimLost(claim);
                 }
                 firstActivityId ??= result.ActivityId;
-                if (i + 1 < messages.Count && !await ledger.MarkPartSentAsync(claim, i + 1, result.ActivityId, ct))
+                if (i + 1 < messages.Count && !await ledger.MarkPartSentAsync(claim, i + 1, result.ActivityId, snapshot, ct))
                 {
                     return ClaimLost(claim);
                 }
@@ -143,6 +162,27 @@ public sealed class BriefingDelivery(
             // The last attempt may have reached the service: like a timeout, this is in the in-flight window.
             return new ConnectorResult(ConnectorOutcome.Failed,
                 Error: $"Geen antwoord binnen {deadline.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s (deadline per deel).");
+        }
+    }
+
+    /// <summary>The parts as stored with the first part sent (before the messenger fills in sender and conversation).</summary>
+    private static string Snapshot(IReadOnlyList<Protocol.Schema.Activity> messages) =>
+        System.Text.Encoding.UTF8.GetString(Protocol.Schema.ProtocolJson.SerializeToUtf8Bytes(messages));
+
+    /// <summary>The stored parts; null when there are none (rows from before migration 9) or they cannot be read.</summary>
+    private static IReadOnlyList<Protocol.Schema.Activity>? Restore(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<Protocol.Schema.Activity>>(json, Protocol.Schema.ProtocolJson.Options) is { Count: > 0 } parts ? parts : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

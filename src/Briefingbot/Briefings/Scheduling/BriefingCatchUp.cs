@@ -50,9 +50,9 @@ public sealed class BriefingCatchUp(
             }
         }
         Log.CatchUp(logger, due.Count, active.Count);
-        // "Stale" = claimed at or before (start − 1 ms): strictly before anything this process can have claimed.
-        var sinceStart = now - instance.StartedAt + TimeSpan.FromMilliseconds(1);
-        return await DeliverAllAsync(due, now, ownsAllClaims ? sinceStart : _options.ClaimTimeout, ct);
+        // "Stale" = claimed at or before (start − 1 ms): strictly before anything this process can have claimed —
+        // a fixed instant for the whole catch-up, which can take minutes while the sweep already claims rows.
+        return await DeliverAllAsync(due, now, _options.ClaimTimeout, ownsAllClaims ? instance.StartedAt - TimeSpan.FromMilliseconds(1) : null, ct);
     }
 
     /// <summary>Takes over stale claims and retries failed deliveries of the current period.</summary>
@@ -72,7 +72,7 @@ public sealed class BriefingCatchUp(
                     retry.Add(row.ConversationId);
                 }
             }
-            return await DeliverAllAsync(retry.Distinct(StringComparer.Ordinal).ToList(), now, _options.ClaimTimeout, ct);
+            return await DeliverAllAsync(retry.Distinct(StringComparer.Ordinal).ToList(), now, _options.ClaimTimeout, null, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -95,14 +95,14 @@ public sealed class BriefingCatchUp(
         return schedule.PeriodKey(schedule.PeriodStart(now)) == row.PeriodKey;
     }
 
-    private async Task<int> DeliverAllAsync(IReadOnlyList<string> conversationIds, DateTimeOffset moment, TimeSpan staleAfter, CancellationToken ct)
+    private async Task<int> DeliverAllAsync(IReadOnlyList<string> conversationIds, DateTimeOffset moment, TimeSpan staleAfter, DateTimeOffset? claimedBefore, CancellationToken ct)
     {
         var sent = 0;
         // The messenger paces per conversation and per tenant; this only bounds how many wait on it at once.
         await Parallel.ForEachAsync(conversationIds, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentSends, CancellationToken = ct },
             async (id, token) =>
             {
-                if (await delivery.DeliverAsync(id, moment, staleAfter, token) == DeliveryOutcome.Sent)
+                if (await delivery.DeliverAsync(id, moment, staleAfter, claimedBefore, token) == DeliveryOutcome.Sent)
                 {
                     Interlocked.Increment(ref sent);
                 }

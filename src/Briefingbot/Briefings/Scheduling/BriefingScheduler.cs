@@ -21,6 +21,8 @@ public sealed class BriefingScheduler(
 {
     public const string Group = "briefings";
     public const string MaintenanceGroup = "briefings-maintenance";
+    /// <summary>Triggers written per Quartz store transaction by a reconcile (each holds the cluster-wide trigger lock).</summary>
+    internal const int TriggersPerTransaction = 50;
     private static readonly TriggerKey SweepTrigger = new("sweep", MaintenanceGroup);
     private static readonly TriggerKey ReconcileTrigger = new("reconcile", MaintenanceGroup);
 
@@ -99,14 +101,19 @@ public sealed class BriefingScheduler(
         }
         if (changed.Count > 0)
         {
-            // One store operation under one lock for all new or changed triggers: at start-up with thousands of
-            // subscriptions (and on a cluster, where every operation takes the database lock) this is what keeps
-            // the reconcile in seconds.
+            // Few store operations for all new or changed triggers: at start-up with thousands of subscriptions (and
+            // on a cluster, where every operation takes the database lock) this is what keeps the reconcile in
+            // seconds. But in batches: one transaction for all of them would hold Quartz's TRIGGER_ACCESS row lock
+            // so long (500 triggers: tens of seconds on a busy PostgreSQL) that the scheduler threads of every node,
+            // waiting for it, ran into the 30 s command timeout ("TRIGGER_ACCESS not obtained").
             var job = await scheduler.GetJobDetail(BriefingJob.Key, cancellationToken) ?? throw new InvalidOperationException("Briefing job missing.");
-            await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = changed.Select(c => c.Trigger).ToList() }, ScheduleJobOptions.Replacing, cancellationToken);
-            foreach (var (_, subscription) in changed)
+            foreach (var batch in changed.Chunk(TriggersPerTransaction))
             {
-                _confirmed[subscription.ConversationId] = (subscription.UpdatedAt, now);
+                await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = batch.Select(c => c.Trigger).ToList() }, ScheduleJobOptions.Replacing, cancellationToken);
+                foreach (var (_, subscription) in batch)
+                {
+                    _confirmed[subscription.ConversationId] = (subscription.UpdatedAt, now);
+                }
             }
         }
         var stale = new List<TriggerKey>();
@@ -123,9 +130,9 @@ public sealed class BriefingScheduler(
                 }
             }
         }
-        if (stale.Count > 0)
+        foreach (var batch in stale.Chunk(TriggersPerTransaction))
         {
-            await scheduler.UnscheduleJobs(stale, cancellationToken);
+            await scheduler.UnscheduleJobs(batch, cancellationToken);
         }
         var result = new ReconcileResult(changed.Count, stale.Count, active);
         Log.Reconciled(logger, result.Scheduled, result.Removed, result.Active);

@@ -319,5 +319,10 @@ public static class SqliteMigrations
             WHERE name IS NOT NULL AND trim(name) <> ''
             ON CONFLICT (user_id) DO NOTHING;
             """),
+        // Version 9 (issue 16): the parts of a multi-part briefing as first rendered (JSON array of activities), kept
+        // from the first part sent until the row is Sent, so a retry sends the remaining parts of that same rendering.
+        new(9, "rendered parts of a delivery", """
+            ALTER TABLE deliveries ADD COLUMN parts_json TEXT;
+            """),
     ];
 }

@@ -40,7 +40,7 @@ public sealed class DeliveryLedger(StoreDatabase database, IOptions<StorageOptio
                 error = NULL
             WHERE (deliveries.state = '{Claimed}' AND deliveries.claimed_at <= {D.Timestamp("@staleBefore")})
                OR (deliveries.state = '{Failed}' AND deliveries.attempts < @maxAttempts)
-            RETURNING attempts, parts_sent
+            RETURNING attempts, parts_sent, parts_json
             """,
             new
             {
@@ -52,19 +52,20 @@ public sealed class DeliveryLedger(StoreDatabase database, IOptions<StorageOptio
                 staleBefore = DbValues.Timestamp(now - staleAfter),
                 maxAttempts = options.Value.MaxDeliveryAttempts,
             },
-            r => new DeliveryClaim(conversationId, periodKey, claimedBy, r.Int("attempts"), r.Int("parts_sent")),
+            r => new DeliveryClaim(conversationId, periodKey, claimedBy, r.Int("attempts"), r.Int("parts_sent"), r.NullableText("parts_json")),
             ct);
     }
 
-    public async Task<bool> MarkPartSentAsync(DeliveryClaim claim, int partsSent, string? activityId, CancellationToken ct = default)
+    public async Task<bool> MarkPartSentAsync(DeliveryClaim claim, int partsSent, string? activityId, string? renderedParts = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         var affected = await connection.ExecuteAsync(
             $"""
-            UPDATE deliveries SET parts_sent = @partsSent, activity_id = COALESCE(activity_id, @activityId)
+            UPDATE deliveries SET parts_sent = @partsSent, activity_id = COALESCE(activity_id, @activityId),
+                parts_json = COALESCE(@renderedParts, parts_json)
             WHERE {Fence}
             """,
-            new { claim.ConversationId, claim.PeriodKey, claim.ClaimedBy, claim.Attempt, partsSent, activityId }, ct);
+            new { claim.ConversationId, claim.PeriodKey, claim.ClaimedBy, claim.Attempt, partsSent, activityId, renderedParts }, ct);
         return affected == 1;
     }
 
@@ -74,7 +75,7 @@ public sealed class DeliveryLedger(StoreDatabase database, IOptions<StorageOptio
         var affected = await connection.ExecuteAsync(
             $"""
             UPDATE deliveries SET state = '{Sent}', completed_at = {D.Timestamp("@now")},
-                activity_id = COALESCE(activity_id, @activityId), error = NULL, retry_at = NULL
+                activity_id = COALESCE(activity_id, @activityId), error = NULL, retry_at = NULL, parts_json = NULL
             WHERE {Fence}
             """,
             new { claim.ConversationId, claim.PeriodKey, claim.ClaimedBy, claim.Attempt, activityId, now = DbValues.Timestamp(now) }, ct);
