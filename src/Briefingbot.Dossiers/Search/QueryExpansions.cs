@@ -38,7 +38,9 @@ internal static class QueryExpansions
         // conditions
         ["voorwaarde", "voorwaarden", "randvoorwaarde", "randvoorwaarden", "uitgangspunt", "uitgangspunten", "criterium", "criteria"],
         // peace
-        ["vredesakkoord", "vredesakkoorden", "vredesovereenkomst", "vredesplan", "vredesregeling", "vredesvoorstel"],
+        ["vredesakkoord", "vredesakkoorden", "vredesovereenkomst", "vredesplan", "vredesregeling", "vredesvoorstel", "vrede", "wapenstilstand", "staakt-het-vuren"],
+        // ammunition
+        ["munitie", "granaten", "ammunitie"],
         // training
         ["omscholing", "bijscholing", "herscholing", "scholing", "omscholen", "bijscholen"],
         // tech
