@@ -399,8 +399,10 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private Query WithAlternatives(Query clause, string term, Highlights highlights)
     {
         var alternatives = QueryExpansions.AlternativesOf(term);
-        if (alternatives.Count == 0)
+        if (alternatives.Count == 0 || IsCommon(term))
         {
+            // A word in a large share of the passages ("steun", "oekraine") already fills every page: its synonyms
+            // would add postings to score (time) and no answer the word does not find.
             return clause;
         }
         var either = new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD } };
@@ -433,6 +435,15 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var other = Idf(_docFreq(alternative));
         return other <= typed || other <= 0 ? 1f : (float)(typed / other);
     }
+
+    /// <summary>Share of the documents above which a typed word is not expanded with alternatives.</summary>
+    internal const double CommonShare = 0.02;
+
+    /// <summary>A word in fewer passages than this is never common (small corpora, tests).</summary>
+    internal const int MinCommonPassages = 20;
+
+    private bool IsCommon(string term) =>
+        _docFreq is not null && _documents > 0 && _docFreq(term) > Math.Max(_documents * CommonShare, MinCommonPassages);
 
     private double Idf(int docFreq) => Math.Log(1 + (_documents - docFreq + 0.5) / (docFreq + 0.5));
 

@@ -109,6 +109,19 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.Equal(6, response.Passages.Count(p => p.Passage.Text.Contains("krijgsmacht", StringComparison.Ordinal) || p.Passage.Text.Contains("strijdkrachten", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void A_word_in_a_large_share_of_the_passages_is_not_expanded()
+    {
+        using var analyzer = new Briefingbot.Dossiers.Analysis.DutchLetterAnalyzer();
+        string Build(int docFreq) => new LetterQueryBuilder(analyzer)
+            .Build(new WordNode("steun"), MatchMode.AllTerms, new LetterQueryBuilder.Highlights(), _ => true, _ => docFreq, 100_000)!
+            .ToString();
+
+        // In 1% of 100,000 passages: its synonyms are looked for too; in 30%: the word alone (cost, and no gain).
+        Assert.Contains("text:hulp", Build(1_000), StringComparison.Ordinal);
+        Assert.DoesNotContain("hulp", Build(30_000), StringComparison.Ordinal);
+    }
+
     private static string Letter(string subject, params string[] paragraphs) =>
         $"Titel: {subject}\nType: Brief regering\nDatum: 2025-04-11\nKamer: Tweede Kamer\nDossier: 22 112\nNr: 1\n\n"
         + string.Join("\n\n", paragraphs.Select(Wrap)) + "\n";
