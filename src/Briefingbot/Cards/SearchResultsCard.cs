@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Chat.Search;
 using Briefingbot.Dossiers.Letters;
