@@ -150,7 +150,7 @@ public sealed class BriefingCommand(
     private string Local(DateTimeOffset at)
     {
         var zone = BriefingSchedule.ResolveTimeZone(configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam") ?? TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMMM yyyy HH:mm", DutchFormat.Culture);
+        return DutchDates.FormatMoment(TimeZoneInfo.ConvertTime(at, zone));
     }
 
     private static Task ReplyAsync(CommandContext context, string markdown, CancellationToken ct) =>

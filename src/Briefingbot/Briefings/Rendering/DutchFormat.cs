@@ -1,4 +1,3 @@
-using System.Globalization;
 using Briefingbot.Dossiers.Text;
 
 namespace Briefingbot.Briefings.Rendering;
@@ -6,8 +5,6 @@ namespace Briefingbot.Briefings.Rendering;
 /// <summary>Dutch wording of dates and counts shared by the card and the text rendering.</summary>
 internal static class DutchFormat
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
-
     /// <summary>"maandag 1 december 2025" (see <see cref="DutchDates"/>).</summary>
     public static string Date(DateOnly date) => DutchDates.FormatWithWeekday(date);
 
