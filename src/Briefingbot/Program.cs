@@ -23,7 +23,9 @@ builder.Services
     .AddAdministration(builder.Configuration)
     .AddBriefings(builder.Configuration)
     .AddSources(builder.Configuration)
-    .AddCliCommands();
+    .AddCliCommands()
+    .AddBriefingbotHealthChecks()
+    .AddBriefingbotTelemetry(builder.Configuration);
 
 if (cli)
 {

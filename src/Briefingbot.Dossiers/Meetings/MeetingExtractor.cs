@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Letters;

@@ -46,12 +46,14 @@ public sealed class LetterSearch : ILetterSearch
 
     public Task<SearchResponse> SearchAsync(string query, SearchFilters? filters = null, int page = 0, CancellationToken cancellationToken = default)
     {
+        using var timing = Diagnostics.Telemetry.StartSearch();
         try
         {
             return Task.FromResult(Search(query, filters, page, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            timing.Failed();
             // Chat input must never surface as an error; the failure is logged for us, the user gets an empty page.
             IndexLog.SearchFailed(_logger, query?.Length ?? 0, ex);
             return Task.FromResult(Empty(query ?? string.Empty, page, []));

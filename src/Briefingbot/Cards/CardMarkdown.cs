@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Briefingbot.Dossiers.Text;
 
 namespace Briefingbot.Cards;
 
@@ -90,7 +91,8 @@ public static class CardMarkdown
             switch ((string?)a["type"])
             {
                 case "Action.OpenUrl" when (string?)a["url"] is { Length: > 0 } url:
-                    lines.Add($"[{EscapeLinkText(title)}]({url})");
+                    // Button titles are plain text: inside link brackets only what would end or nest the link, or be markup, is escaped.
+                    lines.Add($"[{TeamsMarkdown.EscapeLinkText(title)}]({url})");
                     break;
                 case "Action.Submit" or "Action.Execute" when a["data"] is JsonObject data && (string?)data["hint"] is { Length: > 0 } hint:
                     lines.Add($"{title}: typ `{hint.Replace('`', '\'')}`");
@@ -102,7 +104,4 @@ public static class CardMarkdown
             blocks.Add(string.Join("\n", lines.Select(l => "→ " + l)));
         }
     }
-
-    // Button titles are plain text: inside link brackets only what would end or nest the link, or be markup, is escaped.
-    private static string EscapeLinkText(string s) => Briefingbot.Dossiers.Text.TeamsMarkdown.EscapeLinkText(s);
 }

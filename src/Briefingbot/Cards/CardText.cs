@@ -1,17 +1,10 @@
 using System.Text.RegularExpressions;
-using Briefingbot.Dossiers.Text;
 
 namespace Briefingbot.Cards;
 
 /// <summary>Text preparation for card TextBlocks (which render a Markdown subset) and for Markdown channels.</summary>
 public static partial class CardText
 {
-    /// <summary>
-    /// Escapes only the Markdown that Teams card TextBlocks interpret (<see cref="TeamsMarkdown"/>), so letter text
-    /// shows as written without backslashes that some Teams clients show literally.
-    /// </summary>
-    public static string EscapeMarkdown(string? text) => TeamsMarkdown.Escape(text);
-
     /// <summary>Collapses white space and cuts at a word boundary near <paramref name="max"/> characters, adding "…".</summary>
     public static string Truncate(string? text, int max)
     {

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Dossiers.Letters;
 
@@ -18,7 +19,7 @@ public static class LetterCard
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                facts.Add(new JsonObject { ["name"] = name, ["value"] = CardText.EscapeMarkdown(CardText.Truncate(value, 300)) });
+                facts.Add(new JsonObject { ["name"] = name, ["value"] = TeamsMarkdown.Escape(CardText.Truncate(value, 300)) });
             }
         }
         Fact("Soort", letter.DocumentType);
@@ -32,7 +33,7 @@ public static class LetterCard
         var isQa = questions.Count > 0;
         var entries = isQa
             ? questions.Select(QuestionLine).ToList()
-            : letter.Passages.Where(p => p.Kind == PassageKind.Heading).Select(p => CardText.EscapeMarkdown(CardText.Truncate(p.Heading ?? p.Text, 200))).Where(s => s.Length > 0).ToList();
+            : letter.Passages.Where(p => p.Kind == PassageKind.Heading).Select(p => TeamsMarkdown.Escape(CardText.Truncate(p.Heading ?? p.Text, 200))).Where(s => s.Length > 0).ToList();
         var sections = new JsonArray();
         foreach (var entry in entries.Take(MaxSections))
         {
@@ -40,11 +41,11 @@ public static class LetterCard
         }
         int rest = entries.Count - sections.Count;
         var sourceUrl = CardLinks.IsSafeHttpUrl(letter.SourceUrl) ? letter.SourceUrl! : "";
-        var cleanSummary = CardText.EscapeMarkdown(CardText.Truncate(summary, 1200));
+        var cleanSummary = TeamsMarkdown.Escape(CardText.Truncate(summary, 1200));
 
         var data = new JsonObject
         {
-            ["title"] = CardText.EscapeMarkdown(CardText.Truncate(letter.Title ?? letter.SourceFile, 250)),
+            ["title"] = TeamsMarkdown.Escape(CardText.Truncate(letter.Title ?? letter.SourceFile, 250)),
             ["facts"] = facts,
             ["hasSummary"] = cleanSummary.Length > 0,
             ["summary"] = cleanSummary,
@@ -67,6 +68,6 @@ public static class LetterCard
     {
         var label = "Vraag" + (p.QuestionNumber is { Length: > 0 } n ? " " + n : "") + (p.Party is { Length: > 0 } party ? " (" + party + ")" : "");
         var question = CardText.Truncate(p.Question ?? p.Text, 200);
-        return $"**{CardText.EscapeMarkdown(label)}** {CardText.EscapeMarkdown(question)}";
+        return $"**{TeamsMarkdown.Escape(label)}** {TeamsMarkdown.Escape(question)}";
     }
 }

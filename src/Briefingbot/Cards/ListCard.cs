@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text.Json.Nodes;
 
 namespace Briefingbot.Cards;
@@ -26,11 +27,11 @@ public static class ListCard
             var url = CardLinks.IsSafeHttpUrl(item.Url) ? item.Url! : "";
             rows.Add(new JsonObject
             {
-                ["title"] = CardText.EscapeMarkdown(CardText.Truncate(item.Title, 200)),
+                ["title"] = TeamsMarkdown.Escape(CardText.Truncate(item.Title, 200)),
                 ["hasMeta"] = !string.IsNullOrWhiteSpace(item.Meta),
-                ["meta"] = CardText.EscapeMarkdown(CardText.Truncate(item.Meta, 200)),
+                ["meta"] = TeamsMarkdown.Escape(CardText.Truncate(item.Meta, 200)),
                 ["hasText"] = !string.IsNullOrWhiteSpace(item.Text),
-                ["text"] = CardText.EscapeMarkdown(CardText.Truncate(item.Text, 600)),
+                ["text"] = TeamsMarkdown.Escape(CardText.Truncate(item.Text, 600)),
                 ["hasUrl"] = url.Length > 0,
                 ["urlTitle"] = CardText.Truncate(item.UrlTitle, 40),
                 ["url"] = url,
@@ -43,14 +44,14 @@ public static class ListCard
         }
         var cardData = new JsonObject
         {
-            ["title"] = CardText.EscapeMarkdown(CardText.Truncate(title, 200)),
+            ["title"] = TeamsMarkdown.Escape(CardText.Truncate(title, 200)),
             ["hasSubtitle"] = !string.IsNullOrWhiteSpace(subtitle),
-            ["subtitle"] = CardText.EscapeMarkdown(CardText.Truncate(subtitle, 300)),
+            ["subtitle"] = TeamsMarkdown.Escape(CardText.Truncate(subtitle, 300)),
             ["items"] = rows,
             ["isEmpty"] = rows.Count == 0,
-            ["emptyText"] = CardText.EscapeMarkdown(emptyText),
+            ["emptyText"] = TeamsMarkdown.Escape(emptyText),
             ["hasFooter"] = !string.IsNullOrWhiteSpace(footer),
-            ["footer"] = CardText.EscapeMarkdown(CardText.Truncate(footer, 500)),
+            ["footer"] = TeamsMarkdown.Escape(CardText.Truncate(footer, 500)),
             ["buttons"] = actions,
         };
         return new CardAnswer(CardNames.List, cardData, title);

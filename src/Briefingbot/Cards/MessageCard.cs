@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text.Json.Nodes;
 
 namespace Briefingbot.Cards;
@@ -20,9 +21,9 @@ public static class MessageCard
         }
         var cardData = new JsonObject
         {
-            ["title"] = CardText.EscapeMarkdown(CardText.Truncate(title, 200)),
+            ["title"] = TeamsMarkdown.Escape(CardText.Truncate(title, 200)),
             ["color"] = tone.ToString(),
-            ["text"] = CardText.EscapeMarkdown(CardText.Truncate(text, 1500)),
+            ["text"] = TeamsMarkdown.Escape(CardText.Truncate(text, 1500)),
             ["hasSuggestions"] = buttons.Count > 0,
             ["suggestionsIntro"] = suggestionsIntro,
             ["suggestions"] = buttons,

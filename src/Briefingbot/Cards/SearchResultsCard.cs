@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Chat.Search;
 using Briefingbot.Dossiers.Letters;
@@ -39,14 +40,14 @@ public static class SearchResultsCard
         var notice = Notice(response.Relaxation);
         var data = new JsonObject
         {
-            ["heading"] = CardText.EscapeMarkdown(options.Heading ?? Heading(request)),
-            ["countLine"] = CardText.EscapeMarkdown(countLine),
+            ["heading"] = TeamsMarkdown.Escape(options.Heading ?? Heading(request)),
+            ["countLine"] = TeamsMarkdown.Escape(countLine),
             ["showHeader"] = options.ShowHeader,
             ["interactive"] = options.Interactive,
             ["hasNotice"] = notice.Length > 0,
             ["notice"] = notice,
             ["hasSuggestion"] = options.Suggestion is not null,
-            ["suggestion"] = CardText.EscapeMarkdown(CardText.Truncate(options.Suggestion, 80)),
+            ["suggestion"] = TeamsMarkdown.Escape(CardText.Truncate(options.Suggestion, 80)),
             ["hits"] = hits,
             ["hasPrevious"] = response.Page > 0,
             ["previous"] = response.Page > 0 ? request.WithPage(response.Page - 1).ToActionData("meer", "meer") : new JsonObject(),
@@ -128,8 +129,8 @@ public static class SearchResultsCard
         {
             ["partialStart"] = partialStart,
             ["partialLabel"] = "Minder passend: de passages hieronder bevatten niet al je zoekwoorden.",
-            ["title"] = CardText.EscapeMarkdown(CardText.Truncate(hit.Title ?? hit.SourceFile, 200)),
-            ["meta"] = CardText.EscapeMarkdown(Meta(hit)),
+            ["title"] = TeamsMarkdown.Escape(CardText.Truncate(hit.Title ?? hit.SourceFile, 200)),
+            ["meta"] = TeamsMarkdown.Escape(Meta(hit)),
             ["passages"] = shown,
             ["hasSource"] = sourceUrl.Length > 0,
             ["sourceUrl"] = sourceUrl,
@@ -148,12 +149,12 @@ public static class SearchResultsCard
     {
         var snippet = passage.Snippet.Markdown is { Length: > 0 } md
             ? CardText.TruncateMarkdown(md, compact ? 300 : 700)
-            : CardText.EscapeMarkdown(CardText.Truncate(passage.Passage.Text, compact ? 300 : 600));
+            : TeamsMarkdown.Escape(CardText.Truncate(passage.Passage.Text, compact ? 300 : 600));
         var context = passage.Question is { } q ? QuestionLine(q, compact ? 120 : 200) : "";
         var label = passage.Role switch
         {
             PassageRole.Answer => "**Antwoord:** ",
-            PassageRole.Question => "**" + CardText.EscapeMarkdown(QuestionLabel(passage.Passage.QuestionNumber, passage.Passage.Party)) + ":** ",
+            PassageRole.Question => "**" + TeamsMarkdown.Escape(QuestionLabel(passage.Passage.QuestionNumber, passage.Passage.Party)) + ":** ",
             _ => "",
         };
         return new JsonObject
@@ -166,7 +167,7 @@ public static class SearchResultsCard
 
     /// <summary>"_Vraag 3 van de leden van de VVD-fractie:_ Hoe …" (Markdown).</summary>
     internal static string QuestionLine(QuestionContext question, int max) =>
-        "_" + CardText.EscapeMarkdown(QuestionLabel(question.Number, question.Party)) + ":_ " + CardText.EscapeMarkdown(CardText.Truncate(question.Text, max));
+        "_" + TeamsMarkdown.Escape(QuestionLabel(question.Number, question.Party)) + ":_ " + TeamsMarkdown.Escape(CardText.Truncate(question.Text, max));
 
     private static string QuestionLabel(string? number, string? party)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Briefingbot.Cards;
 using Briefingbot.Chat.MessageExtension;
 using Briefingbot.Chat.Welcome;
+using Briefingbot.Dossiers.Diagnostics;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed class BriefingBot(
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        using var span = Telemetry.StartTurn(activity.Type);
         bool supportsCards = !options.Value.IsTextOnly(activity.ChannelId);
         try
         {

@@ -1,26 +1,17 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Briefingbot.Dossiers.Analysis;
 
 namespace Briefingbot.Chat;
 
 /// <summary>Normalisation of what users type: case and accents folded, a leftover bot mention removed.</summary>
 public static partial class CommandText
 {
-    /// <summary>Lower case without diacritics: "Oekraïne" → "oekraine", "HÉLP" → "help".</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = Sanitize(text).ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (char c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
+    /// <summary>
+    /// Lower case without diacritics: "Oekraïne" → "oekraine", "HÉLP" → "help"; the one folding
+    /// (<see cref="TextFolding"/>, the analyzer's), after <see cref="Sanitize"/>.
+    /// </summary>
+    public static string Fold(string text) => TextFolding.Fold(Sanitize(text));
 
     /// <summary>
     /// Replaces what text from a chat client may carry but no reader wants: lone UTF-16 surrogates (which make

@@ -33,11 +33,4 @@ public static class HostingExtensions
         }
         return services;
     }
-
-    /// <summary>GET /health: liveness (200 "ok") for load balancers and tests.</summary>
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/health", () => Results.Text("ok"));
-        return endpoints;
-    }
 }

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text.RegularExpressions;
 using Briefingbot.Administration.Text;
 

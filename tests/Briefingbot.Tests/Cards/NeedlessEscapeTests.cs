@@ -57,7 +57,6 @@ public sealed partial class NeedlessEscapeTests(SeedIndex seeds) : IClassFixture
     public void Escapes_only_what_the_Teams_subset_interprets(string text, string expected)
     {
         Assert.Equal(expected, TeamsMarkdown.Escape(text));
-        Assert.Equal(expected, CardText.EscapeMarkdown(text));
         Assert.Empty(NeedlessEscapes(expected));
     }
 

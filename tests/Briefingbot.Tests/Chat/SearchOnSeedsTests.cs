@@ -39,7 +39,7 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         var show = CardAssert.Actions(page2).First(a => a.Title == "Toon brief");
         var letterTurn = await _host.TurnAsync(FakeTurnContext.Submit(show.Payload.GetRawText()));
         var letter = letterTurn.SingleCard();
-        Assert.Contains("Id: " + Briefingbot.Cards.CardText.EscapeMarkdown(show.Payload.GetProperty("id").GetString()), CardAssert.AllText(letter));
+        Assert.Contains("Id: " + Briefingbot.Dossiers.Text.TeamsMarkdown.Escape(show.Payload.GetProperty("id").GetString()), CardAssert.AllText(letter));
         Assert.Contains(CardAssert.Actions(letter), a => a.Title == "Terug naar resultaten");
     }
 

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text.RegularExpressions;
 
 namespace Briefingbot.Dossiers.Letters.Parsing;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Briefingbot.Cards;
 using Briefingbot.Chat;
+using Briefingbot.Dossiers.Diagnostics;
 using Briefingbot.Protocol.Schema;
 
 namespace Briefingbot.Administration.Replies;
@@ -54,9 +55,11 @@ public sealed partial class ReplySender(IServiceProvider services, ILogger<Reply
 
     private async Task SendAsync(CommandContext context, Activity activity, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.StartReply();
         var result = await context.Turn.SendActivityAsync(activity, cancellationToken);
         if (!result.IsSuccess)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Outcome.ToString());
             Log.ReplyFailed(logger, context.Turn.Activity.Conversation?.Id, result.Outcome.ToString(), result.Error);
         }
     }

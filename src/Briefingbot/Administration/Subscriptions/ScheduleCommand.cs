@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Globalization;
 using Briefingbot.Administration.Text;
 using Briefingbot.Chat;

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Administration.Text;

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Globalization;
 using Briefingbot.Administration.Admins;
 using Briefingbot.Briefings.Composition;
@@ -44,7 +45,7 @@ public sealed class BriefingCommand(
             {
                 if (IsOutOfRangePer(args))
                 {
-                    await ReplyAsync(context, $"Die datum kan ik niet gebruiken: {Administration.Text.DutchDates.RangeHint}, bijvoorbeeld `briefing --per 2025-11-24`.", cancellationToken);
+                    await ReplyAsync(context, $"Die datum kan ik niet gebruiken: {DutchDates.RangeHint}, bijvoorbeeld `briefing --per 2025-11-24`.", cancellationToken);
                     return;
                 }
                 await ReplyAsync(context, "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-24` of `briefing status`.", cancellationToken);
@@ -90,14 +91,14 @@ public sealed class BriefingCommand(
     internal static bool IsOutOfRangePer(string args) =>
         PerValue(args) is { } value
         && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-        && !Administration.Text.DutchDates.IsInRange(date);
+        && !DutchDates.IsInRange(date);
 
     internal static bool TryParsePer(string args, out DateOnly date)
     {
         date = default;
         var value = PerValue(args);
         return value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-            && Administration.Text.DutchDates.IsInRange(date);
+            && DutchDates.IsInRange(date);
     }
 
     private static string? PerValue(string args)
@@ -149,7 +150,7 @@ public sealed class BriefingCommand(
     private string Local(DateTimeOffset at)
     {
         var zone = BriefingSchedule.ResolveTimeZone(configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam") ?? TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMMM yyyy HH:mm", DutchFormat.Culture);
+        return DutchDates.FormatMoment(TimeZoneInfo.ConvertTime(at, zone));
     }
 
     private static Task ReplyAsync(CommandContext context, string markdown, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Briefingbot.Briefings.Composition;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Briefings.Scheduling;
+using Briefingbot.Dossiers.Diagnostics;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
@@ -116,6 +117,7 @@ public sealed class BriefingDelivery(
                 {
                     var error = messages.Count > 1 ? $"deel {i + 1} van {messages.Count}: {Describe(result)}" : Describe(result);
                     Log.SendFailed(logger, conversationId, periodKey, claim.Attempt, result.Outcome.ToString(), result.StatusCode, result.Error);
+                    Telemetry.BriefingFailed(result.Outcome == ConnectorOutcome.Throttled);
                     var now = time.GetUtcNow();
                     return await ledger.MarkFailedAsync(claim, DeliveryState.Failed, error, now, now + _options.Backoff(claim.Attempt), ct)
                         ? DeliveryOutcome.Failed
@@ -133,11 +135,13 @@ public sealed class BriefingDelivery(
                 return ClaimLost(claim);
             }
             Log.BriefingSent(logger, conversationId, periodKey, messages.Count);
+            Telemetry.BriefingsSent.Add(1);
             return DeliveryOutcome.Sent;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             Log.DeliveryCrashed(logger, ex, conversationId, periodKey);
+            Telemetry.BriefingFailed(throttled: false);
             var now = time.GetUtcNow();
             return await ledger.MarkFailedAsync(claim, DeliveryState.Failed, $"Interne fout: {ex.GetType().Name}", now, now + _options.Backoff(claim.Attempt), CancellationToken.None)
                 ? DeliveryOutcome.Failed

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Briefingbot.Dossiers.Text;
 
 namespace Briefingbot.Briefings.Rendering;
@@ -6,16 +5,16 @@ namespace Briefingbot.Briefings.Rendering;
 /// <summary>Dutch wording of dates and counts shared by the card and the text rendering.</summary>
 internal static class DutchFormat
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+    /// <summary>"maandag 1 december 2025" (see <see cref="DutchDates"/>).</summary>
+    public static string Date(DateOnly date) => DutchDates.FormatWithWeekday(date);
 
-    public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
-
-    public static string ShortDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+    /// <summary>"1 december 2025".</summary>
+    public static string ShortDate(DateOnly date) => DutchDates.Format(date);
 
     public static string Range(DateOnly start, DateOnly end) =>
         start == end ? Date(start)
         : start.Month == end.Month && start.Year == end.Year
-            ? $"{start.Day}–{end.ToString("d MMMM yyyy", Culture)}"
+            ? $"{start.Day}–{DutchDates.Format(end)}"
             : $"{ShortDate(start)} – {ShortDate(end)}";
 
     public static string DaysAhead(int days) => days switch

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -111,7 +112,7 @@ public sealed record SearchRequest(string Query, SearchFilters Filters, int Page
     private static DateOnly? Date(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && Administration.Text.DutchDates.IsInRange(date)
+            && DutchDates.IsInRange(date)
             ? date
             : null;
 }

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using Briefingbot.Administration.Text;
 using Briefingbot.Administration.Topics;
 

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Briefingbot.Administration.Text;
+using Briefingbot.Dossiers.Text;
 using Briefingbot.Dossiers.Meetings;
 
 namespace Briefingbot.Registers.Meetings;
@@ -11,8 +10,6 @@ namespace Briefingbot.Registers.Meetings;
 /// </summary>
 public static class MeetingWhen
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public static string Format(DateOnly start, DateOnly end, DatePrecision precision, string? source) => precision switch
     {
         DatePrecision.Month => Month(start),
@@ -21,7 +18,7 @@ public static class MeetingWhen
     };
 
     /// <summary>"juli 2023".</summary>
-    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Dutch);
+    public static string Month(DateOnly date) => DutchDates.FormatMonth(date);
 
     /// <summary>" (afgeleid uit de lijst van NAVO-toppen)": the days are not in the letter.</summary>
     public static string InferredNote(string? source) =>

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using Briefingbot.Administration;
 using Briefingbot.Administration.Replies;
 using Briefingbot.Administration.Text;

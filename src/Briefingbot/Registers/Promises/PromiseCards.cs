@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Text;
 using System.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Administration.Text;
@@ -50,10 +51,10 @@ public static class PromiseCards
                 groupItems.Add(new JsonObject
                 {
                     ["number"] = p.Number,
-                    ["what"] = Cards.CardText.EscapeMarkdown(p.What),
-                    ["meta"] = Cards.CardText.EscapeMarkdown(string.Join(" · ", new[] { p.Actor, DueText(p), StatusText(item.Status) }.Where(s => !string.IsNullOrEmpty(s)))),
+                    ["what"] = TeamsMarkdown.Escape(p.What),
+                    ["meta"] = TeamsMarkdown.Escape(string.Join(" · ", new[] { p.Actor, DueText(p), StatusText(item.Status) }.Where(s => !string.IsNullOrEmpty(s)))),
                     // The promise's text once (issue 14 item 10): the sentence only where it says more than the summary line.
-                    ["sentence"] = SentenceAddsToWhat(p) ? Cards.CardText.EscapeMarkdown(Shorten(p.Sentence, 300)) : "",
+                    ["sentence"] = SentenceAddsToWhat(p) ? TeamsMarkdown.Escape(Shorten(p.Sentence, 300)) : "",
                     ["hasSentence"] = SentenceAddsToWhat(p),
                     ["due"] = DueText(p),
                     ["status"] = StatusText(item.Status),
