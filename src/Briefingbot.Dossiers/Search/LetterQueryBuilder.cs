@@ -478,12 +478,18 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             {
                 continue;
             }
+            if (IsCommon(head) && IsCommon(tail))
+            {
+                // Two words in a large share of the passages ("industrie" + "samenwerking"): matching them apart
+                // costs a scan of both long lists and mostly finds passages that merely use both.
+                return null;
+            }
             highlights.Terms.Add(head);
             highlights.Terms.Add(tail);
             var apart = new BooleanQuery(disableCoord: true) { Boost = 0.8f };
             apart.Add(TermClause(head, fuzzy: false), Occur.MUST);
             apart.Add(TermClause(tail, fuzzy: false), Occur.MUST);
-            if (!some)
+            if (!some || IsCommon(tail))
             {
                 return apart;
             }
