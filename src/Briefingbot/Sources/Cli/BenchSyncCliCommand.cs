@@ -39,7 +39,12 @@ internal sealed class BenchSyncCliCommand : ICliCommand
             var result = await SyncKillCheck.RunAsync(server, botDll, root, start, k, seed: 20261206, output, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Crash check: {result.Kills} kills, end state {(result.Difference is null ? "EQUAL to" : "DIFFERS from")} one uninterrupted sync " +
-                $"({result.Killed.Letters.Count} letters, {result.Killed.Promises.Count} promises, {result.Killed.Meetings.Count} meetings, {result.Killed.IndexDocuments} index documents) in {result.Elapsed.TotalSeconds:F0} s"));
+                $"({result.Killed.Letters.Count} letters, {result.Killed.Passages.Count} passages, {result.Killed.Promises.Count} promises, {result.Killed.Meetings.Count} meetings, " +
+                $"{result.Killed.IndexDocuments} index documents; uninterrupted: {result.Reference.Letters.Count} letters, {result.Reference.Passages.Count} passages, " +
+                $"{result.Reference.Promises.Count} promises) in {result.Elapsed.TotalSeconds:F0} s"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Alerts (abonneer direct, no topic filter): killed {result.KilledAlerts?.Alerted.Count} letters alerted, {result.KilledAlerts?.Duplicates} duplicates, " +
+                $"{result.KilledAlerts?.Repeated} sent again by a second round; uninterrupted {result.ReferenceAlerts?.Alerted.Count}, {result.ReferenceAlerts?.Duplicates}, {result.ReferenceAlerts?.Repeated}"));
             if (result.Difference is not null)
             {
                 await output.WriteLineAsync("Difference: " + result.Difference);

@@ -63,30 +63,46 @@ public sealed class SyncWorkspace
     /// <summary>Everything the children wrote.</summary>
     public List<string> Output { get; } = [];
 
+    /// <summary>The workspace's store (created and migrated on first use).</summary>
+    public StoreDatabase OpenDatabase() =>
+        new SqliteStoreDatabase("Data Source=" + DatabasePath, Directory, TimeProvider.System, NullLogger<SqliteStoreDatabase>.Instance);
+
     public async Task<SyncStateSnapshot> SnapshotAsync(CancellationToken ct = default)
     {
-        var database = new SqliteStoreDatabase("Data Source=" + DatabasePath, Directory, TimeProvider.System, NullLogger<SqliteStoreDatabase>.Instance);
+        var database = OpenDatabase();
         int documents;
+        IReadOnlyList<string> passages;
         using (var index = new LetterIndex(IndexPath))
         {
             index.Refresh();
-            using var lease = index.Acquire();
-            documents = lease.Searcher.IndexReader.NumDocs;
+            using (var lease = index.Acquire())
+            {
+                documents = lease.Searcher.IndexReader.NumDocs;
+            }
+            passages = IndexPassageDigest.Read(index);
         }
-        var snapshot = await SyncStateSnapshot.ReadAsync(database, documents, ct);
+        var snapshot = await SyncStateSnapshot.ReadAsync(database, documents, passages, ct);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return snapshot;
     }
 }
 
 /// <summary>The outcome of <see cref="SyncKillCheck"/>.</summary>
-public sealed record KillCheckResult(int Kills, int KilledAfterRequests, string? Difference, SyncStateSnapshot Killed, SyncStateSnapshot Reference, TimeSpan Elapsed);
+public sealed record KillCheckResult(int Kills, int KilledAfterRequests, string? Difference, SyncStateSnapshot Killed, SyncStateSnapshot Reference, TimeSpan Elapsed)
+{
+    /// <summary>The alert rounds after the killed sync and after the uninterrupted one.</summary>
+    public AlertRounds? KilledAlerts { get; init; }
+
+    public AlertRounds? ReferenceAlerts { get; init; }
+}
 
 /// <summary>
 /// The crash check: a child process syncs the replay feed and is killed (SIGKILL, the whole process tree) after a
 /// random number of served requests, <c>kills</c> times, restarted each time on the same store; then one last run
 /// finishes the sync and builds the index. A second workspace syncs the same feed once, uninterrupted. Their
-/// snapshots must be equal: same letters, documents, promises, meetings and index size.
+/// snapshots must be equal: same letters, documents, promises, meetings, index passages and index size; and the instant
+/// alerts both lead to (<see cref="SyncAlertRounds"/>: a conversation with alerts on before the sync) must be the same
+/// letters, each alerted once, with nothing sent again by a second round.
 /// </summary>
 public static class SyncKillCheck
 {
@@ -96,6 +112,7 @@ public static class SyncKillCheck
         var stopwatch = Stopwatch.StartNew();
         var random = new Random(seed);
         var killed = new SyncWorkspace(Path.Combine(root, "killed"));
+        await SyncAlertRounds.PrepareAsync(killed, ct);
         var environment = killed.Environment(server.BaseUrl, start);
         // Roughly the requests of a whole sync: a page per 250 entries, a file per letter, a kst try per third.
         var expected = Math.Max(20, server.Corpus.LetterDocumentIds.Count * 4 / 3 + 40);
@@ -128,6 +145,7 @@ public static class SyncKillCheck
         }
 
         var reference = new SyncWorkspace(Path.Combine(root, "reference"));
+        await SyncAlertRounds.PrepareAsync(reference, ct);
         using (var once = reference.Start(botDll, reference.Environment(server.BaseUrl, start), "sync"))
         {
             await once.WaitForExitAsync(ct);
@@ -138,6 +156,23 @@ public static class SyncKillCheck
         }
         var a = await killed.SnapshotAsync(ct);
         var b = await reference.SnapshotAsync(ct);
-        return new KillCheckResult(actualKills, expected, a.DifferenceFrom(b), a, b, stopwatch.Elapsed);
+        var killedAlerts = await SyncAlertRounds.RunAsync(killed, ct);
+        var referenceAlerts = await SyncAlertRounds.RunAsync(reference, ct);
+        var difference = a.DifferenceFrom(b) ?? AlertDifference(killedAlerts, referenceAlerts);
+        return new KillCheckResult(actualKills, expected, difference, a, b, stopwatch.Elapsed) { KilledAlerts = killedAlerts, ReferenceAlerts = referenceAlerts };
+    }
+
+    private static string? AlertDifference(AlertRounds killed, AlertRounds reference)
+    {
+        if (killed.Duplicates > 0 || killed.Repeated > 0 || reference.Duplicates > 0 || reference.Repeated > 0)
+        {
+            return $"duplicate alerts: killed {killed.Duplicates} in the first round + {killed.Repeated} in the second, uninterrupted {reference.Duplicates} + {reference.Repeated}";
+        }
+        if (killed.Alerted.Count == 0 || !killed.Alerted.SequenceEqual(reference.Alerted))
+        {
+            return $"alerts: {killed.Alerted.Count} vs {reference.Alerted.Count}; missing [{string.Join("; ", reference.Alerted.Except(killed.Alerted).Take(2))}], " +
+                $"extra [{string.Join("; ", killed.Alerted.Except(reference.Alerted).Take(2))}]";
+        }
+        return null;
     }
 }
