@@ -38,7 +38,7 @@ internal sealed class BenchSyncCliCommand : ICliCommand
         {
             var result = await SyncKillCheck.RunAsync(server, botDll, root, start, k, seed: 20261206, output, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Crash check: {result.Kills} kills, end state {(result.Difference is null ? "EQUAL to" : "DIFFERS from")} one uninterrupted sync " +
+                $"Crash check: {result.Kills} kills spread over the {result.SyncRequests} requests of one sync, end state {(result.Difference is null ? "EQUAL to" : "DIFFERS from")} one uninterrupted sync " +
                 $"({result.Killed.Letters.Count} letters, {result.Killed.Passages.Count} passages, {result.Killed.Promises.Count} promises, {result.Killed.Meetings.Count} meetings, " +
                 $"{result.Killed.IndexDocuments} index documents; uninterrupted: {result.Reference.Letters.Count} letters, {result.Reference.Passages.Count} passages, " +
                 $"{result.Reference.Promises.Count} promises) in {result.Elapsed.TotalSeconds:F0} s"));

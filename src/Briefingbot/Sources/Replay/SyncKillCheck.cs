@@ -88,7 +88,7 @@ public sealed class SyncWorkspace
 }
 
 /// <summary>The outcome of <see cref="SyncKillCheck"/>.</summary>
-public sealed record KillCheckResult(int Kills, int KilledAfterRequests, string? Difference, SyncStateSnapshot Killed, SyncStateSnapshot Reference, TimeSpan Elapsed)
+public sealed record KillCheckResult(int Kills, int SyncRequests, string? Difference, SyncStateSnapshot Killed, SyncStateSnapshot Reference, TimeSpan Elapsed)
 {
     /// <summary>The alert rounds after the killed sync and after the uninterrupted one.</summary>
     public AlertRounds? KilledAlerts { get; init; }
@@ -97,9 +97,10 @@ public sealed record KillCheckResult(int Kills, int KilledAfterRequests, string?
 }
 
 /// <summary>
-/// The crash check: a child process syncs the replay feed and is killed (SIGKILL, the whole process tree) after a
-/// random number of served requests, <c>kills</c> times, restarted each time on the same store; then one last run
-/// finishes the sync and builds the index. A second workspace syncs the same feed once, uninterrupted. Their
+/// The crash check: one workspace syncs the replay feed once, uninterrupted (the reference, and the number of requests
+/// a whole sync takes); in a second one a child process syncs the same feed and is killed (SIGKILL, the whole process
+/// tree) at <c>kills</c> random points spread over that request sequence, restarted each time on the same store; then
+/// one last run finishes the sync and builds the index. Their
 /// snapshots must be equal: same letters, documents, promises, meetings, index passages and index size; and the instant
 /// alerts both lead to (<see cref="SyncAlertRounds"/>: a conversation with alerts on before the sync) must be the same
 /// letters, each alerted once, with nothing sent again by a second round.
@@ -111,27 +112,51 @@ public static class SyncKillCheck
     {
         var stopwatch = Stopwatch.StartNew();
         var random = new Random(seed);
+
+        // The uninterrupted sync first: the requests it needs are the span the kill points are drawn from.
+        var reference = new SyncWorkspace(Path.Combine(root, "reference"));
+        await SyncAlertRounds.PrepareAsync(reference, ct);
+        var before = server.Requests;
+        using (var once = reference.Start(botDll, reference.Environment(server.BaseUrl, start), "sync"))
+        {
+            await once.WaitForExitAsync(ct);
+            if (once.ExitCode != 0)
+            {
+                throw new InvalidOperationException("The reference sync failed:\n" + string.Join('\n', reference.Output.TakeLast(30)));
+            }
+        }
+        var needed = server.Requests - before;
+
+        // Kill points spread over the whole sync: sorted positions in its request sequence. A restarted run repeats at
+        // most the page it was in, so the killed runs together serve more requests than one sync and reach every point.
+        var points = new SortedSet<int>();
+        while (points.Count < Math.Min(kills, Math.Max(0, needed - 3)))
+        {
+            points.Add(random.Next(3, needed));
+        }
         var killed = new SyncWorkspace(Path.Combine(root, "killed"));
         await SyncAlertRounds.PrepareAsync(killed, ct);
         var environment = killed.Environment(server.BaseUrl, start);
-        // Roughly the requests of a whole sync: a page per 250 entries, a file per letter, a kst try per third.
-        var expected = Math.Max(20, server.Corpus.LetterDocumentIds.Count * 4 / 3 + 40);
+        var origin = server.Requests;
         var actualKills = 0;
-        for (var k = 0; k < kills; k++)
+        var run = 0;
+        foreach (var point in points)
         {
-            var after = random.Next(3, expected);
+            run++;
+            // At least a few requests into this run: the previous kill may have landed a little after its point.
+            var target = Math.Max(origin + point, server.Requests + 3);
             using var child = killed.Start(botDll, environment, "sync", "--no-index");
-            var served = server.WhenRequestsAsync(server.Requests + after);
+            var served = server.WhenRequestsAsync(target);
             var exited = child.WaitForExitAsync(ct);
             if (await Task.WhenAny(served, exited) == served && !child.HasExited)
             {
                 child.Kill(entireProcessTree: true);
                 actualKills++;
-                log?.WriteLine($"kill {actualKills}: after {after} requests");
+                log?.WriteLine($"kill {actualKills}: at request {target - origin} of the killed runs ({point} of {needed} drawn)");
             }
             else
             {
-                log?.WriteLine($"run {k + 1} finished before the kill point ({after} requests)");
+                log?.WriteLine($"run {run} finished before its kill point ({point} of {needed})");
             }
             await child.WaitForExitAsync(ct);
         }
@@ -144,22 +169,12 @@ public static class SyncKillCheck
             }
         }
 
-        var reference = new SyncWorkspace(Path.Combine(root, "reference"));
-        await SyncAlertRounds.PrepareAsync(reference, ct);
-        using (var once = reference.Start(botDll, reference.Environment(server.BaseUrl, start), "sync"))
-        {
-            await once.WaitForExitAsync(ct);
-            if (once.ExitCode != 0)
-            {
-                throw new InvalidOperationException("The reference sync failed:\n" + string.Join('\n', reference.Output.TakeLast(30)));
-            }
-        }
         var a = await killed.SnapshotAsync(ct);
         var b = await reference.SnapshotAsync(ct);
         var killedAlerts = await SyncAlertRounds.RunAsync(killed, ct);
         var referenceAlerts = await SyncAlertRounds.RunAsync(reference, ct);
         var difference = a.DifferenceFrom(b) ?? AlertDifference(killedAlerts, referenceAlerts);
-        return new KillCheckResult(actualKills, expected, difference, a, b, stopwatch.Elapsed) { KilledAlerts = killedAlerts, ReferenceAlerts = referenceAlerts };
+        return new KillCheckResult(actualKills, needed, difference, a, b, stopwatch.Elapsed) { KilledAlerts = killedAlerts, ReferenceAlerts = referenceAlerts };
     }
 
     private static string? AlertDifference(AlertRounds killed, AlertRounds reference)
