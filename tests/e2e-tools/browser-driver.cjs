@@ -8,6 +8,7 @@
 //   { cmd: "send", text, expect, timeoutMs }      type text + Enter; wait for a NEW card whose text contains expect
 //   { cmd: "click", card, title, expect, timeoutMs } press the button titled `title` in card #card; wait for a card
 //                                                  (the same one updated, or a new one) whose text contains expect
+//   { cmd: "wait", expect, timeoutMs }            wait for a card the bot posted on its own (an alert) whose text contains expect
 //   { cmd: "inspect", card }                      the card's rendered text and layout checks
 //   { cmd: "screenshot", card, path }             screenshot of card #card (element) to path (PNG)
 //   { cmd: "close" }
@@ -81,9 +82,15 @@ const commands = {
     // The UI is one 9 MB script: on a busy 2-core machine parsing it takes a while.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
     if (conversation) {
-      await page.locator(`[role="treeitem"][aria-label="${conversation}"]`).click({ timeout: 60000 });
+      try {
+        await page.locator(`[role="treeitem"][aria-label="${conversation}"]`).click({ timeout: 60000 });
+      } catch (e) {
+        const labels = await page.$$eval('[role="treeitem"]', items => items.map(i => `${i.getAttribute('aria-label')} (expanded=${i.getAttribute('aria-expanded')})`));
+        throw new Error(`${e.message}\nTree items: ${labels.join('; ')}`);
+      }
     }
-    await page.locator('[contenteditable="true"][role="textbox"]').waitFor({ timeout: 60000 });
+    // A channel shows two boxes (a new post, a reply in the thread); either means the conversation is open.
+    await page.locator('[contenteditable="true"][role="textbox"]').first().waitFor({ timeout: 60000 });
     return { cards: (await cards()).length };
   },
 
@@ -106,6 +113,10 @@ const commands = {
     await element.click();
     // Action.Execute replaces this card; Action.Submit makes the bot post a new one.
     return waitForCard(card, expect, timeoutMs, previous);
+  },
+
+  async wait({ expect, timeoutMs = 45000 }) {
+    return waitForCard(0, expect, timeoutMs);
   },
 
   async inspect({ card }) {

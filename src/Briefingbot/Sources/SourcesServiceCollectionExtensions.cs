@@ -44,6 +44,7 @@ public static class SourcesServiceCollectionExtensions
         services.TryAddSingleton<SourceSyncStore>();
         services.TryAddSingleton<DocumentLetters>();
         services.TryAddSingleton<TweedeKamerSync>();
+        services.TryAddSingleton<Registers.IOfficialPromiseSubjects, Registers.StoredOfficialPromiseSubjects>();
         services.AddCommand<SourcesStatusCommand>();
 
         var options = section.Get<SourcesOptions>() ?? new SourcesOptions();

@@ -59,6 +59,13 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
         return new RenderedCard(answer.GetProperty("card").GetInt32(), answer.GetProperty("text").GetString()!);
     }
 
+    /// <summary>Waits for a card the bot posted on its own (a proactive alert) whose text contains <paramref name="expect"/>.</summary>
+    public async Task<RenderedCard> WaitForCardAsync(string expect, TimeSpan timeout)
+    {
+        var answer = await CommandAsync(new JsonObject { ["cmd"] = "wait", ["expect"] = expect, ["timeoutMs"] = (int)timeout.TotalMilliseconds });
+        return new RenderedCard(answer.GetProperty("card").GetInt32(), answer.GetProperty("text").GetString()!);
+    }
+
     /// <summary>Presses the button titled <paramref name="title"/> in a card and waits for a card containing <paramref name="expect"/>.</summary>
     public async Task<RenderedCard> ClickAsync(RenderedCard card, string title, string expect)
     {

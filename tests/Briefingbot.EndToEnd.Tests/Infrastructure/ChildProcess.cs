@@ -30,6 +30,11 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Waits for the process to exit (bounded by <paramref name="cancellationToken"/>).</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>Raised for every line of output (stdout or stderr), e.g. to spot "Listening on 1234".</summary>
     public event Action<string>? Line;
 

@@ -17,6 +17,25 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
     private ChildProcess? _playground;
     private ConversationStream? _stream;
     private HttpClient? _http;
+    private readonly IReadOnlyDictionary<string, string?> _botSettings;
+    private readonly string _logPrefix;
+
+    public PlaygroundFixture()
+        : this(new Dictionary<string, string?>(), "")
+    {
+    }
+
+    /// <summary>A bot with settings added to (or replacing) the defaults below, its logs named <c>&lt;logPrefix&gt;bot.log</c> etc.</summary>
+    internal PlaygroundFixture(IReadOnlyDictionary<string, string?> botSettings, string logPrefix)
+    {
+        _botSettings = botSettings;
+        _logPrefix = logPrefix;
+    }
+
+    /// <summary>The bot's settings as environment variables (also what a CLI run next to it needs).</summary>
+    public IReadOnlyDictionary<string, string?> BotEnvironment { get; private set; } = new Dictionary<string, string?>();
+
+    public string DataDirectory => _dataDirectory;
 
     public int BotPort { get; private set; }
 
@@ -90,7 +109,12 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__Console__FormatterName"] = "simple",
         };
-        _bot = ChildProcess.Start("dotnet", [assembly], _dataDirectory, environment, Path.Combine(RepoPaths.Logs, "bot.log"));
+        foreach (var (key, value) in _botSettings)
+        {
+            environment[key] = value;
+        }
+        BotEnvironment = environment;
+        _bot = ChildProcess.Start("dotnet", [assembly], _dataDirectory, environment, Path.Combine(RepoPaths.Logs, _logPrefix + "bot.log"));
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await WaitUntilAsync("the bot's /health", _bot, async () =>
@@ -113,12 +137,12 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
         {
             ["TEAMSAPPTESTER_BROWSER"] = "none",
             ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configPath,
-            ["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(RepoPaths.Logs, "playground-internal.log"),
+            ["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(RepoPaths.Logs, _logPrefix + "playground-internal.log"),
         };
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         _playground = ChildProcess.Start(cli,
             ["-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "-p", requestedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry"],
-            _dataDirectory, environment, Path.Combine(RepoPaths.Logs, "playground.log"));
+            _dataDirectory, environment, Path.Combine(RepoPaths.Logs, _logPrefix + "playground.log"));
         // It falls back to a random port if the one asked for was taken meanwhile, and says which.
         _playground.Line += line =>
         {

@@ -42,6 +42,35 @@ public sealed class BriefingCompositionTests
     }
 
     [Fact]
+    public async Task Official_register_promises_on_the_channels_topics_are_among_the_open_promises()
+    {
+        // Register promises have no letter: they match a topic by their own words (text, ministry) or the debate they
+        // were made in (onderwerp, committee), by the search's strict rule (stems, folding, phrases), not by a letter hit.
+        using var world = new BriefingWorld(AsOf);
+        world.Topics.Add("oekraine", "Oekraine OR drones");
+        world.Topics.Add("eu-raden", "\"Raad Buitenlandse Zaken\"");
+        world.Topics.Add("landbouw", "landbouw");
+        var made = Today.AddDays(-20);
+        world.Promises.AddOfficial(11, "TZ202511-011", "De minister zegt toe de Kamer te informeren over de levering van luchtverdedigingssystemen aan Oekraïne. [Toezegging TZ202511-011, Ministerie van Defensie, status Openstaand]", Today.AddDays(10), made);
+        world.Promises.AddOfficial(12, "TZ202511-012", "De minister zegt toe de Kamer een brief te sturen over de inzet na de Raad. [Toezegging TZ202511-012, Ministerie van Buitenlandse Zaken, status Openstaand]", null, made);
+        world.Promises.AddOfficial(13, "TZ202511-013", "De minister zegt toe de Kamer te informeren over de mestregels. [Toezegging TZ202511-013, Ministerie van LVVN, status Openstaand]", null, made);
+        world.Promises.AddOfficial(14, "TZ202511-014", "De minister zegt toe de Kamer te informeren over de dronebestrijding. [Toezegging TZ202511-014, Ministerie van Defensie, status Voldaan]", null, made, PromiseStatus.Fulfilled);
+        world.OfficialSubjects.Subjects["tk-toezegging-TZ202511-012"] = "Commissiedebat, Raad Buitenlandse Zaken, vaste commissie voor Buitenlandse Zaken";
+        world.OfficialSubjects.Subjects["tk-toezegging-TZ202511-013"] = "Commissiedebat, Landbouw- en Visserijraad, vaste commissie voor LVVN";
+
+        var oekraine = await ComposeAsync(world, Channel("oekraine"));
+        var raden = await ComposeAsync(world, Channel("eu-raden"));
+        var landbouw = await ComposeAsync(world, Channel("landbouw"));
+        var both = await ComposeAsync(world, Channel("oekraine", "eu-raden"));
+
+        Assert.Equal([11L], oekraine.Promises.Select(p => p.Number));
+        Assert.Equal("Toezeggingenregister Tweede Kamer, TZ202511-011", oekraine.Promises[0].Source.Title);
+        Assert.Equal([12L], raden.Promises.Select(p => p.Number));
+        Assert.Equal([13L], landbouw.Promises.Select(p => p.Number)); // only its debate names landbouw
+        Assert.Equal([11L, 12L], both.Promises.Select(p => p.Number));
+    }
+
+    [Fact]
     public async Task A_briefing_as_of_a_past_date_uses_the_promise_status_of_that_date()
     {
         // Issue 14 item 9: promises marked done in 2026 are still open in a briefing as of 24 November 2025.

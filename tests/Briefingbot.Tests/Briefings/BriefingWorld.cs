@@ -46,6 +46,7 @@ public sealed class BriefingWorld : IDisposable
     public InMemoryPromiseRegister Promises { get; } = new();
     public InMemoryMeetingRegister Meetings { get; } = new();
     public FakeLetterSearch Search { get; } = new();
+    public InMemoryOfficialPromiseSubjects OfficialSubjects { get; } = new();
 
     /// <summary>Adds an active subscription with a conversation reference.</summary>
     public async Task<Subscription> SubscribeAsync(string conversationId, DayOfWeek day, TimeOnly at, string zone = "Europe/Amsterdam", DateTimeOffset? since = null)
@@ -71,6 +72,7 @@ public sealed class BriefingWorld : IDisposable
         services.AddSingleton<IPromiseRegister>(Promises);
         services.AddSingleton<IMeetingRegister>(Meetings);
         services.AddSingleton<ILetterSearch>(Search);
+        services.AddSingleton<Briefingbot.Sources.Registers.IOfficialPromiseSubjects>(OfficialSubjects);
         services.Configure<BriefingOptions>(o => configure?.Invoke(o));
         services.AddBriefingCore();
         services.AddBriefingScheduler(new SchedulerStoreChoice("sqlite", $"Data Source={Path.Combine(Directory, "quartz.db")};Pooling=False"), 4);

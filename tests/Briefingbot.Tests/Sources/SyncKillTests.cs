@@ -5,7 +5,8 @@ namespace Briefingbot.Tests.Sources;
 /// <summary>
 /// The crash test, short version (the full 10 kills over 5,000 documents: <c>bench-sync --kill 10 --documents 5000</c>):
 /// a child process syncing 500 documents from the replay server is SIGKILLed at 3 random points and restarted on
-/// the same store; the end state equals one uninterrupted sync.
+/// the same store; the end state equals one uninterrupted sync (letters, promises, meetings, index passages) and both
+/// lead to the same instant alerts, each sent once.
 /// </summary>
 public sealed class SyncKillTests : IDisposable
 {
@@ -26,6 +27,11 @@ public sealed class SyncKillTests : IDisposable
         Assert.Equal(500 - 1, result.Killed.Letters.Count); // all but the corrupt PDF; the deleted one as a tombstone
         Assert.True(result.Killed.IndexDocuments > 1000, $"{result.Killed.IndexDocuments} index documents");
         Assert.Contains(result.Killed.Promises, p => p.StartsWith("tk:", StringComparison.Ordinal));
+        Assert.Equal(result.Reference.Passages, result.Killed.Passages);
+        Assert.True(result.Killed.Passages.Count > 1000, $"{result.Killed.Passages.Count} passages");
+        Assert.NotEmpty(result.KilledAlerts!.Alerted);
+        Assert.Equal(result.ReferenceAlerts!.Alerted, result.KilledAlerts.Alerted);
+        Assert.Equal(0, result.KilledAlerts.Duplicates + result.KilledAlerts.Repeated);
     }
 
     public void Dispose()

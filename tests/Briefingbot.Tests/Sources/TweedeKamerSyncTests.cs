@@ -218,6 +218,11 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         var rbz = meetings.First(m => m.Type == "Commissiedebat Raad Buitenlandse Zaken Defensie");
         Assert.Equal("Commissiedebat Raad Buitenlandse Zaken Defensie, 14:00–16:00 (vaste commissie voor Defensie)", rbz.Title);
         Assert.Equal(SyncHarness.Anchor.AddDays(7), rbz.StartDate);
+
+        // What a register promise is about, for topic-filtered briefings: the debate it was made in.
+        var subjects = await harness.Get<Briefingbot.Sources.Registers.IOfficialPromiseSubjects>().SubjectsAsync(CancellationToken.None);
+        Assert.Equal("Commissiedebat, Raad Buitenlandse Zaken Defensie, vaste commissie voor Defensie", subjects["tk-toezegging-TZ202500-100"]);
+        Assert.Equal("Commissiedebat, Stikstof en natuur, vaste commissie voor Defensie", subjects["tk-toezegging-TZ202502-102"]);
     }
 
     [Fact]

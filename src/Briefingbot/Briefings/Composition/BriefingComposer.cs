@@ -17,7 +17,8 @@ public sealed class BriefingComposer(
     ITopicStore topics,
     ILetterSearch search,
     IOptions<BriefingOptions> options,
-    ILetterArrivals arrivals)
+    ILetterArrivals arrivals,
+    Sources.Registers.IOfficialPromiseSubjects? officialSubjects = null)
 {
     private const int MaxLettersPerTopic = 500;
     private readonly BriefingOptions _options = options.Value;
@@ -40,7 +41,7 @@ public sealed class BriefingComposer(
         Dictionary<string, List<string>>? topicLetters = topicQueries is null ? null : await LettersOnTopicsAsync(topicQueries, null, ct);
 
         var (soon, later) = await ComposeMeetingsAsync(today, letters, ct);
-        var (openPromises, laterPromises) = await ComposePromisesAsync(asOf, today, topicLetters, letters, ct);
+        var (openPromises, laterPromises) = await ComposePromisesAsync(asOf, today, topicQueries, topicLetters, letters, ct);
         var (newLetters, more) = await ComposeNewLettersAsync(topicQueries, newLettersSince, asOf, letters, ct);
 
         var coverage = soon.Count == 0 ? await CoverageAsync(ct) : Registers.Meetings.MeetingCoverage.Empty;
@@ -132,16 +133,21 @@ public sealed class BriefingComposer(
         return (soon, later);
     }
 
-    private async Task<(List<BriefingPromise> Open, int Later)> ComposePromisesAsync(
-        DateTimeOffset asOf, DateOnly today, Dictionary<string, List<string>>? topicLetters, LetterCache letters, CancellationToken ct)
+    private async Task<(List<BriefingPromise> Open, int Later)> ComposePromisesAsync(DateTimeOffset asOf, DateOnly today,
+        IReadOnlyList<Topic>? topicQueries, Dictionary<string, List<string>>? topicLetters, LetterCache letters, CancellationToken ct)
     {
         var horizon = today.AddDays(_options.PromiseHorizonDays);
         var listed = new List<BriefingPromise>();
         var later = 0;
-        foreach (var p in Sources.Registers.OfficialPromises.WithoutDuplicates(await promises.ListAsync(ct)))
+        var all = Sources.Registers.OfficialPromises.WithoutDuplicates(await promises.ListAsync(ct));
+        var officialOnTopics = topicQueries is null ? null : await OfficialPromisesOnTopicsAsync(all, topicQueries, ct);
+        foreach (var p in all)
         {
-            if ((topicLetters is not null && !topicLetters.ContainsKey(p.LetterId))
-                || await StatusAtAsync(p, asOf, ct) != PromiseStatus.Open)
+            // An extracted promise is on the channel's topics when its letter is; an official one has no letter, so its
+            // own words are matched (text, ministry, the debate's onderwerp and committee) by the same rule.
+            var onTopics = topicLetters is null
+                || (Sources.Registers.OfficialPromises.IsOfficial(p) ? officialOnTopics!.Contains(p.Number) : topicLetters.ContainsKey(p.LetterId));
+            if (!onTopics || await StatusAtAsync(p, asOf, ct) != PromiseStatus.Open)
             {
                 continue;
             }
@@ -170,6 +176,33 @@ public sealed class BriefingComposer(
             .ThenBy(p => p.Number)
             .ToList();
         return (ordered, later);
+    }
+
+    /// <summary>
+    /// The numbers of the official register promises (toezeggingen) that one of <paramref name="topicQueries"/> covers:
+    /// each topic's query against the promise's sentence (text, number, ministry, status) and the subject of the debate
+    /// it was made in, with the search's analysis and its strict step (<see cref="ShortTextMatcher"/>), as letters are.
+    /// </summary>
+    private async Task<HashSet<long>> OfficialPromisesOnTopicsAsync(IReadOnlyList<PromiseRecord> all, IReadOnlyList<Topic> topicQueries, CancellationToken ct)
+    {
+        var official = all.Where(Sources.Registers.OfficialPromises.IsOfficial).ToList();
+        if (official.Count == 0)
+        {
+            return [];
+        }
+        var subjects = officialSubjects is null ? null : await officialSubjects.SubjectsAsync(ct);
+        using var matcher = new ShortTextMatcher(official
+            .Select(p => p.Sentence + (subjects?.GetValueOrDefault(p.LetterId) is { } subject ? "\n" + subject : ""))
+            .ToList());
+        var numbers = new HashSet<long>();
+        foreach (var topic in topicQueries)
+        {
+            foreach (var i in matcher.Matching(topic.Query))
+            {
+                numbers.Add(official[i].Number);
+            }
+        }
+        return numbers;
     }
 
     /// <summary>

@@ -19,6 +19,12 @@ internal sealed class LetterCache(ILetterSearch search)
 
     public async Task<BriefingLetterLink> LinkAsync(string letterId, CancellationToken ct)
     {
+        if (Sources.Registers.OfficialPromises.IsOfficialLetterId(letterId))
+        {
+            // An official register promise has no letter: its source is the register entry.
+            var (title, url) = Sources.Registers.OfficialPromises.Source(letterId);
+            return new BriefingLetterLink(letterId, title, url);
+        }
         var letter = await GetAsync(letterId, ct);
         return new BriefingLetterLink(letterId, letter?.Title ?? letterId, letter?.SourceUrl);
     }

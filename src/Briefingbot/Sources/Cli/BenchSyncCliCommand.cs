@@ -6,9 +6,10 @@ using Briefingbot.Sources.Replay;
 namespace Briefingbot.Sources.Cli;
 
 /// <summary>
-/// <c>bench-sync [--documents N] [--pdf | --pdf-folder DIR] [--page-size N] [--kill K]</c>: starts the loopback
+/// <c>bench-sync [--documents N] [--pdf | --pdf-folder DIR] [--no-xml] [--page-size N] [--kill K]</c>: starts the loopback
 /// replay server with N generated documents (text files, generated PDFs or the PDFs of a folder), runs <c>sync</c>
-/// in a child process against it and prints documents/s (download + text extraction + store) and the index growth.
+/// in a child process against it and prints documents/s (download + text extraction + store) and the index growth;
+/// <c>--no-xml</c> takes every text from the file (no officiële bekendmakingen XML), so all of them go through PDF extraction.
 /// With <c>--kill K</c> it runs the crash check instead (K SIGKILLs at random points, then compares with one
 /// uninterrupted sync).
 /// </summary>
@@ -16,7 +17,7 @@ internal sealed class BenchSyncCliCommand : ICliCommand
 {
     public string Name => "bench-sync";
 
-    public string Usage => "bench-sync [--documents 5000] [--pdf | --pdf-folder DIR] [--kill 10]   sync throughput / crash check against a loopback replay server";
+    public string Usage => "bench-sync [--documents 5000] [--pdf | --pdf-folder DIR] [--no-xml] [--kill 10]   sync throughput / crash check against a loopback replay server";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -38,8 +39,13 @@ internal sealed class BenchSyncCliCommand : ICliCommand
         {
             var result = await SyncKillCheck.RunAsync(server, botDll, root, start, k, seed: 20261206, output, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Crash check: {result.Kills} kills, end state {(result.Difference is null ? "EQUAL to" : "DIFFERS from")} one uninterrupted sync " +
-                $"({result.Killed.Letters.Count} letters, {result.Killed.Promises.Count} promises, {result.Killed.Meetings.Count} meetings, {result.Killed.IndexDocuments} index documents) in {result.Elapsed.TotalSeconds:F0} s"));
+                $"Crash check: {result.Kills} kills spread over the {result.SyncRequests} requests of one sync, end state {(result.Difference is null ? "EQUAL to" : "DIFFERS from")} one uninterrupted sync " +
+                $"({result.Killed.Letters.Count} letters, {result.Killed.Passages.Count} passages, {result.Killed.Promises.Count} promises, {result.Killed.Meetings.Count} meetings, " +
+                $"{result.Killed.IndexDocuments} index documents; uninterrupted: {result.Reference.Letters.Count} letters, {result.Reference.Passages.Count} passages, " +
+                $"{result.Reference.Promises.Count} promises) in {result.Elapsed.TotalSeconds:F0} s"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Alerts (abonneer direct, no topic filter): killed {result.KilledAlerts?.Alerted.Count} letters alerted, {result.KilledAlerts?.Duplicates} duplicates, " +
+                $"{result.KilledAlerts?.Repeated} sent again by a second round; uninterrupted {result.ReferenceAlerts?.Alerted.Count}, {result.ReferenceAlerts?.Duplicates}, {result.ReferenceAlerts?.Repeated}"));
             if (result.Difference is not null)
             {
                 await output.WriteLineAsync("Difference: " + result.Difference);
@@ -49,7 +55,13 @@ internal sealed class BenchSyncCliCommand : ICliCommand
 
         var workspace = new SyncWorkspace(Path.Combine(root, "bench"));
         var stopwatch = Stopwatch.StartNew();
-        using (var child = workspace.Start(botDll, workspace.Environment(server.BaseUrl, start), "sync"))
+        var environment = workspace.Environment(server.BaseUrl, start);
+        if (CliArguments.Flag(args, "--no-xml"))
+        {
+            // Every letter's text from its file (PDF), none from the officiële bekendmakingen XML.
+            environment["Sources__OfficieleBekendmakingen__UseXml"] = "false";
+        }
+        using (var child = workspace.Start(botDll, environment, "sync"))
         {
             await child.WaitForExitAsync(cancellationToken);
         }

@@ -1,4 +1,5 @@
 using Briefingbot.Dossiers.Letters.Extraction;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security;
 using System.Text;
@@ -22,10 +23,12 @@ public sealed class ReplayCorpus
 {
     public const string TkNs = "http://www.tweedekamer.nl/xsd/tkData/v1-0";
 
-    private readonly Dictionary<string, List<ReplayChange>> _feeds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _entities = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ReplayFile> _files = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _kstXml = new(StringComparer.OrdinalIgnoreCase);
+    // Concurrent: a test may add a letter (AppendLetter) while the server answers the bot.
+    private readonly ConcurrentDictionary<string, List<ReplayChange>> _feeds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _entities = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ReplayFile> _files = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _kstXml = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _appendLock = new();
 
     public IReadOnlyDictionary<string, List<ReplayChange>> Feeds => _feeds;
 
@@ -169,6 +172,30 @@ public sealed class ReplayCorpus
         return corpus;
     }
 
+    /// <summary>
+    /// A followed letter that appears in the feed after the corpus was generated ("a new letter today"): the next change
+    /// of the Document feed, a Brief regering in the Defensieraad dossier (21501-28) with a text file and no Kamerstuk
+    /// XML, so its text comes from the resource. Safe while the server answers: the feed list is replaced, not changed.
+    /// </summary>
+    /// <returns>The document's id.</returns>
+    public string AppendLetter(string title, string text, DateOnly date, DateTimeOffset updated)
+    {
+        lock (_appendLock)
+        {
+            var documents = _feeds.TryGetValue("Document", out var list) ? list : [];
+            var seq = (documents.Count == 0 ? 5000 : documents.Max(c => c.Seq)) + 3;
+            var id = $"n{seq:D7}-0000-0000-0000-000000000000";
+            var content = Encoding.UTF8.GetBytes(text);
+            var xml = DocumentXml(id, updated, "Brief regering", date, "d0000000-0000-0000-0000-000000000001", (90000 + seq).ToString(CultureInfo.InvariantCulture),
+                $"2026D{seq:D5}", title, "text/plain", content.Length);
+            _entities[id] = xml;
+            _files[id] = new ReplayFile("text/plain", content);
+            _feeds["Document"] = [.. documents, new ReplayChange(seq, updated, id, xml)];
+            LetterDocumentIds.Add(id);
+            return id;
+        }
+    }
+
     private static readonly string[] Kinds = ["Brief regering", "Brief regering", "Verslag van een schriftelijk overleg", "Nota naar aanleiding van het verslag", "Antwoord schriftelijke vragen"];
 
     private static readonly string[] Topics =
@@ -210,10 +237,13 @@ public sealed class ReplayCorpus
     private void AddDocument(long seq, DateTimeOffset updated, string id, string soort, DateOnly datum, string dossierId, string? volgnummer,
         string documentNummer, string titel, string contentType, byte[] content)
     {
-        var xml = $"""<document xmlns="{TkNs}" xmlns:tk="{TkNs}" tk:id="{id}" tk:bijgewerkt="{Stamp(updated)}" tk:verwijderd="false" tk:contentType="{contentType}" tk:contentLength="{content.Length}"><soort>{X(soort)}</soort><documentNummer>{documentNummer}</documentNummer><titel>{X(titel)}</titel><onderwerp>{X(titel)}</onderwerp><datum>{datum:yyyy-MM-dd}T00:00:00</datum><vergaderjaar>2025-2026</vergaderjaar>{(volgnummer is null ? "" : $"<volgnummer>{volgnummer}</volgnummer>")}<citeerTitel xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/><kamerstukdossier ref="{dossierId}"/></document>""";
-        Add("Document", seq, updated, id, xml);
+        Add("Document", seq, updated, id, DocumentXml(id, updated, soort, datum, dossierId, volgnummer, documentNummer, titel, contentType, content.Length));
         _files[id] = new ReplayFile(contentType, content);
     }
+
+    private static string DocumentXml(string id, DateTimeOffset updated, string soort, DateOnly datum, string dossierId, string? volgnummer,
+        string documentNummer, string titel, string contentType, int contentLength) =>
+        $"""<document xmlns="{TkNs}" xmlns:tk="{TkNs}" tk:id="{id}" tk:bijgewerkt="{Stamp(updated)}" tk:verwijderd="false" tk:contentType="{contentType}" tk:contentLength="{contentLength}"><soort>{X(soort)}</soort><documentNummer>{documentNummer}</documentNummer><titel>{X(titel)}</titel><onderwerp>{X(titel)}</onderwerp><datum>{datum:yyyy-MM-dd}T00:00:00</datum><vergaderjaar>2025-2026</vergaderjaar>{(volgnummer is null ? "" : $"<volgnummer>{volgnummer}</volgnummer>")}<citeerTitel xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/><kamerstukdossier ref="{dossierId}"/></document>""";
 
     private void Add(string category, long seq, DateTimeOffset updated, string id, string xml)
     {

@@ -63,30 +63,47 @@ public sealed class SyncWorkspace
     /// <summary>Everything the children wrote.</summary>
     public List<string> Output { get; } = [];
 
+    /// <summary>The workspace's store (created and migrated on first use).</summary>
+    public StoreDatabase OpenDatabase() =>
+        new SqliteStoreDatabase("Data Source=" + DatabasePath, Directory, TimeProvider.System, NullLogger<SqliteStoreDatabase>.Instance);
+
     public async Task<SyncStateSnapshot> SnapshotAsync(CancellationToken ct = default)
     {
-        var database = new SqliteStoreDatabase("Data Source=" + DatabasePath, Directory, TimeProvider.System, NullLogger<SqliteStoreDatabase>.Instance);
+        var database = OpenDatabase();
         int documents;
+        IReadOnlyList<string> passages;
         using (var index = new LetterIndex(IndexPath))
         {
             index.Refresh();
-            using var lease = index.Acquire();
-            documents = lease.Searcher.IndexReader.NumDocs;
+            using (var lease = index.Acquire())
+            {
+                documents = lease.Searcher.IndexReader.NumDocs;
+            }
+            passages = IndexPassageDigest.Read(index);
         }
-        var snapshot = await SyncStateSnapshot.ReadAsync(database, documents, ct);
+        var snapshot = await SyncStateSnapshot.ReadAsync(database, documents, passages, ct);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return snapshot;
     }
 }
 
 /// <summary>The outcome of <see cref="SyncKillCheck"/>.</summary>
-public sealed record KillCheckResult(int Kills, int KilledAfterRequests, string? Difference, SyncStateSnapshot Killed, SyncStateSnapshot Reference, TimeSpan Elapsed);
+public sealed record KillCheckResult(int Kills, int SyncRequests, string? Difference, SyncStateSnapshot Killed, SyncStateSnapshot Reference, TimeSpan Elapsed)
+{
+    /// <summary>The alert rounds after the killed sync and after the uninterrupted one.</summary>
+    public AlertRounds? KilledAlerts { get; init; }
+
+    public AlertRounds? ReferenceAlerts { get; init; }
+}
 
 /// <summary>
-/// The crash check: a child process syncs the replay feed and is killed (SIGKILL, the whole process tree) after a
-/// random number of served requests, <c>kills</c> times, restarted each time on the same store; then one last run
-/// finishes the sync and builds the index. A second workspace syncs the same feed once, uninterrupted. Their
-/// snapshots must be equal: same letters, documents, promises, meetings and index size.
+/// The crash check: one workspace syncs the replay feed once, uninterrupted (the reference, and the number of requests
+/// a whole sync takes); in a second one a child process syncs the same feed and is killed (SIGKILL, the whole process
+/// tree) at <c>kills</c> random points spread over that request sequence, restarted each time on the same store; then
+/// one last run finishes the sync and builds the index. Their
+/// snapshots must be equal: same letters, documents, promises, meetings, index passages and index size; and the instant
+/// alerts both lead to (<see cref="SyncAlertRounds"/>: a conversation with alerts on before the sync) must be the same
+/// letters, each alerted once, with nothing sent again by a second round.
 /// </summary>
 public static class SyncKillCheck
 {
@@ -95,26 +112,51 @@ public static class SyncKillCheck
     {
         var stopwatch = Stopwatch.StartNew();
         var random = new Random(seed);
-        var killed = new SyncWorkspace(Path.Combine(root, "killed"));
-        var environment = killed.Environment(server.BaseUrl, start);
-        // Roughly the requests of a whole sync: a page per 250 entries, a file per letter, a kst try per third.
-        var expected = Math.Max(20, server.Corpus.LetterDocumentIds.Count * 4 / 3 + 40);
-        var actualKills = 0;
-        for (var k = 0; k < kills; k++)
+
+        // The uninterrupted sync first: the requests it needs are the span the kill points are drawn from.
+        var reference = new SyncWorkspace(Path.Combine(root, "reference"));
+        await SyncAlertRounds.PrepareAsync(reference, ct);
+        var before = server.Requests;
+        using (var once = reference.Start(botDll, reference.Environment(server.BaseUrl, start), "sync"))
         {
-            var after = random.Next(3, expected);
+            await once.WaitForExitAsync(ct);
+            if (once.ExitCode != 0)
+            {
+                throw new InvalidOperationException("The reference sync failed:\n" + string.Join('\n', reference.Output.TakeLast(30)));
+            }
+        }
+        var needed = server.Requests - before;
+
+        // Kill points spread over the whole sync: sorted positions in its request sequence. A restarted run repeats at
+        // most the page it was in, so the killed runs together serve more requests than one sync and reach every point.
+        var points = new SortedSet<int>();
+        while (points.Count < Math.Min(kills, Math.Max(0, needed - 3)))
+        {
+            points.Add(random.Next(3, needed));
+        }
+        var killed = new SyncWorkspace(Path.Combine(root, "killed"));
+        await SyncAlertRounds.PrepareAsync(killed, ct);
+        var environment = killed.Environment(server.BaseUrl, start);
+        var origin = server.Requests;
+        var actualKills = 0;
+        var run = 0;
+        foreach (var point in points)
+        {
+            run++;
+            // At least a few requests into this run: the previous kill may have landed a little after its point.
+            var target = Math.Max(origin + point, server.Requests + 3);
             using var child = killed.Start(botDll, environment, "sync", "--no-index");
-            var served = server.WhenRequestsAsync(server.Requests + after);
+            var served = server.WhenRequestsAsync(target);
             var exited = child.WaitForExitAsync(ct);
             if (await Task.WhenAny(served, exited) == served && !child.HasExited)
             {
                 child.Kill(entireProcessTree: true);
                 actualKills++;
-                log?.WriteLine($"kill {actualKills}: after {after} requests");
+                log?.WriteLine($"kill {actualKills}: at request {target - origin} of the killed runs ({point} of {needed} drawn)");
             }
             else
             {
-                log?.WriteLine($"run {k + 1} finished before the kill point ({after} requests)");
+                log?.WriteLine($"run {run} finished before its kill point ({point} of {needed})");
             }
             await child.WaitForExitAsync(ct);
         }
@@ -127,17 +169,25 @@ public static class SyncKillCheck
             }
         }
 
-        var reference = new SyncWorkspace(Path.Combine(root, "reference"));
-        using (var once = reference.Start(botDll, reference.Environment(server.BaseUrl, start), "sync"))
-        {
-            await once.WaitForExitAsync(ct);
-            if (once.ExitCode != 0)
-            {
-                throw new InvalidOperationException("The reference sync failed:\n" + string.Join('\n', reference.Output.TakeLast(30)));
-            }
-        }
         var a = await killed.SnapshotAsync(ct);
         var b = await reference.SnapshotAsync(ct);
-        return new KillCheckResult(actualKills, expected, a.DifferenceFrom(b), a, b, stopwatch.Elapsed);
+        var killedAlerts = await SyncAlertRounds.RunAsync(killed, ct);
+        var referenceAlerts = await SyncAlertRounds.RunAsync(reference, ct);
+        var difference = a.DifferenceFrom(b) ?? AlertDifference(killedAlerts, referenceAlerts);
+        return new KillCheckResult(actualKills, needed, difference, a, b, stopwatch.Elapsed) { KilledAlerts = killedAlerts, ReferenceAlerts = referenceAlerts };
+    }
+
+    private static string? AlertDifference(AlertRounds killed, AlertRounds reference)
+    {
+        if (killed.Duplicates > 0 || killed.Repeated > 0 || reference.Duplicates > 0 || reference.Repeated > 0)
+        {
+            return $"duplicate alerts: killed {killed.Duplicates} in the first round + {killed.Repeated} in the second, uninterrupted {reference.Duplicates} + {reference.Repeated}";
+        }
+        if (killed.Alerted.Count == 0 || !killed.Alerted.SequenceEqual(reference.Alerted))
+        {
+            return $"alerts: {killed.Alerted.Count} vs {reference.Alerted.Count}; missing [{string.Join("; ", reference.Alerted.Except(killed.Alerted).Take(2))}], " +
+                $"extra [{string.Join("; ", killed.Alerted.Except(reference.Alerted).Take(2))}]";
+        }
+        return null;
     }
 }

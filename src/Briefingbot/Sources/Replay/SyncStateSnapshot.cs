@@ -4,13 +4,17 @@ namespace Briefingbot.Sources.Replay;
 
 /// <summary>
 /// What a sync leaves behind, in comparable form: the letters (file, hash, deleted), the documents' states, the
-/// promise register (key, text, status, due date), the imported meetings and the number of index documents. Two
+/// promise register (key, text, status, due date), the imported meetings, the index's passages (letter, number, offsets,
+/// text hash) and the number of index documents. Two
 /// syncs of the same feed must leave equal snapshots however often one of them was killed.
 /// </summary>
 public sealed record SyncStateSnapshot(
     IReadOnlyList<string> Letters, IReadOnlyList<string> Documents, IReadOnlyList<string> Promises, IReadOnlyList<string> Meetings, int IndexDocuments)
 {
-    public static async Task<SyncStateSnapshot> ReadAsync(StoreDatabase database, int indexDocuments, CancellationToken ct = default)
+    /// <summary>The index's passages (<see cref="Dossiers.Index.IndexPassageDigest"/>); empty when not read.</summary>
+    public IReadOnlyList<string> Passages { get; init; } = [];
+
+    public static async Task<SyncStateSnapshot> ReadAsync(StoreDatabase database, int indexDocuments, IReadOnlyList<string>? passages = null, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct);
         return new SyncStateSnapshot(
@@ -21,7 +25,10 @@ public sealed record SyncStateSnapshot(
                 r => $"{r.Text("promise_key")}|{r.Text("letter_id")}|{r.Text("what")}|{r.Text("status")}|{r.NullableDate("due_date")}", ct),
             await c.QueryRowsAsync("SELECT meeting_key, title, origin FROM meetings ORDER BY meeting_key", null,
                 r => $"{r.Text("meeting_key")}|{r.NullableText("title")}|{r.Text("origin")}", ct),
-            indexDocuments);
+            indexDocuments)
+        {
+            Passages = passages ?? [],
+        };
     }
 
     /// <summary>The first difference, or null when equal.</summary>
@@ -41,6 +48,7 @@ public sealed record SyncStateSnapshot(
             ?? Diff("documents", Documents, other.Documents)
             ?? Diff("promises", Promises, other.Promises)
             ?? Diff("meetings", Meetings, other.Meetings)
+            ?? Diff("passages", Passages, other.Passages)
             ?? (IndexDocuments == other.IndexDocuments ? null : $"index documents: {IndexDocuments} vs {other.IndexDocuments}");
     }
 }

@@ -177,6 +177,29 @@ public sealed class SourceSyncStore(StoreDatabase database, TimeProvider time)
             r => (r.Text("id"), r.NullableText("titel"), r.NullableText("failure"), r.Int("attempts")), ct);
     }
 
+    /// <summary>
+    /// Per official promise ("letter" id <c>tk-toezegging-&lt;nummer&gt;</c>) what it is about beyond its own text: the
+    /// kind, onderwerp and lead committee of the activity (debate) where it was made, when that activity is known.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> PromiseSubjectsAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryRowsAsync(
+            """
+            SELECT p.nummer, a.soort, a.onderwerp, a.voortouwnaam FROM source_promises p
+            JOIN source_activities a ON a.id = p.activiteit_id
+            WHERE p.deleted = FALSE AND p.nummer IS NOT NULL
+            """, null,
+            r => (Nummer: r.Text("nummer"), Subject: string.Join(", ", new[] { r.NullableText("soort"), r.NullableText("onderwerp"), r.NullableText("voortouwnaam") }
+                .Where(v => !string.IsNullOrWhiteSpace(v)))), ct);
+        var subjects = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (nummer, subject) in rows.Where(r => r.Subject.Length > 0))
+        {
+            subjects[OfficialPromises.LetterIdPrefix + nummer] = subject;
+        }
+        return subjects;
+    }
+
     public async Task<SourceCounts> CountsAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -24,6 +24,11 @@ public sealed class InMemoryPromiseRegister : IPromiseRegister
     public void Add(long number, string letterId, string what, DateOnly? due, PromiseStatus status = PromiseStatus.Open, DateOnly? letterDate = null, string? phrase = null) =>
         _rows.Add(new PromiseRecord(number, $"k{number}", letterId, what, 0, 1, "de minister", what, phrase, due, 0.9, letterDate, status, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
 
+    /// <summary>A promise from the official register (key <c>tk:&lt;nummer&gt;</c>), as the sync writes it.</summary>
+    public void AddOfficial(long number, string nummer, string sentence, DateOnly? due, DateOnly made, PromiseStatus status = PromiseStatus.Open) =>
+        _rows.Add(new PromiseRecord(number, "tk:" + nummer, "tk-toezegging-" + nummer, sentence, 0, 0, "Brekelmans, R.P. (minister van Defensie)", sentence,
+            due is null ? null : "termijn volgens het toezeggingenregister", due, 1, made, status, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
+
     public Task<IReadOnlyList<PromiseRecord>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<PromiseRecord>>(_rows.ToList());
     public Task<PromiseRecord?> GetAsync(long number, CancellationToken ct = default) => Task.FromResult(_rows.FirstOrDefault(p => p.Number == number));
     public Task UpsertExtractedAsync(string letterId, DateOnly? letterDate, IReadOnlyList<ExtractedPromise> promises, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
@@ -65,4 +70,12 @@ public sealed class InMemoryMeetingRegister : IMeetingRegister
     public Task RemoveLetterAsync(string letterId, CancellationToken ct = default) => throw new NotSupportedException();
     public Task<MeetingRecord> UpsertAsync(string type, DateOnly start, DateOnly end, string? location, string? title, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
     public Task SetCancelledAsync(long id, bool cancelled, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
+}
+
+/// <summary>The debates official promises were made in, by the promise's "letter" id.</summary>
+public sealed class InMemoryOfficialPromiseSubjects : Briefingbot.Sources.Registers.IOfficialPromiseSubjects
+{
+    public Dictionary<string, string> Subjects { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyDictionary<string, string>> SubjectsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyDictionary<string, string>>(Subjects);
 }
