@@ -19,10 +19,6 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (!CliRunner.IsCliInvocation(args))
-        {
-            args = ["help"];
-        }
         var builder = WebApplication.CreateBuilder([]);
         builder.AddBriefingbotDefaults();
         builder.Services
@@ -43,6 +39,16 @@ public static class BenchProgram
         // Verbs own stdout (--json output is parsed by tools); log lines go to stderr.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         await using var app = builder.Build();
+        if (!CliRunner.IsCliInvocation(args))
+        {
+            // No server mode here: list the verbs.
+            await Console.Error.WriteLineAsync("Usage: dotnet run --project tools/Briefingbot.Bench -- VERB [options]. Verbs:");
+            foreach (var command in app.Services.GetServices<ICliCommand>().OrderBy(c => c.Name, StringComparer.Ordinal))
+            {
+                await Console.Error.WriteLineAsync($"  {command.Usage}");
+            }
+            return 2;
+        }
         return await CliRunner.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
     }
 }
