@@ -4,9 +4,12 @@ namespace Briefingbot.Cli;
 public static class CliRunner
 {
     /// <summary>Registers every <see cref="ICliCommand"/> in this assembly, so a feature adds a verb by adding a class.</summary>
-    public static IServiceCollection AddCliCommands(this IServiceCollection services)
+    public static IServiceCollection AddCliCommands(this IServiceCollection services) => services.AddCliCommands(typeof(CliRunner).Assembly);
+
+    /// <summary>Registers every <see cref="ICliCommand"/> in <paramref name="assembly"/> (the bench tool adds its verbs this way).</summary>
+    public static IServiceCollection AddCliCommands(this IServiceCollection services, System.Reflection.Assembly assembly)
     {
-        foreach (var type in typeof(CliRunner).Assembly.GetTypes()
+        foreach (var type in assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t)))
         {
             services.AddSingleton(typeof(ICliCommand), type);

@@ -15,7 +15,7 @@ namespace Briefingbot.Sources;
 public static class SourcesServiceCollectionExtensions
 {
     /// <summary>
-    /// The live sources ("bronnen"): the SyncFeed follower, its CLI verbs (sync, bench-sync) and <c>bronnen status</c>
+    /// The live sources ("bronnen"): the SyncFeed follower, its CLI verb (sync; bench-sync lives in tools/Briefingbot.Bench) and <c>bronnen status</c>
     /// are always registered; the hourly Quartz job (first run at start-up) only when
     /// <c>Sources:TweedeKamer:Enabled</c> is true. Synced letters are written to the shared letter store; this
     /// instance's index follows that store (on SQLite too, when the source is enabled).

@@ -23,7 +23,8 @@ public sealed class CrashTestCliCommand : ICliCommand
         var letters = Option(args, "--letters", 30);
         var failurePercent = Option(args, "--failure-percent", 10);
         var seed = Option(args, "--seed", 1);
-        var seeds = Text(args, "--seeds") ?? "seeds";
+        // Default: the repo's seeds/ from the repository root, else the copy in the build folder (dotnet run starts in the project folder).
+        var seeds = Text(args, "--seeds") ?? (Directory.Exists("seeds") ? "seeds" : Path.Combine(AppContext.BaseDirectory, "seeds"));
         if (kills < 0 || subscriptions < 1 || letters < 1 || failurePercent is < 0 or > 90 || !Directory.Exists(seeds))
         {
             await output.WriteLineAsync($"Usage: {Usage} (run from the repository root, or give --seeds)");
