@@ -7,7 +7,10 @@ using Lucene.Net.Analysis;
 namespace Briefingbot.Dossiers.Search;
 
 /// <summary>
-/// Our own highlighter (the Lucene Highlighter package is not available): the passage is run through the same
+/// Our own highlighter. The Lucene Highlighter package does exist (Lucene.Net.Highlighter 4.8.0-beta00017); this code
+/// is kept because it maps the window back to raw offsets of the stored text and marks the parts of compound words
+/// the analyzer splits, which the package's fragmenters do not do out of the box. A spike of the package against
+/// <c>bench-search</c> (speed and snippet quality) has not been done. The passage is run through the same
 /// analysis chain as the index, tokens whose term the query looked for are marked, and a window of about
 /// <see cref="WindowChars"/> characters around the densest group of matches is cut at word boundaries.
 /// </summary>

@@ -1,9 +1,12 @@
 namespace Briefingbot.Administration;
 
-/// <summary>Settings of the administration area, bound from the <c>Briefingbot</c> section.</summary>
+/// <summary>Settings of the administration area, bound from the <c>Administration</c> section (deprecated: <c>Briefingbot</c>).</summary>
 public sealed class AdministrationOptions
 {
-    public const string SectionName = "Briefingbot";
+    public const string SectionName = Settings.ConfigurationSections.Administration;
+
+    /// <summary>The section of release 1.x, still read (with a warning) when <see cref="SectionName"/> is absent.</summary>
+    public const string DeprecatedSectionName = "Briefingbot";
 
     /// <summary>AAD object ids of the admins that no chat command can remove (the bootstrap admins).</summary>
     public IList<string> Admins { get; init; } = [];

@@ -15,8 +15,9 @@ public static class AdministrationServiceCollectionExtensions
     public static IServiceCollection AddAdministration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AdministrationOptions>()
-            .Bind(configuration.GetSection(AdministrationOptions.SectionName))
-            .Validate(o => TimeZones.TryFind(o.DefaultTimeZone, out _), "Briefingbot:DefaultTimeZone must be an IANA time zone id, e.g. Europe/Amsterdam.")
+            .Bind(Settings.ConfigurationSections.Resolve(services, configuration, AdministrationOptions.SectionName,
+                AdministrationOptions.DeprecatedSectionName, "Briefings", "Calendar"))
+            .Validate(o => TimeZones.TryFind(o.DefaultTimeZone, out _), "Administration:DefaultTimeZone must be an IANA time zone id, e.g. Europe/Amsterdam.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 

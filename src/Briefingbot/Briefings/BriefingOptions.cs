@@ -2,10 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Briefingbot.Briefings;
 
-/// <summary>Settings of the weekly briefing (section <c>Briefingbot:Briefings</c>).</summary>
+/// <summary>Settings of the weekly briefing (section <c>Briefings</c>; deprecated: <c>Briefingbot:Briefings</c>).</summary>
 public sealed class BriefingOptions
 {
-    public const string Section = "Briefingbot:Briefings";
+    public const string Section = Settings.ConfigurationSections.Briefings;
+
+    /// <summary>The section of release 1.x, still read (with a warning) when <see cref="Section"/> is absent.</summary>
+    public const string DeprecatedSection = "Briefingbot:Briefings";
 
     /// <summary>Council meetings this many days ahead are listed.</summary>
     [Range(1, 90)] public int MeetingHorizonDays { get; set; } = 14;
@@ -44,8 +47,9 @@ public sealed class BriefingOptions
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Attempts per (subscription, period) before a delivery stays Failed. The ledger enforces its own limit
-    /// (<c>Storage:MaxDeliveryAttempts</c>, default 3); keep the two equal.
+    /// Attempts per (subscription, period) or (conversation, letter) before a delivery stays Failed. Not a setting of
+    /// its own: it always mirrors <c>Storage:MaxDeliveryAttempts</c>, the one limit the delivery ledger enforces (set
+    /// by <c>AddBriefingCore</c>). <c>Briefings:MaxAttempts</c> is a deprecated alias of that key, read by AddStorage.
     /// </summary>
     [Range(1, 20)] public int MaxAttempts { get; set; } = 3;
 

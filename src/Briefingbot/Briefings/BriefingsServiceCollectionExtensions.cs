@@ -16,9 +16,11 @@ public static class BriefingsServiceCollectionExtensions
     /// <summary>Registers briefing composition, delivery, the <c>briefing</c> command and the Quartz scheduler.</summary>
     public static IServiceCollection AddBriefings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        var options = configuration.GetSection(BriefingOptions.Section).Get<BriefingOptions>() ?? new BriefingOptions();
-        var store = SchedulerStoreChoice.From(configuration, options);
+        var section = Settings.ConfigurationSections.Resolve(services, configuration, BriefingOptions.Section, BriefingOptions.DeprecatedSection);
+        services.AddOptions<BriefingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var options = section.Get<BriefingOptions>() ?? new BriefingOptions();
+        var storage = configuration.GetSection(Storage.StorageOptions.SectionName).Get<Storage.StorageOptions>() ?? new Storage.StorageOptions();
+        var store = SchedulerStoreChoice.From(storage, options);
 
         // The briefing stands on the store, the registers, the search index and the proactive messenger, which
         // other areas register before this one (Program.cs order). Until they all exist, register nothing that
@@ -52,7 +54,9 @@ public static class BriefingsServiceCollectionExtensions
     /// <summary>Composition, rendering and delivery (no scheduler): also used by tests and the benchmark.</summary>
     public static IServiceCollection AddBriefingCore(this IServiceCollection services)
     {
-        services.AddOptions<BriefingOptions>();
+        // One delivery-attempts limit: the ledger's Storage:MaxDeliveryAttempts (default 3) also bounds letter alerts.
+        services.AddOptions<BriefingOptions>()
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>((o, storage) => o.MaxAttempts = storage.Value.MaxDeliveryAttempts);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BriefingInstance>();
         // Without a store, "new" falls back to the index's ingest time; AddBriefings registers the stored arrivals.

@@ -10,6 +10,13 @@ namespace Briefingbot.Cards;
 /// Throws <see cref="CardRenderException"/> for a missing template or an over-size card; ReplySender then answers
 /// with its Markdown text.
 /// </summary>
+/// <remarks>
+/// Why two renderers: <see cref="CardRenderer"/> is the template engine over the cards folder and returns a mutable
+/// <c>JsonObject</c> the chat layer measures and trims itself. This class is the strict adapter behind the
+/// <see cref="ICardRenderer"/> contract, which lives in Administration so features need not import Cards: it checks the
+/// data, enforces the size limit by throwing, and returns an immutable <see cref="JsonElement"/>. Issue 17 item 2
+/// (the shared kernel) is where the contract and the two names are expected to merge.
+/// </remarks>
 public sealed class SharedCardRenderer(CardRenderer renderer) : ICardRenderer
 {
     public JsonElement Render(string templateName, JsonNode data)

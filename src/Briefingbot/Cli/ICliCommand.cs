@@ -2,7 +2,8 @@ namespace Briefingbot.Cli;
 
 /// <summary>
 /// A verb of the bot executable's command line (<c>Briefingbot index</c>, <c>search "drones" --json</c>, ...).
-/// Register with <c>services.AddSingleton&lt;ICliCommand, T&gt;()</c> in the feature's AddXyz().
+/// Nothing to register: <see cref="CliRunner.AddCliCommands"/> finds every non-abstract class of this assembly that
+/// implements this interface by reflection and registers it as a singleton, so adding the class adds the verb.
 /// </summary>
 public interface ICliCommand
 {

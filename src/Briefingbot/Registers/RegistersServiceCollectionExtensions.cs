@@ -15,9 +15,9 @@ public static class RegistersServiceCollectionExtensions
     public static IServiceCollection AddRegisters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CalendarOptions>()
-            .Bind(configuration.GetSection(CalendarOptions.SectionName))
+            .Bind(Settings.ConfigurationSections.Resolve(services, configuration, CalendarOptions.SectionName, CalendarOptions.DeprecatedSectionName))
             .Validate(o => o.MaxImportBytes > 0 && o.MaxImportEvents > 0 && o.ImportTimeout > TimeSpan.Zero && o.FeedPastDays >= 0,
-                "Briefingbot:Calendar limits must be positive.")
+                "Calendar limits must be positive.")
             .ValidateOnStart();
 
         // Absolute links to the calendar feed (also registered by AddChat, which binds its Cards:PublicBaseUrl setting).

@@ -21,9 +21,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             failures.Add("Storage:FollowInterval must be positive, e.g. \"00:00:05\".");
         }
-        if (options.MaxDeliveryAttempts < 1)
+        if (options.MaxDeliveryAttempts is < 1 or > 20)
         {
-            failures.Add("Storage:MaxDeliveryAttempts must be at least 1.");
+            failures.Add("Storage:MaxDeliveryAttempts must be between 1 and 20.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -21,6 +21,14 @@ public static class StorageServiceCollectionExtensions
     {
         var section = configuration.GetSection(StorageOptions.SectionName);
         services.AddOptions<StorageOptions>().Bind(section).ValidateOnStart();
+        // Briefings:MaxAttempts was a second delivery-attempts limit ("keep equal"); now a deprecated alias of this one.
+        var attempts = Settings.ConfigurationSections.ResolveValue(services, configuration, $"{StorageOptions.SectionName}:{nameof(StorageOptions.MaxDeliveryAttempts)}",
+            "Briefings:MaxAttempts", "Briefingbot:Briefings:MaxAttempts");
+        if (section[nameof(StorageOptions.MaxDeliveryAttempts)] is null
+            && int.TryParse(attempts, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var alias))
+        {
+            services.Configure<StorageOptions>(o => o.MaxDeliveryAttempts = alias);
+        }
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 

@@ -21,7 +21,7 @@ public sealed class BriefingCommand(
     BriefingRenderer renderer,
     AdminGuard admins,
     TimeProvider time,
-    IConfiguration configuration) : ICommandHandler
+    Microsoft.Extensions.Options.IOptions<Administration.AdministrationOptions> defaults) : ICommandHandler
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy", "yyyyMMdd"];
 
@@ -56,7 +56,7 @@ public sealed class BriefingCommand(
 
         var conversationId = Administration.Subscriptions.SubscriptionService.ConversationId(context) ?? "";
         var subscription = await subscriptions.GetAsync(conversationId, cancellationToken) ?? DefaultSubscription(conversationId, context);
-        var schedule = BriefingSchedule.For(subscription, configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam");
+        var schedule = BriefingSchedule.For(subscription, defaults.Value.DefaultTimeZone);
         DateTimeOffset asOf, since;
         if (per is { } day)
         {
@@ -81,10 +81,8 @@ public sealed class BriefingCommand(
     private Subscription DefaultSubscription(string conversationId, CommandContext context)
     {
         var now = time.GetUtcNow();
-        var day = Enum.TryParse<DayOfWeek>(configuration["Briefingbot:DefaultDay"], true, out var d) ? d : DayOfWeek.Monday;
-        var at = TimeOnly.TryParse(configuration["Briefingbot:DefaultTime"], CultureInfo.InvariantCulture, out var t) ? t : new TimeOnly(8, 0);
-        return new Subscription(conversationId, context.Turn.Activity.Conversation?.TenantId, [], day, at,
-            configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam", SubscriptionStatus.Active, null, "preview", now, now);
+        return new Subscription(conversationId, context.Turn.Activity.Conversation?.TenantId, [], defaults.Value.DefaultDay, defaults.Value.DefaultTime,
+            defaults.Value.DefaultTimeZone, SubscriptionStatus.Active, null, "preview", now, now);
     }
 
     /// <summary>Whether the <c>--per</c> date is well-formed but outside 1900-2199 (it gets its own message).</summary>
@@ -149,7 +147,7 @@ public sealed class BriefingCommand(
 
     private string Local(DateTimeOffset at)
     {
-        var zone = BriefingSchedule.ResolveTimeZone(configuration["Briefingbot:DefaultTimeZone"] ?? "Europe/Amsterdam") ?? TimeZoneInfo.Utc;
+        var zone = BriefingSchedule.ResolveTimeZone(defaults.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
         return DutchDates.FormatMoment(TimeZoneInfo.ConvertTime(at, zone));
     }
 

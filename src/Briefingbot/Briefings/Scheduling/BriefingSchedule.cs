@@ -70,8 +70,10 @@ public sealed class BriefingSchedule
     }
 
     /// <summary>
-    /// The ledger key of the period starting at <paramref name="periodStart"/>: its local scheduled wall-clock
-    /// time, e.g. <c>2026-11-30T08:00</c> (the scheduled time, not the gap-adjusted fire time, stays stable).
+    /// The ledger key of the period starting at <paramref name="periodStart"/>: that fire time as local wall-clock
+    /// time in the schedule's zone, to the minute, e.g. <c>2026-11-30T08:00</c>. It is the fire time Quartz computed,
+    /// so in the spring-forward gap it is the gap-adjusted time (a 02:30 schedule on that Sunday gives
+    /// <c>…T03:00</c>), not the scheduled 02:30; it is stable because a period always yields the same fire time.
     /// </summary>
     public string PeriodKey(DateTimeOffset periodStart)
     {

@@ -8,9 +8,9 @@ public sealed record SchedulerStoreChoice(string Kind, string ConnectionString)
     /// <summary>PostgreSQL runs clustered: several instances share the triggers; Quartz refuses clustering on SQLite.</summary>
     public bool Clustered => Kind == "postgres";
 
-    public static SchedulerStoreChoice From(IConfiguration configuration, BriefingOptions options)
+    public static SchedulerStoreChoice From(Storage.StorageOptions storage, BriefingOptions options)
     {
-        var storageProvider = configuration["Storage:Provider"] ?? "sqlite";
+        var storageProvider = string.IsNullOrWhiteSpace(storage.Provider) ? "sqlite" : storage.Provider;
         var kind = (string.IsNullOrWhiteSpace(options.SchedulerStore) ? storageProvider : options.SchedulerStore).Trim().ToLowerInvariant();
         if (kind is "postgresql" or "npgsql")
         {
@@ -18,13 +18,13 @@ public sealed record SchedulerStoreChoice(string Kind, string ConnectionString)
         }
         if (kind is not ("sqlite" or "postgres" or "memory"))
         {
-            throw new InvalidOperationException($"Briefingbot:Briefings:SchedulerStore must be sqlite, postgres or memory, not '{kind}'.");
+            throw new InvalidOperationException($"Briefings:SchedulerStore must be sqlite, postgres or memory, not '{kind}'.");
         }
         if (!string.IsNullOrWhiteSpace(options.SchedulerConnectionString) || kind == "memory")
         {
             return new SchedulerStoreChoice(kind, options.SchedulerConnectionString ?? "");
         }
-        var storeConnection = configuration["Storage:ConnectionString"] ?? "Data Source=data/briefingbot.db";
+        var storeConnection = storage.ConnectionString ?? Storage.StorageOptions.DefaultSqliteConnectionString;
         if (kind == "postgres")
         {
             return new SchedulerStoreChoice(kind, storeConnection);

@@ -3,7 +3,10 @@ namespace Briefingbot.Registers.Calendar;
 /// <summary>Calendar exchange settings (section <c>Briefingbot:Calendar</c>).</summary>
 public sealed class CalendarOptions
 {
-    public const string SectionName = "Briefingbot:Calendar";
+    public const string SectionName = Settings.ConfigurationSections.Calendar;
+
+    /// <summary>The section of release 1.x, still read (with a warning) when <see cref="SectionName"/> is absent.</summary>
+    public const string DeprecatedSectionName = "Briefingbot:Calendar";
 
     /// <summary>Largest .ics file an import reads (bytes).</summary>
     public int MaxImportBytes { get; init; } = 2 * 1024 * 1024;
