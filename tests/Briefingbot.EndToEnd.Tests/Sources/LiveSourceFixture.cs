@@ -1,7 +1,7 @@
 using System.Globalization;
 using Briefingbot.EndToEnd.Tests.Infrastructure;
 using Briefingbot.EndToEnd.Tests.Playground;
-using Briefingbot.Sources.Replay;
+using Briefingbot.TestSupport.Replay;
 
 namespace Briefingbot.EndToEnd.Tests.Sources;
 
