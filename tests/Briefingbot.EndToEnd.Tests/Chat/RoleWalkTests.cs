@@ -55,7 +55,7 @@ public sealed partial class RoleWalkTests(PlaygroundFixture fixture)
             $"onderwerp toevoegen mp-{WalkTopic} \"drones\""));
         Assert.Contains("Alleen beheerders", mpRefused.VisibleText);
         // Item 14: no operator advice and no "Er is niets gewijzigd" in a refusal.
-        Assert.DoesNotContain("Briefingbot:Admins", mpRefused.VisibleText);
+        Assert.DoesNotContain(":Admins", mpRefused.VisibleText);
 
         // ---- staff member: abonneer → briefing → vergaderingen --------------------------------------------------
         var subscribed = Seen(await client.AskAsAsync(StaffUserId, StaffName, StaffAadObjectId, PersonalChatId, "abonneer"));

@@ -204,6 +204,7 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
     /// <summary>The bot's settings for a run on <paramref name="directory"/> ingesting <paramref name="corpus"/> (environment variables).</summary>
     public static Dictionary<string, string> Environment(string directory, string corpus) => Store(directory).BotEnvironment(Path.Combine(directory, "index"), new Dictionary<string, string>
     {
+        // The one delivery-attempts limit (briefings and alerts).
         ["Storage__MaxDeliveryAttempts"] = "20",
         ["Dossiers__CorpusPath"] = corpus,
         ["Dossiers__IngestOnStart"] = "true",
@@ -212,14 +213,13 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
         ["Bot__Retry__BaseDelay"] = "00:00:00.100",
         ["Bot__Retry__MaxDelay"] = "00:00:02",
         // Small cards: the briefing goes out in two (or more) parts.
-        ["Briefingbot__Briefings__MaxCardBytes"] = "8000",
-        ["Briefingbot__Briefings__MaxAttempts"] = "20",
-        ["Briefingbot__Briefings__RetryBackoff"] = "00:00:01",
-        ["Briefingbot__Briefings__SweepInterval"] = "00:00:01",
+        ["Briefings__MaxCardBytes"] = "8000",
+        ["Briefings__RetryBackoff"] = "00:00:01",
+        ["Briefings__SweepInterval"] = "00:00:01",
         // The production default: a part's deadline (ClaimTimeout × SendBudgetShare / parts) stays above the attempt
         // timeout even for the 18-part briefings of the full corpus. Claims of a killed process are taken over at
         // the next start (single instance), so this does not slow the run down.
-        ["Briefingbot__Briefings__ClaimTimeout"] = "00:05:00",
+        ["Briefings__ClaimTimeout"] = "00:05:00",
         ["Logging__LogLevel__Briefingbot.Dossiers"] = "Information",
         ["Logging__LogLevel__Briefingbot.Registers"] = "Debug",
     });

@@ -169,12 +169,12 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
             ["Storage__FollowLetters"] = "false",
             ["Dossiers__IngestOnStart"] = "false",
             // Two nodes share the tenant's 50 messages/s: each paces at a little under half.
-            ["Briefingbot__Briefings__FanoutPerTenantPerSecond"] = "23",
-            ["Briefingbot__Briefings__ClaimTimeout"] = ClaimTimeout.ToString("c", CultureInfo.InvariantCulture),
-            ["Briefingbot__Briefings__SweepInterval"] = "00:00:02",
-            ["Briefingbot__Briefings__RetryBackoff"] = "00:00:02",
+            ["Briefings__FanoutPerTenantPerSecond"] = "23",
+            ["Briefings__ClaimTimeout"] = ClaimTimeout.ToString("c", CultureInfo.InvariantCulture),
+            ["Briefings__SweepInterval"] = "00:00:02",
+            ["Briefings__RetryBackoff"] = "00:00:02",
             // Subscriptions written by the test (not through this node) get their triggers within seconds.
-            ["Briefingbot__Briefings__ReconcileInterval"] = "00:00:02",
+            ["Briefings__ReconcileInterval"] = "00:00:02",
             ["Logging__LogLevel__Quartz"] = "Information",
         }));
         _nodes.Add((name, process));
