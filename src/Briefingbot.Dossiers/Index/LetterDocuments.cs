@@ -53,11 +53,6 @@ internal static class LetterDocuments
         return doc;
     }
 
-    /// <summary>A plain passage as one unit (the benchmark's synthetic letters, tests).</summary>
-    public static Document CreatePassageDocument(Letter letter, Passage passage, DateTimeOffset ingestedAt) =>
-        CreatePassageDocument(letter, new SearchPassage(passage.Index, passage.Start, passage.End, passage.Text,
-            passage.Kind == PassageKind.Heading ? PassageRole.Title : PassageRole.Paragraph, passage.Heading, null, null, null, true), ingestedAt);
-
     public static Document CreatePassageDocument(Letter letter, SearchPassage passage, DateTimeOffset ingestedAt)
     {
         var doc = new Document

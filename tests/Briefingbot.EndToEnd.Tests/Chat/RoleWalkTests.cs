@@ -10,7 +10,7 @@ namespace Briefingbot.EndToEnd.Tests.Chat;
 /// then the same cards rendered in the Playground's web UI (headless Chromium) with a screenshot of each in
 /// artifacts/screenshots/walk-*.png. The MP is Megan Bowen and the staff member Adele Vance (neither an admin, both
 /// speaking through the Playground's custom-activity route); the admin is Alex Wilber, the Playground's current
-/// user, configured in Briefingbot:Admins.
+/// user, configured in Administration:Admins.
 /// </summary>
 [Collection(PlaygroundCollection.Name)]
 public sealed partial class RoleWalkTests(PlaygroundFixture fixture)
@@ -55,7 +55,7 @@ public sealed partial class RoleWalkTests(PlaygroundFixture fixture)
             $"onderwerp toevoegen mp-{WalkTopic} \"drones\""));
         Assert.Contains("Alleen beheerders", mpRefused.VisibleText);
         // Item 14: no operator advice and no "Er is niets gewijzigd" in a refusal.
-        Assert.DoesNotContain("Briefingbot:Admins", mpRefused.VisibleText);
+        Assert.DoesNotContain(":Admins", mpRefused.VisibleText);
 
         // ---- staff member: abonneer → briefing → vergaderingen --------------------------------------------------
         var subscribed = Seen(await client.AskAsAsync(StaffUserId, StaffName, StaffAadObjectId, PersonalChatId, "abonneer"));

@@ -105,7 +105,7 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             ["Dossiers__IngestOnStart"] = "true",
             // Two hits a page, so the five seed letters give "drones" a second page ("Meer resultaten").
             ["Dossiers__PageSize"] = "2",
-            ["Briefingbot__Admins__0"] = PlaygroundIdentities.AdminAadObjectId,
+            ["Administration__Admins__0"] = PlaygroundIdentities.AdminAadObjectId,
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__Console__FormatterName"] = "simple",
         };

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Briefingbot.EndToEnd.Tests.Infrastructure;
 using Briefingbot.EndToEnd.Tests.Playground;
-using Briefingbot.Sources.Replay;
+using Briefingbot.TestSupport.Replay;
 
 namespace Briefingbot.EndToEnd.Tests.Sources;
 
@@ -34,7 +34,7 @@ public sealed class LiveSourceFixture : IAsyncLifetime
             // Short loops so the test's bounded waits stay short: the index follows the store every second and the
             // alert round runs every 5 s (its first run is a minute after start-up).
             ["Storage__FollowInterval"] = "00:00:01",
-            ["Briefingbot__Briefings__AlertInterval"] = "00:00:05",
+            ["Briefings__AlertInterval"] = "00:00:05",
         }, "live-");
         await Playground.InitializeAsync();
     }

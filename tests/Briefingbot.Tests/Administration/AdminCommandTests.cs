@@ -70,7 +70,7 @@ public class AdminCommandTests
     [Fact]
     public async Task Last_admin_cannot_remove_themselves()
     {
-        await using var bot = new CommandHarness(Now, new Dictionary<string, string?> { ["Briefingbot:Admins:0"] = null });
+        await using var bot = new CommandHarness(Now, new Dictionary<string, string?> { ["Administration:Admins:0"] = null });
         await bot.AdminStore.AddAsync(Bob.AadObjectId, Bob.Name, "seed");
 
         var turn = await bot.SendAsync("beheerder verwijderen <at>Bob Medewerker</at>", Bob, Channel, [Mention(Bob)]);
@@ -121,12 +121,12 @@ public class AdminCommandTests
     [Fact]
     public async Task Non_admin_asking_beheerders_without_admins_gets_no_operator_configuration_advice()
     {
-        await using var bot = new CommandHarness(Now, new Dictionary<string, string?> { ["Briefingbot:Admins:0"] = "" });
+        await using var bot = new CommandHarness(Now, new Dictionary<string, string?> { ["Administration:Admins:0"] = "" });
 
         var text = Reply(await bot.SendAsync("beheerders", Carla));
 
         Assert.Contains("nog geen beheerders", text);
-        Assert.DoesNotContain("Briefingbot:Admins", text);
+        Assert.DoesNotContain(":Admins", text);
         Assert.DoesNotContain("AAD", text);
     }
 

@@ -162,7 +162,7 @@ public class SubscriptionCommandTests
     [Fact]
     public async Task With_restriction_only_admins_change_channel_subscriptions_but_anyone_their_personal_chat()
     {
-        await using var bot = new CommandHarness(Now, new Dictionary<string, string?> { ["Briefingbot:RestrictSharedSubscriptionsToAdmins"] = "true" });
+        await using var bot = new CommandHarness(Now, new Dictionary<string, string?> { ["Administration:RestrictSharedSubscriptionsToAdmins"] = "true" });
 
         var refused = await bot.SendAsync("abonneer", Bob, Channel);
         await bot.SendAsync("abonneer", Bob, PersonalChat);

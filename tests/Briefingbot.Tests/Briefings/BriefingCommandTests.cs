@@ -32,8 +32,8 @@ public sealed class BriefingCommandTests
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Briefingbot:Admins:0"] = AdminId,
-            ["Briefingbot:DefaultTimeZone"] = "Europe/Amsterdam",
+            ["Administration:Admins:0"] = AdminId,
+            ["Administration:DefaultTimeZone"] = "Europe/Amsterdam",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -1,12 +1,9 @@
 using System.Globalization;
-using Briefingbot.Briefings.Bench;
-using Briefingbot.Protocol;
-using Briefingbot.Protocol.Schema;
+using Briefingbot.TestSupport.Bots;
+using Briefingbot.TestSupport.Briefings;
+using Briefingbot.TestSupport.Connector;
 using Briefingbot.Storage;
 using Briefingbot.Tests.Storage;
-using Briefingbot.Tests.TestSupport;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Briefingbot.Tests.Briefings;
@@ -166,27 +163,20 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
 
     private BotProcess StartNode(string name)
     {
-        var process = BotProcess.Start(_directory, new Dictionary<string, string>
+        var process = BotProcess.Start(_directory, Store.BotEnvironment(Path.Combine(_directory, "index-" + name), new Dictionary<string, string>
         {
-            ["Storage__Provider"] = "postgres",
-            ["Storage__ConnectionString"] = _connectionString,
             // Letters are not under test: no corpus ingest, no following of the shared letter store.
             ["Storage__FollowLetters"] = "false",
             ["Dossiers__IngestOnStart"] = "false",
-            ["Dossiers__IndexPath"] = Path.Combine(_directory, "index-" + name),
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Bot__ExtraTrustedServiceUrlHosts__0"] = "127.0.0.1",
             // Two nodes share the tenant's 50 messages/s: each paces at a little under half.
-            ["Briefingbot__Briefings__FanoutPerTenantPerSecond"] = "23",
-            ["Briefingbot__Briefings__ClaimTimeout"] = ClaimTimeout.ToString("c", CultureInfo.InvariantCulture),
-            ["Briefingbot__Briefings__SweepInterval"] = "00:00:02",
-            ["Briefingbot__Briefings__RetryBackoff"] = "00:00:02",
+            ["Briefings__FanoutPerTenantPerSecond"] = "23",
+            ["Briefings__ClaimTimeout"] = ClaimTimeout.ToString("c", CultureInfo.InvariantCulture),
+            ["Briefings__SweepInterval"] = "00:00:02",
+            ["Briefings__RetryBackoff"] = "00:00:02",
             // Subscriptions written by the test (not through this node) get their triggers within seconds.
-            ["Briefingbot__Briefings__ReconcileInterval"] = "00:00:02",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Briefingbot.Briefings"] = "Information",
+            ["Briefings__ReconcileInterval"] = "00:00:02",
             ["Logging__LogLevel__Quartz"] = "Information",
-        });
+        }));
         _nodes.Add((name, process));
         return process;
     }
@@ -200,23 +190,7 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
         var now = TimeProvider.System.GetUtcNow();
         var soon = now + Lead;
         var due = new DateTimeOffset(soon.Year, soon.Month, soon.Day, soon.Hour, soon.Minute, 0, TimeSpan.Zero).AddMinutes(1);
-        await using (var services = Store())
-        {
-            var subscriptions = services.GetRequiredService<ISubscriptionStore>();
-            var references = services.GetRequiredService<IConversationReferenceStore>();
-            foreach (var id in Ids(prefix))
-            {
-                await references.SaveAsync(new ConversationReference
-                {
-                    ChannelId = "msteams",
-                    ServiceUrl = serviceUrl,
-                    Conversation = new ConversationAccount { Id = id, TenantId = "tenant-1", ConversationType = "channel" },
-                    Bot = new ChannelAccount { Id = "28:briefingbot", Name = "Briefingbot" },
-                });
-                await subscriptions.UpsertAsync(new Subscription(id, "tenant-1", [], due.DayOfWeek, new TimeOnly(due.Hour, due.Minute), "UTC",
-                    SubscriptionStatus.Active, null, "test", now, now));
-            }
-        }
+        await Store.SeedSubscriptionsAsync(Ids(prefix), due, serviceUrl, now, "test");
         // The first reconcile that saw every subscription has scheduled the ones it did not find in the store.
         var active = alreadyActive + Channels;
         var marker = $", {active} active";
@@ -227,8 +201,7 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
         return due;
     }
 
-    private static HashSet<string> Ids(string prefix) =>
-        Enumerable.Range(0, Channels).Select(i => string.Create(CultureInfo.InvariantCulture, $"19:{prefix}-{i:D3}@thread.tacv2")).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> Ids(string prefix) => FanoutStore.ChannelIds(prefix, Channels).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether the ledger row was (last) claimed by <paramref name="node"/>: claimedBy is host-pid-random.</summary>
     private static bool ClaimedBy(Delivery row, BotProcess node) =>
@@ -284,25 +257,8 @@ public sealed class ClusterFanoutTests(ITestOutputHelper output) : IAsyncLifetim
         return text.ToString();
     }
 
-    private async Task<IReadOnlyList<Delivery>> LedgerAsync()
-    {
-        await using var services = Store();
-        return await services.GetRequiredService<IDeliveryLedger>().ListAsync(null, 10_000);
-    }
+    private Task<IReadOnlyList<Delivery>> LedgerAsync() => Store.LedgerAsync();
 
-    private ServiceProvider Store()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "postgres",
-            ["Storage:ConnectionString"] = _connectionString,
-            ["Storage:FollowLetters"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddStorage(configuration);
-        return services.BuildServiceProvider();
-    }
+    /// <summary>The shared PostgreSQL store; the test's own view of it does not follow letters.</summary>
+    private FanoutStore Store => new("postgres", _connectionString, new Dictionary<string, string?> { ["Storage:FollowLetters"] = "false" });
 }

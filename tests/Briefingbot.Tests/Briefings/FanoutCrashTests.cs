@@ -1,13 +1,8 @@
-using System.Globalization;
-using Briefingbot.Briefings.Bench;
-using Briefingbot.Protocol;
-using Briefingbot.Protocol.Schema;
+using Briefingbot.TestSupport.Bots;
+using Briefingbot.TestSupport.Briefings;
+using Briefingbot.TestSupport.Connector;
 using Briefingbot.Storage;
-using Briefingbot.Storage.Migrations;
-using Briefingbot.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Briefingbot.Tests.Briefings;
@@ -25,6 +20,8 @@ public sealed class FanoutCrashTests(ITestOutputHelper output) : IDisposable
     private const string SentLine = "Briefing sent to";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private readonly string _directory = Directory.CreateTempSubdirectory("briefing-crash-").FullName;
+
+    private FanoutStore Store => FanoutStore.Sqlite(_directory);
 
     [Fact]
     public async Task Killing_the_bot_mid_fanout_and_restarting_delivers_every_briefing_once()
@@ -67,40 +64,15 @@ public sealed class FanoutCrashTests(ITestOutputHelper output) : IDisposable
         Assert.Subset(inFlightWindow, duplicates.ToHashSet(StringComparer.Ordinal));
     }
 
-    private Dictionary<string, string> BotEnvironment() => new()
-    {
-        ["Storage__Provider"] = "sqlite",
-        ["Storage__ConnectionString"] = $"Data Source={Path.Combine(_directory, "bot.db")}",
-        ["Urls"] = "http://127.0.0.1:0",
-        ["Dossiers__IndexPath"] = Path.Combine(_directory, "index"),
-        ["Dossiers__IngestOnStart"] = "false",
-        ["Bot__ExtraTrustedServiceUrlHosts__0"] = "127.0.0.1",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Briefingbot.Briefings"] = "Information",
-    };
+    private Dictionary<string, string> BotEnvironment() =>
+        Store.BotEnvironment(Path.Combine(_directory, "index"), new Dictionary<string, string> { ["Dossiers__IngestOnStart"] = "false" });
 
     /// <summary>200 subscriptions whose weekly time was a minute ago (UTC), with their conversation references.</summary>
     private async Task SeedAsync(string serviceUrl)
     {
-        await using var services = Store();
-        await services.GetRequiredService<IStoreInitializer>().EnsureMigratedAsync();
-        var subscriptions = services.GetRequiredService<ISubscriptionStore>();
-        var references = services.GetRequiredService<IConversationReferenceStore>();
+        await Store.MigrateAsync();
         var now = TimeProvider.System.GetUtcNow();
-        var due = now.AddMinutes(-1);
-        for (var i = 0; i < Subscriptions; i++)
-        {
-            var id = string.Create(CultureInfo.InvariantCulture, $"19:crash-{i:D3}@thread.tacv2");
-            await subscriptions.UpsertAsync(new Subscription(id, "tenant-1", [], due.DayOfWeek, new TimeOnly(due.Hour, due.Minute), "UTC",
-                SubscriptionStatus.Active, null, "test", now.AddDays(-7), now.AddDays(-7)));
-            await references.SaveAsync(new ConversationReference
-            {
-                ChannelId = "msteams",
-                ServiceUrl = serviceUrl,
-                Conversation = new ConversationAccount { Id = id, TenantId = "tenant-1", ConversationType = "channel" },
-                Bot = new ChannelAccount { Id = "28:briefingbot", Name = "Briefingbot" },
-            });
-        }
+        await Store.SeedSubscriptionsAsync(FanoutStore.ChannelIds("crash", Subscriptions), now.AddMinutes(-1), serviceUrl, now.AddDays(-7), "test");
     }
 
     /// <summary>Conversations the connector accepted a message for while their ledger row is still only Claimed.</summary>
@@ -112,26 +84,7 @@ public sealed class FanoutCrashTests(ITestOutputHelper output) : IDisposable
 
     private async Task<int> CountAsync(DeliveryState state) => (await LedgerAsync()).Count(r => r.State == state);
 
-    private async Task<IReadOnlyList<Delivery>> LedgerAsync()
-    {
-        await using var services = Store();
-        return await services.GetRequiredService<IDeliveryLedger>().ListAsync(null, 10_000);
-    }
-
-    private ServiceProvider Store()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_directory, "bot.db")}",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddStorage(configuration);
-        return services.BuildServiceProvider();
-    }
+    private Task<IReadOnlyList<Delivery>> LedgerAsync() => Store.LedgerAsync();
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
-using Briefingbot.Briefings.Bench;
+using Briefingbot.TestSupport.Bots;
+using Briefingbot.TestSupport.Briefings;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
@@ -32,7 +33,7 @@ public sealed class IngestAndFanoutCrashTests(ITestOutputHelper output) : IDispo
         // First start: the ingest stops for good right after its first commit, before any observer hears of it.
         var failing = CrashRun.Environment(crashed, corpus);
         failing["BRIEFINGBOT_FAILPOINT"] = "ingest-after-commit";
-        await using (var bot = ChildBot.Start(crashed, failing))
+        await using (var bot = BotProcess.Start(crashed, failing))
         {
             await bot.WhenLoggedAsync("Failpoint ingest-after-commit reached").WaitAsync(Patience);
             bot.Kill();
@@ -76,7 +77,7 @@ public sealed class IngestAndFanoutCrashTests(ITestOutputHelper output) : IDispo
 
     private static async Task RunIngestAsync(string directory, string corpus)
     {
-        await using var bot = ChildBot.Start(directory, CrashRun.Environment(directory, corpus));
+        await using var bot = BotProcess.Start(directory, CrashRun.Environment(directory, corpus));
         await bot.WhenLoggedAsync(CrashRun.IngestFinishedLine).WaitAsync(Patience);
         bot.Kill();
     }

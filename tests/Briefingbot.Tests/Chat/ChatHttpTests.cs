@@ -3,79 +3,20 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Briefingbot.Dossiers.Index;
 using Briefingbot.Tests.Cards;
 using Briefingbot.Tests.Chat.Fakes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using Briefingbot.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefingbot.Tests.Chat;
 
 /// <summary>
 /// The chat through the real host: POST /api/messages (development mode: no app id, no token) on
-/// WebApplicationFactory&lt;Program&gt;, replies delivered to a loopback connector stub at the activity's serviceUrl.
+/// WebApplicationFactory&lt;Program&gt;, replies delivered to a loopback connector stub at the activity's serviceUrl
+/// (one <see cref="ChatHost"/> for the tests of this class).
 /// </summary>
-public sealed class ChatHttpTests(ChatHttpTests.Host host) : IClassFixture<ChatHttpTests.Host>
+public sealed class ChatHttpTests(ChatHost host) : IClassFixture<ChatHost>
 {
-    /// <summary>One bot host and connector stub for the tests of this class.</summary>
-    public sealed class Host : IAsyncLifetime
-    {
-        private readonly string _data = Path.Combine(Path.GetTempPath(), "bb-chat-http-" + Guid.NewGuid().ToString("N"));
-        private WebApplicationFactory<Program> _factory = null!;
-
-        public ConnectorStub Connector { get; private set; } = null!;
-
-        public HttpClient Client { get; private set; } = null!;
-
-        public IServiceProvider Services => _factory.Services;
-
-        public async Task InitializeAsync()
-        {
-            Directory.CreateDirectory(_data);
-            Connector = await ConnectorStub.StartAsync();
-            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            {
-                web.UseSetting("MicrosoftAppId", "");
-                // Replies with a free slot are sent within the request; a generous budget keeps that true on a busy
-                // machine, so each test can read the reply as soon as its POST returns.
-                web.UseSetting("Bot:Outbox:InlineSendBudget", "00:01:00");
-                web.UseSetting("Dossiers:CorpusPath", Path.Combine(NodeCardChecker.RepoRoot, "seeds"));
-                web.UseSetting("Dossiers:IndexPath", Path.Combine(_data, "index"));
-                web.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_data, "bot.db")}");
-                // Fill only what the host does not register yet (storage, letter parser): real ones always win.
-                web.ConfigureTestServices(services => services.AddMissingStoreStandIns().AddMissingDossierStandIns());
-            });
-            Client = _factory.CreateClient();
-            // The start-up ingest runs in the background; wait for it so searches see the seeds.
-            await _factory.Services.GetRequiredService<LetterIndexHostedService>().Ingest.WaitAsync(TimeSpan.FromMinutes(2));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            try
-            {
-                await _factory.DisposeAsync();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Known teardown race outside the chat: LetterIndexHostedService.StopAsync after its Dispose when the
-                // factory and Program's RunAsync both stop the host (reported to the search work).
-            }
-            await Connector.DisposeAsync();
-            try
-            {
-                Directory.Delete(_data, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: SQLite or Lucene may hold a file a moment longer; temp folders are harmless.
-            }
-        }
-    }
-
     private ConnectorStub Connector => host.Connector;
 
     private HttpClient Client => host.Client;

@@ -3,12 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Briefingbot.Chat;
-using Briefingbot.Dossiers.Index;
 using Briefingbot.Tests.Cards;
 using Briefingbot.Tests.Chat.Fakes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using Briefingbot.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,60 +21,36 @@ public sealed class InboundFuzzTests(Xunit.Abstractions.ITestOutputHelper output
 {
     private const int Activities = 10_000;
     private const string AdminAad = "fuzz-admin-aad";
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "bb-fuzz-" + Guid.NewGuid().ToString("N"));
     private readonly CapturingLoggerProvider _logs = new();
-    private WebApplicationFactory<Program> _factory = null!;
+    private ChatHost _host = null!;
     private ConnectorStub _connector = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_data);
-        _connector = await ConnectorStub.StartAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        _host = new ChatHost
         {
-            web.UseSetting("MicrosoftAppId", "");
-            web.UseSetting("Dossiers:CorpusPath", Path.Combine(NodeCardChecker.RepoRoot, "seeds"));
-            web.UseSetting("Dossiers:IndexPath", Path.Combine(_data, "index"));
-            web.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_data, "bot.db")}");
-            web.UseSetting("Briefingbot:Admins:0", AdminAad);
-            // Input handling is under test here, not pacing: every turn runs and answers.
-            web.UseSetting("Bot:Pacing:PerConversation:0:PermitLimit", "1000000");
-            web.UseSetting("Bot:Pacing:PerConversation:0:Window", "00:00:01");
-            web.UseSetting("Bot:Pacing:PerTenant:0:PermitLimit", "1000000");
-            web.UseSetting("Bot:Pacing:PerTenant:0:Window", "00:00:01");
-            web.UseSetting("Logging:LogLevel:Default", "Warning");
-            web.ConfigureLogging(logging => logging.AddProvider(_logs));
-            web.ConfigureTestServices(services => services.AddMissingStoreStandIns().AddMissingDossierStandIns());
-        });
-        _ = _factory.CreateClient();
-        await _factory.Services.GetRequiredService<LetterIndexHostedService>().Ingest.WaitAsync(TimeSpan.FromMinutes(2));
+            Settings = new Dictionary<string, string?>
+            {
+                ["Administration:Admins:0"] = AdminAad,
+                // Input handling is under test here, not pacing: every turn runs and answers.
+                ["Bot:Pacing:PerConversation:0:PermitLimit"] = "1000000",
+                ["Bot:Pacing:PerConversation:0:Window"] = "00:00:01",
+                ["Bot:Pacing:PerTenant:0:PermitLimit"] = "1000000",
+                ["Bot:Pacing:PerTenant:0:Window"] = "00:00:01",
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+            Logs = _logs,
+        };
+        await _host.InitializeAsync();
+        _connector = _host.Connector;
     }
 
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await _factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Known teardown race of LetterIndexHostedService (see ChatHttpTests).
-        }
-        await _connector.DisposeAsync();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public Task DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task Ten_thousand_hostile_activities_give_no_5xx_and_no_logged_exception()
     {
-        var commands = _factory.Services.GetServices<ICommandHandler>().SelectMany(h => h.Names).Distinct().ToArray();
+        var commands = _host.Services.GetServices<ICommandHandler>().SelectMany(h => h.Names).Distinct().ToArray();
         Assert.True(commands.Length >= 20, "every command word of the bot is fuzzed");
         var generator = new ActivityFuzzer(new Random(16_003), commands, _connector.ServiceUrl, AdminAad);
         var bodies = Enumerable.Range(0, Activities).Select(generator.Next).ToArray();
@@ -89,7 +62,7 @@ public sealed class InboundFuzzTests(Xunit.Abstractions.ITestOutputHelper output
         var next = -1;
         var clients = Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var client = _factory.CreateClient();
+            using var client = _host.CreateClient();
             int i;
             while ((i = Interlocked.Increment(ref next)) < bodies.Length)
             {

@@ -81,7 +81,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
             await using var factory = new BotHostFactory(new Dictionary<string, string?>
             {
                 ["Storage:ConnectionString"] = $"Data Source={database}",
-                ["Briefingbot:Briefings:SchedulerStore"] = "memory",
+                ["Briefings:SchedulerStore"] = "memory",
             });
             using var client = factory.CreateClient();
             await (await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Start();
@@ -132,7 +132,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
             ["Telemetry:Otlp:Enabled"] = "true",
             // Loopback, nothing listening: export attempts fail quietly, the bot runs on.
             ["Telemetry:Otlp:Endpoint"] = "http://127.0.0.1:1",
-            ["Briefingbot:Briefings:SchedulerStore"] = "memory",
+            ["Briefings:SchedulerStore"] = "memory",
         });
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);

@@ -46,8 +46,8 @@ public sealed class CalendarImportTests : IAsyncLifetime
 
     private static CommandHarness NewBot(bool allowPrivate = true) => new(Now, new Dictionary<string, string?>
     {
-        ["Briefingbot:Calendar:AllowPrivateNetworks"] = allowPrivate ? "true" : "false",
-        ["Briefingbot:Calendar:MaxImportBytes"] = "16384",
+        ["Calendar:AllowPrivateNetworks"] = allowPrivate ? "true" : "false",
+        ["Calendar:MaxImportBytes"] = "16384",
     });
 
     [Fact]

@@ -114,7 +114,7 @@ public class ChatPipelineTests
     {
         // Issue 14 item 13: the list showed "11111111-…" where the audit log said "Anna Beheer".
         const string unseen = "44444444-4444-4444-4444-444444444444";
-        await using var bot = NewBot(new Dictionary<string, string?> { ["Briefingbot:Admins:1"] = unseen });
+        await using var bot = NewBot(new Dictionary<string, string?> { ["Administration:Admins:1"] = unseen });
         await SayAsync(bot, "help", Anna);
 
         var turn = await SayAsync(bot, "beheerders", Bob);

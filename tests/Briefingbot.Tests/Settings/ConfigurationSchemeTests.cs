@@ -7,6 +7,8 @@ using Briefingbot.Registers.Calendar;
 using Briefingbot.Settings;
 using Briefingbot.Storage;
 using Briefingbot.Storage.Database;
+using Briefingbot.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +49,33 @@ public sealed class ConfigurationSchemeTests : IDisposable
         Assert.Equal(2, _logs.Warnings.Count);
         Assert.Contains("Configuration key Briefingbot:Briefings:MaxNewLetters is deprecated and will be removed in the next release; use Briefings:MaxNewLetters instead", _logs.Warnings);
         Assert.Contains(_logs.Warnings, w => w.Contains("Briefingbot:Briefings:SchedulerStore is deprecated", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The one test of the old keys through the real host (Program, appsettings.json and all): every fixture and
+    /// child process of the suite uses the root-level keys, so this is what proves a deployment still configured
+    /// with release-1.x keys keeps working, warned about once per key.
+    /// </summary>
+    [Fact]
+    public async Task Old_keys_given_to_the_real_host_still_work_and_each_is_warned_about_once()
+    {
+        await using var factory = new BotHostFactory(new Dictionary<string, string?>
+        {
+            ["Briefingbot:Briefings:SchedulerStore"] = "memory",
+            ["Briefingbot:Briefings:MaxNewLetters"] = "7",
+            ["Briefingbot:Calendar:FeedPastDays"] = "5",
+            ["Briefingbot:Admins:0"] = "aad-old",
+        }, web => web.ConfigureLogging(logging => logging.AddProvider(_logs)));
+        using var client = factory.CreateClient();
+
+        Assert.Equal(7, factory.Services.GetRequiredService<IOptions<BriefingOptions>>().Value.MaxNewLetters);
+        Assert.Equal(5, factory.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.FeedPastDays);
+        Assert.Equal(["aad-old"], factory.Services.GetRequiredService<IOptions<AdministrationOptions>>().Value.Admins);
+        Assert.Equal(4, _logs.Warnings.Count);
+        Assert.Contains("Configuration key Briefingbot:Briefings:SchedulerStore is deprecated and will be removed in the next release; use Briefings:SchedulerStore instead", _logs.Warnings);
+        Assert.Contains("Configuration key Briefingbot:Briefings:MaxNewLetters is deprecated and will be removed in the next release; use Briefings:MaxNewLetters instead", _logs.Warnings);
+        Assert.Contains("Configuration key Briefingbot:Calendar:FeedPastDays is deprecated and will be removed in the next release; use Calendar:FeedPastDays instead", _logs.Warnings);
+        Assert.Contains("Configuration key Briefingbot:Admins is deprecated and will be removed in the next release; use Administration:Admins instead", _logs.Warnings);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Briefingbot.Sources;
-using Briefingbot.Sources.Replay;
+using Briefingbot.TestSupport.Replay;
 using Briefingbot.Sources.Sync;
 using Briefingbot.Storage.Database;
 using Microsoft.Extensions.Configuration;

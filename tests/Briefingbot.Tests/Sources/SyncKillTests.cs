@@ -1,4 +1,4 @@
-using Briefingbot.Sources.Replay;
+using Briefingbot.TestSupport.Replay;
 
 namespace Briefingbot.Tests.Sources;
 

@@ -1,4 +1,4 @@
-using Briefingbot.Sources.Replay;
+using Briefingbot.TestSupport.Replay;
 using Briefingbot.Sources.Sync;
 using Briefingbot.Storage;
 using Briefingbot.Storage.Database;

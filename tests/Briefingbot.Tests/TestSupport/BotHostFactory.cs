@@ -10,9 +10,13 @@ namespace Briefingbot.Tests.TestSupport;
 public class BotHostFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IWebHostBuilder>? configure;
 
-    public BotHostFactory(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Settings on top of the defaults here (":" separated keys).</param>
+    /// <param name="configure">More of the host's set-up (test services, logging), after the settings.</param>
+    public BotHostFactory(IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
+        this.configure = configure;
         DataDirectory = Directory.CreateTempSubdirectory("briefingbot-host-").FullName;
         this.settings = new Dictionary<string, string?>
         {
@@ -36,19 +40,26 @@ public class BotHostFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
         GC.SuppressFinalize(this);
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            await base.DisposeAsync();
         }
-        catch (IOException)
+        finally
         {
-            // A file still held by a finalising SQLite handle: the OS temp cleaner gets it.
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a finalising SQLite handle: the OS temp cleaner gets it.
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Letters.Extraction;
+using Briefingbot.TestSupport.Letters;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Summaries;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Briefingbot.Briefings;
 using Briefingbot.Briefings.Bench;
+using Briefingbot.TestSupport.Connector;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Protocol;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Briefings.Bench;
+using Briefingbot.TestSupport.Connector;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 

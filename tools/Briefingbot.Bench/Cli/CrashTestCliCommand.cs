@@ -1,5 +1,5 @@
 using System.Globalization;
-using Briefingbot.Briefings.Bench;
+using Briefingbot.TestSupport.Briefings;
 
 namespace Briefingbot.Cli;
 

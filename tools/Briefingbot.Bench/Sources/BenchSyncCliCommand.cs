@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Briefingbot.Cli;
-using Briefingbot.Sources.Replay;
+using Briefingbot.TestSupport.Replay;
 
 namespace Briefingbot.Sources.Cli;
 

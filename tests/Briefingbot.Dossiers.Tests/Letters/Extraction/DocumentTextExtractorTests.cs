@@ -1,6 +1,7 @@
 using System.Text;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Letters.Extraction;
+using Briefingbot.TestSupport.Letters;
 
 namespace Briefingbot.Dossiers.Tests.Letters.Extraction;
 

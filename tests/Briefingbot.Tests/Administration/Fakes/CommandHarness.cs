@@ -42,10 +42,10 @@ public sealed class CommandHarness : IAsyncDisposable
         {
             ["Storage:Provider"] = "sqlite",
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "briefingbot.db")}",
-            ["Briefingbot:Admins:0"] = Anna.AadObjectId,
-            ["Briefingbot:DefaultTimeZone"] = "Europe/Amsterdam",
-            ["Briefingbot:DefaultDay"] = "Monday",
-            ["Briefingbot:DefaultTime"] = "08:00",
+            ["Administration:Admins:0"] = Anna.AadObjectId,
+            ["Administration:DefaultTimeZone"] = "Europe/Amsterdam",
+            ["Administration:DefaultDay"] = "Monday",
+            ["Administration:DefaultTime"] = "08:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

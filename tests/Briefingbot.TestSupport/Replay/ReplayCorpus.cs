@@ -1,10 +1,10 @@
-using Briefingbot.Dossiers.Letters.Extraction;
+using Briefingbot.TestSupport.Letters;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security;
 using System.Text;
 
-namespace Briefingbot.Sources.Replay;
+namespace Briefingbot.TestSupport.Replay;
 
 /// <summary>One change in a replayed feed: its position (skiptoken), time, entity id and the entity's XML.</summary>
 public sealed record ReplayChange(long Seq, DateTimeOffset Updated, string Id, string EntityXml);

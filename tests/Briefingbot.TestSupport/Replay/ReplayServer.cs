@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Briefingbot.Sources.Replay;
+namespace Briefingbot.TestSupport.Replay;
 
 /// <summary>A fault the replay server injects into the N-th feed page request.</summary>
 public enum ReplayFault { TooManyRequests, ServerError, TruncatedPage }

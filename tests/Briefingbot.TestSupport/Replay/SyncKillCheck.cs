@@ -4,7 +4,7 @@ using Briefingbot.Dossiers.Index;
 using Briefingbot.Storage.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Briefingbot.Sources.Replay;
+namespace Briefingbot.TestSupport.Replay;
 
 /// <summary>A folder with one instance's SQLite store, index and (empty) corpus, for a sync run in a child process.</summary>
 public sealed class SyncWorkspace

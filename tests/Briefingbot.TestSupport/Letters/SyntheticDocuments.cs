@@ -7,7 +7,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace Briefingbot.Dossiers.Letters.Extraction;
+namespace Briefingbot.TestSupport.Letters;
 
 /// <summary>
 /// Builds documents shaped like the Tweede Kamer's (for tests and the extraction benchmark): an A4 PDF with a running

@@ -12,7 +12,7 @@ using Briefingbot.Storage.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Briefingbot.Sources.Replay;
+namespace Briefingbot.TestSupport.Replay;
 
 /// <summary>What the alert rounds after a sync sent: the letters alerted in the first round, and how many went out again in a second.</summary>
 public sealed record AlertRounds(IReadOnlyList<string> Alerted, int Duplicates, int Repeated);

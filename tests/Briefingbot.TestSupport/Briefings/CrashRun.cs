@@ -4,13 +4,12 @@ using System.Text;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Search;
-using Briefingbot.Protocol;
-using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
-using Briefingbot.Storage.Migrations;
+using Briefingbot.TestSupport.Bots;
+using Briefingbot.TestSupport.Connector;
 using Microsoft.Data.Sqlite;
 
-namespace Briefingbot.Briefings.Bench;
+namespace Briefingbot.TestSupport.Briefings;
 
 /// <summary>Settings of a <see cref="CrashRun"/>.</summary>
 /// <param name="Kills">How often the bot process is killed (SIGKILL) at a random point of ingest or fan-out.</param>
@@ -106,7 +105,7 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
             for (var kill = 1; kill <= options.Kills; kill++)
             {
                 WriteLetters(corpus, seeds, kill, options.LettersPerStart);
-                await using var bot = ChildBot.Start(crash, Environment(crash, corpus));
+                await using var bot = BotProcess.Start(crash, Environment(crash, corpus));
                 var (point, trigger) = KillPoint(bot, connector, ids.Count);
                 var quiet = Task.WhenAll(bot.WhenLoggedAsync(IngestFinishedLine), connector.WhenCompleteAsync(ids));
                 await Within(Task.WhenAny(trigger, quiet).Unwrap(), bot, $"kill point {point}", ct);
@@ -121,14 +120,14 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
             }
 
             // The last start is left to finish: every briefing owed is sent (the sweep retries failures).
-            await using (var last = ChildBot.Start(crash, Environment(crash, corpus)))
+            await using (var last = BotProcess.Start(crash, Environment(crash, corpus)))
             {
                 var owed = ids.Count - (await LedgerAsync(crash, ct)).Count(r => r.State == DeliveryState.Sent);
                 await Within(Task.WhenAll(last.WhenLoggedAsync(IngestFinishedLine), last.WhenLoggedAsync(SentLine, owed)), last, $"the last run to finish ({owed} briefings owed)", ct);
                 last.Kill();
                 outputs.Add("last start\n" + last.Output);
             }
-            await using (var reference = ChildBot.Start(clean, Environment(clean, corpus)))
+            await using (var reference = BotProcess.Start(clean, Environment(clean, corpus)))
             {
                 await Within(reference.WhenLoggedAsync(IngestFinishedLine), reference, "the clean run's ingest", ct);
                 reference.Kill();
@@ -164,7 +163,7 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
     }
 
     /// <summary>A random point: after the m-th letter the registers took, or after n more messages were accepted.</summary>
-    private (string Point, Task Trigger) KillPoint(ChildBot bot, LoopbackTeamsConnector connector, int subscriptions)
+    private (string Point, Task Trigger) KillPoint(BotProcess bot, LoopbackTeamsConnector connector, int subscriptions)
     {
         if (_random.Next(2) == 0)
         {
@@ -203,72 +202,45 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
     }
 
     /// <summary>The bot's settings for a run on <paramref name="directory"/> ingesting <paramref name="corpus"/> (environment variables).</summary>
-    public static Dictionary<string, string> Environment(string directory, string corpus) => new()
+    public static Dictionary<string, string> Environment(string directory, string corpus) => Store(directory).BotEnvironment(Path.Combine(directory, "index"), new Dictionary<string, string>
     {
-        ["Storage__Provider"] = "sqlite",
-        ["Storage__ConnectionString"] = $"Data Source={Path.Combine(directory, "bot.db")}",
+        // The one delivery-attempts limit (briefings and alerts).
         ["Storage__MaxDeliveryAttempts"] = "20",
-        ["Urls"] = "http://127.0.0.1:0",
-        ["Dossiers__IndexPath"] = Path.Combine(directory, "index"),
         ["Dossiers__CorpusPath"] = corpus,
         ["Dossiers__IngestOnStart"] = "true",
         ["Dossiers__CommitEvery"] = "4",
-        ["Bot__AllowAnonymous"] = "true",
-        ["Bot__ExtraTrustedServiceUrlHosts__0"] = "127.0.0.1",
         ["Bot__Retry__AttemptTimeout"] = AttemptTimeout.ToString("c", CultureInfo.InvariantCulture),
         ["Bot__Retry__BaseDelay"] = "00:00:00.100",
         ["Bot__Retry__MaxDelay"] = "00:00:02",
         // Small cards: the briefing goes out in two (or more) parts.
-        ["Briefingbot__Briefings__MaxCardBytes"] = "8000",
-        ["Briefingbot__Briefings__MaxAttempts"] = "20",
-        ["Briefingbot__Briefings__RetryBackoff"] = "00:00:01",
-        ["Briefingbot__Briefings__SweepInterval"] = "00:00:01",
+        ["Briefings__MaxCardBytes"] = "8000",
+        ["Briefings__RetryBackoff"] = "00:00:01",
+        ["Briefings__SweepInterval"] = "00:00:01",
         // The production default: a part's deadline (ClaimTimeout × SendBudgetShare / parts) stays above the attempt
         // timeout even for the 18-part briefings of the full corpus. Claims of a killed process are taken over at
         // the next start (single instance), so this does not slow the run down.
-        ["Briefingbot__Briefings__ClaimTimeout"] = "00:05:00",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Briefingbot.Briefings"] = "Information",
+        ["Briefings__ClaimTimeout"] = "00:05:00",
         ["Logging__LogLevel__Briefingbot.Dossiers"] = "Information",
         ["Logging__LogLevel__Briefingbot.Registers"] = "Debug",
-    };
+    });
 
+    /// <summary>Subscriptions due a minute ago (so at the first start) on the loopback connector.</summary>
     private async Task<List<string>> SeedAsync(string directory, string serviceUrl, CancellationToken ct)
     {
-        await using var services = Store(directory);
-        await services.GetRequiredService<IStoreInitializer>().EnsureMigratedAsync(ct);
-        var subscriptions = services.GetRequiredService<ISubscriptionStore>();
-        var references = services.GetRequiredService<IConversationReferenceStore>();
+        var store = Store(directory);
+        await store.MigrateAsync(ct);
+        var ids = FanoutStore.ChannelIds("crash", options.Subscriptions, digits: 4);
         var now = TimeProvider.System.GetUtcNow();
-        var due = now.AddMinutes(-1);
-        var ids = new List<string>();
-        for (var i = 0; i < options.Subscriptions; i++)
-        {
-            var id = string.Create(CultureInfo.InvariantCulture, $"19:crash-{i:D4}@thread.tacv2");
-            ids.Add(id);
-            await subscriptions.UpsertAsync(new Subscription(id, "tenant-1", [], due.DayOfWeek, new TimeOnly(due.Hour, due.Minute), "UTC",
-                SubscriptionStatus.Active, null, "crash-test", now.AddDays(-7), now.AddDays(-7)), ct);
-            await references.SaveAsync(new ConversationReference
-            {
-                ChannelId = "msteams",
-                ServiceUrl = serviceUrl,
-                Conversation = new ConversationAccount { Id = id, TenantId = "tenant-1", ConversationType = "channel" },
-                Bot = new ChannelAccount { Id = "28:briefingbot", Name = "Briefingbot" },
-            }, ct);
-        }
+        await store.SeedSubscriptionsAsync(ids, now.AddMinutes(-1), serviceUrl, now.AddDays(-7), "crash-test", ct);
         return ids;
     }
 
-    private static async Task<IReadOnlyList<Delivery>> LedgerAsync(string directory, CancellationToken ct)
-    {
-        await using var services = Store(directory);
-        return await services.GetRequiredService<IDeliveryLedger>().ListAsync(null, 100_000, ct);
-    }
+    private static Task<IReadOnlyList<Delivery>> LedgerAsync(string directory, CancellationToken ct) => Store(directory).LedgerAsync(ct);
 
     /// <summary>Promises, meetings with their sources and the shared letter store, as text lines (timestamps left out).</summary>
     public static async Task<List<string>> RegistersAsync(string directory, CancellationToken ct = default)
     {
-        await using var services = Store(directory);
+        await using var services = Store(directory).Open();
         var lines = new List<string>();
         foreach (var p in await services.GetRequiredService<IPromiseRegister>().ListAsync(ct))
         {
@@ -345,23 +317,10 @@ public sealed class CrashRun(CrashRunOptions options, TextWriter log)
         return false;
     }
 
-    private static ServiceProvider Store(string directory)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "bot.db")}",
-            ["Storage:MaxDeliveryAttempts"] = "20",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddStorage(configuration);
-        return services.BuildServiceProvider();
-    }
+    private static FanoutStore Store(string directory) =>
+        FanoutStore.Sqlite(directory, new Dictionary<string, string?> { ["Storage:MaxDeliveryAttempts"] = "20" });
 
-    private async Task Within(Task task, ChildBot bot, string what, CancellationToken ct)
+    private async Task Within(Task task, BotProcess bot, string what, CancellationToken ct)
     {
         try
         {

@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 
-namespace Briefingbot.Tests.TestSupport;
+namespace Briefingbot.TestSupport.Bots;
 
 /// <summary>
-/// The bot as a separate process (<c>dotnet Briefingbot.dll</c> from the test's output folder), configured through
-/// environment variables, so a test can kill it the hard way (<see cref="Kill"/>: no shutdown code runs) and start
-/// it again on the same database. Waits are on lines the bot logs, never on sleeps.
+/// The bot as a separate process (<c>dotnet Briefingbot.dll</c> from the calling program's output folder), configured
+/// through environment variables, so a test or a crash check can kill it the hard way (<see cref="Kill"/>: no shutdown
+/// code runs, like SIGKILL) and start it again on the same store. Waits are on lines the bot logs, never on sleeps.
+/// Used by the crash tests, the two-node fan-out test and <see cref="Briefings.CrashRun"/> (the <c>crash-test</c> verb).
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
@@ -13,6 +15,7 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<string> _lines = [];
     private readonly List<(string Text, int Count, TaskCompletionSource Signal)> _waiters = [];
+    private int _openStreams = 2;
 
     private BotProcess(Process process) => _process = process;
 
@@ -26,6 +29,12 @@ public sealed class BotProcess : IAsyncDisposable
         get { lock (_lock) { return string.Join('\n', _lines); } }
     }
 
+    /// <summary>
+    /// Starts the bot in <paramref name="workingDirectory"/>. Defaults every child needs come first and may be
+    /// overridden by <paramref name="environment"/>: one line per log entry (waiting on log text stays simple), the
+    /// Production environment, and <c>Bot:AllowAnonymous</c> (the tests post without tokens; a Production host runs
+    /// without an app id only when told so).
+    /// </summary>
     public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Briefingbot.dll")])
@@ -35,18 +44,17 @@ public sealed class BotProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // One line per log entry keeps waiting on log text simple.
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        // Tests post without tokens: a Production host runs without an app id only when told so (fail closed).
         start.Environment["Bot__AllowAnonymous"] = "true";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = start };
         var bot = new BotProcess(process);
         process.OutputDataReceived += (_, e) => bot.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => bot.OnLine(e.Data);
@@ -56,18 +64,24 @@ public sealed class BotProcess : IAsyncDisposable
         return bot;
     }
 
-    /// <summary>Completes when <paramref name="count"/> logged lines contain <paramref name="text"/> (faults if the bot exits first).</summary>
+    /// <summary>
+    /// Completes when <paramref name="count"/> logged lines contain <paramref name="text"/>; faults when the bot's
+    /// output ends first (it exited: every line it wrote has been read by then, so none is missed).
+    /// </summary>
     public Task WhenLoggedAsync(string text, int count = 1)
     {
         lock (_lock)
         {
-            if (_lines.Count(l => l.Contains(text, StringComparison.Ordinal)) >= count)
+            if (count <= 0 || _lines.Count(l => l.Contains(text, StringComparison.Ordinal)) >= count)
             {
                 return Task.CompletedTask;
             }
+            if (_openStreams == 0)
+            {
+                return Task.FromException(Exited(text, count));
+            }
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((text, count, signal));
-            _process.Exited += (_, _) => signal.TrySetException(new InvalidOperationException($"The bot exited ({SafeExitCode()}) before logging '{text}' {count}x:\n{Output}"));
             return signal.Task;
         }
     }
@@ -95,20 +109,37 @@ public sealed class BotProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private string SafeExitCode()
+    private InvalidOperationException Exited(string text, int count)
     {
-        try { return "exit code " + _process.ExitCode; }
-        catch (InvalidOperationException) { return "exit code unknown"; }
+        string code;
+        try
+        {
+            code = "exit code " + _process.ExitCode.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+        {
+            code = "exit code unknown";
+        }
+        return new InvalidOperationException($"The bot exited ({code}) before logging '{text}' {count}x:\n{string.Join('\n', _lines.TakeLast(80))}");
     }
 
     private void OnLine(string? line)
     {
-        if (line is null)
-        {
-            return;
-        }
         lock (_lock)
         {
+            if (line is null)
+            {
+                // The end of one of the two streams; after both, no line can come any more.
+                if (--_openStreams == 0)
+                {
+                    foreach (var waiter in _waiters)
+                    {
+                        waiter.Signal.TrySetException(Exited(waiter.Text, waiter.Count));
+                    }
+                    _waiters.Clear();
+                }
+                return;
+            }
             _lines.Add(line);
             foreach (var waiter in _waiters.ToList())
             {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Briefingbot.Briefings.Bench;
+namespace Briefingbot.TestSupport.Connector;
 
 /// <summary>
 /// A stand-in for the Bot Connector service on 127.0.0.1 (an ephemeral port) that enforces the Teams limits the way

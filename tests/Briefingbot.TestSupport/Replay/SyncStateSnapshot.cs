@@ -1,6 +1,6 @@
 using Briefingbot.Storage.Database;
 
-namespace Briefingbot.Sources.Replay;
+namespace Briefingbot.TestSupport.Replay;
 
 /// <summary>
 /// What a sync leaves behind, in comparable form: the letters (file, hash, deleted), the documents' states, the
