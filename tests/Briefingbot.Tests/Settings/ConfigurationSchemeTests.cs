@@ -65,13 +65,17 @@ public sealed class ConfigurationSchemeTests : IDisposable
             ["Briefingbot:Briefings:MaxNewLetters"] = "7",
             ["Briefingbot:Calendar:FeedPastDays"] = "5",
             ["Briefingbot:Admins:0"] = "aad-old",
+            // The shipped appsettings.json sets no time defaults (the options hold them), so an old override still works.
+            ["Briefingbot:DefaultDay"] = "Tuesday",
         }, web => web.ConfigureLogging(logging => logging.AddProvider(_logs)));
         using var client = factory.CreateClient();
 
         Assert.Equal(7, factory.Services.GetRequiredService<IOptions<BriefingOptions>>().Value.MaxNewLetters);
         Assert.Equal(5, factory.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.FeedPastDays);
         Assert.Equal(["aad-old"], factory.Services.GetRequiredService<IOptions<AdministrationOptions>>().Value.Admins);
-        Assert.Equal(4, _logs.Warnings.Count);
+        Assert.Equal(DayOfWeek.Tuesday, factory.Services.GetRequiredService<IOptions<AdministrationOptions>>().Value.DefaultDay);
+        Assert.Equal(5, _logs.Warnings.Count);
+        Assert.Contains("Configuration key Briefingbot:DefaultDay is deprecated and will be removed in the next release; use Administration:DefaultDay instead", _logs.Warnings);
         Assert.Contains("Configuration key Briefingbot:Briefings:SchedulerStore is deprecated and will be removed in the next release; use Briefings:SchedulerStore instead", _logs.Warnings);
         Assert.Contains("Configuration key Briefingbot:Briefings:MaxNewLetters is deprecated and will be removed in the next release; use Briefings:MaxNewLetters instead", _logs.Warnings);
         Assert.Contains("Configuration key Briefingbot:Calendar:FeedPastDays is deprecated and will be removed in the next release; use Calendar:FeedPastDays instead", _logs.Warnings);
