@@ -94,6 +94,13 @@ public static class CliRunner
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
 
+    /// <summary>What is wrong with <paramref name="args"/> as a command line of <paramref name="commands"/> (empty when it parses), without running anything.</summary>
+    internal static IReadOnlyList<string> UsageErrors(IEnumerable<ICliCommand> commands, IReadOnlyList<string> args)
+    {
+        var parse = BuildRoot(commands, "Briefingbot", BotDescription).Parse(args, Parsing);
+        return [.. parse.Errors.Select(e => e.Message), .. UnknownOptions(parse).Select(t => $"Unknown option '{t.Value}'.")];
+    }
+
     private static RootCommand BuildRoot(IEnumerable<ICliCommand> commands, string name, string description)
     {
         var root = new RootCommand(description) { HelpName = name };
