@@ -118,20 +118,13 @@ public static class CliRunner
     /// </summary>
     private static List<Token> UnknownOptions(ParseResult parse)
     {
-        var unknown = new List<Token>();
-        var doubleDash = parse.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
-        foreach (var argument in parse.CommandResult.Command.Arguments)
-        {
-            foreach (var token in parse.GetResult(argument)?.Tokens ?? [])
-            {
-                var position = parse.Tokens.ToList().FindIndex(t => ReferenceEquals(t, token));
-                if (LooksLikeOption(token.Value) && (doubleDash < 0 || position < doubleDash))
-                {
-                    unknown.Add(token);
-                }
-            }
-        }
-        return unknown;
+        var tokens = parse.Tokens.ToList();
+        var doubleDash = tokens.FindIndex(t => t.Type == TokenType.DoubleDash);
+        // Tokens are told apart by identity: "--x" before "--" and "--x" after it are equal values.
+        var afterDoubleDash = doubleDash < 0 ? [] : tokens.Skip(doubleDash + 1).ToHashSet(ReferenceEqualityComparer.Instance);
+        return [.. parse.CommandResult.Command.Arguments
+            .SelectMany(argument => parse.GetResult(argument)?.Tokens ?? [])
+            .Where(token => LooksLikeOption(token.Value) && !afterDoubleDash.Contains(token))];
     }
 
     private static bool LooksLikeOption(string value) =>
