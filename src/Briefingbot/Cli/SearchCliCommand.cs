@@ -34,7 +34,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
         var query = new Argument<string[]>("query") { Description = "The words to search for (quote a phrase; after -- a word may start with '-')", Arity = ArgumentArity.OneOrMore };
         var json = CliOptions.Flag("--json", "Print one JSON object with the hits, for tools");
         var page = CliOptions.Int("--page", 1, "Page of results, from 1", max: MaxPage);
-        var size = CliOptions.OptionalInt("--size", $"Passages per page (default: the setting Dossiers:PageSize)", max: MaxPageSize);
+        var size = CliOptions.OptionalInt("--size", "Passages per page (default: the setting Dossiers:PageSize)", max: MaxPageSize);
         var dossier = CliOptions.Text("--dossier", "Only letters of this dossier (\"21501-28\")", "D");
         var type = CliOptions.Text("--type", "Only letters of this document type (\"Brief regering\")", "T");
         var chamber = CliOptions.OneOf("--chamber", "Only letters to this chamber", "Tweede Kamer", "Eerste Kamer");
