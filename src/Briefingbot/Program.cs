@@ -10,7 +10,7 @@ using Briefingbot.Sources;
 using Briefingbot.Storage;
 
 var cli = CliRunner.IsCliInvocation(args);
-// CLI verbs carry their own arguments ("search drones --json"); they are not configuration switches.
+// CLI verbs carry their own arguments ("search drones --json", "--help"); they are not configuration switches.
 var builder = WebApplication.CreateBuilder(cli ? [] : args);
 builder.AddBriefingbotDefaults();
 
@@ -29,7 +29,7 @@ builder.Services
 
 if (cli)
 {
-    // No web server, no scheduler: build the container and run the verb.
+    // No web server, no scheduler: build the container and run the verb (after validating the settings, as a start would).
     builder.Services.RemoveHostedServices();
     // Verbs own stdout (search --json is parsed by tools); log lines go to stderr.
     builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

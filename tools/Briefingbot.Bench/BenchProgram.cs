@@ -17,6 +17,13 @@ namespace Briefingbot.Bench;
 /// </summary>
 public static class BenchProgram
 {
+    /// <summary>The tool's name in help and error messages.</summary>
+    public const string Name = "Briefingbot.Bench";
+
+    public const string Description =
+        "Briefingbot benchmarks, evaluation and crash checks (not shipped). Run as: dotnet run --project tools/Briefingbot.Bench -- COMMAND [options]. " +
+        "Settings come from appsettings.json and environment variables, as for the bot.";
+
     public static async Task<int> Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder([]);
@@ -39,16 +46,7 @@ public static class BenchProgram
         // Verbs own stdout (--json output is parsed by tools); log lines go to stderr.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         await using var app = builder.Build();
-        if (!CliRunner.IsCliInvocation(args))
-        {
-            // No server mode here: list the verbs.
-            await Console.Error.WriteLineAsync("Usage: dotnet run --project tools/Briefingbot.Bench -- VERB [options]. Verbs:");
-            foreach (var command in app.Services.GetServices<ICliCommand>().OrderBy(c => c.Name, StringComparer.Ordinal))
-            {
-                await Console.Error.WriteLineAsync($"  {command.Usage}");
-            }
-            return 2;
-        }
-        return await CliRunner.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+        // No server mode here: without a verb the runner lists the verbs (exit code 2).
+        return await CliRunner.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None, Name, Description);
     }
 }

@@ -13,16 +13,4 @@ internal static class CliJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The value after <paramref name="option"/> ("--corpus DIR"), or null.</summary>
-    public static string? Option(IReadOnlyList<string> args, string option)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (string.Equals(args[i], option, StringComparison.OrdinalIgnoreCase))
-            {
-                return args[i + 1];
-            }
-        }
-        return null;
-    }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Briefingbot.Cli;
 
 /// <summary>
@@ -5,9 +7,15 @@ namespace Briefingbot.Cli;
 /// Nothing to register: <see cref="CliRunner.AddCliCommands(Microsoft.Extensions.DependencyInjection.IServiceCollection)"/> finds every non-abstract class of this assembly that
 /// implements this interface by reflection and registers it as a singleton, so adding the class adds the verb.
 /// </summary>
+/// <remarks>
+/// The verb declares itself as a System.CommandLine <see cref="Command"/>: its name, description, typed options and
+/// arguments (with their validators; <see cref="CliOptions"/> has the common kinds) and its action, which reads the
+/// typed values from the <see cref="ParseResult"/>, writes to <c>parse.InvocationConfiguration.Output</c> and returns
+/// the exit code. <see cref="CliRunner"/> puts every verb under one root command, so unknown options, bad values and
+/// <c>VERB --help</c> are handled before any action runs, and the bot's settings are validated before the action.
+/// </remarks>
 public interface ICliCommand
 {
-    string Name { get; }
-    string Usage { get; }
-    Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken);
+    /// <summary>A new command for one parse (called once per run; options may close over local variables).</summary>
+    Command CreateCommand();
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 
@@ -6,14 +7,18 @@ namespace Briefingbot.Cli;
 /// <summary><c>index [--corpus DIR]</c>: brings the index in line with a corpus folder, printing progress lines.</summary>
 internal sealed class IndexCliCommand(IServiceProvider services) : ICliCommand
 {
-    public string Name => "index";
+    public Command CreateCommand()
+    {
+        var corpusOption = CliOptions.ExistingDirectory("--corpus", "Folder of letters (default: the setting Dossiers:CorpusPath)");
+        var command = new Command("index", "Ingest a folder of letters into the index (incremental), printing progress lines") { corpusOption };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(corpusOption), parse.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
 
-    public string Usage => "index [--corpus DIR]            ingest a folder of letters into the index (incremental)";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(DirectoryInfo? corpusOption, TextWriter output, CancellationToken cancellationToken)
     {
         var paths = services.GetRequiredService<DossiersPaths>();
-        var corpus = CliArguments.Option(args, "--corpus") is { } dir ? Path.GetFullPath(dir) : paths.CorpusPath;
+        var corpus = corpusOption?.FullName ?? paths.CorpusPath;
         if (!Directory.Exists(corpus))
         {
             await output.WriteLineAsync($"Corpus folder not found: {corpus}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Briefingbot.Dossiers.Letters;
@@ -24,12 +25,18 @@ public sealed class MeetingsCliCommand : ICliCommand
         _extractor = extractor;
     }
 
-    public string Name => "meetings";
-    public string Usage => "meetings [--json] [--corpus DIR]   list the meetings named in the letters, one entry per meeting with its mentions";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var corpus = CliJson.Option(args, "--corpus") ?? LetterCorpus.DefaultDirectory();
+        var json = CliOptions.Flag("--json", "Print JSON, for evaluation tools");
+        var corpusOption = CliOptions.ExistingDirectory("--corpus", "Folder of letters (default: the repository's seeds/)");
+        var command = new Command("meetings", "List the meetings named in the letters, one entry per meeting with its mentions") { json, corpusOption };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(json), parse.GetValue(corpusOption), parse.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private async Task<int> RunAsync(bool json, DirectoryInfo? corpusOption, TextWriter output)
+    {
+        var corpus = corpusOption?.FullName ?? LetterCorpus.DefaultDirectory();
         if (!Directory.Exists(corpus))
         {
             await output.WriteLineAsync($"Corpus folder not found: {corpus}");
@@ -59,7 +66,7 @@ public sealed class MeetingsCliCommand : ICliCommand
                 relative = x.Relative,
             }).ToList(),
         }).ToList();
-        if (args.Contains("--json", StringComparer.OrdinalIgnoreCase))
+        if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(rows, CliJson.Options));
             return 0;

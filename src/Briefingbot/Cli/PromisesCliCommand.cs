@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Promises;
@@ -20,12 +21,18 @@ public sealed class PromisesCliCommand : ICliCommand
         _extractor = extractor;
     }
 
-    public string Name => "promises";
-    public string Usage => "promises [--json] [--corpus DIR]   list the toezeggingen extracted from the letters";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var corpus = CliJson.Option(args, "--corpus") ?? LetterCorpus.DefaultDirectory();
+        var json = CliOptions.Flag("--json", "Print JSON, for evaluation tools");
+        var corpusOption = CliOptions.ExistingDirectory("--corpus", "Folder of letters (default: the repository's seeds/)");
+        var command = new Command("promises", "List the toezeggingen (promises) extracted from the letters") { json, corpusOption };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(json), parse.GetValue(corpusOption), parse.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private async Task<int> RunAsync(bool json, DirectoryInfo? corpusOption, TextWriter output)
+    {
+        var corpus = corpusOption?.FullName ?? LetterCorpus.DefaultDirectory();
         if (!Directory.Exists(corpus))
         {
             await output.WriteLineAsync($"Corpus folder not found: {corpus}");
@@ -48,7 +55,7 @@ public sealed class PromisesCliCommand : ICliCommand
                 p.Confidence,
             }))
             .ToList();
-        if (args.Contains("--json", StringComparer.OrdinalIgnoreCase))
+        if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(rows, CliJson.Options));
             return 0;

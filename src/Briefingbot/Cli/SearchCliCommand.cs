@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Briefingbot.Dossiers.Index;
@@ -7,14 +8,19 @@ using Briefingbot.Dossiers.Search;
 namespace Briefingbot.Cli;
 
 /// <summary>
-/// <c>search "query" [--json] [--page N] [--size N] [--dossier D] [--type T] [--chamber C] [--from yyyy-MM-dd] [--to yyyy-MM-dd]</c>.
+/// <c>search "query" [--json] [--page N] [--size N] [--dossier D] [--type T] [--chamber C] [--from DATE] [--to DATE] [--corpus DIR]</c>.
 /// The index is first brought up to date with the corpus (incremental: unchanged letters cost a hash), so a fresh
-/// checkout answers at once. <c>--json</c> prints one object with the hits (10 per page unless <c>--size</c>),
-/// each with the source file, letter id, passage offsets in the raw file, score, snippet, title, date and dossier.
+/// checkout answers at once. <c>--json</c> prints one object with the hits (<c>Dossiers:PageSize</c> per page, as in
+/// the chat, unless <c>--size</c>), each with the source file, letter id, passage offsets in the raw file, score,
+/// snippet, title, date and dossier; ranks count over all pages with that page size.
 /// </summary>
 internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
 {
-    private static readonly string[] OptionsWithValues = ["--page", "--size", "--dossier", "--type", "--chamber", "--from", "--to", "--corpus"];
+    /// <summary>The largest page the search serves (LetterSearch clamps to it).</summary>
+    private const int MaxPageSize = 50;
+
+    /// <summary>The last page (1-based) the search serves (LetterSearch clamps 0-based pages to 1000).</summary>
+    private const int MaxPage = 1001;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -23,28 +29,55 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public string Name => "search";
-
-    public string Usage => "search \"query\" [--json] [--page N] [--size N] [--dossier D] [--type T] [--chamber C] [--from DATE] [--to DATE]";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var query = string.Join(' ', CliArguments.Positionals(args, OptionsWithValues));
-        var json = CliArguments.Flag(args, "--json");
+        var query = new Argument<string[]>("query") { Description = "The words to search for (quote a phrase; after -- a word may start with '-')", Arity = ArgumentArity.OneOrMore };
+        var json = CliOptions.Flag("--json", "Print one JSON object with the hits, for tools");
+        var page = CliOptions.Int("--page", 1, "Page of results, from 1", max: MaxPage);
+        var size = CliOptions.OptionalInt("--size", "Passages per page (default: the setting Dossiers:PageSize)", max: MaxPageSize);
+        var dossier = CliOptions.Text("--dossier", "Only letters of this dossier (\"21501-28\")", "D");
+        var type = CliOptions.Text("--type", "Only letters of this document type (\"Brief regering\")", "T");
+        var chamber = CliOptions.OneOf("--chamber", "Only letters to this chamber", "Tweede Kamer", "Eerste Kamer");
+        var from = CliOptions.Date("--from", "Only letters dated on or after this day");
+        var to = CliOptions.Date("--to", "Only letters dated on or before this day");
+        var corpus = CliOptions.ExistingDirectory("--corpus", "Folder of letters to bring the index up to date with first (default: the setting Dossiers:CorpusPath)");
+        var command = new Command("search", "Search the letters as the chat does and print the ranked passages")
+        {
+            query, json, page, size, dossier, type, chamber, from, to, corpus,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.ValueOrDefault(from) is { } f && result.ValueOrDefault(to) is { } t && f > t)
+            {
+                result.AddError($"--from ({f:yyyy-MM-dd}) is after --to ({t:yyyy-MM-dd}).");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            string.Join(' ', parse.GetValue(query) ?? []),
+            new SearchFilters
+            {
+                Dossier = parse.GetValue(dossier),
+                DocumentType = parse.GetValue(type),
+                Chamber = parse.GetValue(chamber),
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                // Null: the configured page size (Dossiers:PageSize), the one the chat pages by.
+                PageSize = parse.GetValue(size),
+            },
+            parse.GetValue(page) - 1,
+            parse.GetValue(json),
+            parse.GetValue(corpus),
+            parse.InvocationConfiguration.Output,
+            cancellationToken));
+        return command;
+    }
+
+    private async Task<int> RunAsync(string query, SearchFilters filters, int page, bool json, DirectoryInfo? corpusOption, TextWriter output, CancellationToken cancellationToken)
+    {
         var paths = services.GetRequiredService<DossiersPaths>();
-        var corpus = CliArguments.Option(args, "--corpus") is { } dir ? Path.GetFullPath(dir) : paths.CorpusPath;
+        var corpus = corpusOption?.FullName ?? paths.CorpusPath;
         await services.GetRequiredService<ILetterIngestor>().IngestDirectoryAsync(corpus, cancellationToken: cancellationToken);
 
-        var filters = new SearchFilters
-        {
-            Dossier = CliArguments.Option(args, "--dossier"),
-            DocumentType = CliArguments.Option(args, "--type"),
-            Chamber = CliArguments.Option(args, "--chamber"),
-            From = DateOnly.TryParse(CliArguments.Option(args, "--from"), System.Globalization.CultureInfo.InvariantCulture, out var from) ? from : null,
-            To = DateOnly.TryParse(CliArguments.Option(args, "--to"), System.Globalization.CultureInfo.InvariantCulture, out var to) ? to : null,
-            PageSize = CliArguments.IntOption(args, "--size") ?? 10,
-        };
-        var page = Math.Max(0, (CliArguments.IntOption(args, "--page") ?? 1) - 1);
         var response = await services.GetRequiredService<ILetterSearch>().SearchAsync(query, filters, page, cancellationToken);
 
         if (json)

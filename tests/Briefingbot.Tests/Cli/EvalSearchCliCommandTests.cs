@@ -109,13 +109,14 @@ public sealed class EvalSearchCliCommandTests(ITestOutputHelper output)
             .BuildServiceProvider();
         var command = new EvalSearchCliCommand(services);
         var writer = new StringWriter();
-        var all = new List<string> { "--corpus", Seeds };
+        var all = new List<string> { "eval-search", "--corpus", Seeds };
         if (!args.Contains("--queries"))
         {
             all.AddRange(["--queries", Passages]);
         }
         all.AddRange(args);
-        var exit = await command.RunAsync(all, writer, CancellationToken.None);
-        return (exit, writer.ToString());
+        var error = new StringWriter();
+        var exit = await CliRunner.RunAsync([command], all, writer, error, validateSettings: null, CancellationToken.None);
+        return (exit, writer.ToString() + error);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -21,16 +22,23 @@ namespace Briefingbot.Cli;
 /// </summary>
 internal sealed class BenchExtractCliCommand(IServiceProvider services) : ICliCommand
 {
-    public string Name => "bench-extract";
-
-    public string Usage => "bench-extract [--documents 500] [--pages 4] [--dir FOLDER] [--parallel N]   PDF/DOCX/XML text extraction + parse + index speed";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var count = Math.Max(1, CliArguments.IntOption(args, "--documents") ?? 500);
-        var pages = Math.Clamp(CliArguments.IntOption(args, "--pages") ?? 4, 1, 200);
-        var parallel = Math.Clamp(CliArguments.IntOption(args, "--parallel") ?? Environment.ProcessorCount, 1, 64);
-        var folder = CliArguments.Option(args, "--dir");
+        var documentsOption = CliOptions.Int("--documents", 500, "Generated documents (PDFs)");
+        var pagesOption = CliOptions.Int("--pages", 4, "Pages per generated PDF", max: 200);
+        var dirOption = CliOptions.ExistingDirectory("--dir", "Read every file of this folder instead of generating PDFs");
+        var parallelOption = CliOptions.OptionalInt("--parallel", "Worker threads (default: the number of cores)", max: 64);
+        var command = new Command("bench-extract", "PDF/DOCX/XML text extraction + parse + index speed, in documents per second and CPU time per document")
+        {
+            documentsOption, pagesOption, dirOption, parallelOption,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(documentsOption), parse.GetValue(pagesOption), parse.GetValue(dirOption)?.FullName,
+            parse.GetValue(parallelOption) ?? Math.Clamp(Environment.ProcessorCount, 1, 64), parse.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
+
+    private async Task<int> RunAsync(int count, int pages, string? folder, int parallel, TextWriter output, CancellationToken cancellationToken)
+    {
         var extractor = services.GetService<IDocumentTextExtractor>() ?? new DocumentTextExtractor();
 
         var documents = folder is not null ? ReadFolder(folder) : Generate(count, pages);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Briefingbot.Briefings;
@@ -20,28 +21,35 @@ namespace Briefingbot.Cli;
 /// </summary>
 public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
 {
-    public string Name => "bench-fanout";
-
-    public string Usage => "bench-fanout [--subscriptions 10000] [--tenant-limit 50] [--conversation-limit 7] [--concurrency 16] [--pace 46] [--messenger-tenant-limit 50]";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var subscriptions = Option(args, "--subscriptions", 10_000);
-        var tenantLimit = Option(args, "--tenant-limit", 50);
-        var conversationLimit = Option(args, "--conversation-limit", 7);
-        var concurrency = Option(args, "--concurrency", 16);
+        var subscriptionsOption = CliOptions.Int("--subscriptions", 10_000, "Subscriptions to send the week's briefing to");
+        var tenantLimitOption = CliOptions.Int("--tenant-limit", 50, "Messages per second per tenant the connector allows");
+        var conversationLimitOption = CliOptions.Int("--conversation-limit", 7, "Messages per second per conversation the connector allows");
+        var concurrencyOption = CliOptions.Int("--concurrency", 16, "Concurrent sends of the fan-out");
+        var paceOption = CliOptions.OptionalInt("--pace", "Messages per second the fan-out paces itself at (default: 92% of --tenant-limit, rounded down)");
         // Diagnosis: "--messenger-tenant-limit 1000" takes the messenger's own tenant pacer out of the way, to tell
         // its throughput apart from the fan-out's (see docs/briefing.md).
-        var messengerTenantLimit = Option(args, "--messenger-tenant-limit", tenantLimit);
-        // The fan-out paces itself a little under the service's limit (BriefingOptions.FanoutPerTenantPerSecond);
-        // the messenger's pacer stays at the limit itself as the hard cap.
-        var pace = Option(args, "--pace", (int)Math.Floor(tenantLimit * 0.92));
-        if (subscriptions < 1 || pace < 1 || tenantLimit < 1 || conversationLimit < 1 || concurrency < 1)
+        var messengerTenantLimitOption = CliOptions.OptionalInt("--messenger-tenant-limit", "The proactive messenger's own per-tenant limit (default: --tenant-limit)");
+        var command = new Command("bench-fanout", "Fans one week's briefing out through the real delivery path to a loopback connector enforcing the Teams limits; prints rate, 429s, total time")
         {
-            await output.WriteLineAsync($"Usage: {Usage}");
-            return 2;
-        }
+            subscriptionsOption, tenantLimitOption, conversationLimitOption, concurrencyOption, paceOption, messengerTenantLimitOption,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var tenantLimit = parse.GetValue(tenantLimitOption);
+            // The fan-out paces itself a little under the service's limit (BriefingOptions.FanoutPerTenantPerSecond);
+            // the messenger's pacer stays at the limit itself as the hard cap.
+            var pace = parse.GetValue(paceOption) ?? Math.Max(1, (int)Math.Floor(tenantLimit * 0.92));
+            return RunAsync(parse.GetValue(subscriptionsOption), tenantLimit, parse.GetValue(conversationLimitOption), parse.GetValue(concurrencyOption),
+                parse.GetValue(messengerTenantLimitOption) ?? tenantLimit, pace, parse.InvocationConfiguration.Output, cancellationToken);
+        });
+        return command;
+    }
 
+    private async Task<int> RunAsync(int subscriptions, int tenantLimit, int conversationLimit, int concurrency, int messengerTenantLimit, int pace,
+        TextWriter output, CancellationToken cancellationToken)
+    {
         var directory = Directory.CreateTempSubdirectory("bench-fanout-").FullName;
         try
         {
@@ -145,17 +153,5 @@ public sealed class BenchFanoutCliCommand(TimeProvider time) : ICliCommand
                 Bot = new ChannelAccount { Id = "28:briefingbot", Name = "Briefingbot" },
             }, ct);
         }
-    }
-
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i].Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : -1;
-            }
-        }
-        return fallback;
     }
 }

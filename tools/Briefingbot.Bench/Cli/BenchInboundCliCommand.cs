@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -20,20 +21,20 @@ namespace Briefingbot.Cli;
 /// </summary>
 public sealed class BenchInboundCliCommand(TimeProvider time) : ICliCommand
 {
-    public string Name => "bench-inbound";
-
-    public string Usage => "bench-inbound [--messages 400] [--clients 16]";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var messages = CliArguments.Option(args, "--messages") is { } m && int.TryParse(m, CultureInfo.InvariantCulture, out var mv) ? mv : 400;
-        var clients = CliArguments.Option(args, "--clients") is { } c && int.TryParse(c, CultureInfo.InvariantCulture, out var cv) ? cv : 16;
-        if (messages < 1 || clients < 1)
+        var messagesOption = CliOptions.Int("--messages", 400, "Messages per flood");
+        var clientsOption = CliOptions.Int("--clients", 16, "Concurrent clients posting");
+        var command = new Command("bench-inbound", "Inbound POST /api/messages p50/p99 under a flood into one conversation and into 50 (target p99 <= 1 s)")
         {
-            await output.WriteLineAsync($"Usage: {Usage}");
-            return 2;
-        }
+            messagesOption, clientsOption,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(messagesOption), parse.GetValue(clientsOption), parse.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
 
+    private async Task<int> RunAsync(int messages, int clients, TextWriter output, CancellationToken cancellationToken)
+    {
         await using var connector = await LoopbackTeamsConnector.StartAsync(time, 50, 7, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"bench-inbound: {messages} messages per flood from {clients} concurrent clients; connector enforces 50/s per tenant and 7/s per conversation, the bot paces at the Teams limits"));

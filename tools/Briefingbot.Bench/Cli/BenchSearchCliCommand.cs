@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Letters;
@@ -13,15 +14,25 @@ namespace Briefingbot.Cli;
 /// </summary>
 internal sealed partial class BenchSearchCliCommand(IServiceProvider services) : ICliCommand
 {
-    public string Name => "bench-search";
-
-    public string Usage => "bench-search [--passages 1000000] [--dir DIR] [--queries 2000] [--reuse]   indexing and query speed at scale";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var passages = CliArguments.IntOption(args, "--passages") ?? 1_000_000;
-        var runs = CliArguments.IntOption(args, "--queries") ?? 2000;
-        var dir = Path.GetFullPath(CliArguments.Option(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "briefingbot-bench"));
+        var passagesOption = CliOptions.Int("--passages", 1_000_000, "Passages in the synthetic corpus");
+        var dirOption = CliOptions.Text("--dir", "Folder of the benchmark index (default: briefingbot-bench in the temp folder)", "DIR");
+        dirOption.AcceptLegalFilePathsOnly();
+        var queriesOption = CliOptions.Int("--queries", 2000, "Timed queries per run");
+        var reuseOption = CliOptions.Flag("--reuse", "Query the index a previous run left in --dir instead of building one");
+        var command = new Command("bench-search", "Indexing and query speed at scale: synthetic corpus, throughput, index size, p50/p99 latency, memory")
+        {
+            passagesOption, dirOption, queriesOption, reuseOption,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(passagesOption), parse.GetValue(queriesOption),
+            Path.GetFullPath(parse.GetValue(dirOption) ?? Path.Combine(Path.GetTempPath(), "briefingbot-bench")), parse.GetValue(reuseOption),
+            parse.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
+
+    private async Task<int> RunAsync(int passages, int runs, string dir, bool reuse, TextWriter output, CancellationToken cancellationToken)
+    {
         var corpus = services.GetRequiredService<DossiersPaths>().CorpusPath;
 
         var parser = services.GetService<ILetterParser>();
@@ -33,7 +44,7 @@ internal sealed partial class BenchSearchCliCommand(IServiceProvider services) :
         var queries = SearchBenchmark.Queries(judged, paragraphs);
         await output.WriteLineAsync($"bench-search: {passages:N0} passages from {paragraphs.Count} seed paragraphs, {queries.Count} distinct queries (+ broad stress set), {Environment.ProcessorCount} cores, index in {dir}");
 
-        var report = await new SearchBenchmark(output).RunAsync(paragraphs, queries, passages, dir, runs, args.Contains("--reuse"), SearchBenchmark.BroadQueries(paragraphs), cancellationToken);
+        var report = await new SearchBenchmark(output).RunAsync(paragraphs, queries, passages, dir, runs, reuse, SearchBenchmark.BroadQueries(paragraphs), cancellationToken);
         await output.WriteLineAsync(SearchBenchmark.Format(report));
         return 0;
     }

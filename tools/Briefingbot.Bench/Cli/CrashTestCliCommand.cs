@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Briefingbot.TestSupport.Briefings;
 
@@ -12,22 +13,30 @@ namespace Briefingbot.Cli;
 /// </summary>
 public sealed class CrashTestCliCommand : ICliCommand
 {
-    public string Name => "crash-test";
-
-    public string Usage => "crash-test [--kills 20] [--subscriptions 400] [--letters 30] [--failure-percent 10] [--seed 1] [--seeds seeds]";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var kills = Option(args, "--kills", 20);
-        var subscriptions = Option(args, "--subscriptions", 400);
-        var letters = Option(args, "--letters", 30);
-        var failurePercent = Option(args, "--failure-percent", 10);
-        var seed = Option(args, "--seed", 1);
-        // Default: the repo's seeds/ from the repository root, else the copy in the build folder (dotnet run starts in the project folder).
-        var seeds = Text(args, "--seeds") ?? (Directory.Exists("seeds") ? "seeds" : Path.Combine(AppContext.BaseDirectory, "seeds"));
-        if (kills < 0 || subscriptions < 1 || letters < 1 || failurePercent is < 0 or > 90 || !Directory.Exists(seeds))
+        var killsOption = CliOptions.Int("--kills", 20, "SIGKILLs of the bot process at random points", min: 0);
+        var subscriptionsOption = CliOptions.Int("--subscriptions", 400, "Subscriptions to fan the briefing out to");
+        var lettersOption = CliOptions.Int("--letters", 30, "Letters to ingest (+2 per start)");
+        var failurePercentOption = CliOptions.Int("--failure-percent", 10, "Percentage of sends the connector fails (500/502/timeout)", min: 0, max: 90);
+        var seedOption = CliOptions.Int("--seed", 1, "Seed of the random kill points and failures", min: int.MinValue);
+        var seedsOption = CliOptions.ExistingDirectory("--seeds", "Folder of seed letters (default: seeds/ of the working folder, else of the build folder)");
+        var command = new Command("crash-test", "Kills the bot during ingest and a multi-part fan-out, restarts it, and compares with a clean run: lost briefings, duplicates, registers, index")
         {
-            await output.WriteLineAsync($"Usage: {Usage} (run from the repository root, or give --seeds)");
+            killsOption, subscriptionsOption, lettersOption, failurePercentOption, seedOption, seedsOption,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(killsOption), parse.GetValue(subscriptionsOption), parse.GetValue(lettersOption),
+            parse.GetValue(failurePercentOption), parse.GetValue(seedOption), parse.GetValue(seedsOption)?.FullName, parse.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int kills, int subscriptions, int letters, int failurePercent, int seed, string? seedsFolder, TextWriter output, CancellationToken cancellationToken)
+    {
+        // Default: the repo's seeds/ from the repository root, else the copy in the build folder (dotnet run starts in the project folder).
+        var seeds = seedsFolder ?? (Directory.Exists("seeds") ? "seeds" : Path.Combine(AppContext.BaseDirectory, "seeds"));
+        if (!Directory.Exists(seeds))
+        {
+            await output.WriteLineAsync($"Seed letters not found ({seeds}): run from the repository root, or give --seeds.");
             return 2;
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -53,19 +62,4 @@ public sealed class CrashTestCliCommand : ICliCommand
         }
         return result is { Lost: 0, DuplicatesOutsideWindow: 0, RegistersEqual: true, IndexEqual: true } ? 0 : 1;
     }
-
-    private static string? Text(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i].Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return args[i + 1];
-            }
-        }
-        return null;
-    }
-
-    private static int Option(IReadOnlyList<string> args, string name, int fallback) =>
-        Text(args, name) is { } value ? int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1 : fallback;
 }

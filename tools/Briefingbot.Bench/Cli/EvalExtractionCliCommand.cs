@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Meetings;
@@ -24,13 +25,19 @@ public sealed class EvalExtractionCliCommand : ICliCommand
         _meetings = meetings;
     }
 
-    public string Name => "eval-extraction";
-    public string Usage => "eval-extraction [--labels FILE] [--corpus DIR]   promise precision/recall; meeting recall (right date) and precision, overall and per kind";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var corpus = CliJson.Option(args, "--corpus") ?? LetterCorpus.DefaultDirectory();
-        var labelsPath = CliJson.Option(args, "--labels")
+        var labelsOption = CliOptions.ExistingFile("--labels", "The labels (default: tests/data/extraction/labels.json of the repository)");
+        var corpusOption = CliOptions.ExistingDirectory("--corpus", "Folder of letters (default: the repository's seeds/)");
+        var command = new Command("eval-extraction", "Promise precision/recall; meeting recall (right date) and precision, overall and per kind") { labelsOption, corpusOption };
+        command.SetAction(parse => RunAsync(parse.GetValue(labelsOption)?.FullName, parse.GetValue(corpusOption)?.FullName, parse.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private async Task<int> RunAsync(string? labels, string? corpusFolder, TextWriter output)
+    {
+        var corpus = corpusFolder ?? LetterCorpus.DefaultDirectory();
+        var labelsPath = labels
             ?? Path.Combine(LetterCorpus.RepositoryRoot() ?? Directory.GetCurrentDirectory(), "tests", "data", "extraction", "labels.json");
         if (!Directory.Exists(corpus) || !File.Exists(labelsPath))
         {

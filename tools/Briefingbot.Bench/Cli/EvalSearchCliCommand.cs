@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -28,14 +29,31 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
     private const double TargetMrr = 0.90;
     private const double TargetMarginOverBaselines = 0.15;
 
-    public string Name => "eval-search";
-
-    public string Usage => "eval-search [--json] [--per-query] [--project-only] [--postgres CONN] [--corpus DIR] [--queries FILE]   nDCG@10 / MRR@10 / Recall@10 of the search and the FTS5 and PostgreSQL baselines on the passage-level set";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var corpus = CliArguments.Option(args, "--corpus") is { } dir ? Path.GetFullPath(dir) : services.GetRequiredService<DossiersPaths>().CorpusPath;
-        var queriesPath = CliArguments.Option(args, "--queries") ?? FindQueries();
+        var jsonOption = CliOptions.Flag("--json", "Print one JSON object, for tools");
+        var perQueryOption = CliOptions.Flag("--per-query", "Print every query's scores per system");
+        var projectOnlyOption = CliOptions.Flag("--project-only", "Score only the project's search (no baselines)");
+        var postgresOption = CliOptions.Text("--postgres", "PostgreSQL connection string of the 'dutch' baseline (default: BRIEFINGBOT_TEST_POSTGRES)", "CONN");
+        var corpusOption = CliOptions.ExistingDirectory("--corpus", "Folder of letters (default: the setting Dossiers:CorpusPath)");
+        var queriesOption = CliOptions.ExistingFile("--queries", "The judged set (default: tests/data/relevance/passages.json above the working or build folder)");
+        var command = new Command("eval-search", "nDCG@10 / MRR@10 / Recall@10 of the search and the FTS5 and PostgreSQL baselines on the passage-level judged set; exit code 3 when issue 13's targets are not met")
+        {
+            jsonOption, perQueryOption, projectOnlyOption, postgresOption, corpusOption, queriesOption,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new Request(parse.GetValue(jsonOption), parse.GetValue(perQueryOption), parse.GetValue(projectOnlyOption), parse.GetValue(postgresOption),
+                parse.GetValue(corpusOption)?.FullName, parse.GetValue(queriesOption)?.FullName),
+            parse.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
+
+    private sealed record Request(bool Json, bool PerQuery, bool ProjectOnly, string? Postgres, string? Corpus, string? Queries);
+
+    private async Task<int> RunAsync(Request request, TextWriter output, CancellationToken cancellationToken)
+    {
+        var corpus = request.Corpus ?? services.GetRequiredService<DossiersPaths>().CorpusPath;
+        var queriesPath = request.Queries ?? FindQueries();
         if (queriesPath is null || !File.Exists(queriesPath))
         {
             await output.WriteLineAsync("Relevance set not found; pass --queries tests/data/relevance/passages.json");
@@ -52,9 +70,9 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
             return 1;
         }
 
-        var json = CliArguments.Flag(args, "--json");
-        var perQuery = CliArguments.Flag(args, "--per-query");
-        var projectOnly = CliArguments.Flag(args, "--project-only");
+        var json = request.Json;
+        var perQuery = request.PerQuery;
+        var projectOnly = request.ProjectOnly;
         var results = new List<SystemResult>();
         var temp = Path.Combine(Path.GetTempPath(), "briefingbot-eval-" + Guid.NewGuid().ToString("N"));
         var chunks = TextChunker.ChunkDirectory(corpus);
@@ -75,7 +93,7 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
                     using var fts = Fts5ChunkRanker.Build(chunks, combine);
                     results.Add(SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, fts, cancellationToken: cancellationToken)));
                 }
-                results.Add(await RunPostgresAsync(set, chunks, CliArguments.Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_POSTGRES"), cancellationToken));
+                results.Add(await RunPostgresAsync(set, chunks, request.Postgres ?? Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_POSTGRES"), cancellationToken));
             }
         }
         finally

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Briefingbot.Cli;
@@ -15,25 +16,49 @@ namespace Briefingbot.Sources.Cli;
 /// </summary>
 internal sealed class BenchSyncCliCommand : ICliCommand
 {
-    public string Name => "bench-sync";
-
-    public string Usage => "bench-sync [--documents 5000] [--pdf | --pdf-folder DIR] [--no-xml] [--kill 10]   sync throughput / crash check against a loopback replay server";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        var documents = CliArguments.IntOption(args, "--documents") ?? 5000;
-        var pageSize = CliArguments.IntOption(args, "--page-size") ?? 250;
-        var kills = CliArguments.IntOption(args, "--kill");
-        var pdfFolder = CliArguments.Option(args, "--pdf-folder");
+        var documentsOption = CliOptions.Int("--documents", 5000, "Documents the replay server offers");
+        var pdfOption = CliOptions.Flag("--pdf", "Serve generated PDFs instead of text files");
+        var pdfFolderOption = CliOptions.ExistingDirectory("--pdf-folder", "Serve the PDFs of this folder");
+        var noXmlOption = CliOptions.Flag("--no-xml", "Take every text from the file (PDF extraction), none from the officiële bekendmakingen XML");
+        var pageSizeOption = CliOptions.Int("--page-size", 250, "Entries per feed page");
+        var killOption = CliOptions.OptionalInt("--kill", "Run the crash check instead: this many SIGKILLs at random points, then compare with one uninterrupted sync");
+        var command = new Command("bench-sync", "Sync throughput / crash check against a loopback replay server (sync runs in a child process)")
+        {
+            documentsOption, pdfOption, pdfFolderOption, noXmlOption, pageSizeOption, killOption,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.ValueOrDefault(pdfOption) && result.GetResult(pdfFolderOption) is not null)
+            {
+                result.AddError("Give --pdf or --pdf-folder, not both.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new Request(parse.GetValue(documentsOption), parse.GetValue(pdfOption), parse.GetValue(pdfFolderOption)?.FullName, parse.GetValue(noXmlOption),
+                parse.GetValue(pageSizeOption), parse.GetValue(killOption)),
+            parse.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
+
+    private sealed record Request(int Documents, bool Pdf, string? PdfFolder, bool NoXml, int PageSize, int? Kills);
+
+    private static async Task<int> RunAsync(Request request, TextWriter output, CancellationToken cancellationToken)
+    {
+        var documents = request.Documents;
+        var pageSize = request.PageSize;
+        var kills = request.Kills;
+        var pdfFolder = request.PdfFolder;
         var anchor = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var start = anchor.AddDays(-90);
         var botDll = Path.Combine(AppContext.BaseDirectory, "Briefingbot.dll");
         var root = Directory.CreateTempSubdirectory("briefingbot-bench-sync-").FullName;
 
-        var corpus = ReplayCorpus.Generate(documents, anchor, pdfFolder: pdfFolder, generatePdfs: CliArguments.Flag(args, "--pdf"));
+        var corpus = ReplayCorpus.Generate(documents, anchor, pdfFolder: pdfFolder, generatePdfs: request.Pdf);
         await using var server = await ReplayServer.StartAsync(corpus, pageSize, cancellationToken);
         await output.WriteLineAsync($"Replay server {server.BaseUrl}: {documents} letters (" +
-            (pdfFolder is not null ? "PDFs from " + pdfFolder : CliArguments.Flag(args, "--pdf") ? "generated PDFs" : "text files") + $"), work folder {root}");
+            (pdfFolder is not null ? "PDFs from " + pdfFolder : request.Pdf ? "generated PDFs" : "text files") + $"), work folder {root}");
 
         if (kills is { } k)
         {
@@ -56,7 +81,7 @@ internal sealed class BenchSyncCliCommand : ICliCommand
         var workspace = new SyncWorkspace(Path.Combine(root, "bench"));
         var stopwatch = Stopwatch.StartNew();
         var environment = workspace.Environment(server.BaseUrl, start);
-        if (CliArguments.Flag(args, "--no-xml"))
+        if (request.NoXml)
         {
             // Every letter's text from its file (PDF), none from the officiële bekendmakingen XML.
             environment["Sources__OfficieleBekendmakingen__UseXml"] = "false";

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Briefingbot.Cli;
 using Briefingbot.Dossiers.Index;
@@ -16,31 +17,26 @@ namespace Briefingbot.Sources.Cli;
 /// </summary>
 internal sealed class SyncCliCommand(IServiceProvider services) : ICliCommand
 {
-    public string Name => "sync";
-
-    public string Usage => "sync [--sinds DATE] [--dossier N] [--no-index]   follow the Tweede Kamer open data once (Sources:TweedeKamer:*)";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public Command CreateCommand()
     {
-        DateOnly? since = null;
-        if (CliArguments.Option(args, "--sinds") is { } sinceText)
+        var sinceOption = CliOptions.Date("--sinds", "Start at this date instead of the stored cursor");
+        var dossierOption = new Option<string[]>("--dossier")
         {
-            if (!DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                await output.WriteLineAsync($"--sinds expects a date like 2025-09-01, not '{sinceText}'.");
-                return 2;
-            }
-            since = parsed;
-        }
-        var dossiers = new List<string>();
-        for (var i = 0; i < args.Count - 1; i++)
+            Description = "Only this dossier (\"21501-28\"); repeat for more",
+            HelpName = "N",
+        };
+        var noIndex = CliOptions.Flag("--no-index", "Do not bring this machine's index up to date with the letter store afterwards");
+        var command = new Command("sync", "Follow the Tweede Kamer open data once (settings Sources:TweedeKamer:*), printing a line per feed page")
         {
-            if (string.Equals(args[i], "--dossier", StringComparison.OrdinalIgnoreCase))
-            {
-                dossiers.Add(args[i + 1]);
-            }
-        }
+            sinceOption, dossierOption, noIndex,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(sinceOption), parse.GetValue(dossierOption) ?? [], parse.GetValue(noIndex),
+            parse.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
 
+    private async Task<int> RunAsync(DateOnly? since, IReadOnlyList<string> dossiers, bool noIndex, TextWriter output, CancellationToken cancellationToken)
+    {
         var options = services.GetRequiredService<IOptions<SourcesOptions>>().Value;
         await output.WriteLineAsync($"Sync from {options.TweedeKamer.BaseUrl}" +
             (since is null ? "" : $" since {since:yyyy-MM-dd}") + (dossiers.Count == 0 ? "" : $", dossiers {string.Join(", ", dossiers)}"));
@@ -53,7 +49,7 @@ internal sealed class SyncCliCommand(IServiceProvider services) : ICliCommand
             await output.WriteLineAsync("Error: " + summary.Error + " (the next run resumes from the stored cursor)");
         }
 
-        if (!CliArguments.Flag(args, "--no-index"))
+        if (!noIndex)
         {
             var index = services.GetRequiredService<LetterIndex>();
             var before = IndexDocuments(index);
