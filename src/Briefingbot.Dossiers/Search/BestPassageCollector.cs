@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Briefingbot.Dossiers.Index;
 
 namespace Briefingbot.Dossiers.Search;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Briefingbot.Chat;
-using Briefingbot.Dossiers.Index;
 using Briefingbot.Tests.Cards;
 using Briefingbot.Tests.Chat.Fakes;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Briefingbot.Dossiers.Ingest;
 
 namespace Briefingbot.Tests.Chat;
 

@@ -49,7 +49,7 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         // Issue 14 item 3: no question + answer + snippet repeating the same sentences + summary.
         var response = await seeds.Search.SearchAsync("PCA drones", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
         var first = response.Passages[0];
-        Assert.Equal(Briefingbot.Dossiers.Search.PassageRole.Answer, first.Role);
+        Assert.Equal(Briefingbot.Dossiers.Letters.PassageRole.Answer, first.Role);
 
         var card = Briefingbot.Cards.SearchResultsCard.Create(response, new Briefingbot.Chat.Search.SearchRequest("PCA drones", new(), 0), new Briefingbot.Cards.SearchCardOptions());
         var passages = card.Data["hits"]!.AsArray()[0]!["passages"]!.AsArray();
