@@ -1,11 +1,13 @@
 using Briefingbot.Administration.Admins;
 using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
 using Briefingbot.Administration.Subscriptions;
-using Briefingbot.Administration.Text;
 using Briefingbot.Administration.Topics;
-using Briefingbot.Chat;
+using Briefingbot.Cards;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Administration;
 
@@ -22,11 +24,11 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Shared by the administration and register commands.
-        services.TryAddSingleton<DutchClock>();
+        services.TryAddSingleton(sp => new DutchClock(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<AdministrationOptions>>().Value.DefaultTimeZone));
         services.TryAddSingleton<ReplySender>();
-        // The chat's template engine and renderer (the same ones AddChat registers; whichever comes first).
-        services.TryAddSingleton<Briefingbot.Cards.CardRenderer>();
-        services.TryAddSingleton<ICardRenderer, Briefingbot.Cards.SharedCardRenderer>();
+        // The card renderer ReplySender uses (one registration, shared with AddChat).
+        services.AddCards(configuration);
         services.TryAddSingleton<LetterLookup>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AdminDirectory>();

@@ -12,15 +12,6 @@ internal static partial class Log
     [LoggerMessage(5002, LogLevel.Warning, "Schedule notifier failed for conversation {ConversationId}")]
     public static partial void NotifierFailed(ILogger logger, Exception exception, string conversationId);
 
-    [LoggerMessage(5003, LogLevel.Warning, "Card template {Template} could not be rendered; sending text instead")]
-    public static partial void CardRenderFailed(ILogger logger, Exception exception, string template);
-
-    [LoggerMessage(5006, LogLevel.Warning, "Card template {Template} was not rendered ({Reason}); sending text instead")]
-    public static partial void CardNotRendered(ILogger logger, string template, string reason);
-
-    [LoggerMessage(5004, LogLevel.Warning, "Reply to conversation {ConversationId} failed: {Outcome} {Error}")]
-    public static partial void ReplyFailed(ILogger logger, string? conversationId, string outcome, string? error);
-
     [LoggerMessage(5007, LogLevel.Warning, "The sender's name could not be remembered")]
     public static partial void UserNameNotRemembered(ILogger logger, Exception exception);
 

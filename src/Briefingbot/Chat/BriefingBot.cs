@@ -6,6 +6,7 @@ using Briefingbot.Dossiers.Diagnostics;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 using Microsoft.Extensions.Options;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat;
 

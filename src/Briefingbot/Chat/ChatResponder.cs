@@ -2,6 +2,8 @@ using System.Text.Json;
 using Briefingbot.Cards;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Chat;
 

@@ -1,3 +1,4 @@
+using Briefingbot.Kernel.Commands;
 namespace Briefingbot.Chat;
 
 /// <summary>

@@ -5,6 +5,7 @@ using Briefingbot.Registers.Meetings;
 using Briefingbot.Registers.Promises;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Registers;
 

@@ -1,4 +1,3 @@
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Letters.Extraction;
 using Briefingbot.Sources.Chat;
@@ -9,6 +8,7 @@ using Briefingbot.Storage;
 using Briefingbot.Storage.Letters;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Sources;
 

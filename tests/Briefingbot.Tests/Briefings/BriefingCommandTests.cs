@@ -1,7 +1,6 @@
 using Briefingbot.Administration;
 using Briefingbot.Briefings;
 using Briefingbot.Briefings.Commands;
-using Briefingbot.Chat;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
 using Briefingbot.Tests.Administration.Fakes;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Tests.Briefings;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Briefingbot.Cards;
 using Briefingbot.Tests.Chat;
 using Microsoft.Extensions.Options;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Cards;
 

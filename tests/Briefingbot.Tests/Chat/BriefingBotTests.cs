@@ -4,6 +4,7 @@ using Briefingbot.Chat.Search;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Tests.Chat.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Tests.Chat;
 

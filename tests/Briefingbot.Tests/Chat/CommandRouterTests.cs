@@ -3,6 +3,7 @@ using Briefingbot.Chat.Help;
 using Briefingbot.Chat.Letters;
 using Briefingbot.Chat.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Tests.Chat;
 

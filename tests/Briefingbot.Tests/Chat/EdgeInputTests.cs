@@ -1,6 +1,6 @@
-using Briefingbot.Administration.Replies;
 using Briefingbot.Briefings.Commands;
 using Briefingbot.Registers;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Chat;
 

@@ -2,6 +2,7 @@ using Briefingbot.Chat;
 using Briefingbot.Chat.Greeting;
 using Briefingbot.Chat.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Tests.Chat;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Briefingbot.Administration.Replies;
 using Briefingbot.Chat;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
@@ -7,6 +6,7 @@ using Briefingbot.Tests.Administration.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Registers;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Briefingbot.Administration;
 using Briefingbot.Briefings;
-using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Registers;
 using Briefingbot.Registers.Calendar;
 using Briefingbot.Settings;
@@ -14,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Briefingbot.Storage.Stores;
 
 namespace Briefingbot.Tests.Settings;
 

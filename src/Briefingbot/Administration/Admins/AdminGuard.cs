@@ -1,6 +1,6 @@
 using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Administration.Admins;
 

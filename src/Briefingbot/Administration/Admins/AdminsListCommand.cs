@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Administration.Admins;
 
@@ -37,6 +37,6 @@ public sealed class AdminsListCommand(AdminDirectory admins, People.UserNames us
             text.Append("Er zijn nog geen beheerders aangewezen. Vraag degene die de bot voor jullie organisatie beheert om een beheerder aan te wijzen.\n");
         }
         var data = new JsonObject { ["title"] = "Beheerders", ["count"] = list.Count, ["hasAdmins"] = list.Count > 0, ["isEmpty"] = list.Count == 0, ["admins"] = items };
-        await replies.SendCardAsync(context, Cards.CardNames.Admins, data, text.ToString().TrimEnd(), cancellationToken);
+        await replies.SendCardAsync(context, CardNames.Admins, data, text.ToString().TrimEnd(), cancellationToken);
     }
 }

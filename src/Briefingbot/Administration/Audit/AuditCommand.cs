@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Administration.Audit;
 
@@ -43,6 +43,6 @@ public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchCloc
             text.Append("Nog geen wijzigingen.\n");
         }
         var data = new JsonObject { ["title"] = "Auditlog", ["count"] = entries.Count, ["isEmpty"] = entries.Count == 0, ["entries"] = items };
-        await replies.SendCardAsync(context, Cards.CardNames.Audit, data, text.ToString().TrimEnd(), cancellationToken);
+        await replies.SendCardAsync(context, CardNames.Audit, data, text.ToString().TrimEnd(), cancellationToken);
     }
 }

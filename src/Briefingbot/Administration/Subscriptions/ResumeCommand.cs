@@ -1,5 +1,5 @@
-using Briefingbot.Chat;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Administration.Subscriptions;
 

@@ -1,6 +1,6 @@
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Administration.Subscriptions;
 

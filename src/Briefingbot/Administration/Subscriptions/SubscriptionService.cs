@@ -1,9 +1,9 @@
 using Briefingbot.Administration.Admins;
 using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Administration.Subscriptions;
 

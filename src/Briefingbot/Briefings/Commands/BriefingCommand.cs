@@ -3,10 +3,10 @@ using System.Globalization;
 using Briefingbot.Administration.Admins;
 using Briefingbot.Briefings.Composition;
 using Briefingbot.Briefings.Rendering;
-using Briefingbot.Briefings.Scheduling;
-using Briefingbot.Chat;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Briefings.Commands;
 

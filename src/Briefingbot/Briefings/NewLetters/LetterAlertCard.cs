@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Cards;
 using Briefingbot.Protocol.Schema;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Briefings.NewLetters;
 

@@ -6,6 +6,7 @@ using Briefingbot.Dossiers.Search;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
+using Briefingbot.Storage.Stores;
 
 namespace Briefingbot.Briefings.NewLetters;
 

@@ -1,6 +1,7 @@
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Storage.Database;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Briefingbot.Storage.Stores;
 
 namespace Briefingbot.Briefings.NewLetters;
 

@@ -5,6 +5,7 @@ using Briefingbot.Administration;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Briefings.Scheduling;
 

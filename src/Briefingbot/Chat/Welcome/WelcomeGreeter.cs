@@ -1,6 +1,7 @@
 using Briefingbot.Cards;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Welcome;
 

@@ -1,6 +1,6 @@
-using Briefingbot.Administration.Text;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Registers.Calendar;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using Briefingbot.Administration.Admins;
 using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
 using Briefingbot.Protocol.Schema;
 using Microsoft.Extensions.Options;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Registers.Calendar;
 

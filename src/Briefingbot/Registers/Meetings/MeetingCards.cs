@@ -1,15 +1,15 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Text;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Registers.Promises;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Registers.Meetings;
 
 /// <summary>Card data (cards/meetings.json) and Markdown for a meeting listing.</summary>
 public static class MeetingCards
 {
-    public const string Template = Cards.CardNames.Meetings;
+    public const string Template = CardNames.Meetings;
 
     public const int MaxMeetings = 20;
     private const int MaxPromisesPerMeeting = 5;

@@ -1,5 +1,4 @@
 using Briefingbot.Dossiers.Text;
-using Briefingbot.Administration.Text;
 using Briefingbot.Administration.Topics;
 
 namespace Briefingbot.Registers.Meetings;

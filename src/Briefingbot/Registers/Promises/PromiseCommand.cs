@@ -3,10 +3,10 @@ using System.Text;
 using Briefingbot.Administration;
 using Briefingbot.Administration.Admins;
 using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Registers.Promises;
 

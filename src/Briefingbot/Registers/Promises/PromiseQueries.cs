@@ -1,5 +1,5 @@
-using Briefingbot.Administration.Text;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Registers.Promises;
 

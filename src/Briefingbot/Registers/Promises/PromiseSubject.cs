@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Briefingbot.Chat;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Registers.Promises;
 

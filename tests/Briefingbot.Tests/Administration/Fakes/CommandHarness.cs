@@ -1,6 +1,4 @@
 using Briefingbot.Administration;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Registers;
@@ -9,6 +7,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Administration.Fakes;
 

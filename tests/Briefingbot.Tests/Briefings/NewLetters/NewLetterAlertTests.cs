@@ -4,6 +4,7 @@ using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
 using Briefingbot.Tests.Briefings.Fakes;
+using Briefingbot.Storage.Stores;
 
 namespace Briefingbot.Tests.Briefings.NewLetters;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Briefingbot.Administration.Replies;
+namespace Briefingbot.Kernel.Replies;
 
 /// <summary>
 /// Expands a card template from <c>cards/</c> with data into an Adaptive Card. The chat area's template engine

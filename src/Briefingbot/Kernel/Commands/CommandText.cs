@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Analysis;
 
-namespace Briefingbot.Chat;
+namespace Briefingbot.Kernel.Commands;
 
 /// <summary>Normalisation of what users type: case and accents folded, a leftover bot mention removed.</summary>
 public static partial class CommandText
