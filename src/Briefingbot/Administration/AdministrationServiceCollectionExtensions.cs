@@ -8,6 +8,10 @@ using Microsoft.Extensions.Options;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Time;
 using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Letters;
+using Briefingbot.Kernel.People;
 
 namespace Briefingbot.Administration;
 
@@ -32,7 +36,8 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<LetterLookup>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AdminDirectory>();
-        services.TryAddSingleton<People.UserNames>();
+        services.TryAddSingleton<IAdminDirectory>(sp => sp.GetRequiredService<AdminDirectory>());
+        services.TryAddSingleton<UserNames>();
         services.TryAddSingleton<AdminGuard>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<SubscriptionReplies>();

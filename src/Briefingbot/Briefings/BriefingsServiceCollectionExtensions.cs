@@ -48,7 +48,7 @@ public static class BriefingsServiceCollectionExtensions
         typeof(Storage.ISubscriptionStore), typeof(Storage.IDeliveryLedger), typeof(Storage.ITopicStore),
         typeof(Storage.IPromiseRegister), typeof(Storage.IMeetingRegister), typeof(Dossiers.Search.ILetterSearch),
         typeof(Protocol.IProactiveMessenger), typeof(Protocol.IConversationReferenceStore),
-        typeof(Administration.Admins.AdminGuard),
+        typeof(Kernel.Access.AdminGuard),
     ];
 
     /// <summary>Composition, rendering and delivery (no scheduler): also used by tests and the benchmark.</summary>

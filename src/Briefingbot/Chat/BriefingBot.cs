@@ -7,6 +7,7 @@ using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.People;
 
 namespace Briefingbot.Chat;
 
@@ -22,7 +23,7 @@ public sealed class BriefingBot(
     ChatResponder responder,
     WelcomeGreeter greeter,
     MessageExtensionSearch messageExtension,
-    Briefingbot.Administration.People.UserNames userNames,
+    UserNames userNames,
     IOptions<ChatOptions> options,
     ILogger<BriefingBot> logger) : IBot
 {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.People;
 
 namespace Briefingbot.Chat;
 
@@ -22,7 +23,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ChatResponder>();
-        services.TryAddSingleton<Briefingbot.Administration.People.UserNames>();
+        services.TryAddSingleton<UserNames>();
         // Conversation UI state in the store when there is one (shared by every instance); otherwise in a cache of
         // its own, bounded, so it neither competes with nor is evicted by other caches.
         services.AddSingleton<IConversationState>(sp => sp.GetService<Briefingbot.Storage.IConversationStateStore>() is { } store

@@ -1,4 +1,3 @@
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Registers.Calendar;
 using Briefingbot.Registers.Meetings;

@@ -1,6 +1,6 @@
-using Briefingbot.Administration;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Letters;
 
 namespace Briefingbot.Registers;
 

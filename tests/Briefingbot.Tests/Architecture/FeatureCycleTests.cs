@@ -39,6 +39,16 @@ public sealed partial class FeatureCycleTests(ITestOutputHelper output)
         Assert.Contains(graph.Features, f => f == "Briefings");
     }
 
+    [Fact]
+    public void The_kernel_and_storage_of_the_bot_import_no_feature()
+    {
+        // The bottom of the map (docs/house.md): Storage uses only Settings; the kernel uses only Storage and Settings.
+        var graph = Read("Briefingbot");
+
+        Assert.Empty(graph.Targets("Storage").Except(["Settings"]));
+        Assert.Empty(graph.Targets("Kernel").Except(["Storage", "Settings"]));
+    }
+
     [Theory]
     [MemberData(nameof(Projects))]
     public void Each_file_namespace_follows_its_top_level_folder(string project)

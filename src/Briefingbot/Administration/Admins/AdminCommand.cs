@@ -1,7 +1,8 @@
-using Briefingbot.Administration.Audit;
 using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
 
 namespace Briefingbot.Administration.Admins;
 

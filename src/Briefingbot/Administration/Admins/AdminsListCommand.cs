@@ -2,11 +2,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.People;
 
 namespace Briefingbot.Administration.Admins;
 
 /// <summary><c>beheerders</c>: who the admins are. Open to everyone, so a refused user knows whom to ask.</summary>
-public sealed class AdminsListCommand(AdminDirectory admins, People.UserNames userNames, ReplySender replies) : ICommandHandler
+public sealed class AdminsListCommand(AdminDirectory admins, UserNames userNames, ReplySender replies) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["beheerders", "admins"];
 
@@ -28,8 +29,8 @@ public sealed class AdminsListCommand(AdminDirectory admins, People.UserNames us
             var detail = known
                 ? $"{origin} · id {admin.Id}"
                 : $"{origin} · id {admin.Id} · de naam verschijnt zodra deze persoon de bot iets vraagt";
-            items.Add(new JsonObject { ["name"] = People.UserLabel.Name(admin.Id, name), ["id"] = admin.Id, ["origin"] = origin, ["detail"] = detail });
-            text.Append("- ").Append(People.UserLabel.Name(admin.Id, name)).Append(" · ").Append(detail).Append('\n');
+            items.Add(new JsonObject { ["name"] = UserLabel.Name(admin.Id, name), ["id"] = admin.Id, ["origin"] = origin, ["detail"] = detail });
+            text.Append("- ").Append(UserLabel.Name(admin.Id, name)).Append(" · ").Append(detail).Append('\n');
         }
         if (list.Count == 0)
         {

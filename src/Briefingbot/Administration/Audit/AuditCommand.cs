@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Admins;
 using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Time;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.People;
 
 namespace Briefingbot.Administration.Audit;
 
 /// <summary><c>audit [aantal]</c>: the latest changes (who, when, what), for admins.</summary>
-public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchClock clock, People.UserNames userNames, ReplySender replies) : ICommandHandler
+public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchClock clock, UserNames userNames, ReplySender replies) : ICommandHandler
 {
     private const int DefaultCount = 15;
     private const int MaxCount = 50;
@@ -34,7 +35,7 @@ public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchCloc
         foreach (var e in entries)
         {
             var when = clock.FormatMoment(e.At);
-            var who = People.UserLabel.Name(e.ActorAadObjectId, e.ActorName ?? (names.TryGetValue(e.ActorAadObjectId, out var known) ? known : null));
+            var who = UserLabel.Name(e.ActorAadObjectId, e.ActorName ?? (names.TryGetValue(e.ActorAadObjectId, out var known) ? known : null));
             items.Add(new JsonObject { ["when"] = when, ["who"] = who, ["whoId"] = e.ActorAadObjectId, ["action"] = e.Action, ["details"] = e.Details });
             text.Append("- ").Append(when).Append(" · ").Append(who).Append(" · ").Append(e.Details).Append('\n');
         }

@@ -1,7 +1,7 @@
-using Briefingbot.Administration.Audit;
 using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Storage.Stores;
+using Briefingbot.Kernel.Audit;
 
 namespace Briefingbot.Administration.Subscriptions;
 

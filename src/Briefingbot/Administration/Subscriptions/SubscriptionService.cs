@@ -1,9 +1,9 @@
 using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Time;
+using Briefingbot.Kernel.Audit;
 
 namespace Briefingbot.Administration.Subscriptions;
 

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Letters;
 
 namespace Briefingbot.Administration.Topics;
 

@@ -79,6 +79,11 @@ public static partial class CommandText
         return t.Trim();
     }
 
+
+    /// <summary>Teams and phones type curly quotes; the query parser wants straight ones.</summary>
+    public static string NormaliseQuotes(string text) =>
+        text.Replace('“', '"').Replace('”', '"').Replace('„', '"').Replace('‘', '\'').Replace('’', '\'');
+
     [GeneratedRegex(@"^<at>[^<]{0,100}</at>", RegexOptions.IgnoreCase)]
     private static partial Regex AtTag();
 }

@@ -1,10 +1,10 @@
 using System.Text;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
 using Briefingbot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
 
 namespace Briefingbot.Registers.Calendar;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
 using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Time;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
 
 namespace Briefingbot.Registers.Meetings;
 
