@@ -58,7 +58,7 @@ public static class BriefingsServiceCollectionExtensions
         services.AddOptions<BriefingOptions>()
             .PostConfigure<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>((o, storage) => o.MaxAttempts = storage.Value.MaxDeliveryAttempts);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<BriefingInstance>();
+        services.TryAddSingleton<ProcessIdentity>();
         // Without a store, "new" falls back to the index's ingest time; AddBriefings registers the stored arrivals.
         services.TryAddSingleton<ILetterArrivals, IndexLetterArrivals>();
         services.TryAddSingleton<BriefingComposer>();

@@ -30,7 +30,7 @@ public sealed class BriefingDelivery(
     IProactiveMessenger messenger,
     BriefingComposer composer,
     BriefingRenderer renderer,
-    BriefingInstance instance,
+    ProcessIdentity instance,
     FanoutPacer pacer,
     TimeProvider time,
     IOptions<BriefingOptions> options,

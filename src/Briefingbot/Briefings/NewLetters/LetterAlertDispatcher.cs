@@ -28,7 +28,7 @@ public sealed class LetterAlertDispatcher(
     ILetterSearch search,
     IConversationReferenceStore references,
     IProactiveMessenger messenger,
-    BriefingInstance instance,
+    ProcessIdentity instance,
     FanoutPacer pacer,
     TimeProvider time,
     IOptions<BriefingOptions> options,

@@ -16,7 +16,7 @@ public sealed class BriefingCatchUp(
     ISubscriptionStore subscriptions,
     IDeliveryLedger ledger,
     BriefingDelivery delivery,
-    BriefingInstance instance,
+    ProcessIdentity instance,
     TimeProvider time,
     IOptions<BriefingOptions> options,
     ILogger<BriefingCatchUp> logger)
