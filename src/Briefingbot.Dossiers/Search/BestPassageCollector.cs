@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using Briefingbot.Dossiers.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Briefingbot.Dossiers.Index;
 
 namespace Briefingbot.Dossiers.Search;
 

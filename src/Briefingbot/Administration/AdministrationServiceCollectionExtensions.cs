@@ -3,15 +3,15 @@ using Briefingbot.Administration.Audit;
 using Briefingbot.Administration.Subscriptions;
 using Briefingbot.Administration.Topics;
 using Briefingbot.Cards;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Replies;
-using Briefingbot.Kernel.Time;
-using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Access;
 using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Letters;
 using Briefingbot.Kernel.People;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Administration;
 

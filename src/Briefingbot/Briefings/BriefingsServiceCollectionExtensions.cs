@@ -5,9 +5,9 @@ using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Briefings.Scheduling;
+using Briefingbot.Kernel.Commands;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
-using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Briefings;
 

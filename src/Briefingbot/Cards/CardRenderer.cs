@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Briefingbot.Cards.Templating;
-using Microsoft.Extensions.Options;
 using Briefingbot.Kernel.Replies;
+using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Cards;
 

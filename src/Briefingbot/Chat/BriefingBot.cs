@@ -3,11 +3,11 @@ using Briefingbot.Cards;
 using Briefingbot.Chat.MessageExtension;
 using Briefingbot.Chat.Welcome;
 using Briefingbot.Dossiers.Diagnostics;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.People;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Commands;
-using Briefingbot.Kernel.People;
 
 namespace Briefingbot.Chat;
 

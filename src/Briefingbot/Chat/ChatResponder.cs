@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Briefingbot.Cards;
-using Briefingbot.Protocol;
-using Briefingbot.Protocol.Schema;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Protocol;
+using Briefingbot.Protocol.Schema;
 
 namespace Briefingbot.Chat;
 

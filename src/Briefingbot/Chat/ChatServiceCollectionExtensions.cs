@@ -4,12 +4,12 @@ using Briefingbot.Chat.Letters;
 using Briefingbot.Chat.MessageExtension;
 using Briefingbot.Chat.Search;
 using Briefingbot.Chat.Welcome;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.People;
 using Briefingbot.Protocol;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Commands;
-using Briefingbot.Kernel.People;
 
 namespace Briefingbot.Chat;
 

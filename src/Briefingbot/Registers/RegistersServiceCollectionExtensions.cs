@@ -1,10 +1,10 @@
 using Briefingbot.Dossiers.Ingest;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Registers.Calendar;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Registers.Promises;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Registers;
 

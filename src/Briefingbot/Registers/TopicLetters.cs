@@ -1,6 +1,6 @@
 using Briefingbot.Dossiers.Search;
-using Briefingbot.Storage;
 using Briefingbot.Kernel.Letters;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Registers;
 

@@ -1,5 +1,6 @@
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Letters.Extraction;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Sources.Chat;
 using Briefingbot.Sources.Feed;
 using Briefingbot.Sources.Letters;
@@ -8,7 +9,6 @@ using Briefingbot.Storage;
 using Briefingbot.Storage.Letters;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
-using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Sources;
 

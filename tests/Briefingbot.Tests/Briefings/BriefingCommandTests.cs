@@ -1,6 +1,7 @@
 using Briefingbot.Administration;
 using Briefingbot.Briefings;
 using Briefingbot.Briefings.Commands;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
 using Briefingbot.Tests.Administration.Fakes;
@@ -8,7 +9,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Tests.Briefings;
 

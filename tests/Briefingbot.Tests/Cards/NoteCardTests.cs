@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Briefingbot.Cards;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Tests.Chat;
 using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Cards;
 

@@ -3,13 +3,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Tests.Cards;
 using Briefingbot.Tests.Chat.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Briefingbot.Dossiers.Ingest;
 
 namespace Briefingbot.Tests.Chat;
 

@@ -2,8 +2,8 @@ using Briefingbot.Chat;
 using Briefingbot.Chat.Help;
 using Briefingbot.Chat.Letters;
 using Briefingbot.Chat.Search;
-using Microsoft.Extensions.DependencyInjection;
 using Briefingbot.Kernel.Commands;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefingbot.Tests.Chat;
 

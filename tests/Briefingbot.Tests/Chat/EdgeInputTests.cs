@@ -1,6 +1,6 @@
 using Briefingbot.Briefings.Commands;
-using Briefingbot.Registers;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Registers;
 
 namespace Briefingbot.Tests.Chat;
 

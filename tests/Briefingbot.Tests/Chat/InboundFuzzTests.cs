@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Briefingbot.Dossiers.Ingest;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Tests.Cards;
 using Briefingbot.Tests.Chat.Fakes;
 using Microsoft.AspNetCore.Hosting;
@@ -9,8 +11,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Briefingbot.Dossiers.Ingest;
-using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Tests.Chat;
 

@@ -1,8 +1,8 @@
 using Briefingbot.Chat;
 using Briefingbot.Chat.Greeting;
 using Briefingbot.Chat.Search;
-using Microsoft.Extensions.DependencyInjection;
 using Briefingbot.Kernel.Commands;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefingbot.Tests.Chat;
 

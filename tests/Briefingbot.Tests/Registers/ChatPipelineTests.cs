@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Briefingbot.Chat;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Tests.Administration.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
-using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Registers;
 

@@ -6,6 +6,7 @@ using Briefingbot.Registers.Calendar;
 using Briefingbot.Settings;
 using Briefingbot.Storage;
 using Briefingbot.Storage.Database;
+using Briefingbot.Storage.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Briefingbot.Storage.Stores;
 
 namespace Briefingbot.Tests.Settings;
 

@@ -1,8 +1,8 @@
-using Briefingbot.Storage;
-using Briefingbot.Kernel.Commands;
-using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Access;
 using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Admins;
 

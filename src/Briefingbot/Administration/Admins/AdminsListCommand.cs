@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Kernel.Commands;
-using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.People;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Administration.Admins;
 

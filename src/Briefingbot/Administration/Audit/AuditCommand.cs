@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Storage;
+using Briefingbot.Kernel.Access;
 using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.People;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Time;
-using Briefingbot.Kernel.Access;
-using Briefingbot.Kernel.People;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Audit;
 

@@ -1,7 +1,7 @@
-using Briefingbot.Storage;
-using Briefingbot.Kernel.Commands;
-using Briefingbot.Storage.Stores;
 using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Storage;
+using Briefingbot.Storage.Stores;
 
 namespace Briefingbot.Administration.Subscriptions;
 

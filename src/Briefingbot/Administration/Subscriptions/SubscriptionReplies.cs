@@ -1,6 +1,6 @@
-using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Subscriptions;
 

@@ -1,9 +1,9 @@
 using Briefingbot.Administration.Admins;
-using Briefingbot.Storage;
-using Microsoft.Extensions.Options;
+using Briefingbot.Kernel.Audit;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Time;
-using Briefingbot.Kernel.Audit;
+using Briefingbot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Administration.Subscriptions;
 

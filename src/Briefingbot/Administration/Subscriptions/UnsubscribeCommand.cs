@@ -1,5 +1,5 @@
-using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Subscriptions;
 

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Briefingbot.Dossiers.Search;
-using Briefingbot.Storage;
-using Briefingbot.Kernel.Commands;
-using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Access;
 using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Letters;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Topics;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Topics;
 

@@ -1,8 +1,8 @@
 using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Briefings.Composition;
 

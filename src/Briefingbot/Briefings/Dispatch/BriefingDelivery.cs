@@ -1,10 +1,10 @@
 using Briefingbot.Briefings.Composition;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Dossiers.Diagnostics;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Briefings.Dispatch;
 

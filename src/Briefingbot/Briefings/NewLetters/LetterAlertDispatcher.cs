@@ -5,8 +5,8 @@ using Briefingbot.Cards;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
-using Microsoft.Extensions.Options;
 using Briefingbot.Storage.Stores;
+using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Briefings.NewLetters;
 

@@ -1,7 +1,7 @@
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Storage.Database;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Briefingbot.Storage.Stores;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Briefingbot.Briefings.NewLetters;
 

@@ -1,7 +1,7 @@
 using Briefingbot.Briefings.Dispatch;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Briefings.Scheduling;
 

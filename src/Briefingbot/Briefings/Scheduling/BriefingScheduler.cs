@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Briefingbot.Administration;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
-using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Briefings.Scheduling;
 

@@ -1,7 +1,7 @@
 using Briefingbot.Cards;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
-using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Welcome;
 

@@ -1,6 +1,6 @@
+using Briefingbot.Kernel.Audit;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
-using Briefingbot.Kernel.Audit;
 
 namespace Briefingbot.Kernel.Access;
 

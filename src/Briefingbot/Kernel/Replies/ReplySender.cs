@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Briefingbot.Dossiers.Diagnostics;
-using Briefingbot.Protocol.Schema;
 using Briefingbot.Kernel.Commands;
+using Briefingbot.Protocol.Schema;
 
 namespace Briefingbot.Kernel.Replies;
 

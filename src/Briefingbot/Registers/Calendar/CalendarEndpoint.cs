@@ -1,6 +1,6 @@
+using Briefingbot.Kernel.Time;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Storage;
-using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Registers.Calendar;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Kernel.Letters;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Letters;
 
 namespace Briefingbot.Registers.Calendar;
 

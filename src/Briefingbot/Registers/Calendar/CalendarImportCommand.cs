@@ -1,10 +1,10 @@
 using System.Text;
-using Briefingbot.Protocol.Schema;
-using Microsoft.Extensions.Options;
-using Briefingbot.Kernel.Commands;
-using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Access;
 using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Protocol.Schema;
+using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Registers.Calendar;
 

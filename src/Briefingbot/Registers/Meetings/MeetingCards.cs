@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Briefingbot.Dossiers.Meetings;
-using Briefingbot.Registers.Promises;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Registers.Promises;
 
 namespace Briefingbot.Registers.Meetings;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Briefingbot.Storage;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Time;
-using Briefingbot.Kernel.Access;
-using Briefingbot.Kernel.Audit;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Meetings;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
-using Briefingbot.Storage;
-using Briefingbot.Kernel.Commands;
-using Briefingbot.Kernel.Replies;
-using Briefingbot.Kernel.Time;
 using Briefingbot.Kernel.Access;
 using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Letters;
 using Briefingbot.Kernel.People;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Promises;
 

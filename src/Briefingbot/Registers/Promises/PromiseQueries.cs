@@ -1,5 +1,5 @@
-using Briefingbot.Storage;
 using Briefingbot.Kernel.Time;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Promises;
 

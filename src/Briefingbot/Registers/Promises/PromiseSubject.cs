@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Briefingbot.Storage;
 using Briefingbot.Kernel.Commands;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Promises;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using Briefingbot.Sources.Sync;
-using Microsoft.Extensions.Options;
+using Briefingbot.Kernel.Access;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Time;
-using Briefingbot.Kernel.Access;
+using Briefingbot.Sources.Sync;
+using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Sources.Chat;
 

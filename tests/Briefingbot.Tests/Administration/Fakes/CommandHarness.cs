@@ -1,5 +1,7 @@
 using Briefingbot.Administration;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Registers;
 using Briefingbot.Storage;
@@ -7,8 +9,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Briefingbot.Kernel.Commands;
-using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Administration.Fakes;
 

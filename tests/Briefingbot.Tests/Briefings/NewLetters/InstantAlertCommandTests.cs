@@ -1,8 +1,8 @@
 using Briefingbot.Storage;
+using Briefingbot.Storage.Stores;
 using Briefingbot.Tests.Administration.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using static Briefingbot.Tests.Administration.Fakes.CommandHarness;
-using Briefingbot.Storage.Stores;
 
 namespace Briefingbot.Tests.Briefings.NewLetters;
 
