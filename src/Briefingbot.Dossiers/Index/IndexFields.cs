@@ -35,7 +35,7 @@ internal static class IndexFields
     public const string Context = "context";
     /// <summary>Answer passages: the question's text (stored).</summary>
     public const string QuestionText = "p_question";
-    /// <summary>The passage's <see cref="Search.PassageRole"/>.</summary>
+    /// <summary>The passage's <see cref="Letters.PassageRole"/>.</summary>
     public const string Role = "p_role";
 
     // Filter fields (on passage documents; values normalised)

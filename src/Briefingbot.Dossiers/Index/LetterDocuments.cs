@@ -1,6 +1,5 @@
 using System.Globalization;
 using Briefingbot.Dossiers.Letters;
-using Briefingbot.Dossiers.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 

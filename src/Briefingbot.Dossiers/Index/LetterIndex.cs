@@ -167,7 +167,7 @@ public sealed class LetterIndex : IDisposable
             // Warm the per-segment letter tables here, on the refreshing thread, not in the first user's query.
             foreach (var leaf in reader.Leaves)
             {
-                _ = Search.SegmentLetters.For(leaf.AtomicReader);
+                _ = SegmentLetters.For(leaf.AtomicReader);
             }
             return new IndexSearcher(reader) { Similarity = new CoordinatedBm25Similarity() };
         }

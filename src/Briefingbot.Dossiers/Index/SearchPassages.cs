@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Letters;
-using Briefingbot.Dossiers.Search;
 
 namespace Briefingbot.Dossiers.Index;
 

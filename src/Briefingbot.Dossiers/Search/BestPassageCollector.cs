@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Briefingbot.Dossiers.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;

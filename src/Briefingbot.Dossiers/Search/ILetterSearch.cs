@@ -61,18 +61,6 @@ public enum SearchUnit
     Letters,
 }
 
-/// <summary>What part of a letter a shown passage is.</summary>
-public enum PassageRole
-{
-    Paragraph,
-    /// <summary>A heading or title line.</summary>
-    Title,
-    /// <summary>Members' question (shown only when the letter holds no answer to it).</summary>
-    Question,
-    /// <summary>The government's answer; <see cref="PassageHit.Question"/> tells which question it answers.</summary>
-    Answer,
-}
-
 /// <summary>The question an answer passage answers: shown as one line of context.</summary>
 public sealed record QuestionContext(string? Party, string? Number, string Text);
 

@@ -1,11 +1,17 @@
 using Briefingbot.Administration.Admins;
 using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
 using Briefingbot.Administration.Subscriptions;
-using Briefingbot.Administration.Text;
 using Briefingbot.Administration.Topics;
-using Briefingbot.Chat;
+using Briefingbot.Cards;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Letters;
+using Briefingbot.Kernel.People;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Administration;
 
@@ -22,15 +28,16 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Shared by the administration and register commands.
-        services.TryAddSingleton<DutchClock>();
+        services.TryAddSingleton(sp => new DutchClock(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<AdministrationOptions>>().Value.DefaultTimeZone));
         services.TryAddSingleton<ReplySender>();
-        // The chat's template engine and renderer (the same ones AddChat registers; whichever comes first).
-        services.TryAddSingleton<Briefingbot.Cards.CardRenderer>();
-        services.TryAddSingleton<ICardRenderer, Briefingbot.Cards.SharedCardRenderer>();
+        // The card renderer ReplySender uses (one registration, shared with AddChat).
+        services.AddCards(configuration);
         services.TryAddSingleton<LetterLookup>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AdminDirectory>();
-        services.TryAddSingleton<People.UserNames>();
+        services.TryAddSingleton<IAdminDirectory>(sp => sp.GetRequiredService<AdminDirectory>());
+        services.TryAddSingleton<UserNames>();
         services.TryAddSingleton<AdminGuard>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<SubscriptionReplies>();

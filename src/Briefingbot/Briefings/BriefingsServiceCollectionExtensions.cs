@@ -5,7 +5,7 @@ using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Briefings.Scheduling;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
@@ -48,7 +48,7 @@ public static class BriefingsServiceCollectionExtensions
         typeof(Storage.ISubscriptionStore), typeof(Storage.IDeliveryLedger), typeof(Storage.ITopicStore),
         typeof(Storage.IPromiseRegister), typeof(Storage.IMeetingRegister), typeof(Dossiers.Search.ILetterSearch),
         typeof(Protocol.IProactiveMessenger), typeof(Protocol.IConversationReferenceStore),
-        typeof(Administration.Admins.AdminGuard),
+        typeof(Kernel.Access.AdminGuard),
     ];
 
     /// <summary>Composition, rendering and delivery (no scheduler): also used by tests and the benchmark.</summary>
@@ -58,7 +58,7 @@ public static class BriefingsServiceCollectionExtensions
         services.AddOptions<BriefingOptions>()
             .PostConfigure<Microsoft.Extensions.Options.IOptions<Storage.StorageOptions>>((o, storage) => o.MaxAttempts = storage.Value.MaxDeliveryAttempts);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<BriefingInstance>();
+        services.TryAddSingleton<ProcessIdentity>();
         // Without a store, "new" falls back to the index's ingest time; AddBriefings registers the stored arrivals.
         services.TryAddSingleton<ILetterArrivals, IndexLetterArrivals>();
         services.TryAddSingleton<BriefingComposer>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Briefingbot.Cards.Templating;
+using Briefingbot.Kernel.Replies;
 using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Cards;
@@ -60,6 +61,3 @@ public sealed class CardRenderer
         return new CardTemplateEngine(node);
     }
 }
-
-/// <summary>A card template is missing, does not parse, or failed to expand.</summary>
-public sealed class CardRenderException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Cards;
 

@@ -1,5 +1,6 @@
 using Briefingbot.Dossiers.Text;
 using System.Text.Json.Nodes;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Cards;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Cards;
 

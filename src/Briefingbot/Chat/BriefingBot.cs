@@ -3,6 +3,8 @@ using Briefingbot.Cards;
 using Briefingbot.Chat.MessageExtension;
 using Briefingbot.Chat.Welcome;
 using Briefingbot.Dossiers.Diagnostics;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.People;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 using Microsoft.Extensions.Options;
@@ -21,7 +23,7 @@ public sealed class BriefingBot(
     ChatResponder responder,
     WelcomeGreeter greeter,
     MessageExtensionSearch messageExtension,
-    Briefingbot.Administration.People.UserNames userNames,
+    UserNames userNames,
     IOptions<ChatOptions> options,
     ILogger<BriefingBot> logger) : IBot
 {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Briefingbot.Cards;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 

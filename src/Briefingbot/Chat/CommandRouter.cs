@@ -1,3 +1,5 @@
+using Briefingbot.Kernel.Commands;
+
 namespace Briefingbot.Chat;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat;
 

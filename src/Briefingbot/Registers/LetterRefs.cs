@@ -1,4 +1,4 @@
-using Briefingbot.Administration;
+using Briefingbot.Kernel.Letters;
 
 namespace Briefingbot.Registers;
 

@@ -1,5 +1,5 @@
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Ingest;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Registers.Calendar;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Registers.Promises;

@@ -1,5 +1,5 @@
-using Briefingbot.Administration;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Letters;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Registers;

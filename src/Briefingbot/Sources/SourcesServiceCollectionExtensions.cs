@@ -1,6 +1,6 @@
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Letters.Extraction;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Sources.Chat;
 using Briefingbot.Sources.Feed;
 using Briefingbot.Sources.Letters;

@@ -57,7 +57,7 @@ public static class SyncAlertRounds
         var dispatcher = new LetterAlertDispatcher(
             new InstantAlertSubscriptions(database), new LetterAlertLedger(database), new StoreLetterArrivals(database, options),
             new SubscriptionStore(database), new TopicStore(database), new LetterSearch(index, new LetterParser()),
-            new ConversationReferenceStore(database, TimeProvider.System), messenger, new BriefingInstance(TimeProvider.System), pacer,
+            new ConversationReferenceStore(database, TimeProvider.System), messenger, new ProcessIdentity(TimeProvider.System), pacer,
             TimeProvider.System, options, NullLogger<LetterAlertDispatcher>.Instance);
         await dispatcher.RunAsync(ct);
         var first = messenger.Sent.ToList();

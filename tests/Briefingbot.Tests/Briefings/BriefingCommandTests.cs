@@ -1,7 +1,7 @@
 using Briefingbot.Administration;
 using Briefingbot.Briefings;
 using Briefingbot.Briefings.Commands;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
 using Briefingbot.Tests.Administration.Fakes;

@@ -145,7 +145,7 @@ public sealed class BriefingScheduleTests
         await world.SubscribeAsync("c-2-busy", DayOfWeek.Monday, new TimeOnly(8, 0));
         world.Time.SetUtcNow(monday);
         await using var services = world.StartServices(o => o.MaxConcurrentSends = 1);
-        var instance = services.GetRequiredService<Briefingbot.Briefings.Dispatch.BriefingInstance>();
+        var instance = services.GetRequiredService<Briefingbot.Briefings.Dispatch.ProcessIdentity>();
         // 5 s after the start this process (its sweep, say) claims c-2-busy and is still sending it.
         world.Time.Advance(TimeSpan.FromSeconds(5));
         var busy = await world.Ledger.ClaimAsync("c-2-busy", "2026-11-30T08:00", instance.Id, world.Time.GetUtcNow(), TimeSpan.FromMinutes(5));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Briefingbot.Cards;
 using Briefingbot.Cards.Templating;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Cards;
 

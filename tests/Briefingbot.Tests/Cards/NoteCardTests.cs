@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Briefingbot.Cards;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Tests.Chat;
 using Microsoft.Extensions.Options;
 

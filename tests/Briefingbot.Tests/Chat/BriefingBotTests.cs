@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Briefingbot.Chat;
 using Briefingbot.Chat.Search;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Tests.Chat.Fakes;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using Briefingbot.Chat;
 using Briefingbot.Chat.Help;
 using Briefingbot.Chat.Letters;
 using Briefingbot.Chat.Search;
+using Briefingbot.Kernel.Commands;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefingbot.Tests.Chat;

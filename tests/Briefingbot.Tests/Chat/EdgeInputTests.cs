@@ -1,5 +1,5 @@
-using Briefingbot.Administration.Replies;
 using Briefingbot.Briefings.Commands;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Registers;
 
 namespace Briefingbot.Tests.Chat;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Tests.Cards;
 using Briefingbot.Tests.Chat.Fakes;
 using Briefingbot.Tests.TestSupport;

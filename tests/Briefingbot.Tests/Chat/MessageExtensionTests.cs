@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Briefingbot.Chat;
 using Briefingbot.Tests.Chat.Fakes;
 
 namespace Briefingbot.Tests.Chat;

@@ -1,6 +1,7 @@
 using Briefingbot.Chat;
 using Briefingbot.Chat.Greeting;
 using Briefingbot.Chat.Search;
+using Briefingbot.Kernel.Commands;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefingbot.Tests.Chat;

@@ -49,9 +49,9 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         // Issue 14 item 3: no question + answer + snippet repeating the same sentences + summary.
         var response = await seeds.Search.SearchAsync("PCA drones", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
         var first = response.Passages[0];
-        Assert.Equal(Briefingbot.Dossiers.Search.PassageRole.Answer, first.Role);
+        Assert.Equal(Briefingbot.Dossiers.Letters.PassageRole.Answer, first.Role);
 
-        var card = Briefingbot.Cards.SearchResultsCard.Create(response, new Briefingbot.Chat.Search.SearchRequest("PCA drones", new(), 0), new Briefingbot.Cards.SearchCardOptions());
+        var card = Briefingbot.Chat.Search.SearchResultsCard.Create(response, new Briefingbot.Chat.Search.SearchRequest("PCA drones", new(), 0), new Briefingbot.Chat.Search.SearchCardOptions());
         var passages = card.Data["hits"]!.AsArray()[0]!["passages"]!.AsArray();
         var shown = passages[0]!;
         Assert.True(shown["hasContext"]!.GetValue<bool>());
@@ -88,7 +88,7 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         // Issue 14 item 7: not "datum onbekend" and no link, but what the title tells.
         var response = await seeds.Search.SearchAsync("PCA drones", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
         var hit = response.Hits.First(h => h.SourceFile.StartsWith("004", StringComparison.Ordinal));
-        var meta = Briefingbot.Cards.SearchResultsCard.Meta(hit);
+        var meta = Briefingbot.Chat.Search.SearchResultsCard.Meta(hit);
         Assert.Contains("eind november 2025, vóór de RBZ Defensie van 1 december 2025", meta, StringComparison.Ordinal);
         Assert.Contains("Kamerstuk 21 501-28", meta, StringComparison.Ordinal);
         Assert.DoesNotContain("datum onbekend", meta, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Briefingbot.Administration.Replies;
 using Briefingbot.Chat;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Tests.Administration.Fakes;
@@ -164,7 +164,7 @@ public class ChatPipelineTests
     [InlineData("29:1a2b3c4d5e6f7g8h9i0j", "29:1a2b3…9i0j")]
     [InlineData("U0123ABC", "U0123ABC")]
     public void Long_ids_are_shortened_for_reading(string id, string expected) =>
-        Assert.Equal(expected, Briefingbot.Administration.People.UserLabel.ShortId(id));
+        Assert.Equal(expected, Briefingbot.Kernel.People.UserLabel.ShortId(id));
 
     [Fact]
     public async Task No_admin_or_register_card_has_a_needless_markdown_escape()

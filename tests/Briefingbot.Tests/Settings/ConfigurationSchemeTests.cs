@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Briefingbot.Administration;
 using Briefingbot.Briefings;
-using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Registers;
 using Briefingbot.Registers.Calendar;
 using Briefingbot.Settings;
 using Briefingbot.Storage;
 using Briefingbot.Storage.Database;
+using Briefingbot.Storage.Stores;
 using Briefingbot.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;

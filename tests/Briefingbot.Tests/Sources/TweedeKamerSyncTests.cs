@@ -249,7 +249,7 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         await using var server = await ReplayServer.StartAsync(Corpus(), pageSize: 10);
         await using var harness = SyncHarness.Create(Database, server);
         await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
-        var clock = new Briefingbot.Administration.Text.DutchClock(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new Briefingbot.Administration.AdministrationOptions()));
+        var clock = new Briefingbot.Kernel.Time.DutchClock(TimeProvider.System, new Briefingbot.Administration.AdministrationOptions().DefaultTimeZone);
         var command = new Briefingbot.Sources.Chat.SourcesStatusCommand(null!, harness.Store, harness.Get<Microsoft.Extensions.Options.IOptionsMonitor<Briefingbot.Sources.SourcesOptions>>(), clock, null!);
 
         var text = await command.DescribeAsync(CancellationToken.None);

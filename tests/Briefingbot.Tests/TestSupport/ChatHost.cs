@@ -1,4 +1,5 @@
 using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Tests.Cards;
 using Briefingbot.Tests.Chat.Fakes;
 using Microsoft.AspNetCore.Hosting;

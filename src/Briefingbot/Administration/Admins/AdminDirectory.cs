@@ -1,3 +1,4 @@
+using Briefingbot.Kernel.Access;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ public sealed record AdminEntry(string Id, string? Name, bool FromConfiguration)
 /// The admins: the configured list <c>Briefingbot:Admins</c> united with the store. Ids compare case-insensitively
 /// (AAD object ids are GUIDs, written in either case).
 /// </summary>
-public sealed class AdminDirectory(IAdminStore store, IOptionsMonitor<AdministrationOptions> options)
+public sealed class AdminDirectory(IAdminStore store, IOptionsMonitor<AdministrationOptions> options) : IAdminDirectory
 {
     /// <summary>The configured admins; blank entries (an empty environment variable) are ignored.</summary>
     private IEnumerable<string> Configured => options.CurrentValue.Admins.Select(Normalise).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase);

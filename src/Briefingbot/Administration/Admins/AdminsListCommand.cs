@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.People;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Administration.Admins;
 
 /// <summary><c>beheerders</c>: who the admins are. Open to everyone, so a refused user knows whom to ask.</summary>
-public sealed class AdminsListCommand(AdminDirectory admins, People.UserNames userNames, ReplySender replies) : ICommandHandler
+public sealed class AdminsListCommand(AdminDirectory admins, UserNames userNames, ReplySender replies) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["beheerders", "admins"];
 
@@ -28,8 +29,8 @@ public sealed class AdminsListCommand(AdminDirectory admins, People.UserNames us
             var detail = known
                 ? $"{origin} · id {admin.Id}"
                 : $"{origin} · id {admin.Id} · de naam verschijnt zodra deze persoon de bot iets vraagt";
-            items.Add(new JsonObject { ["name"] = People.UserLabel.Name(admin.Id, name), ["id"] = admin.Id, ["origin"] = origin, ["detail"] = detail });
-            text.Append("- ").Append(People.UserLabel.Name(admin.Id, name)).Append(" · ").Append(detail).Append('\n');
+            items.Add(new JsonObject { ["name"] = UserLabel.Name(admin.Id, name), ["id"] = admin.Id, ["origin"] = origin, ["detail"] = detail });
+            text.Append("- ").Append(UserLabel.Name(admin.Id, name)).Append(" · ").Append(detail).Append('\n');
         }
         if (list.Count == 0)
         {
@@ -37,6 +38,6 @@ public sealed class AdminsListCommand(AdminDirectory admins, People.UserNames us
             text.Append("Er zijn nog geen beheerders aangewezen. Vraag degene die de bot voor jullie organisatie beheert om een beheerder aan te wijzen.\n");
         }
         var data = new JsonObject { ["title"] = "Beheerders", ["count"] = list.Count, ["hasAdmins"] = list.Count > 0, ["isEmpty"] = list.Count == 0, ["admins"] = items };
-        await replies.SendCardAsync(context, Cards.CardNames.Admins, data, text.ToString().TrimEnd(), cancellationToken);
+        await replies.SendCardAsync(context, CardNames.Admins, data, text.ToString().TrimEnd(), cancellationToken);
     }
 }

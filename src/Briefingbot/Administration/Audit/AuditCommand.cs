@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.People;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Audit;
 
 /// <summary><c>audit [aantal]</c>: the latest changes (who, when, what), for admins.</summary>
-public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchClock clock, People.UserNames userNames, ReplySender replies) : ICommandHandler
+public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchClock clock, UserNames userNames, ReplySender replies) : ICommandHandler
 {
     private const int DefaultCount = 15;
     private const int MaxCount = 50;
@@ -34,7 +35,7 @@ public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchCloc
         foreach (var e in entries)
         {
             var when = clock.FormatMoment(e.At);
-            var who = People.UserLabel.Name(e.ActorAadObjectId, e.ActorName ?? (names.TryGetValue(e.ActorAadObjectId, out var known) ? known : null));
+            var who = UserLabel.Name(e.ActorAadObjectId, e.ActorName ?? (names.TryGetValue(e.ActorAadObjectId, out var known) ? known : null));
             items.Add(new JsonObject { ["when"] = when, ["who"] = who, ["whoId"] = e.ActorAadObjectId, ["action"] = e.Action, ["details"] = e.Details });
             text.Append("- ").Append(when).Append(" · ").Append(who).Append(" · ").Append(e.Details).Append('\n');
         }
@@ -43,6 +44,6 @@ public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchCloc
             text.Append("Nog geen wijzigingen.\n");
         }
         var data = new JsonObject { ["title"] = "Auditlog", ["count"] = entries.Count, ["isEmpty"] = entries.Count == 0, ["entries"] = items };
-        await replies.SendCardAsync(context, Cards.CardNames.Audit, data, text.ToString().TrimEnd(), cancellationToken);
+        await replies.SendCardAsync(context, CardNames.Audit, data, text.ToString().TrimEnd(), cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Subscriptions;

@@ -1,6 +1,6 @@
 using Briefingbot.Dossiers.Text;
 using System.Globalization;
-using Briefingbot.Administration.Text;
+using Briefingbot.Kernel.Time;
 
 namespace Briefingbot.Administration.Subscriptions;
 

@@ -1,8 +1,7 @@
 using Briefingbot.Dossiers.Text;
 using System.Globalization;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Administration.Subscriptions;
 

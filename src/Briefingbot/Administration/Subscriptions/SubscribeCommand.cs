@@ -1,7 +1,7 @@
-using Briefingbot.Administration.Audit;
-using Briefingbot.Briefings.NewLetters;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Storage;
+using Briefingbot.Storage.Stores;
 
 namespace Briefingbot.Administration.Subscriptions;
 

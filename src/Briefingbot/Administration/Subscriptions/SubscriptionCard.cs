@@ -2,16 +2,16 @@ using Briefingbot.Dossiers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Text;
-using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Time;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Administration.Subscriptions;
 
 /// <summary>Card data and Markdown text for a conversation's subscription: settings and the next delivery.</summary>
 public static class SubscriptionCard
 {
-    public const string Template = Cards.CardNames.Subscription;
+    public const string Template = CardNames.Subscription;
 
     public static string StatusText(SubscriptionStatus status) => status switch
     {

@@ -1,5 +1,5 @@
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Subscriptions;

@@ -1,7 +1,7 @@
 using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Administration.Subscriptions;
 

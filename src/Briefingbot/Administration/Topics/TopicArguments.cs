@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Administration.Topics;
 
@@ -25,17 +26,13 @@ public static partial class TopicArguments
     /// <summary>Removes one pair of outer quotes (straight or curly) and keeps inner phrase quotes.</summary>
     public static string Unquote(string text)
     {
-        var t = NormaliseQuotes(text.Trim());
+        var t = CommandText.NormaliseQuotes(text.Trim());
         if (t.Length >= 2 && t[0] == '"' && t[^1] == '"')
         {
             return t[1..^1].Trim();
         }
         return t;
     }
-
-    /// <summary>Teams and phones type curly quotes; the query parser wants straight ones.</summary>
-    public static string NormaliseQuotes(string text) =>
-        text.Replace('“', '"').Replace('”', '"').Replace('„', '"').Replace('‘', '\'').Replace('’', '\'');
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex NamePattern();

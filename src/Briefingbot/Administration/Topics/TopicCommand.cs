@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Letters;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Topics;
@@ -103,7 +104,7 @@ public sealed class TopicCommand(
             ["matchingCount"] = check.MatchingLetters == 1 ? "1 brief" : $"{check.MatchingLetters} brieven",
             ["matchingText"] = matchingText,
         };
-        await replies.SendCardAsync(context, Cards.CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\n{matchingText}", cancellationToken);
+        await replies.SendCardAsync(context, CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\n{matchingText}", cancellationToken);
     }
 
     private async Task<QueryCheck> CheckAsync(string name, string query, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Administration.Topics;
@@ -28,6 +28,6 @@ public sealed class TopicsListCommand(ITopicStore topics, ReplySender replies) :
             text.Append("Er zijn nog geen onderwerpen. Een beheerder voegt ze toe met `onderwerp toevoegen <naam> \"<zoekvraag>\"`.\n");
         }
         var data = new JsonObject { ["title"] = "Onderwerpen", ["count"] = list.Count, ["hasTopics"] = list.Count > 0, ["isEmpty"] = list.Count == 0, ["topics"] = items };
-        await replies.SendCardAsync(context, Cards.CardNames.Topics, data, text.ToString().TrimEnd(), cancellationToken);
+        await replies.SendCardAsync(context, CardNames.Topics, data, text.ToString().TrimEnd(), cancellationToken);
     }
 }

@@ -1,12 +1,12 @@
 using Briefingbot.Dossiers.Text;
 using System.Globalization;
-using Briefingbot.Administration.Admins;
 using Briefingbot.Briefings.Composition;
 using Briefingbot.Briefings.Rendering;
-using Briefingbot.Briefings.Scheduling;
-using Briefingbot.Chat;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Time;
+using Briefingbot.Kernel.Access;
 
 namespace Briefingbot.Briefings.Commands;
 

@@ -1,6 +1,6 @@
 using Briefingbot.Briefings.NewLetters;
-using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 

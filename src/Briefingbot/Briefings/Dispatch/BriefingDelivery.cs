@@ -1,7 +1,7 @@
 using Briefingbot.Briefings.Composition;
 using Briefingbot.Briefings.Rendering;
-using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Dossiers.Diagnostics;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
@@ -30,7 +30,7 @@ public sealed class BriefingDelivery(
     IProactiveMessenger messenger,
     BriefingComposer composer,
     BriefingRenderer renderer,
-    BriefingInstance instance,
+    ProcessIdentity instance,
     FanoutPacer pacer,
     TimeProvider time,
     IOptions<BriefingOptions> options,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Briefingbot.Briefings.Rendering;
 using Briefingbot.Cards;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Protocol.Schema;
 
 namespace Briefingbot.Briefings.NewLetters;

@@ -5,6 +5,7 @@ using Briefingbot.Cards;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
+using Briefingbot.Storage.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Briefings.NewLetters;
@@ -27,7 +28,7 @@ public sealed class LetterAlertDispatcher(
     ILetterSearch search,
     IConversationReferenceStore references,
     IProactiveMessenger messenger,
-    BriefingInstance instance,
+    ProcessIdentity instance,
     FanoutPacer pacer,
     TimeProvider time,
     IOptions<BriefingOptions> options,

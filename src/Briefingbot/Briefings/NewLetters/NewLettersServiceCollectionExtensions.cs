@@ -1,5 +1,6 @@
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Storage.Database;
+using Briefingbot.Storage.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Briefingbot.Briefings.NewLetters;

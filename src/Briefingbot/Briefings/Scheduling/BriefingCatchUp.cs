@@ -1,4 +1,5 @@
 using Briefingbot.Briefings.Dispatch;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed class BriefingCatchUp(
     ISubscriptionStore subscriptions,
     IDeliveryLedger ledger,
     BriefingDelivery delivery,
-    BriefingInstance instance,
+    ProcessIdentity instance,
     TimeProvider time,
     IOptions<BriefingOptions> options,
     ILogger<BriefingCatchUp> logger)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Briefingbot.Administration;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;

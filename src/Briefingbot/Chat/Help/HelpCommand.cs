@@ -1,4 +1,5 @@
 using Briefingbot.Cards;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Help;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Briefingbot.Cards;
 using Briefingbot.Chat.Search;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Letters;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Briefingbot.Cards;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Letters;
 

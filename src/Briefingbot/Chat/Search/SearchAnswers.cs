@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Briefingbot.Cards;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Search;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Briefingbot.Cards;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Search;
 

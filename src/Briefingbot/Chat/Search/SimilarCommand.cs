@@ -1,6 +1,7 @@
 using Briefingbot.Cards;
 using Briefingbot.Chat.Letters;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Search;
 

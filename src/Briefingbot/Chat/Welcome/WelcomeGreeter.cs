@@ -1,4 +1,5 @@
 using Briefingbot.Cards;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
 

@@ -1,4 +1,4 @@
-using Briefingbot.Administration.Text;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Storage;
 

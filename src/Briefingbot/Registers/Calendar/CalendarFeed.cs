@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Briefingbot.Administration;
 using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Kernel.Letters;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Storage;
 using Microsoft.Extensions.Options;

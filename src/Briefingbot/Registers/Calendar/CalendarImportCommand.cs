@@ -1,8 +1,8 @@
 using System.Text;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 

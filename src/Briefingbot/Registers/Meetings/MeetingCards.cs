@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Text;
 using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Registers.Promises;
 
 namespace Briefingbot.Registers.Meetings;
@@ -9,7 +9,7 @@ namespace Briefingbot.Registers.Meetings;
 /// <summary>Card data (cards/meetings.json) and Markdown for a meeting listing.</summary>
 public static class MeetingCards
 {
-    public const string Template = Cards.CardNames.Meetings;
+    public const string Template = CardNames.Meetings;
 
     public const int MaxMeetings = 20;
     private const int MaxPromisesPerMeeting = 5;

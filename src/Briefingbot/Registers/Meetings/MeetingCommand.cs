@@ -1,9 +1,9 @@
 using System.Globalization;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Meetings;

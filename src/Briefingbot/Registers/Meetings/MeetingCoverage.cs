@@ -1,6 +1,5 @@
 using Briefingbot.Dossiers.Text;
 using System.Globalization;
-using Briefingbot.Administration.Text;
 
 namespace Briefingbot.Registers.Meetings;
 

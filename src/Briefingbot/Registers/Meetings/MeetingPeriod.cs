@@ -1,7 +1,6 @@
 using Briefingbot.Dossiers.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Briefingbot.Administration.Text;
 
 namespace Briefingbot.Registers.Meetings;
 

@@ -1,6 +1,5 @@
 using Briefingbot.Dossiers.Text;
-using Briefingbot.Administration.Text;
-using Briefingbot.Administration.Topics;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Registers.Meetings;
 
@@ -14,7 +13,7 @@ public sealed record MeetingSpec(DateOnly? Start, string? Type, DateOnly? End, s
     {
         spec = new MeetingSpec(null, null, null, null);
         problem = "";
-        var rest = TopicArguments.NormaliseQuotes(text).Trim();
+        var rest = CommandText.NormaliseQuotes(text).Trim();
 
         DateOnly? start = null;
         if (rest.StartsWith("datum ", StringComparison.OrdinalIgnoreCase))

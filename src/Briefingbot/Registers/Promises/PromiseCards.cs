@@ -1,15 +1,16 @@
 using Briefingbot.Dossiers.Text;
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Text;
 using Briefingbot.Storage;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Registers.Promises;
 
 /// <summary>Card data (cards/promises.json) and Markdown for a promise listing.</summary>
 public static class PromiseCards
 {
-    public const string Template = Cards.CardNames.Promises;
+    public const string Template = CardNames.Promises;
 
     /// <summary>Items beyond this are counted, not shown: a Teams message must stay well under its size limit.</summary>
     public const int MaxItems = 25;
@@ -117,7 +118,7 @@ public static class PromiseCards
     }
 
     private static string Letters(string text) =>
-        new(Chat.CommandText.Fold(text).Where(char.IsLetterOrDigit).ToArray());
+        new(CommandText.Fold(text).Where(char.IsLetterOrDigit).ToArray());
 
     public static string Shorten(string text, int max)
     {

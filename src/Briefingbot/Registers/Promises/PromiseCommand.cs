@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Briefingbot.Administration;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Letters;
+using Briefingbot.Kernel.People;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Promises;
@@ -21,7 +22,7 @@ public sealed class PromiseCommand(
     AuditTrail audit,
     LetterLookup letters,
     DutchClock clock,
-    Administration.People.UserNames userNames,
+    UserNames userNames,
     ReplySender replies) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["toezegging", "promise"];
@@ -130,7 +131,7 @@ public sealed class PromiseCommand(
             foreach (var change in history)
             {
                 text.Append("- ").Append(clock.FormatMoment(change.ChangedAt)).Append(": ").Append(PromiseCards.StatusText(change.Status))
-                    .Append(" door ").Append(Administration.People.UserLabel.WithId(change.ChangedBy, names.TryGetValue(change.ChangedBy, out var name) ? name : null)).Append(change.Link is null ? "" : $" ({change.Link})").Append('\n');
+                    .Append(" door ").Append(UserLabel.WithId(change.ChangedBy, names.TryGetValue(change.ChangedBy, out var name) ? name : null)).Append(change.Link is null ? "" : $" ({change.Link})").Append('\n');
             }
         }
         await replies.SendTextAsync(context, text.ToString().TrimEnd(), cancellationToken);

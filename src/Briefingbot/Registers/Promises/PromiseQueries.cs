@@ -1,4 +1,4 @@
-using Briefingbot.Administration.Text;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Promises;

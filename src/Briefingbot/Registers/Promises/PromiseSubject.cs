@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Promises;

@@ -1,8 +1,8 @@
 using Briefingbot.Dossiers.Text;
-using Briefingbot.Administration;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
+using Briefingbot.Kernel.Letters;
 
 namespace Briefingbot.Registers.Promises;
 

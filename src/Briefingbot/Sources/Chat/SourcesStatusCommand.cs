@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Briefingbot.Administration.Admins;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Administration.Text;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Access;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Sources.Sync;
 using Microsoft.Extensions.Options;
 

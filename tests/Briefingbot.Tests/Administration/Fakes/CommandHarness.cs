@@ -1,7 +1,7 @@
 using Briefingbot.Administration;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Registers;
 using Briefingbot.Storage;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Briefingbot.Administration.Replies;
+using Briefingbot.Kernel.Replies;
 
 namespace Briefingbot.Tests.Administration.Fakes;
 

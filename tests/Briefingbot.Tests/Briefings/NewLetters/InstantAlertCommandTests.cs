@@ -1,5 +1,5 @@
-using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Storage;
+using Briefingbot.Storage.Stores;
 using Briefingbot.Tests.Administration.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using static Briefingbot.Tests.Administration.Fakes.CommandHarness;

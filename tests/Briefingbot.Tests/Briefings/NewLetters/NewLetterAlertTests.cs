@@ -3,6 +3,7 @@ using Briefingbot.Briefings.Composition;
 using Briefingbot.Briefings.NewLetters;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
+using Briefingbot.Storage.Stores;
 using Briefingbot.Tests.Briefings.Fakes;
 
 namespace Briefingbot.Tests.Briefings.NewLetters;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Tests.Chat.Fakes;
 

@@ -1,7 +1,7 @@
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Search;
 
-namespace Briefingbot.Administration;
+namespace Briefingbot.Kernel.Letters;
 
 /// <summary>
 /// Optional access to the letter search. Administration and the registers work without an index (a bot that is

@@ -1,15 +1,16 @@
 using Briefingbot.Dossiers.Text;
-using Microsoft.Extensions.Options;
 
-namespace Briefingbot.Administration.Text;
+namespace Briefingbot.Kernel.Time;
 
 /// <summary>
 /// "Today" and "now" as users in the configured zone (default Europe/Amsterdam) see them, read from the injected
-/// <see cref="TimeProvider"/>; plus Dutch formatting of dates and moments.
+/// <see cref="TimeProvider"/>; plus Dutch formatting of dates and moments. The zone is the setting
+/// <c>Administration:DefaultTimeZone</c>, handed in by <c>AddAdministration</c> (the kernel reads no settings).
 /// </summary>
-public sealed class DutchClock(TimeProvider time, IOptions<AdministrationOptions> options)
+/// <param name="timeZoneId">IANA zone id; unknown or empty gives UTC.</param>
+public sealed class DutchClock(TimeProvider time, string? timeZoneId)
 {
-    private readonly TimeZoneInfo zone = TimeZones.TryFind(options.Value.DefaultTimeZone, out var z) ? z : TimeZoneInfo.Utc;
+    private readonly TimeZoneInfo zone = TimeZones.TryFind(timeZoneId, out var z) ? z : TimeZoneInfo.Utc;
 
     public TimeZoneInfo Zone => zone;
 

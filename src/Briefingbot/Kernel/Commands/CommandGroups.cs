@@ -1,4 +1,4 @@
-namespace Briefingbot.Chat;
+namespace Briefingbot.Kernel.Commands;
 
 /// <summary>Default help-card headings per feature folder, so a new command is grouped sensibly without extra code.</summary>
 public static class CommandGroups

@@ -1,8 +1,11 @@
 using Briefingbot.Dossiers.Text;
 using System.Text.Json.Nodes;
+using Briefingbot.Cards;
 using Briefingbot.Dossiers.Letters;
+using Briefingbot.Chat.Search;
+using Briefingbot.Kernel.Replies;
 
-namespace Briefingbot.Cards;
+namespace Briefingbot.Chat.Letters;
 
 /// <summary>Builds the data of the <c>letter</c> card: metadata, summary, and the letter's questions or sections.</summary>
 public static class LetterCard

@@ -1,10 +1,11 @@
 using Briefingbot.Dossiers.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Chat.Search;
+using Briefingbot.Cards;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Replies;
 
-namespace Briefingbot.Cards;
+namespace Briefingbot.Chat.Search;
 
 /// <summary>How a results card is shown.</summary>
 /// <param name="Interactive">Buttons that talk to the bot ("Toon brief", paging). Off for message-extension cards, which are posted where the bot may not be.</param>

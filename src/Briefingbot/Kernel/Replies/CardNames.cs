@@ -1,4 +1,4 @@
-namespace Briefingbot.Cards;
+namespace Briefingbot.Kernel.Replies;
 
 /// <summary>The templates in <c>cards/</c> (file name without <c>.json</c>).</summary>
 public static class CardNames

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using Briefingbot.Cards;
-using Briefingbot.Chat;
 using Briefingbot.Dossiers.Diagnostics;
+using Briefingbot.Kernel.Commands;
 using Briefingbot.Protocol.Schema;
 
-namespace Briefingbot.Administration.Replies;
+namespace Briefingbot.Kernel.Replies;
 
 /// <summary>
 /// Answers a command: an Adaptive Card where the channel renders cards and a renderer is available, else the
@@ -40,7 +39,7 @@ public sealed partial class ReplySender(IServiceProvider services, ILogger<Reply
                 };
                 return SendAsync(context, activity, cancellationToken);
             }
-            catch (Briefingbot.Cards.CardRenderException ex) when (ex.InnerException is null)
+            catch (CardRenderException ex) when (ex.InnerException is null)
             {
                 // Expected with large input (a card over the size limit): the text is the answer, no stack trace needed.
                 Log.CardNotRendered(logger, templateName, ex.Message);

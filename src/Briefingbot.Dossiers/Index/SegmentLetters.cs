@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
-using Briefingbot.Dossiers.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
-namespace Briefingbot.Dossiers.Search;
+namespace Briefingbot.Dossiers.Index;
 
 /// <summary>
 /// Per index segment, in memory: the letter ordinal of every document and the letter id of every ordinal. The

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Briefingbot.Administration.Text;
+namespace Briefingbot.Kernel.Time;
 
 /// <summary>Looks up IANA time zones the way users type them ("Europe/Amsterdam", "europe/amsterdam").</summary>
 public static class TimeZones

@@ -1,14 +1,14 @@
-using Briefingbot.Administration.Audit;
-using Briefingbot.Administration.Replies;
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Audit;
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Kernel.Replies;
 
-namespace Briefingbot.Administration.Admins;
+namespace Briefingbot.Kernel.Access;
 
 /// <summary>
 /// The one check every admin command makes before it changes anything: is the caller (from.aadObjectId) an admin?
 /// If not, it answers politely in Dutch and the command does nothing else.
 /// </summary>
-public sealed class AdminGuard(AdminDirectory admins, ReplySender replies, ILogger<AdminGuard> logger)
+public sealed class AdminGuard(IAdminDirectory admins, ReplySender replies, ILogger<AdminGuard> logger)
 {
     /// <param name="what">What only admins may do, completing "Alleen beheerders kunnen …", e.g. "onderwerpen wijzigen".</param>
     /// <returns>True when the caller is an admin and the command may go on.</returns>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Briefingbot.Storage;
 using Quartz;
 
-namespace Briefingbot.Briefings.Scheduling;
+namespace Briefingbot.Kernel.Time;
 
 /// <summary>
 /// A subscription's weekly schedule as a Quartz cron expression in its IANA time zone, and the period arithmetic

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Briefingbot.Cards;
+namespace Briefingbot.Kernel.Replies;
 
 /// <summary>
 /// A short reply written as Markdown (confirmations, refusals, usage hints of the admin and register commands) as

@@ -1,6 +1,6 @@
-using Briefingbot.Chat;
+using Briefingbot.Kernel.Commands;
 
-namespace Briefingbot.Administration.Audit;
+namespace Briefingbot.Kernel.Audit;
 
 /// <summary>Who issued a command, as recorded in the audit log.</summary>
 /// <param name="Id">The AAD object id, or the channel's user id where the channel has no AAD identity (Slack, Web Chat).</param>

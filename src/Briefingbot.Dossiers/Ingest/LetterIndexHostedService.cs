@@ -1,10 +1,10 @@
-using Briefingbot.Dossiers.Ingest;
+using Briefingbot.Dossiers.Index;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Briefingbot.Dossiers.Index;
+namespace Briefingbot.Dossiers.Ingest;
 
 /// <summary>
 /// Opens the letter index when the host starts and, when configured, ingests the corpus folder in the background.

@@ -1,6 +1,6 @@
 using Briefingbot.Storage;
 
-namespace Briefingbot.Administration.Audit;
+namespace Briefingbot.Kernel.Audit;
 
 /// <summary>
 /// Writes admin changes to the audit log (who, what; the store stamps when) and to the structured log.

@@ -1,6 +1,6 @@
 using Briefingbot.Protocol;
 
-namespace Briefingbot.Chat;
+namespace Briefingbot.Kernel.Commands;
 
 /// <summary>
 /// One chat command (zoek, brief, meer, help, toezeggingen, ...). Register with

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Briefingbot.Protocol.Schema;
 using Briefingbot.Storage;
 
-namespace Briefingbot.Administration.People;
+namespace Briefingbot.Kernel.People;
 
 /// <summary>
 /// Names for user ids. Every turn remembers the sender's name (<c>from.name</c>) under the id the audit log and the

@@ -1,6 +1,6 @@
 using Briefingbot.Storage.Database;
 
-namespace Briefingbot.Briefings.NewLetters;
+namespace Briefingbot.Storage.Stores;
 
 /// <summary>A conversation that asked for an alert within the hour of a matching new letter (<c>abonneer direct</c>).</summary>
 public sealed record InstantAlertSubscription(string ConversationId, DateTimeOffset EnabledAt, string EnabledBy);

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Analysis;
 
-namespace Briefingbot.Chat;
+namespace Briefingbot.Kernel.Commands;
 
 /// <summary>Normalisation of what users type: case and accents folded, a leftover bot mention removed.</summary>
 public static partial class CommandText
@@ -78,6 +78,11 @@ public static partial class CommandText
         }
         return t.Trim();
     }
+
+
+    /// <summary>Teams and phones type curly quotes; the query parser wants straight ones.</summary>
+    public static string NormaliseQuotes(string text) =>
+        text.Replace('“', '"').Replace('”', '"').Replace('„', '"').Replace('‘', '\'').Replace('’', '\'');
 
     [GeneratedRegex(@"^<at>[^<]{0,100}</at>", RegexOptions.IgnoreCase)]
     private static partial Regex AtTag();
