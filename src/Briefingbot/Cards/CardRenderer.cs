@@ -11,7 +11,7 @@ namespace Briefingbot.Cards;
 /// Turns a template name and its data into an Adaptive Card. Templates are read from the cards folder once and
 /// kept parsed; they are part of the build output, so a missing or broken one is a deployment error, reported
 /// by <see cref="CardRenderException"/> (the chat layer then answers in text). Other features do not use this class
-/// directly but <see cref="SharedCardRenderer"/> through <c>ICardRenderer</c>, which adds the size check (see there).
+/// directly but <see cref="SizeCheckedCardRenderer"/> through <c>ICardRenderer</c>, which adds the size check (see there).
 /// </summary>
 public sealed class CardRenderer
 {

@@ -23,7 +23,7 @@ public static class CardsServiceCollectionExtensions
         services.AddSingleton<CardRenderer>();
         services.AddHttpContextAccessor();
         services.TryAddSingleton<PublicLinks>();
-        services.TryAddSingleton<ICardRenderer, SharedCardRenderer>();
+        services.TryAddSingleton<ICardRenderer, SizeCheckedCardRenderer>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ public sealed class NoteCardTests
     [Fact]
     public void The_rendered_card_holds_every_line_and_sets_quotes_apart()
     {
-        var renderer = new SharedCardRenderer(new CardRenderer(Options.Create(new CardOptions())));
+        var renderer = new SizeCheckedCardRenderer(new CardRenderer(Options.Create(new CardOptions())));
 
         var card = renderer.Render(CardNames.Note, NoteCard.Data(Reply));
 

@@ -21,7 +21,7 @@ public class ChatPipelineTests
     private static CommandHarness NewBot(IDictionary<string, string?>? settings = null) => new(Now, settings, configure: services =>
     {
         services.AddChat(new ConfigurationBuilder().Build());
-        services.AddSingleton<ICardRenderer, Briefingbot.Cards.SharedCardRenderer>();
+        services.AddSingleton<ICardRenderer, Briefingbot.Cards.SizeCheckedCardRenderer>();
     });
 
     [Fact]
@@ -29,7 +29,7 @@ public class ChatPipelineTests
     {
         // Regression: data built in code (JsonObject with a long) made the engine throw and the answer fall back to text.
         using var services = new ServiceCollection().AddSingleton(Microsoft.Extensions.Options.Options.Create(new Briefingbot.Cards.CardOptions()))
-            .AddSingleton<Briefingbot.Cards.CardRenderer>().AddSingleton<ICardRenderer, Briefingbot.Cards.SharedCardRenderer>().BuildServiceProvider();
+            .AddSingleton<Briefingbot.Cards.CardRenderer>().AddSingleton<ICardRenderer, Briefingbot.Cards.SizeCheckedCardRenderer>().BuildServiceProvider();
         var data = new System.Text.Json.Nodes.JsonObject
         {
             ["title"] = "Auditlog", ["count"] = 1L, ["isEmpty"] = false,

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Briefingbot.Kernel.Replies;
 
 /// <summary>
-/// Expands a card template from <c>cards/</c> with data into an Adaptive Card. Cards' SharedCardRenderer implements
+/// Expands a card template from <c>cards/</c> with data into an Adaptive Card. Cards' SizeCheckedCardRenderer implements
 /// this (registered once, by AddCards); while none is registered, <see cref="ReplySender"/> answers with the Markdown
 /// fallback. Throws <see cref="CardRenderException"/> for a missing template or an over-size card.
 /// </summary>

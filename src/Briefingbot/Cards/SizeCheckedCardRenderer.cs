@@ -17,7 +17,7 @@ namespace Briefingbot.Cards;
 /// ReplySender without importing Cards: it checks the data, enforces the size limit by throwing, and returns an
 /// immutable <see cref="JsonElement"/>. Registered once, by <see cref="CardsServiceCollectionExtensions.AddCards"/>.
 /// </remarks>
-public sealed class SharedCardRenderer(CardRenderer renderer) : ICardRenderer
+public sealed class SizeCheckedCardRenderer(CardRenderer renderer) : ICardRenderer
 {
     public JsonElement Render(string templateName, JsonNode data)
     {
