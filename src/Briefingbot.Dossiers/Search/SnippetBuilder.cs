@@ -14,8 +14,8 @@ namespace Briefingbot.Dossiers.Search;
 /// Kept after a spike against Lucene.Net.Highlighter 4.8.0-beta00017 (issue 17 item 6; <c>bench-snippets</c> in
 /// tools/Briefingbot.Bench, figures in docs/search.md, "Snippet window"): on the 133 eval-set queries over the seeds
 /// (1,196 passages, 930 longer than a 300-character window) the package's <c>Highlighter</c> + <c>QueryScorer</c> +
-/// <c>SimpleSpanFragmenter</c> cost more per snippet (Release, busy machine: CPU 69.3 against 53.6 µs at 600
-/// characters, 36.6 against 30.4 µs at 300; wall p50 32.2 against 19.9 and 28.6 against 18.4 µs), and its
+/// <c>SimpleSpanFragmenter</c> cost more per snippet (Release, load 3.7: CPU 69.4 against 48.6 µs at 600 characters,
+/// 47.4 against 37.7 µs at 300; wall p50 30.6 against 19.2 and 38.2 against 26.3 µs), and its
 /// grid-aligned fragments ran over the window in 76% of the cut windows (348 characters on average for 300). Given
 /// the same length per passage, this code shows about as much of the judged answers (90.9% against 91.2%) and more
 /// often every sought word (99.1% against 98.4%); the offset contract held for both (930 of 930). The package also keeps a fragment's offsets internal, and they count in the marked-up text, so mapping
