@@ -41,7 +41,7 @@ public sealed class CardRenderer
             return engine.Expand(data) as JsonObject
                 ?? throw new CardRenderException($"Template '{name}' produced no card.");
         }
-        catch (Exception ex) when (ex is TemplateSyntaxException or TemplateEvaluationException or IOException or JsonException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is TemplateSyntaxException or IOException or JsonException or UnauthorizedAccessException)
         {
             throw new CardRenderException($"Card template '{name}' failed: {ex.Message}", ex);
         }

@@ -131,6 +131,11 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         Assert.Equal("2.0", calendar["VERSION"]!.Value);
         Assert.NotNull(calendar["PRODID"]);
         Assert.Equal("Briefingbot: EU-vergaderingen", calendar.Text("X-WR-CALNAME"));
+        Assert.Equal("Briefingbot: EU-vergaderingen", calendar.Text("NAME"));
+        Assert.Equal("PUBLISH", calendar["METHOD"]!.Value);
+        Assert.Equal("DURATION", calendar["REFRESH-INTERVAL"]!.Parameters["VALUE"]);
+        Assert.Equal("PT6H", calendar["REFRESH-INTERVAL"]!.Value);
+        Assert.Equal("PT6H", calendar["X-PUBLISHED-TTL"]!.Value);
         var events = calendar.Children.Where(c => c.Name == "VEVENT").ToList();
         Assert.Equal(7, events.Count);
         foreach (var e in events)
@@ -142,6 +147,9 @@ public sealed class CalendarFeedTests : IAsyncLifetime
             Assert.True(string.CompareOrdinal(e["DTEND"]!.Value, e["DTSTART"]!.Value) > 0, "DTEND must be after DTSTART (exclusive end)");
         }
         Assert.Equal(events.Count, events.Select(e => e["UID"]!.Value).Distinct().Count());
+        Assert.Equal("CANCELLED", events.Single(e => e["DTSTART"]!.Value == "20251216")["STATUS"]!.Value);
+        Assert.Equal("CONFIRMED", events.Single(e => e["DTSTART"]!.Value == "20251201")["STATUS"]!.Value);
+        Assert.Contains("Voorbereid in: Schriftelijk overleg RBZ Defensie 1 december 2025", events.Single(e => e["DTSTART"]!.Value == "20251218").Text("DESCRIPTION"), StringComparison.Ordinal);
         var informal = events.Single(e => e["DTSTART"]!.Value == "20260210");
         Assert.Equal(LongTitle, informal.Text("SUMMARY"));
         Assert.Equal("Kopenhagen, Denemarken", informal.Text("LOCATION"));
@@ -187,19 +195,41 @@ public sealed class CalendarFeedTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Writer_folds_multibyte_text_without_splitting_characters()
+    public void Folding_keeps_multibyte_characters_whole()
     {
-        var writer = new ICalendarWriter();
+        var output = new StringBuilder();
         var text = string.Concat(Enumerable.Repeat("één–twee😀 ", 30));
-        writer.Text("SUMMARY", text);
-        var output = writer.ToString();
+        ContentLineFolding.Fold(output, "SUMMARY:" + text);
 
+        AssertFoldedWhole(output.ToString());
+        var unfolded = output.ToString().Replace("\r\n ", "", StringComparison.Ordinal).TrimEnd('\r', '\n');
+        Assert.Equal("SUMMARY:" + text, unfolded);
+    }
+
+    [Fact]
+    public void Refold_repairs_surrogate_pairs_that_ical_net_splits()
+    {
+        var calendar = new Ical.Net.Calendar();
+        var text = string.Concat(Enumerable.Repeat("één–twee😀 ", 30));
+        calendar.Events.Add(new Ical.Net.CalendarComponents.CalendarEvent { Uid = "x@briefingbot", Summary = text });
+        var raw = new Ical.Net.Serialization.CalendarSerializer().SerializeToString(calendar)!;
+        // Ical.Net 5.2.4 folds between the halves of a surrogate pair. When this fails after an upgrade, its folding is
+        // right and ContentLineFolding.Refold can go.
+        Assert.Contains(raw.Split("\r\n"), line => line.Length > 0 && char.IsHighSurrogate(line[^1]));
+
+        var refolded = ContentLineFolding.Refold(raw);
+
+        AssertFoldedWhole(refolded);
+        Assert.Equal(text, Ical.Net.Calendar.Load(refolded)!.Events.Single().Summary);
+        Assert.Equal(text, Rfc5545LineParser.Parse(refolded).Children.Single().Text("SUMMARY"));
+    }
+
+    private static void AssertFoldedWhole(string output)
+    {
         foreach (var line in output[..^2].Split("\r\n"))
         {
             Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line);
-            Assert.DoesNotContain('\uFFFD', line);
+            Assert.False(line.Length > 0 && (char.IsHighSurrogate(line[^1]) || char.IsLowSurrogate(line[line[0] == ' ' && line.Length > 1 ? 1 : 0])), line);
         }
-        var unfolded = output.Replace("\r\n ", "", StringComparison.Ordinal).TrimEnd('\r', '\n');
-        Assert.Equal("SUMMARY:" + text, unfolded);
     }
 }

@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 namespace Briefingbot.Cards.Templating;
 
 /// <summary>
-/// Expands Adaptive Card templates (the Adaptive Card Templating language: <c>${...}</c>, <c>$data</c>,
-/// <c>$when</c>, <c>$root</c>, <c>$index</c>) with JSON data, the way the official adaptivecards-templating
-/// package does; the test suite checks both agree on every template. Data is only ever read as JSON values,
+/// Expands Adaptive Card templates (the part of the Adaptive Card Templating language the templates in cards/ use:
+/// <c>${...}</c> with data paths, <c>&amp;&amp;</c> and <c>||</c>; <c>$data</c>, <c>$when</c>, <c>$root</c>) with
+/// JSON data, the way the official adaptivecards-templating package does; the test suite checks both agree on every
+/// template and on the edge cases of each construct kept. A template that uses more (a function, <c>$index</c>)
+/// fails when it is loaded, with a <see cref="TemplateSyntaxException"/> that names what is missing. Data is only ever read as JSON values,
 /// never parsed as a template, so text from letters or users that contains <c>${x}</c>, quotes or braces
 /// stays literal text in the card.
 /// </summary>
@@ -23,7 +25,7 @@ public sealed class CardTemplateEngine
     /// <summary>Expands the template with <paramref name="data"/> as <c>$root</c>. Null when the root's <c>$when</c> is false.</summary>
     public JsonNode? Expand(JsonNode? data)
     {
-        var scope = new TemplateScope(data, data, null);
+        var scope = new TemplateScope(data, data);
         return Expand(_template, scope).Node;
     }
 
@@ -124,7 +126,6 @@ public sealed class CardTemplateEngine
     private static Expanded ExpandObject(ObjectNode obj, TemplateScope scope)
     {
         IReadOnlyList<JsonNode?> contexts;
-        bool isArray = false;
         if (obj.Data is null)
         {
             contexts = [scope.Data];
@@ -140,7 +141,6 @@ public sealed class CardTemplateEngine
             if (data is JsonArray list)
             {
                 contexts = list.ToList();
-                isArray = true;
             }
             else
             {
@@ -151,11 +151,7 @@ public sealed class CardTemplateEngine
         var results = new List<JsonObject>();
         for (int i = 0; i < contexts.Count; i++)
         {
-            var itemScope = scope with
-            {
-                Data = contexts[i],
-                Index = isArray ? i : scope.Index,
-            };
+            var itemScope = scope with { Data = contexts[i] };
             if (obj.When is not null && !WhenHolds(obj.When, itemScope))
             {
                 continue;
@@ -183,17 +179,6 @@ public sealed class CardTemplateEngine
     private static bool WhenHolds(PreparedNode when, TemplateScope scope)
     {
         // $when must be an expression that evaluates to exactly true; anything else drops the element.
-        if (when is not ExpressionNode e)
-        {
-            return false;
-        }
-        try
-        {
-            return e.Expression.Evaluate(scope, substitute: false) is true;
-        }
-        catch (TemplateEvaluationException)
-        {
-            return false;
-        }
+        return when is ExpressionNode e && e.Expression.Evaluate(scope, substitute: false) is true;
     }
 }

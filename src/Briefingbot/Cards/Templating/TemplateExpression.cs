@@ -5,13 +5,16 @@ using System.Text.Json.Nodes;
 namespace Briefingbot.Cards.Templating;
 
 /// <summary>
-/// A parsed expression of the Adaptive Card Templating language (the subset of Adaptive Expressions Briefingbot's
-/// templates use). Evaluation follows the official JS engine (adaptivecards-templating 2.3.1 on
-/// adaptive-expressions 4.x), because the test suite compares both engines' output on every template:
+/// A parsed expression of the Adaptive Card Templating language, trimmed to what the templates in cards/ use (issue
+/// 17): data paths (<c>title</c>, <c>$root.interactive</c>), <c>&amp;&amp;</c> and <c>||</c>, and text with embedded
+/// <c>${...}</c>. No template calls a function, so the expander has none: anything else is a
+/// <see cref="TemplateSyntaxException"/> when the template is loaded. Evaluation follows the official JS engine
+/// (adaptivecards-templating 2.3.1 on adaptive-expressions 4.x); the test suite compares both on every template and on
+/// the edge cases of what is kept (TemplateExpressionConformanceTests):
 /// <list type="bullet">
 /// <item>a path that is missing from the data evaluates to the text <c>${path}</c> where substitution is allowed
-/// (values and string interpolation), and to "undefined" (falsy) in conditions (<c>$when</c>, <c>if</c>, <c>!</c>,
-/// comparisons, <c>&amp;&amp;</c>, <c>||</c>, <c>empty</c>);</item>
+/// (values and string interpolation), and to "undefined" (falsy) in conditions (<c>$when</c>, <c>&amp;&amp;</c>,
+/// <c>||</c>);</item>
 /// <item>only <c>false</c>, <c>null</c> and "undefined" are falsy (<c>0</c> and <c>""</c> are true).</item>
 /// </list>
 /// </summary>
@@ -31,7 +34,7 @@ internal abstract class TemplateExpression
         _ => true,
     };
 
-    /// <summary>JavaScript's <c>value.toString()</c> for the value kinds a template can produce.</summary>
+    /// <summary>JavaScript's <c>value.toString()</c> for the value kinds data can hold.</summary>
     public static string ToDisplayString(object? value) => value switch
     {
         null or UndefinedValue => "",
@@ -54,20 +57,15 @@ internal abstract class TemplateExpression
     }
 }
 
-/// <summary>A constant: string, number, boolean or null.</summary>
-internal sealed class ConstantExpression(object? value) : TemplateExpression
+/// <summary>Literal text between the expressions of an interpolated string.</summary>
+internal sealed class TextExpression(string text) : TemplateExpression
 {
-    public object? Value { get; } = value;
-
-    public override object? Evaluate(TemplateScope scope, bool substitute) => Value;
+    public override object? Evaluate(TemplateScope scope, bool substitute) => text;
 }
 
-/// <summary>A data path such as <c>title</c>, <c>$root.query</c>, <c>hits[0].title</c> or <c>$index</c>.</summary>
-internal sealed class PathExpression(string head, IReadOnlyList<PathSegment> segments) : TemplateExpression
+/// <summary>A data path such as <c>title</c>, <c>item.title</c> or <c>$root.interactive</c>.</summary>
+internal sealed class PathExpression(string head, IReadOnlyList<string> members) : TemplateExpression
 {
-    public string Head { get; } = head;
-    public IReadOnlyList<PathSegment> Segments { get; } = segments;
-
     public override object? Evaluate(TemplateScope scope, bool substitute)
     {
         var value = Resolve(scope);
@@ -80,162 +78,44 @@ internal sealed class PathExpression(string head, IReadOnlyList<PathSegment> seg
 
     private object? Resolve(TemplateScope scope)
     {
-        object? current = Head switch
-        {
-            "$root" => TemplateValues.FromNode(scope.Root),
-            "$data" => TemplateValues.FromNode(scope.Data),
-            "$index" => scope.Index is int i ? (double)i : Undefined,
-            _ => TemplateValues.Member(TemplateValues.FromNode(scope.Data), Head),
-        };
-        foreach (var segment in Segments)
+        var current = head == "$root" ? TemplateValues.FromNode(scope.Root) : TemplateValues.Member(TemplateValues.FromNode(scope.Data), head);
+        foreach (var member in members)
         {
             if (ReferenceEquals(current, Undefined) || current is null)
             {
                 return Undefined;
             }
-            current = segment.Index is { } index
-                ? TemplateValues.Element(current, index)
-                : TemplateValues.Member(current, segment.Name!);
+            current = TemplateValues.Member(current, member);
         }
         return current;
     }
 
-    public override string ToString()
-    {
-        var sb = new StringBuilder(Head);
-        foreach (var s in Segments)
-        {
-            sb.Append(s.Index is { } i ? $"[{i}]" : "." + s.Name);
-        }
-        return sb.ToString();
-    }
+    public override string ToString() => members.Count == 0 ? head : head + "." + string.Join('.', members);
 }
 
-/// <summary>One step of a path: <c>.name</c> or <c>[index]</c>.</summary>
-internal readonly record struct PathSegment(string? Name, int? Index);
-
-/// <summary>A unary operator: <c>!</c> or <c>-</c>.</summary>
-internal sealed class UnaryExpression(char op, TemplateExpression operand) : TemplateExpression
+/// <summary>
+/// <c>&amp;&amp;</c> or <c>||</c>, operands read without substitution (missing = falsy). <c>&amp;&amp;</c> is always a
+/// boolean; <c>||</c> is true when either side is, and otherwise, as in the official engine, the right side's own value
+/// (<c>false</c>, <c>null</c>, or undefined, which leaves the property out).
+/// </summary>
+internal sealed class LogicalExpression(bool isAnd, TemplateExpression left, TemplateExpression right) : TemplateExpression
 {
     public override object? Evaluate(TemplateScope scope, bool substitute)
     {
-        if (op == '!')
+        if (isAnd)
         {
-            // AEL evaluates the operand of "not" without null substitution.
-            return !IsLogicTrue(operand.Evaluate(scope, substitute: false));
+            return IsLogicTrue(left.Evaluate(scope, false)) && IsLogicTrue(right.Evaluate(scope, false));
         }
-        var v = operand.Evaluate(scope, substitute);
-        return v is double d ? -d : throw new TemplateEvaluationException("Unary minus needs a number.");
+        if (IsLogicTrue(left.Evaluate(scope, false)))
+        {
+            return true;
+        }
+        var value = right.Evaluate(scope, false);
+        return IsLogicTrue(value) ? true : value;
     }
 }
 
-/// <summary>A binary operator.</summary>
-internal sealed class BinaryExpression(string op, TemplateExpression left, TemplateExpression right) : TemplateExpression
-{
-    public override object? Evaluate(TemplateScope scope, bool substitute)
-    {
-        switch (op)
-        {
-            case "&&":
-                return IsLogicTrue(left.Evaluate(scope, false)) && IsLogicTrue(right.Evaluate(scope, false));
-            case "||":
-                return IsLogicTrue(left.Evaluate(scope, false)) || IsLogicTrue(right.Evaluate(scope, false));
-            case "==":
-                return TemplateValues.AreEqual(left.Evaluate(scope, false), right.Evaluate(scope, false));
-            case "!=":
-                return !TemplateValues.AreEqual(left.Evaluate(scope, false), right.Evaluate(scope, false));
-            case "<" or "<=" or ">" or ">=":
-                return Compare(left.Evaluate(scope, false), right.Evaluate(scope, false));
-        }
-
-        var a = left.Evaluate(scope, substitute);
-        var b = right.Evaluate(scope, substitute);
-        return op switch
-        {
-            "+" when a is double x && b is double y => x + y,
-            "+" => ToDisplayString(a) + ToDisplayString(b),
-            "-" => Number(a) - Number(b),
-            "*" => Number(a) * Number(b),
-            "/" => Number(b) == 0 ? throw new TemplateEvaluationException("Division by zero.") : Number(a) / Number(b),
-            "%" => Number(a) % Number(b),
-            _ => throw new TemplateEvaluationException($"Unknown operator {op}."),
-        };
-    }
-
-    private bool Compare(object? a, object? b)
-    {
-        int c = (a, b) switch
-        {
-            (double x, double y) => x.CompareTo(y),
-            (string x, string y) => string.CompareOrdinal(x, y),
-            _ => throw new TemplateEvaluationException($"Cannot compare with {op}."),
-        };
-        return op switch { "<" => c < 0, "<=" => c <= 0, ">" => c > 0, _ => c >= 0 };
-    }
-
-    private static double Number(object? v) =>
-        v as double? ?? throw new TemplateEvaluationException("Arithmetic needs numbers.");
-}
-
-/// <summary>A function call: the few Adaptive Expressions functions the templates use.</summary>
-internal sealed class FunctionExpression(string name, IReadOnlyList<TemplateExpression> arguments) : TemplateExpression
-{
-    public override object? Evaluate(TemplateScope scope, bool substitute)
-    {
-        switch (name)
-        {
-            case "if":
-                Arity(3);
-                return IsLogicTrue(arguments[0].Evaluate(scope, false))
-                    ? arguments[1].Evaluate(scope, substitute)
-                    : arguments[2].Evaluate(scope, substitute);
-            case "not":
-                Arity(1);
-                return !IsLogicTrue(arguments[0].Evaluate(scope, false));
-            case "and":
-                return arguments.All(a => IsLogicTrue(a.Evaluate(scope, false)));
-            case "or":
-                return arguments.Any(a => IsLogicTrue(a.Evaluate(scope, false)));
-            case "equals":
-                Arity(2);
-                return TemplateValues.AreEqual(arguments[0].Evaluate(scope, false), arguments[1].Evaluate(scope, false));
-            case "empty":
-                Arity(1);
-                return TemplateValues.IsEmpty(arguments[0].Evaluate(scope, false));
-            case "exists":
-                Arity(1);
-                var e = arguments[0].Evaluate(scope, false);
-                return e is not null && !ReferenceEquals(e, Undefined);
-            case "count":
-            case "length":
-                Arity(1);
-                return arguments[0].Evaluate(scope, substitute) switch
-                {
-                    string s => (double)new StringInfo(s).LengthInTextElements,
-                    JsonArray a => (double)a.Count,
-                    _ => throw new TemplateEvaluationException($"{name}() needs a string or a list."),
-                };
-            case "concat":
-                return string.Concat(arguments.Select(a => ToDisplayString(a.Evaluate(scope, substitute))));
-            case "string":
-                Arity(1);
-                return ToDisplayString(arguments[0].Evaluate(scope, substitute));
-            default:
-                // The official engine fails on unknown functions as well.
-                throw new TemplateEvaluationException($"Unknown function {name}.");
-        }
-    }
-
-    private void Arity(int n)
-    {
-        if (arguments.Count != n)
-        {
-            throw new TemplateEvaluationException($"{name}() takes {n} arguments.");
-        }
-    }
-}
-
-/// <summary>A string with embedded expressions: "Pagina ${page} van ${pages}". Always produces a string.</summary>
+/// <summary>A string with embedded expressions: "… en nog ${more} toezeggingen". Always produces a string.</summary>
 internal sealed class InterpolationExpression(IReadOnlyList<TemplateExpression> parts) : TemplateExpression
 {
     public override object? Evaluate(TemplateScope scope, bool substitute)
@@ -248,6 +128,3 @@ internal sealed class InterpolationExpression(IReadOnlyList<TemplateExpression> 
         return sb.ToString();
     }
 }
-
-/// <summary>A template expression failed to evaluate (a template bug, never caused by data).</summary>
-public sealed class TemplateEvaluationException(string message) : Exception(message);

@@ -1,12 +1,13 @@
-using System.Globalization;
 using System.Text;
 
 namespace Briefingbot.Cards.Templating;
 
 /// <summary>
 /// Parses template strings: plain text, a single <c>${expr}</c> (keeps the value's type: a list stays a list), or
-/// text with embedded <c>${...}</c> (always a string). Operators by precedence, low to high:
-/// <c>||</c>, <c>&amp;&amp;</c>, <c>== !=</c>, <c>&lt; &lt;= &gt; &gt;=</c>, <c>+ -</c>, <c>* / %</c>, unary <c>! -</c>.
+/// text with embedded <c>${...}</c> (always a string). An expression is a data path or paths joined by
+/// <c>&amp;&amp;</c> (binds tighter) and <c>||</c>: all the templates use. A function call, another operator, a
+/// constant, an index or parentheses is a <see cref="TemplateSyntaxException"/> that names it, so a template that
+/// needs more fails when it is loaded (and in the conformance tests) instead of rendering something else.
 /// Only templates are parsed, never data: that is what makes card data inert.
 /// </summary>
 internal static class TemplateExpressionParser
@@ -26,10 +27,14 @@ internal static class TemplateExpressionParser
         {
             if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
             {
-                int end = FindClosingBrace(text, i + 2);
+                int end = text.IndexOf('}', i + 2);
+                if (end < 0)
+                {
+                    throw new TemplateSyntaxException($"Unclosed ${{ in \"{text}\".");
+                }
                 if (literal.Length > 0)
                 {
-                    parts.Add(new ConstantExpression(literal.ToString()));
+                    parts.Add(new TextExpression(literal.ToString()));
                     literal.Clear();
                 }
                 parts.Add(ParseExpression(text[(i + 2)..end]));
@@ -43,35 +48,11 @@ internal static class TemplateExpressionParser
         }
         if (literal.Length > 0)
         {
-            parts.Add(new ConstantExpression(literal.ToString()));
+            parts.Add(new TextExpression(literal.ToString()));
         }
 
         // Exactly one expression and nothing around it: the value keeps its own type (as in the official engine).
-        return parts.Count == 1 && parts[0] is not ConstantExpression ? parts[0] : new InterpolationExpression(parts);
-    }
-
-    private static int FindClosingBrace(string text, int start)
-    {
-        int depth = 0;
-        char? quote = null;
-        for (int i = start; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quote is { } q)
-            {
-                if (c == '\\') { i++; continue; }
-                if (c == q) quote = null;
-                continue;
-            }
-            switch (c)
-            {
-                case '\'' or '"': quote = c; break;
-                case '{': depth++; break;
-                case '}' when depth == 0: return i;
-                case '}': depth--; break;
-            }
-        }
-        throw new TemplateSyntaxException($"Unclosed ${{ in \"{text}\".");
+        return parts.Count == 1 && parts[0] is not TextExpression ? parts[0] : new InterpolationExpression(parts);
     }
 
     /// <summary>Parses one expression (the text between <c>${</c> and <c>}</c>).</summary>
@@ -92,157 +73,51 @@ internal static class TemplateExpressionParser
             SkipSpace();
             if (_pos != s.Length)
             {
-                throw Error("unexpected text");
+                throw Unsupported();
             }
         }
 
         public TemplateExpression ParseOr()
         {
             var left = ParseAnd();
-            while (Accept("||")) left = new BinaryExpression("||", left, ParseAnd());
+            while (Accept("||")) left = new LogicalExpression(isAnd: false, left, ParseAnd());
             return left;
         }
 
         private TemplateExpression ParseAnd()
         {
-            var left = ParseEquality();
-            while (Accept("&&")) left = new BinaryExpression("&&", left, ParseEquality());
+            TemplateExpression left = ParsePath();
+            while (Accept("&&")) left = new LogicalExpression(isAnd: true, left, ParsePath());
             return left;
         }
 
-        private TemplateExpression ParseEquality()
-        {
-            var left = ParseRelational();
-            while (true)
-            {
-                if (Accept("==")) left = new BinaryExpression("==", left, ParseRelational());
-                else if (Accept("!=")) left = new BinaryExpression("!=", left, ParseRelational());
-                else return left;
-            }
-        }
-
-        private TemplateExpression ParseRelational()
-        {
-            var left = ParseAdditive();
-            while (true)
-            {
-                string? op = Accept("<=") ? "<=" : Accept(">=") ? ">=" : Accept("<") ? "<" : Accept(">") ? ">" : null;
-                if (op is null) return left;
-                left = new BinaryExpression(op, left, ParseAdditive());
-            }
-        }
-
-        private TemplateExpression ParseAdditive()
-        {
-            var left = ParseMultiplicative();
-            while (true)
-            {
-                if (Accept("+")) left = new BinaryExpression("+", left, ParseMultiplicative());
-                else if (Accept("-")) left = new BinaryExpression("-", left, ParseMultiplicative());
-                else return left;
-            }
-        }
-
-        private TemplateExpression ParseMultiplicative()
-        {
-            var left = ParseUnary();
-            while (true)
-            {
-                if (Accept("*")) left = new BinaryExpression("*", left, ParseUnary());
-                else if (Accept("/")) left = new BinaryExpression("/", left, ParseUnary());
-                else if (Accept("%")) left = new BinaryExpression("%", left, ParseUnary());
-                else return left;
-            }
-        }
-
-        private TemplateExpression ParseUnary()
+        private PathExpression ParsePath()
         {
             SkipSpace();
-            if (Peek() == '!' && PeekAt(1) != '=') { _pos++; return new UnaryExpression('!', ParseUnary()); }
-            if (Peek() == '-') { _pos++; return new UnaryExpression('-', ParseUnary()); }
-            return ParsePrimary();
-        }
-
-        private TemplateExpression ParsePrimary()
-        {
-            SkipSpace();
-            char c = Peek();
-            if (c == '(')
+            if (!IsIdentifierStart(Peek()))
+            {
+                throw _pos == s.Length ? Error("expected a data path") : Unsupported();
+            }
+            var head = ReadIdentifier();
+            if (head[0] == '$' && head != "$root")
+            {
+                throw Error($"{head} is not supported (only $root)");
+            }
+            if (head is "true" or "false" or "null")
+            {
+                throw Error($"the constant {head} is not supported");
+            }
+            var members = new List<string>();
+            while (Peek() == '.' && IsIdentifierStart(PeekAt(1)))
             {
                 _pos++;
-                var inner = ParseOr();
-                Expect(')');
-                return inner;
+                members.Add(ReadIdentifier());
             }
-            if (c is '\'' or '"')
+            if (Peek() == '(')
             {
-                return new ConstantExpression(ReadString(c));
+                throw Error($"function {head}() is not supported: the expander has no functions (no template used one)");
             }
-            if (char.IsAsciiDigit(c))
-            {
-                int start = _pos;
-                while (_pos < s.Length && (char.IsAsciiDigit(s[_pos]) || s[_pos] == '.')) _pos++;
-                return new ConstantExpression(double.Parse(s[start.._pos], CultureInfo.InvariantCulture));
-            }
-            if (IsIdentifierStart(c))
-            {
-                string name = ReadIdentifier();
-                SkipSpace();
-                if (Peek() == '(')
-                {
-                    _pos++;
-                    var args = new List<TemplateExpression>();
-                    SkipSpace();
-                    if (Peek() != ')')
-                    {
-                        do { args.Add(ParseOr()); } while (Accept(","));
-                    }
-                    Expect(')');
-                    return new FunctionExpression(name, args);
-                }
-                switch (name)
-                {
-                    case "true": return new ConstantExpression(true);
-                    case "false": return new ConstantExpression(false);
-                    case "null": return new ConstantExpression(null);
-                }
-                return new PathExpression(name, ReadSegments());
-            }
-            throw Error("expected a value");
-        }
-
-        private List<PathSegment> ReadSegments()
-        {
-            var segments = new List<PathSegment>();
-            while (true)
-            {
-                if (Peek() == '.' && IsIdentifierStart(PeekAt(1)))
-                {
-                    _pos++;
-                    segments.Add(new PathSegment(ReadIdentifier(), null));
-                }
-                else if (Peek() == '[')
-                {
-                    _pos++;
-                    SkipSpace();
-                    if (Peek() is '\'' or '"')
-                    {
-                        segments.Add(new PathSegment(ReadString(Peek()), null));
-                    }
-                    else
-                    {
-                        int start = _pos;
-                        while (_pos < s.Length && char.IsAsciiDigit(s[_pos])) _pos++;
-                        if (start == _pos) throw Error("expected an index");
-                        segments.Add(new PathSegment(null, int.Parse(s[start.._pos], CultureInfo.InvariantCulture)));
-                    }
-                    Expect(']');
-                }
-                else
-                {
-                    return segments;
-                }
-            }
+            return new PathExpression(head, members);
         }
 
         private string ReadIdentifier()
@@ -253,28 +128,7 @@ internal static class TemplateExpressionParser
             return s[start.._pos];
         }
 
-        private string ReadString(char quote)
-        {
-            _pos++;
-            var sb = new StringBuilder();
-            while (_pos < s.Length && s[_pos] != quote)
-            {
-                if (s[_pos] == '\\' && _pos + 1 < s.Length)
-                {
-                    _pos++;
-                    sb.Append(s[_pos] switch { 'n' => '\n', 't' => '\t', var other => other });
-                }
-                else
-                {
-                    sb.Append(s[_pos]);
-                }
-                _pos++;
-            }
-            Expect(quote);
-            return sb.ToString();
-        }
-
-        private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c is '_' or '$' or '@';
+        private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c is '_' or '$';
 
         private char Peek() => _pos < s.Length ? s[_pos] : '\0';
 
@@ -296,16 +150,12 @@ internal static class TemplateExpressionParser
             return false;
         }
 
-        private void Expect(char c)
-        {
-            SkipSpace();
-            if (Peek() != c) throw Error($"expected '{c}'");
-            _pos++;
-        }
+        private TemplateSyntaxException Unsupported() =>
+            Error($"'{s[_pos..]}' is not supported (the expander knows data paths, && and ||: what the templates use)");
 
         private TemplateSyntaxException Error(string what) => new($"Template expression \"{s}\": {what} at {_pos}.");
     }
 }
 
-/// <summary>A template string does not parse (a template bug).</summary>
+/// <summary>A template string does not parse or uses what the expander does not support (a template bug).</summary>
 public sealed class TemplateSyntaxException(string message) : Exception(message);

@@ -50,37 +50,4 @@ internal static class TemplateValues
         container is JsonObject o && o.TryGetPropertyValue(name, out var child)
             ? FromNode(child)
             : TemplateExpression.Undefined;
-
-    public static object? Element(object? container, int index) =>
-        container is JsonArray a && index >= 0 && index < a.Count
-            ? FromNode(a[index])
-            : TemplateExpression.Undefined;
-
-    public static bool IsUndefinedOrNull(object? v) => v is null || ReferenceEquals(v, TemplateExpression.Undefined);
-
-    /// <summary>Adaptive Expressions' equality: null equals only null (undefined counts as null), deep for lists and objects.</summary>
-    public static bool AreEqual(object? a, object? b)
-    {
-        if (IsUndefinedOrNull(a) || IsUndefinedOrNull(b))
-        {
-            return IsUndefinedOrNull(a) && IsUndefinedOrNull(b);
-        }
-        return (a, b) switch
-        {
-            (double x, double y) => Math.Abs(x - y) < double.Epsilon * 2 || x == y,
-            (JsonNode x, JsonNode y) => JsonNode.DeepEquals(x, y),
-            _ => Equals(a, b),
-        };
-    }
-
-    /// <summary>Adaptive Expressions' empty(): null, "", [] and {} are empty.</summary>
-    public static bool IsEmpty(object? v) => v switch
-    {
-        null => true,
-        string s => s.Length == 0,
-        JsonArray a => a.Count == 0,
-        JsonObject o => o.Count == 0,
-        _ when ReferenceEquals(v, TemplateExpression.Undefined) => true,
-        _ => false,
-    };
 }

@@ -4,6 +4,9 @@ using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Kernel.Letters;
 using Briefingbot.Registers.Meetings;
 using Briefingbot.Storage;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Registers.Calendar;
@@ -11,7 +14,8 @@ namespace Briefingbot.Registers.Calendar;
 /// <summary>
 /// The meeting register as an iCalendar feed that Outlook, Google and Apple calendars can subscribe to: all-day
 /// events (DTEND exclusive), UIDs stable per meeting key, cancellations published as STATUS:CANCELLED so subscribed
-/// calendars drop them.
+/// calendars drop them. Written with Ical.Net (the model and the TEXT escaping); the custom X-BRIEFINGBOT-KIND and
+/// X-BRIEFINGBOT-DATE-PRECISION properties carry the meeting's kind and how precise its date is.
 /// </summary>
 public sealed class CalendarFeed(IMeetingRegister register, LetterLookup lookup, TimeProvider time, IOptions<CalendarOptions> options)
 {
@@ -28,43 +32,48 @@ public sealed class CalendarFeed(IMeetingRegister register, LetterLookup lookup,
         var name = type is null ? o.FeedName : $"{o.FeedName} ({type})";
         var letters = new LetterRefs(lookup);
 
-        var w = new ICalendarWriter();
-        w.Line("BEGIN", "VCALENDAR");
-        w.Line("VERSION", "2.0");
-        w.Line("PRODID", "-//Briefingbot//Vergaderingen//NL");
-        w.Line("CALSCALE", "GREGORIAN");
-        w.Line("METHOD", "PUBLISH");
-        w.Text("X-WR-CALNAME", name);
-        w.Text("NAME", name);
-        w.Text("X-WR-CALDESC", "Vergaderingen van de Raad van de EU, de Europese Raad, de NAVO en de Tweede Kamer, bijgehouden door Briefingbot.");
-        w.Line("REFRESH-INTERVAL;VALUE=DURATION", "PT6H");
-        w.Line("X-PUBLISHED-TTL", "PT6H");
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Briefingbot//Vergaderingen//NL", Scale = "GREGORIAN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("NAME", name);
+        calendar.AddProperty("X-WR-CALDESC", "Vergaderingen van de Raad van de EU, de Europese Raad, de NAVO en de Tweede Kamer, bijgehouden door Briefingbot.");
+        var refresh = new Ical.Net.CalendarProperty("REFRESH-INTERVAL", "PT6H");
+        refresh.Parameters.Set("VALUE", "DURATION");
+        calendar.Properties.Add(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT6H");
         foreach (var m in meetings)
         {
-            w.Line("BEGIN", "VEVENT");
-            w.Line("UID", Uid(m.Key));
-            w.UtcDateTime("DTSTAMP", stamp);
-            w.UtcDateTime("LAST-MODIFIED", m.UpdatedAt);
-            // All-day events, DTEND exclusive. A month-precise meeting is a month-long event whose summary says the day
-            // is not known yet ("NAVO-top (juli 2026, dag nog onbekend)"), so no calendar shows a made-up day.
-            w.Date("DTSTART", m.StartDate);
-            w.Date("DTEND", m.EndDate.AddDays(1));
             var summary = m.Title ?? MeetingTypeNames.DisplayName(m.Type);
-            w.Text("SUMMARY", m.Precision == DatePrecision.Month ? $"{summary} ({MeetingWhen.Month(m.StartDate)}, dag nog onbekend)" : summary);
-            w.Text("LOCATION", m.Location);
-            w.Text("DESCRIPTION", await DescribeAsync(m, letters, cancellationToken));
-            w.Text("CATEGORIES", m.Type);
-            w.Text("X-BRIEFINGBOT-KIND", MeetingKinds.Id(m.Kind));
-            w.Text("X-BRIEFINGBOT-DATE-PRECISION", MeetingKinds.Id(m.Precision));
-            w.Line("STATUS", m.Cancelled ? "CANCELLED" : "CONFIRMED");
-            w.Line("TRANSP", "TRANSPARENT");
-            w.Line("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE");
-            w.Line("X-MICROSOFT-CDO-BUSYSTATUS", "FREE");
-            w.Line("END", "VEVENT");
+            var e = new CalendarEvent
+            {
+                Uid = Uid(m.Key),
+                DtStamp = Utc(stamp),
+                LastModified = Utc(m.UpdatedAt),
+                // All-day events, DTEND exclusive. A month-precise meeting is a month-long event whose summary says the
+                // day is not known yet ("NAVO-top (juli 2026, dag nog onbekend)"), so no calendar shows a made-up day.
+                DtStart = new CalDateTime(m.StartDate),
+                DtEnd = new CalDateTime(m.EndDate.AddDays(1)),
+                Summary = m.Precision == DatePrecision.Month ? $"{summary} ({MeetingWhen.Month(m.StartDate)}, dag nog onbekend)" : summary,
+                Location = string.IsNullOrEmpty(m.Location) ? null : m.Location,
+                Description = await DescribeAsync(m, letters, cancellationToken),
+                Status = m.Cancelled ? "CANCELLED" : "CONFIRMED",
+                Transparency = "TRANSPARENT",
+            };
+            if (!string.IsNullOrEmpty(m.Type))
+            {
+                e.Categories = [m.Type];
+            }
+            e.AddProperty("X-BRIEFINGBOT-KIND", MeetingKinds.Id(m.Kind));
+            e.AddProperty("X-BRIEFINGBOT-DATE-PRECISION", MeetingKinds.Id(m.Precision));
+            e.AddProperty("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE");
+            e.AddProperty("X-MICROSOFT-CDO-BUSYSTATUS", "FREE");
+            calendar.Events.Add(e);
         }
-        w.Line("END", "VCALENDAR");
-        return w.ToString();
+        // Ical.Net escapes TEXT and writes CRLF, but folds between the two halves of a surrogate pair (5.2.4), so
+        // the lines are folded again on code-point boundaries.
+        return ContentLineFolding.Refold(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
+
+    private static CalDateTime Utc(DateTimeOffset moment) => new(moment.UtcDateTime, CalDateTime.UtcTzId);
 
     /// <summary>A UID that stays the same for the same meeting (type + start date) across feeds and restarts.</summary>
     public static string Uid(string key)
