@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Briefingbot.Kernel.Cli;
 using Microsoft.Extensions.Options;
 
 namespace Briefingbot.Cli;

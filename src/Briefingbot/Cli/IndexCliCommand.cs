@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
+using Briefingbot.Kernel.Cli;
 
 namespace Briefingbot.Cli;
 

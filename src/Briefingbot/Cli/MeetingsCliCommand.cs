@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Kernel.Cli;
 
 namespace Briefingbot.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Promises;
+using Briefingbot.Kernel.Cli;
 
 namespace Briefingbot.Cli;
 

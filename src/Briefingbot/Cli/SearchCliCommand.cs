@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Dossiers.Search;
+using Briefingbot.Kernel.Cli;
 
 namespace Briefingbot.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using Briefingbot.Bench;
 using Briefingbot.Cli;
+using Briefingbot.Kernel.Cli;
 using Briefingbot.Tests.Cards;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using Briefingbot.Cli;
+using Briefingbot.Kernel.Cli;
 
 namespace Briefingbot.Tests.Cli;
 

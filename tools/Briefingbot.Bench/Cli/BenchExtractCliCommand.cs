@@ -6,6 +6,7 @@ using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Letters.Extraction;
+using Briefingbot.Kernel.Cli;
 using Briefingbot.TestSupport.Letters;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;

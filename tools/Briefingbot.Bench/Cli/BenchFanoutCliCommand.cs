@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Briefingbot.Briefings;
 using Briefingbot.Briefings.Bench;
+using Briefingbot.Kernel.Cli;
 using Briefingbot.TestSupport.Connector;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Dossiers.Search;

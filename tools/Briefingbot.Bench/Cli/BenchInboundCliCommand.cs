@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Briefingbot.Kernel.Cli;
 using Briefingbot.TestSupport.Connector;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;

@@ -4,6 +4,7 @@ using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Search.Benchmark;
 using Briefingbot.Dossiers.Search.Evaluation;
+using Briefingbot.Kernel.Cli;
 
 namespace Briefingbot.Cli;
 

@@ -11,6 +11,7 @@ using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Dossiers.Search.Evaluation;
+using Briefingbot.Kernel.Cli;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;

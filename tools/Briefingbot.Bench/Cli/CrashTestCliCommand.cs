@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Briefingbot.Kernel.Cli;
 using Briefingbot.TestSupport.Briefings;
 
 namespace Briefingbot.Cli;

@@ -4,6 +4,7 @@ using Briefingbot.Dossiers.Letters;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Promises.Evaluation;
+using Briefingbot.Kernel.Cli;
 
 namespace Briefingbot.Cli;
 

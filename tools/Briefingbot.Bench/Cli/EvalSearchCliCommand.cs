@@ -9,6 +9,7 @@ using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Dossiers.Promises;
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Dossiers.Search.Evaluation;
+using Briefingbot.Kernel.Cli;
 using Npgsql;
 
 namespace Briefingbot.Cli;

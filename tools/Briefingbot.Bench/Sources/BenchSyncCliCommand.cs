@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Briefingbot.Cli;
+using Briefingbot.Kernel.Cli;
 using Briefingbot.TestSupport.Replay;
 
 namespace Briefingbot.Sources.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Briefingbot.Cli;
+using Briefingbot.Kernel.Cli;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Sources.Sync;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace Briefingbot.Cli;
+namespace Briefingbot.Kernel.Cli;
 
 /// <summary>
 /// Typed options of the verbs, each with its validation and a clear error for a bad value (the option's name, what it

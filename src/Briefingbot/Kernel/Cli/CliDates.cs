@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Text;
 
-namespace Briefingbot.Cli;
+namespace Briefingbot.Kernel.Cli;
 
 /// <summary>
 /// Dates on the command line must be unambiguous: ISO (<c>2025-02-01</c>) or with the month in Dutch
