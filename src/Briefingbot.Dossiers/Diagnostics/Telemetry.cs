@@ -37,6 +37,14 @@ public static class Telemetry
     /// <summary>Briefing deliveries the connector refused with 429 (counted also as failed).</summary>
     public static readonly Counter<long> BriefingsThrottled = Meter.CreateCounter<long>("briefingbot.briefings.throttled", "{briefing}", "Briefing deliveries throttled (HTTP 429).");
 
+    /// <summary>
+    /// Sync lag in seconds: how long ago the Tweede Kamer feed was last read to its end, for the category that is
+    /// furthest behind. Recorded after every sync run once each category has caught up at least once; a value that
+    /// keeps growing means the runs no longer reach the end of the feed.
+    /// </summary>
+    public static readonly Gauge<double> SyncLag = Meter.CreateGauge<double>("briefingbot.sync.lag", "s",
+        "Seconds since the Tweede Kamer feed was last read to its end (the category furthest behind), after each sync run.");
+
     /// <summary>Counts a failed briefing delivery, and a throttled one when the connector answered 429.</summary>
     public static void BriefingFailed(bool throttled)
     {

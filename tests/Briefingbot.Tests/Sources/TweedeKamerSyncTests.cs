@@ -179,6 +179,45 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_run_records_the_sync_lag_once_every_category_has_caught_up()
+    {
+        await using var server = await ReplayServer.StartAsync(Corpus(), pageSize: 10);
+        await using var harness = SyncHarness.Create(Database, server);
+        var lags = new List<double>();
+        var mine = new AsyncLocal<bool>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Briefingbot.Dossiers.Diagnostics.Telemetry.Name && instrument.Name == "briefingbot.sync.lag")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+        {
+            if (mine.Value)
+            {
+                lock (lags)
+                {
+                    lags.Add(value);
+                }
+            }
+        });
+        listener.Start();
+
+        mine.Value = true;
+        await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+        await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+        mine.Value = false;
+
+        Assert.All(await harness.Store.CursorsAsync(CancellationToken.None), c => Assert.NotNull(c.CaughtUpAt));
+        Assert.Equal(2, lags.Count);
+        Assert.All(lags, lag => Assert.InRange(lag, 0, 600)); // caught up during this test's own runs
+    }
+
+    [Fact]
     public async Task A_page_is_not_written_when_another_syncer_moved_the_cursor_first()
     {
         await using var server = await ReplayServer.StartAsync(Corpus(5), pageSize: 10);

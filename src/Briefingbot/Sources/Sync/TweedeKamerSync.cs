@@ -1,4 +1,5 @@
 using System.Globalization;
+using Briefingbot.Dossiers.Diagnostics;
 using Briefingbot.Sources.Feed;
 using Briefingbot.Sources.Letters;
 using Briefingbot.Sources.Registers;
@@ -93,6 +94,7 @@ public sealed class TweedeKamerSync(
         var outcome = error is null ? "ok" : "failed";
         // Recorded even when the caller cancelled: the status must not show a run as running forever.
         await store.FinishRunAsync(runId, outcome, counts.Entries, counts.Letters, counts.Failures, summary.Describe(), error, CancellationToken.None);
+        await RecordLagAsync();
         if (error is null)
         {
             SourcesLog.SyncFinished(logger, runId, outcome, summary.Describe());
@@ -102,6 +104,19 @@ public sealed class TweedeKamerSync(
             SourcesLog.SyncFailed(logger, runId, error);
         }
         return summary;
+    }
+
+    /// <summary>The sync-lag gauge: age of the oldest "caught up" among the categories, once all have caught up.</summary>
+    private async Task RecordLagAsync()
+    {
+        var caughtUp = (await store.CursorsAsync(CancellationToken.None))
+            .Where(c => Categories.Contains(c.Category, StringComparer.Ordinal))
+            .Select(c => c.CaughtUpAt)
+            .ToList();
+        if (caughtUp.Count == Categories.Length && caughtUp.All(at => at is not null))
+        {
+            Telemetry.SyncLag.Record(Math.Max(0, (time.GetUtcNow() - caughtUp.Min(at => at!.Value)).TotalSeconds));
+        }
     }
 
     private async Task<bool> FollowCategoryAsync(string category, DateOnly start, SyncRequest request, TweedeKamerSourceOptions settings,
