@@ -1,13 +1,5 @@
-using Briefingbot.Administration;
-using Briefingbot.Briefings;
-using Briefingbot.Chat;
 using Briefingbot.Cli;
-using Briefingbot.Dossiers;
 using Briefingbot.Hosting;
-using Briefingbot.Protocol;
-using Briefingbot.Registers;
-using Briefingbot.Sources;
-using Briefingbot.Storage;
 
 namespace Briefingbot.Bench;
 
@@ -28,23 +20,7 @@ public static class BenchProgram
     {
         var builder = WebApplication.CreateBuilder([]);
         builder.AddBriefingbotDefaults();
-        builder.Services
-            .AddBotProtocol(builder.Configuration)
-            .AddDossiers(builder.Configuration)
-            .AddStorage(builder.Configuration)
-            .AddChat(builder.Configuration)
-            .AddRegisters(builder.Configuration)
-            .AddAdministration(builder.Configuration)
-            .AddBriefings(builder.Configuration)
-            .AddSources(builder.Configuration)
-            .AddCliCommands(typeof(BenchProgram).Assembly)
-            .AddBriefingbotHealthChecks()
-            .AddBriefingbotTelemetry(builder.Configuration);
-
-        // No web server, no scheduler: build the container and run the verb.
-        builder.Services.RemoveHostedServices();
-        // Verbs own stdout (--json output is parsed by tools); log lines go to stderr.
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddBriefingbot(builder.Configuration).AddCliCommands(typeof(BenchProgram).Assembly).ForCommandLine();
         await using var app = builder.Build();
         // No server mode here: without a verb the runner lists the verbs (exit code 2).
         return await CliRunner.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None, Name, Description);

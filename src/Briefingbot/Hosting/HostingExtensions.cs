@@ -1,3 +1,12 @@
+using Briefingbot.Administration;
+using Briefingbot.Briefings;
+using Briefingbot.Chat;
+using Briefingbot.Dossiers;
+using Briefingbot.Protocol;
+using Briefingbot.Registers;
+using Briefingbot.Sources;
+using Briefingbot.Storage;
+
 namespace Briefingbot.Hosting;
 
 public static class HostingExtensions
@@ -21,6 +30,34 @@ public static class HostingExtensions
             builder.Configuration.Sources.Insert(0, source);
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Every area of the bot, one <c>AddX()</c> each: the one composition the bot (Program.cs) and the bench tool
+    /// share. CLI verbs are added by the caller (<c>AddCliCommands</c>), since each entry point has its own.
+    /// </summary>
+    public static IServiceCollection AddBriefingbot(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddBotProtocol(configuration)
+            .AddDossiers(configuration)
+            .AddStorage(configuration)
+            .AddChat(configuration)
+            .AddRegisters(configuration)
+            .AddAdministration(configuration)
+            .AddBriefings(configuration)
+            .AddSources(configuration)
+            .AddBriefingbotHealthChecks()
+            .AddBriefingbotTelemetry(configuration);
+
+    /// <summary>
+    /// CLI mode: no web server, no scheduler (hosted services removed), and log lines on stderr, because a verb owns
+    /// stdout (<c>search --json</c> is parsed by tools).
+    /// </summary>
+    public static IServiceCollection ForCommandLine(this IServiceCollection services)
+    {
+        services.RemoveHostedServices();
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        return services;
     }
 
     /// <summary>Removes IHostedService registrations (CLI mode: no server, no scheduler).</summary>
