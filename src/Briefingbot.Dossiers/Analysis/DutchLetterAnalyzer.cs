@@ -13,7 +13,8 @@ namespace Briefingbot.Dossiers.Analysis;
 /// words (hyphens kept) → whole + parts of hyphenated words → lower case → ASCII folding ("Oekraïne" = "Oekraine")
 /// → Dutch stop words → compound parts from a small dictionary ("dronebestrijding" also yields "drone",
 /// "bestrijding"; stacked at the same position) → "-es"/"-ies" plurals to singular ("drones", "sancties") → Snowball Dutch stemmer ("drones" = "drone", "investeringen" =
-/// "investering").
+/// "investering") → stems mended where Snowball leaves plural and singular apart ("grondstoffen" = "grondstof",
+/// "brieven" = "brief").
 /// </summary>
 /// <remarks>
 /// Folding runs before stemming on purpose: the Snowball Dutch stemmer treats accented vowels specially, and a user
@@ -39,6 +40,7 @@ public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer
         }
         stream = new LoanwordPluralFilter(stream);
         stream = new SnowballFilter(stream, new DutchStemmer());
+        stream = new DutchStemNormalizationFilter(stream);
         // A dictionary word on its own ("oekraine") is also its own compound part; keep one term per position.
         stream = new RemoveDuplicatesTokenFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);

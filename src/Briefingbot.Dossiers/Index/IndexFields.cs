@@ -63,7 +63,7 @@ internal static class IndexFields
     public const string StoredMeeting = "l_meeting";
     /// <summary>The document schema a letter was indexed with; letters of an older one are re-indexed on the next ingest.</summary>
     public const string SchemaVersion = "l_schema";
-    /// <summary>2: passages split into question, answer and paragraph units with roles (passage ranking); 3: units of at most 600 characters.</summary>
-    public const string CurrentSchema = "3";
+    /// <summary>2: passages split into question, answer and paragraph units with roles (passage ranking); 3: units of at most 600 characters; 4: Dutch stems mended (doubled and voiced final consonants).</summary>
+    public const string CurrentSchema = "4";
     public const string StoredMeetingDate = "l_meeting_date";
 }

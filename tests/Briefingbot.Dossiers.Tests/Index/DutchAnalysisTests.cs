@@ -27,6 +27,26 @@ public class DutchAnalysisTests
         Assert.Equal(Single("capaciteit"), Single("capaciteiten"));
     }
 
+    [Theory]
+    [InlineData("grondstof", "grondstoffen")] // Snowball undoubles only kk, dd, tt
+    [InlineData("rol", "rollen")]
+    [InlineData("cel", "cellen")]
+    [InlineData("brief", "brieven")] // a final f is written v before a plural -en
+    [InlineData("prijs", "prijzen")] // and a final s is written z
+    [InlineData("reis", "reizen")]
+    public void Plurals_that_change_their_last_consonant_share_a_stem(string singular, string plural)
+    {
+        Assert.Equal(Single(singular), Single(plural));
+    }
+
+    [Fact]
+    public void Mending_stems_keeps_different_words_apart()
+    {
+        Assert.NotEqual(Single("rol"), Single("rood"));
+        Assert.NotEqual(Single("brief"), Single("brug"));
+        Assert.NotEqual(Single("grondstof"), Single("grondstoffenstrategie"));
+    }
+
     [Fact]
     public void Inflected_verbs_and_adjectives_share_a_stem()
     {
