@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Storage.Database;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,7 +11,9 @@ namespace Briefingbot.Hosting;
 /// <summary>
 /// Liveness and readiness as operators and orchestrators expect: <c>/health/live</c> answers while the process runs
 /// (no dependency checked, so a slow database never gets the pod restarted); <c>/health/ready</c> is 200 only when
-/// the store answers, the search index is open and the Quartz scheduler runs, else 503. <c>/health</c> stays the
+/// the store answers, the search index is open and the Quartz scheduler runs, else 503 (also while the start-up
+/// indexing has not yet put a single letter in an empty index; with letters in it the index is Degraded, still 200,
+/// until that indexing is done). <c>/health</c> stays the
 /// plain liveness "ok" it always was.
 /// </summary>
 public static class HealthChecks
@@ -82,7 +85,15 @@ internal sealed class IndexHealthCheck(IServiceProvider services) : IHealthCheck
         try
         {
             using var lease = index.Acquire();
-            return Task.FromResult(HealthCheckResult.Healthy($"{lease.Searcher.IndexReader.NumDocs} documents"));
+            var documents = lease.Searcher.IndexReader.NumDocs;
+            var indexing = services.GetServices<IHostedService>().OfType<LetterIndexHostedService>().Any(s => !s.Ingest.IsCompleted);
+            return Task.FromResult(!indexing
+                ? HealthCheckResult.Healthy($"{documents} documents")
+                // The start-up ingest of the corpus is still running. An index that already holds letters answers
+                // (degraded: still 200, traffic may come); an empty one would answer every question with nothing.
+                : documents > 0
+                    ? HealthCheckResult.Degraded($"{documents} documents; start-up indexing in progress")
+                    : HealthCheckResult.Unhealthy("start-up indexing in progress; no documents yet"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

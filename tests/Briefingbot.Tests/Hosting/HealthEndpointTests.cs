@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Tests.TestSupport;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace Briefingbot.Tests.Hosting;
@@ -43,6 +47,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         // The hosted service starts the scheduler once the application has started; start it here so the test
         // does not race that (Start on a running scheduler does nothing).
         await scheduler.Start();
+        await StartupIngest(_factory.Services);
 
         var ready = await _client.GetAsync("/health/ready");
         var body = await ready.Content.ReadAsStringAsync();
@@ -85,6 +90,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
             });
             using var client = factory.CreateClient();
             await (await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Start();
+            await StartupIngest(factory.Services);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
             // The database file replaced by a folder: SQLite cannot open it, as with a lost volume.
@@ -138,6 +144,100 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.NotNull(factory.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
         Assert.NotNull(factory.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+    }
+
+    [Fact]
+    public async Task Ready_says_start_up_indexing_is_running_503_while_the_index_is_empty_and_200_degraded_once_it_holds_letters()
+    {
+        var gate = new GatedIngestor();
+        await using var factory = new BotHostFactory(new Dictionary<string, string?> { ["Briefings:SchedulerStore"] = "memory" }, builder =>
+            builder.ConfigureTestServices(services =>
+            {
+                var real = services.Last(d => d.ServiceType == typeof(ILetterIngestor));
+                services.RemoveAll<ILetterIngestor>();
+                services.AddSingleton<ILetterIngestor>(sp =>
+                {
+                    gate.Real = real.ImplementationFactory is { } create ? (ILetterIngestor)create(sp) : (ILetterIngestor)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!);
+                    return gate;
+                });
+            }));
+        using var client = factory.CreateClient();
+        await (await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Start();
+        var ingestor = factory.Services.GetServices<IHostedService>().OfType<LetterIndexHostedService>().Single();
+
+        // First start: the ingest has begun (it waits at the gate) and nothing is indexed yet.
+        await gate.Entered.Task;
+        var empty = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, empty.StatusCode);
+        var (status, description) = IndexCheck(await empty.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", status);
+        Assert.Contains("start-up indexing in progress", description);
+
+        // The first letters are committed while the ingest goes on: answers can be given, so 200, but degraded.
+        gate.IndexFirstLetters = true;
+        gate.Proceed.SetResult();
+        await gate.FirstCommitted.Task;
+        var partial = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        (status, description) = IndexCheck(await partial.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", status);
+        Assert.Contains("start-up indexing in progress", description);
+        Assert.DoesNotContain("0 documents", description);
+
+        gate.Finish.SetResult();
+        await ingestor.Ingest;
+        var done = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        (status, description) = IndexCheck(await done.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", status);
+        Assert.DoesNotContain("in progress", description);
+    }
+
+    /// <summary>
+    /// Stands in for the start-up ingest: waits until the test lets it go, then (when asked) indexes the seeds through
+    /// the real ingestor, and waits again before it returns.
+    /// </summary>
+    private sealed class GatedIngestor : ILetterIngestor
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Proceed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource FirstCommitted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool IndexFirstLetters { get; set; }
+        public ILetterIngestor? Real { get; set; }
+
+        public Task<IngestProgress> IngestDirectoryAsync(string corpusDirectory, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            IngestAsync(Directory.EnumerateFiles(corpusDirectory).Order(StringComparer.Ordinal)
+                .Select(f => new LetterSource(Path.GetFileName(f), File.ReadAllText(f))).ToList(), removeOthers: false, progress, cancellationToken);
+
+        public async Task<IngestProgress> IngestAsync(IReadOnlyCollection<LetterSource> sources, bool removeOthers, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            Entered.TrySetResult();
+            await Proceed.Task.WaitAsync(cancellationToken);
+            IngestProgress? result = null;
+            if (IndexFirstLetters && Real is not null)
+            {
+                result = await Real.IngestAsync(sources.Take(2).ToList(), removeOthers: false, progress, cancellationToken);
+            }
+            FirstCommitted.TrySetResult();
+            await Finish.Task.WaitAsync(cancellationToken);
+            return result ?? throw new InvalidOperationException("nothing ingested");
+        }
+    }
+
+    private static async Task StartupIngest(IServiceProvider services)
+    {
+        foreach (var service in services.GetServices<IHostedService>().OfType<LetterIndexHostedService>())
+        {
+            await service.Ingest;
+        }
+    }
+
+    private static (string? Status, string Description) IndexCheck(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        var index = json.RootElement.GetProperty("checks").GetProperty("index");
+        return (index.GetProperty("status").GetString(), index.GetProperty("description").GetString() ?? string.Empty);
     }
 
     private static string? Status(string body)
