@@ -34,6 +34,8 @@ public class DutchAnalysisTests
     [InlineData("brief", "brieven")] // a final f is written v before a plural -en
     [InlineData("prijs", "prijzen")] // and a final s is written z
     [InlineData("reis", "reizen")]
+    [InlineData("positief", "positieve")] // adjectives in -ief/-ieve
+    [InlineData("effectief", "effectieve")]
     public void Plurals_that_change_their_last_consonant_share_a_stem(string singular, string plural)
     {
         Assert.Equal(Single(singular), Single(plural));
