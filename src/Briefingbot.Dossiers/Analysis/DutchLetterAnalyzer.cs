@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Index;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
@@ -14,16 +15,19 @@ namespace Briefingbot.Dossiers.Analysis;
 /// → Dutch stop words → compound parts from a small dictionary ("dronebestrijding" also yields "drone",
 /// "bestrijding"; stacked at the same position) → "-es"/"-ies" plurals to singular ("drones", "sancties") → Snowball Dutch stemmer ("drones" = "drone", "investeringen" =
 /// "investering") → stems mended where Snowball leaves plural and singular apart ("grondstoffen" = "grondstof",
-/// "brieven" = "brief").
+/// "brieven" = "brief"). The word-pair fields (<see cref="IndexFields.PairsOf"/>) end with the pairs of adjacent
+/// terms instead (<see cref="AdjacentPairsFilter"/>).
 /// </summary>
 /// <remarks>
+/// Components are reused per field, not globally: the word-pair fields end with another filter, and a globally
+/// reused chain would give every field the chain of whichever field was analysed first.
 /// Folding runs before stemming on purpose: the Snowball Dutch stemmer treats accented vowels specially, and a user
 /// who types "Oekraine" must land on the same stem as the text's "Oekraïne".
 /// </remarks>
 /// <param name="compounds">False leaves out the compound-part step: the same terms for every whole word, at a
 /// fraction of the cost. Only for highlighting, which looks for compound parts separately (<c>SnippetBuilder</c>);
 /// the index and its queries always use the full chain.</param>
-public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer
+public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -43,6 +47,10 @@ public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer
         stream = new DutchStemNormalizationFilter(stream);
         // A dictionary word on its own ("oekraine") is also its own compound part; keep one term per position.
         stream = new RemoveDuplicatesTokenFilter(stream);
+        if (IndexFields.IsPairsField(fieldName))
+        {
+            stream = new AdjacentPairsFilter(stream);
+        }
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

@@ -23,6 +23,13 @@ internal static class IndexFields
     public const string Text = "text";
     public const string Title = "title";
     public const string Heading = "heading";
+    /// <summary>
+    /// The word-pair field of a searched text field (text, title, heading, context): the pairs of adjacent terms, so a
+    /// two-word phrase is one term (<see cref="Analysis.AdjacentPairsFilter"/>).
+    /// </summary>
+    public static string PairsOf(string field) => field + PairsSuffix;
+    public static bool IsPairsField(string field) => field.EndsWith(PairsSuffix, StringComparison.Ordinal);
+    private const string PairsSuffix = "_pairs";
     public const string PassageIndex = "p_index";
     public const string PassageStart = "p_start";
     public const string PassageEnd = "p_end";
@@ -63,7 +70,7 @@ internal static class IndexFields
     public const string StoredMeeting = "l_meeting";
     /// <summary>The document schema a letter was indexed with; letters of an older one are re-indexed on the next ingest.</summary>
     public const string SchemaVersion = "l_schema";
-    /// <summary>2: passages split into question, answer and paragraph units with roles (passage ranking); 3: units of at most 600 characters; 4: Dutch stems mended (doubled and voiced final consonants).</summary>
-    public const string CurrentSchema = "4";
+    /// <summary>2: passages split into question, answer and paragraph units with roles (passage ranking); 3: units of at most 600 characters; 4: Dutch stems mended (doubled and voiced final consonants); 5: word-pair fields.</summary>
+    public const string CurrentSchema = "5";
     public const string StoredMeetingDate = "l_meeting_date";
 }

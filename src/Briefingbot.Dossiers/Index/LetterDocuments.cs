@@ -74,17 +74,27 @@ internal static class LetterDocuments
             new StoredField(IndexFields.Role, passage.Role.ToString()),
             new Int64Field(IndexFields.IngestedAtTicks, ingestedAt.UtcTicks, Field.Store.NO),
         };
+        if (passage.Searchable)
+        {
+            doc.Add(new TextField(IndexFields.PairsOf(IndexFields.Text), passage.Text, Field.Store.NO));
+        }
         if (!string.IsNullOrWhiteSpace(letter.Title) && passage.Searchable)
         {
             doc.Add(new TextField(IndexFields.Title, letter.Title, Field.Store.NO));
+            doc.Add(new TextField(IndexFields.PairsOf(IndexFields.Title), letter.Title, Field.Store.NO));
         }
         if (!string.IsNullOrWhiteSpace(passage.Heading))
         {
             doc.Add(passage.Searchable ? new TextField(IndexFields.Heading, passage.Heading, Field.Store.YES) : new StoredField(IndexFields.Heading, passage.Heading));
+            if (passage.Searchable)
+            {
+                doc.Add(new TextField(IndexFields.PairsOf(IndexFields.Heading), passage.Heading, Field.Store.NO));
+            }
         }
         if (passage.QuestionText is { Length: > 0 } question)
         {
             doc.Add(new TextField(IndexFields.Context, question, Field.Store.NO));
+            doc.Add(new TextField(IndexFields.PairsOf(IndexFields.Context), question, Field.Store.NO));
             doc.Add(new StoredField(IndexFields.QuestionText, question));
         }
         AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);

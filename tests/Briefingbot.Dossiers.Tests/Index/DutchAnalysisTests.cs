@@ -75,6 +75,29 @@ public class DutchAnalysisTests
     }
 
     [Fact]
+    public void Word_pair_field_holds_the_pairs_of_adjacent_words_as_a_phrase_sees_them()
+    {
+        var pairs = TokenAnalysis.Analyze(Analyzer, Briefingbot.Dossiers.Index.IndexFields.PairsOf("text"), "Europese defensie-industrie en de defensie industrie")
+            .Select(t => t.Term).ToHashSet();
+        var defensieIndustrie = AdjacentPairsFilter.Pair(Single("defensie"), Single("industrie"));
+        Assert.Contains(AdjacentPairsFilter.Pair(Single("Europese"), Single("defensie")), pairs);
+        Assert.Contains(defensieIndustrie, pairs);
+        // The whole of the hyphenated word is stacked on "defensie": it pairs with the next position too.
+        Assert.Contains(AdjacentPairsFilter.Pair(Single("defensieindustrie"), Single("industrie")), pairs);
+        // "en" and "de" are stop words: no pair across the gap.
+        Assert.DoesNotContain(AdjacentPairsFilter.Pair(Single("industrie"), Single("defensie")), pairs);
+    }
+
+    [Fact]
+    public void A_compound_part_pairs_with_its_neighbour_as_a_phrase_over_the_parts_would_match()
+    {
+        var pairs = TokenAnalysis.Analyze(Analyzer, Briefingbot.Dossiers.Index.IndexFields.PairsOf("text"), "het defensie-industriebeleid")
+            .Select(t => t.Term).ToList();
+        Assert.Contains(AdjacentPairsFilter.Pair(Single("defensie"), Single("industrie")), pairs);
+        Assert.Contains(AdjacentPairsFilter.Pair(Single("defensie"), Single("industriebeleid")), pairs);
+    }
+
+    [Fact]
     public void Counter_drone_is_found_by_drone_and_by_counterdrone()
     {
         var terms = Terms("counter-drone systemen");

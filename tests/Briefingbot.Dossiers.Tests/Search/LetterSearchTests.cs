@@ -99,7 +99,10 @@ public sealed class LetterSearchTests : IAsyncLifetime
     public async Task Quotes_make_a_phrase()
     {
         var phrase = await _index.Search.SearchAsync("\"Europese defensie\"");
-        Assert.Equal(["a", "c"], phrase.Hits.Select(h => h.LetterId).Order());
+        // Letter a also matches on its title ("... Witboek Europese defensie") in every passage; those rank after the
+        // passages that say the phrase themselves, so a can appear in two groups.
+        Assert.Equal(["a", "c"], phrase.Hits.Select(h => h.LetterId).Distinct().Order());
+        Assert.Contains("Europese defensie", phrase.Hits[0].Passages[0].Snippet.Text, StringComparison.Ordinal);
         var reversed = await _index.Search.SearchAsync("\"defensie Europese\"");
         // The words exist, but never in this order: the answer falls back to the words.
         Assert.Equal("some-terms", reversed.Relaxation);
