@@ -5,7 +5,7 @@ namespace Briefingbot.Dossiers.Analysis;
 
 /// <summary>
 /// Turns the analysed terms of a field into the pairs of terms at adjacent positions ("defensie industrie"), one
-/// token each, for the word-pair fields (<see cref="Index.IndexFields.PairsOf"/>). A two-word phrase is then one term
+/// token each, for the word-pair fields (<see cref="PairsFieldOf"/>). A two-word phrase is then one term
 /// to look up instead of two long posting lists to intersect position by position; the idea of Elasticsearch's
 /// <c>index_phrases</c>. Every term at a position pairs with every term at the next one, stacked terms included
 /// (the parts of a compound, the whole of a hyphenated word), so a pair matches wherever a phrase query of the two
@@ -32,6 +32,14 @@ internal sealed class AdjacentPairsFilter : TokenFilter
         _increment = AddAttribute<IPositionIncrementAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
     }
+
+    private const string PairsSuffix = "_pairs";
+
+    /// <summary>The word-pair field of a searched text field ("text" → "text_pairs").</summary>
+    public static string PairsFieldOf(string field) => field + PairsSuffix;
+
+    /// <summary>Whether a field is a word-pair field (its analysis ends with this filter).</summary>
+    public static bool IsPairsField(string field) => field.EndsWith(PairsSuffix, StringComparison.Ordinal);
 
     /// <summary>The pair term of two adjacent terms.</summary>
     public static string Pair(string first, string second) => first + Separator + second;

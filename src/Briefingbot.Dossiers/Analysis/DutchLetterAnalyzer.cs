@@ -1,4 +1,3 @@
-using Briefingbot.Dossiers.Index;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
@@ -15,8 +14,8 @@ namespace Briefingbot.Dossiers.Analysis;
 /// → Dutch stop words → compound parts from a small dictionary ("dronebestrijding" also yields "drone",
 /// "bestrijding"; stacked at the same position) → "-es"/"-ies" plurals to singular ("drones", "sancties") → Snowball Dutch stemmer ("drones" = "drone", "investeringen" =
 /// "investering") → stems mended where Snowball leaves plural and singular apart ("grondstoffen" = "grondstof",
-/// "brieven" = "brief"). The word-pair fields (<see cref="IndexFields.PairsOf"/>) end with the pairs of adjacent
-/// terms instead (<see cref="AdjacentPairsFilter"/>).
+/// "brieven" = "brief"). The word-pair fields (<see cref="AdjacentPairsFilter.PairsFieldOf"/>) end with the pairs
+/// of adjacent terms instead (<see cref="AdjacentPairsFilter"/>).
 /// </summary>
 /// <remarks>
 /// Components are reused per field, not globally: the word-pair fields end with another filter, and a globally
@@ -47,7 +46,7 @@ public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer(PER_FI
         stream = new DutchStemNormalizationFilter(stream);
         // A dictionary word on its own ("oekraine") is also its own compound part; keep one term per position.
         stream = new RemoveDuplicatesTokenFilter(stream);
-        if (IndexFields.IsPairsField(fieldName))
+        if (AdjacentPairsFilter.IsPairsField(fieldName))
         {
             stream = new AdjacentPairsFilter(stream);
         }

@@ -27,9 +27,7 @@ internal static class IndexFields
     /// The word-pair field of a searched text field (text, title, heading, context): the pairs of adjacent terms, so a
     /// two-word phrase is one term (<see cref="Analysis.AdjacentPairsFilter"/>).
     /// </summary>
-    public static string PairsOf(string field) => field + PairsSuffix;
-    public static bool IsPairsField(string field) => field.EndsWith(PairsSuffix, StringComparison.Ordinal);
-    private const string PairsSuffix = "_pairs";
+    public static string PairsOf(string field) => Analysis.AdjacentPairsFilter.PairsFieldOf(field);
     public const string PassageIndex = "p_index";
     public const string PassageStart = "p_start";
     public const string PassageEnd = "p_end";
