@@ -60,8 +60,6 @@ internal static class LetterDocuments
             new StringField(IndexFields.LetterId, letter.Id, Field.Store.YES),
             // Doc values let the grouping collector bucket hits by letter without loading stored fields.
             new SortedDocValuesField(IndexFields.LetterId, new BytesRef(letter.Id)),
-            // A question whose answer is indexed is stored, not searched: its answer is found by its words instead.
-            passage.Searchable ? new TextField(IndexFields.Text, passage.Text, Field.Store.YES) : new StoredField(IndexFields.Text, passage.Text),
             new StoredField(IndexFields.PassageIndex, passage.Index),
             new StoredField(IndexFields.PassageStart, passage.Start),
             new StoredField(IndexFields.PassageEnd, passage.End),
@@ -74,27 +72,19 @@ internal static class LetterDocuments
             new StoredField(IndexFields.Role, passage.Role.ToString()),
             new Int64Field(IndexFields.IngestedAtTicks, ingestedAt.UtcTicks, Field.Store.NO),
         };
-        if (passage.Searchable)
-        {
-            doc.Add(new TextField(IndexFields.PairsOf(IndexFields.Text), passage.Text, Field.Store.NO));
-        }
+        // A question whose answer is indexed is stored, not searched: its answer is found by its words instead.
+        AddText(doc, IndexFields.Text, passage.Text, searched: passage.Searchable, stored: true);
         if (!string.IsNullOrWhiteSpace(letter.Title) && passage.Searchable)
         {
-            doc.Add(new TextField(IndexFields.Title, letter.Title, Field.Store.NO));
-            doc.Add(new TextField(IndexFields.PairsOf(IndexFields.Title), letter.Title, Field.Store.NO));
+            AddText(doc, IndexFields.Title, letter.Title, searched: true, stored: false);
         }
         if (!string.IsNullOrWhiteSpace(passage.Heading))
         {
-            doc.Add(passage.Searchable ? new TextField(IndexFields.Heading, passage.Heading, Field.Store.YES) : new StoredField(IndexFields.Heading, passage.Heading));
-            if (passage.Searchable)
-            {
-                doc.Add(new TextField(IndexFields.PairsOf(IndexFields.Heading), passage.Heading, Field.Store.NO));
-            }
+            AddText(doc, IndexFields.Heading, passage.Heading, searched: passage.Searchable, stored: true);
         }
         if (passage.QuestionText is { Length: > 0 } question)
         {
-            doc.Add(new TextField(IndexFields.Context, question, Field.Store.NO));
-            doc.Add(new TextField(IndexFields.PairsOf(IndexFields.Context), question, Field.Store.NO));
+            AddText(doc, IndexFields.Context, question, searched: true, stored: false);
             doc.Add(new StoredField(IndexFields.QuestionText, question));
         }
         AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);
@@ -161,6 +151,23 @@ internal static class LetterDocuments
 
     private static int ReadInt(Document doc, string field) =>
         doc.GetField(field)?.GetInt32Value() ?? int.Parse(doc.Get(field) ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A text field: searched (analysed, with its word-pair twin, so every searched field answers two-word phrases
+    /// from <see cref="IndexFields.PairsOf"/>), stored, or both.
+    /// </summary>
+    private static void AddText(Document doc, string field, string value, bool searched, bool stored)
+    {
+        if (searched)
+        {
+            doc.Add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+            doc.Add(new TextField(IndexFields.PairsOf(field), value, Field.Store.NO));
+        }
+        else if (stored)
+        {
+            doc.Add(new StoredField(field, value));
+        }
+    }
 
     private static void AddStoredIfPresent(Document doc, string field, string? value)
     {

@@ -173,10 +173,9 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.Equal("Unhealthy", status);
         Assert.Contains("start-up indexing in progress", description);
 
-        // The first letters are committed while the ingest goes on: answers can be given, so 200, but degraded.
-        gate.IndexFirstLetters = true;
+        // The letters are committed while the ingest goes on: answers can be given, so 200, but degraded.
         gate.Proceed.SetResult();
-        await gate.FirstCommitted.Task;
+        await gate.Committed.Task;
         var partial = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
         (status, description) = IndexCheck(await partial.Content.ReadAsStringAsync());
@@ -194,34 +193,31 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Stands in for the start-up ingest: waits until the test lets it go, then (when asked) indexes the seeds through
-    /// the real ingestor, and waits again before it returns.
+    /// Stands in for the start-up ingest: waits until the test lets it go, indexes through the real ingestor, and
+    /// waits again before it returns, so the test sees an ingest that has committed letters and is not yet done.
     /// </summary>
     private sealed class GatedIngestor : ILetterIngestor
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Proceed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource FirstCommitted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public bool IndexFirstLetters { get; set; }
-        public ILetterIngestor? Real { get; set; }
+        public ILetterIngestor Real { get; set; } = null!;
 
         public Task<IngestProgress> IngestDirectoryAsync(string corpusDirectory, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            IngestAsync(Directory.EnumerateFiles(corpusDirectory).Order(StringComparer.Ordinal)
-                .Select(f => new LetterSource(Path.GetFileName(f), File.ReadAllText(f))).ToList(), removeOthers: false, progress, cancellationToken);
+            GatedAsync(() => Real.IngestDirectoryAsync(corpusDirectory, progress, cancellationToken), cancellationToken);
 
-        public async Task<IngestProgress> IngestAsync(IReadOnlyCollection<LetterSource> sources, bool removeOthers, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+        public Task<IngestProgress> IngestAsync(IReadOnlyCollection<LetterSource> sources, bool removeOthers, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            GatedAsync(() => Real.IngestAsync(sources, removeOthers, progress, cancellationToken), cancellationToken);
+
+        private async Task<IngestProgress> GatedAsync(Func<Task<IngestProgress>> ingest, CancellationToken cancellationToken)
         {
             Entered.TrySetResult();
             await Proceed.Task.WaitAsync(cancellationToken);
-            IngestProgress? result = null;
-            if (IndexFirstLetters && Real is not null)
-            {
-                result = await Real.IngestAsync(sources.Take(2).ToList(), removeOthers: false, progress, cancellationToken);
-            }
-            FirstCommitted.TrySetResult();
+            var result = await ingest();
+            Committed.TrySetResult();
             await Finish.Task.WaitAsync(cancellationToken);
-            return result ?? throw new InvalidOperationException("nothing ingested");
+            return result;
         }
     }
 
