@@ -28,6 +28,9 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
     private readonly int _topCapacity;
     private readonly IReadOnlySet<int>? _exclude;
     private PriorityQueue<(float Score, int Doc), (float Score, int Doc)>? _top;
+    // The worst kept score once the heap is full (the root's): a passage scoring below it cannot enter, which most
+    // passages of a broad query do not, so they skip the heap's comparer and the exclusion set.
+    private float _entryScore = float.NegativeInfinity;
     private int _passageCount;
 
     private BestPassageCollector(int topCapacity = 0, IReadOnlySet<int>? exclude = null)
@@ -72,6 +75,10 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
         else if (WorstPassageFirst.Compare(entry, _top.Peek()) > 0)
         {
             _top.EnqueueDequeue(entry, entry);
+        }
+        if (_top.Count >= _topCapacity)
+        {
+            _entryScore = _top.Peek().Score;
         }
     }
 
@@ -125,7 +132,7 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
         // Scores are positive; clamp so 0 can mean "not seen in this segment".
         var score = Math.Max(_scorer!.GetScore(), float.Epsilon);
         _passageCount++;
-        if (_topCapacity > 0)
+        if (_topCapacity > 0 && score >= _entryScore)
         {
             Offer(score, _docBase + doc);
         }

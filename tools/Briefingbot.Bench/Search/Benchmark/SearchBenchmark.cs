@@ -103,17 +103,29 @@ public sealed class SearchBenchmark(TextWriter output)
         // wall time includes waiting for a core; the CPU time is what the query costs on an idle one.
         var single = new List<double>(queryRuns);
         var singleCpu = new List<double>(queryRuns);
+        var allocated = new List<double>(queryRuns);
+        var gen0Before = GC.CollectionCount(0);
         for (var i = 0; i < queryRuns; i++)
         {
+            var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = ProcessCpu();
             var start = Stopwatch.GetTimestamp();
             await search.SearchAsync(queries[i % queries.Count], cancellationToken: cancellationToken);
             single.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             singleCpu.Add((ProcessCpu() - cpu).TotalMilliseconds);
+            allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / 1024.0 / 1024.0);
         }
+        var gen0Single = GC.CollectionCount(0) - gen0Before;
         var slowest = single.Select((ms, i) => (ms, query: queries[i % queries.Count])).OrderByDescending(x => x.ms).Take(8);
+        var byMedian = single.Select((ms, i) => (ms, query: queries[i % queries.Count])).GroupBy(x => x.query)
+            .Select(g => (query: g.Key, median: Percentile(g.Select(x => x.ms).ToList(), 50))).OrderByDescending(x => x.median).ToList();
+        output.WriteLine($"Distinct queries with a median over 10 ms: {byMedian.Count(x => x.median > 10)} of {byMedian.Count}: "
+            + string.Join("; ", byMedian.Take(15).Select(x => $"\"{x.query}\" {x.median:F1} ms")));
         output.WriteLine("Slowest single-thread queries: " + string.Join("; ", slowest.Select(x => $"\"{x.query}\" {x.ms:F1} ms")));
         output.WriteLine($"Single-thread: wall p50 {Percentile(single, 50):F2} ms, p99 {Percentile(single, 99):F2} ms; CPU p50 {Percentile(singleCpu, 50):F2} ms, p99 {Percentile(singleCpu, 99):F2} ms over {queryRuns} queries");
+        var heaviest = allocated.Select((mb, i) => (mb, query: queries[i % queries.Count])).OrderByDescending(x => x.mb).DistinctBy(x => x.query).Take(5);
+        output.WriteLine($"Allocated per single-thread query: p50 {Percentile(allocated, 50):F2} MB, p99 {Percentile(allocated, 99):F2} MB, mean {allocated.Average():F2} MB; {gen0Single} gen-0 collections in {queryRuns} queries; most: "
+            + string.Join("; ", heaviest.Select(x => $"\"{x.query}\" {x.mb:F1} MB")));
 
         var broad = new List<double>(broadQueries.Count * 3);
         for (var i = 0; i < broadQueries.Count * 3; i++)
