@@ -168,14 +168,33 @@ public sealed class LetterSearch : ILetterSearch
                 {
                     continue;
                 }
-                using var collector = BestPassageCollector.Search(searcher, query, filter, Math.Max(0, need - fullCount), exclude);
-                if (collector.PassageCount <= fullCount)
+                // More of the words first, strictly: the passages with all but one of the words, then those with one
+                // fewer, and so on (BM25 with coordination inside each tier). A tier is searched only when the tiers
+                // above it hold fewer than PartialTierStop passages, so every page of a search counts the same, and
+                // a broad query need not score every passage that holds just one of its words.
+                var found = 0;
+                foreach (var tier in PartialTiers(query))
+                {
+                    using var collector = BestPassageCollector.Search(searcher, tier, filter, Math.Max(0, need - ranked.Count), exclude);
+                    var top = collector.TopPassages();
+                    ranked.AddRange(top.Select(p => (p.Score, p.Doc, All: false)));
+                    foreach (var (_, doc) in top)
+                    {
+                        exclude.Add(doc);
+                    }
+                    // Each pass counts every passage with at least the tier's number of words (those ranked before too).
+                    found = Math.Max(found, collector.PassageCount);
+                    letters = Math.Max(letters, collector.Count);
+                    if (collector.PassageCount >= PartialTierStop)
+                    {
+                        break;
+                    }
+                }
+                if (found <= fullCount)
                 {
                     continue;
                 }
-                ranked.AddRange(collector.TopPassages().Select(p => (p.Score, p.Doc, All: false)));
-                total = Math.Max(fullCount, collector.PassageCount);
-                letters = Math.Max(letters, collector.Count);
+                total = Math.Max(fullCount, found);
                 foreach (var term in terms.Terms)
                 {
                     highlights.Terms.Add(term);
@@ -206,6 +225,53 @@ public sealed class LetterSearch : ILetterSearch
             Unit = SearchUnit.Passages,
         };
     }
+
+    /// <summary>
+    /// A tier of partial matches is searched only while the tiers above it hold fewer passages than this (ten pages):
+    /// when a hundred passages hold all but one of the words, passages with fewer of them are not listed.
+    /// </summary>
+    internal const int PartialTierStop = 100;
+
+    /// <summary>
+    /// The partial-match query by tier: for a query of n words (a coordinated any-of query), the passages with at least
+    /// n-1 of them, then at least n-2, down to one. Other shapes (one word, a bare OR) are one tier.
+    /// </summary>
+    internal static IEnumerable<Query> PartialTiers(Query query)
+    {
+        var words = WordLevel(query);
+        var count = words?.Clauses.Count(c => c.Occur == Occur.SHOULD) ?? 0;
+        if (words is null || count < 2 || words.MinimumNumberShouldMatch > 0)
+        {
+            yield return query;
+            yield break;
+        }
+        for (var atLeast = count - 1; atLeast >= 1; atLeast--)
+        {
+            var tier = (BooleanQuery)words.Clone(); // a new clause list; the clauses' queries are shared, not changed
+            tier.MinimumNumberShouldMatch = atLeast;
+            if (ReferenceEquals(words, query))
+            {
+                yield return tier;
+                continue;
+            }
+            var wrapper = (BooleanQuery)query;
+            var rebuilt = new BooleanQuery(disableCoord: true) { Boost = wrapper.Boost };
+            foreach (var clause in wrapper.Clauses)
+            {
+                rebuilt.Add(clause.Occur == Occur.MUST ? tier : clause.Query, clause.Occur);
+            }
+            yield return rebuilt;
+        }
+    }
+
+    /// <summary>The coordinated any-of query over the words (itself, or the words of a "wanneer" query).</summary>
+    private static BooleanQuery? WordLevel(Query query) => query switch
+    {
+        BooleanQuery { CoordDisabled: false } words => words,
+        BooleanQuery { CoordDisabled: true } wrapper when wrapper.Clauses.Count(c => c.Occur == Occur.MUST) == 1 =>
+            wrapper.Clauses.First(c => c.Occur == Occur.MUST).Query as BooleanQuery is { CoordDisabled: false } inner ? inner : null,
+        _ => null,
+    };
 
     /// <summary>The page's passages as hits: consecutive passages of one letter form one hit, in ranking order.</summary>
     private List<LetterHit> ToPassageHits(IndexSearcher searcher, List<(float Score, int Doc, bool All)> ranked, int skip, int take, LetterQueryBuilder.Highlights highlights)

@@ -1,0 +1,84 @@
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Dossiers.Tests.Index;
+
+namespace Briefingbot.Dossiers.Tests.Search;
+
+/// <summary>
+/// Partial matches rank by how many of the words they hold first (all but one, then one fewer, ...), BM25 inside
+/// each tier; a tier is searched only while the tiers above hold fewer than <see cref="LetterSearch.PartialTierStop"/>
+/// passages, and every page of one search counts the same.
+/// </summary>
+public sealed class PartialTierTests : IDisposable
+{
+    private readonly TestIndex _index = new(pageSize: 10);
+
+    public void Dispose() => _index.Dispose();
+
+    private const string Header = "Type: Brief regering\nDatum: 2025-04-11\nKamer: Tweede Kamer\nDossier: 30 821\nNr: 1\n\n";
+
+    /// <summary>Filler paragraphs that make "vitale" and "infrastructuur" common words (low weight), "havens" rare.</summary>
+    private static string Common(int count) => string.Join("\n\n", Enumerable.Range(0, count).Select(i =>
+        $"Paragraaf {i}: de bescherming van vitale infrastructuur vraagt om samenwerking tussen ministeries, provincies en gemeenten."));
+
+    [Fact]
+    public async Task A_passage_with_more_of_the_words_ranks_before_one_with_fewer_whatever_its_bm25()
+    {
+        _index.WriteLetter("haven.txt", "Titel: Kort bericht\n" + Header + "Havens, havens en nog eens havens.\n");
+        _index.WriteLetter("lang.txt", "Titel: Lange brief\n" + Header
+            + "Deze lange alinea noemt onder veel meer ook de vitale functies van het land, zoals de energievoorziening, de drinkwatervoorziening, het betalingsverkeer, de telecommunicatie en de digitale infrastructuur van overheid en bedrijfsleven, die samen de basis vormen voor de weerbaarheid van de samenleving in tijden van crisis en conflict.\n");
+        _index.WriteLetter("vul.txt", "Titel: Andere brief\n" + Header + Common(6) + "\n");
+        await _index.IngestAsync();
+
+        var response = await _index.Search.SearchAsync("vitale infrastructuur havens");
+
+        Assert.Equal(0, response.FullMatches);
+        var order = response.Passages.Select(p => p.Passage.Text).ToList();
+        var twoWords = order.FindIndex(t => t.StartsWith("Deze lange alinea", StringComparison.Ordinal));
+        var oneWord = order.FindIndex(t => t.StartsWith("Havens,", StringComparison.Ordinal));
+        Assert.True(twoWords >= 0 && oneWord >= 0, string.Join(" | ", order));
+        // Every filler paragraph holds two of the three words too: all of them come before the one-word passage.
+        Assert.Equal(order.Count - 1, oneWord);
+        Assert.True(twoWords < oneWord);
+    }
+
+    [Fact]
+    public async Task Passages_with_fewer_words_are_left_out_when_a_hundred_hold_all_but_one()
+    {
+        _index.WriteLetter("haven.txt", "Titel: Kort bericht\n" + Header + "Havens, havens en nog eens havens.\n");
+        _index.WriteLetter("vul.txt", "Titel: Andere brief\n" + Header + Common(LetterSearch.PartialTierStop) + "\n");
+        await _index.IngestAsync();
+
+        var first = await _index.Search.SearchAsync("vitale infrastructuur havens");
+        Assert.Equal(LetterSearch.PartialTierStop, first.TotalPassages);
+        var seen = new List<string>();
+        var last = first;
+        for (var page = 0; page < 20; page++)
+        {
+            last = await _index.Search.SearchAsync("vitale infrastructuur havens", page: page);
+            Assert.Equal(first.TotalPassages, last.TotalPassages);
+            seen.AddRange(last.Passages.Select(p => p.Passage.Text));
+            if (!last.HasMore)
+            {
+                break;
+            }
+        }
+        Assert.False(last.HasMore);
+        Assert.Equal(LetterSearch.PartialTierStop, seen.Count);
+        Assert.DoesNotContain(seen, t => t.StartsWith("Havens,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Below_a_hundred_the_next_tier_follows_and_is_counted()
+    {
+        _index.WriteLetter("haven.txt", "Titel: Kort bericht\n" + Header + "Havens, havens en nog eens havens.\n");
+        _index.WriteLetter("vul.txt", "Titel: Andere brief\n" + Header + Common(LetterSearch.PartialTierStop - 1) + "\n");
+        await _index.IngestAsync();
+
+        var first = await _index.Search.SearchAsync("vitale infrastructuur havens");
+        Assert.Equal(LetterSearch.PartialTierStop, first.TotalPassages);
+        var lastPage = await _index.Search.SearchAsync("vitale infrastructuur havens", page: 9);
+        Assert.Equal(first.TotalPassages, lastPage.TotalPassages);
+        Assert.False(lastPage.HasMore);
+        Assert.StartsWith("Havens,", lastPage.Passages[^1].Passage.Text, StringComparison.Ordinal);
+    }
+}
