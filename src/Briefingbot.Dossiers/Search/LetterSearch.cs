@@ -114,6 +114,7 @@ public sealed class LetterSearch : ILetterSearch
         var need = (page + 1) * pageSize;
         string? relaxation = null;
         string? previous = null;
+        Query? fullQuery = null;
         List<(float Score, int Doc)> full = [];
         var fullCount = 0;
         var letters = 0;
@@ -136,6 +137,7 @@ public sealed class LetterSearch : ILetterSearch
                 continue;
             }
             previous = text;
+            fullQuery = query;
             // Below a page of full matches all of them are kept (the partial matches must leave them out).
             using var collector = BestPassageCollector.Search(searcher, query, filter, Math.Max(need, pageSize), null);
             if (collector.PassageCount == 0)
@@ -173,7 +175,7 @@ public sealed class LetterSearch : ILetterSearch
                 // above it hold fewer than PartialTierStop passages, so every page of a search counts the same, and
                 // a broad query need not score every passage that holds just one of its words.
                 var found = 0;
-                foreach (var tier in PartialTiers(query))
+                foreach (var tier in PartialTiers(query, fullQuery))
                 {
                     using var collector = BestPassageCollector.Search(searcher, tier, filter, Math.Max(0, need - ranked.Count), exclude);
                     var top = collector.TopPassages();
@@ -233,10 +235,12 @@ public sealed class LetterSearch : ILetterSearch
     internal const int PartialTierStop = 100;
 
     /// <summary>
-    /// The partial-match query by tier: for a query of n words (a coordinated any-of query), the passages with at least
-    /// n-1 of them, then at least n-2, down to one. Other shapes (one word, a bare OR) are one tier.
+    /// The partial-match query by tier: for a query of n words (a coordinated any-of query), first the passages with
+    /// all n words as the partial step reads them (a split compound, an alternative: broader than the exact step),
+    /// then at least n-1, down to one. The all-words tier is left out when the exact step searched the same clauses (it
+    /// would find only the passages already ranked). Other shapes (one word, a bare OR) are one tier.
     /// </summary>
-    internal static IEnumerable<Query> PartialTiers(Query query)
+    internal static IEnumerable<Query> PartialTiers(Query query, Query? fullQuery = null)
     {
         var words = WordLevel(query);
         var count = words?.Clauses.Count(c => c.Occur == Occur.SHOULD) ?? 0;
@@ -245,23 +249,57 @@ public sealed class LetterSearch : ILetterSearch
             yield return query;
             yield break;
         }
+        if (!SameWords(words, fullQuery is null ? null : WordLevel(fullQuery)))
+        {
+            // Every word: a conjunction (leap-frogging the shortest list), not a minimum-should-match over n of n.
+            var all = new BooleanQuery(disableCoord: false) { Boost = words.Boost };
+            foreach (var clause in words.Clauses)
+            {
+                all.Add(clause.Query, clause.Occur == Occur.SHOULD ? Occur.MUST : clause.Occur);
+            }
+            yield return Rewrapped(query, words, all);
+        }
         for (var atLeast = count - 1; atLeast >= 1; atLeast--)
         {
             var tier = (BooleanQuery)words.Clone(); // a new clause list; the clauses' queries are shared, not changed
             tier.MinimumNumberShouldMatch = atLeast;
-            if (ReferenceEquals(words, query))
-            {
-                yield return tier;
-                continue;
-            }
-            var wrapper = (BooleanQuery)query;
-            var rebuilt = new BooleanQuery(disableCoord: true) { Boost = wrapper.Boost };
-            foreach (var clause in wrapper.Clauses)
-            {
-                rebuilt.Add(clause.Occur == Occur.MUST ? tier : clause.Query, clause.Occur);
-            }
-            yield return rebuilt;
+            yield return Rewrapped(query, words, tier);
         }
+    }
+
+    /// <summary>Whether the exact step's words (required) are the partial step's words (optional), clause by clause.</summary>
+    private static bool SameWords(BooleanQuery words, BooleanQuery? full)
+    {
+        if (full is null || full.Clauses.Count != words.Clauses.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < words.Clauses.Count; i++)
+        {
+            var (a, b) = (words.Clauses[i], full.Clauses[i]);
+            var sameOccur = a.Occur == b.Occur || (a.Occur == Occur.SHOULD && b.Occur == Occur.MUST);
+            if (!sameOccur || a.Query.ToString() != b.Query.ToString())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary><paramref name="tier"/> in place of <paramref name="words"/> inside <paramref name="query"/> (itself, or a "wanneer" wrapper).</summary>
+    private static Query Rewrapped(Query query, BooleanQuery words, BooleanQuery tier)
+    {
+        if (ReferenceEquals(words, query))
+        {
+            return tier;
+        }
+        var wrapper = (BooleanQuery)query;
+        var rebuilt = new BooleanQuery(disableCoord: true) { Boost = wrapper.Boost };
+        foreach (var clause in wrapper.Clauses)
+        {
+            rebuilt.Add(clause.Occur == Occur.MUST ? tier : clause.Query, clause.Occur);
+        }
+        return rebuilt;
     }
 
     /// <summary>The coordinated any-of query over the words (itself, or the words of a "wanneer" query).</summary>

@@ -1,5 +1,7 @@
 using Briefingbot.Dossiers.Search;
 using Briefingbot.Dossiers.Tests.Index;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace Briefingbot.Dossiers.Tests.Search;
 
@@ -80,5 +82,23 @@ public sealed class PartialTierTests : IDisposable
         Assert.Equal(first.TotalPassages, lastPage.TotalPassages);
         Assert.False(lastPage.HasMore);
         Assert.StartsWith("Havens,", lastPage.Passages[^1].Passage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_word_as_the_partial_step_reads_it_is_the_first_tier_unless_the_exact_step_searched_the_same()
+    {
+        static Query Word(string term) => new TermQuery(new Term("text", term));
+        var partial = new BooleanQuery { { Word("duitsland"), Occur.SHOULD }, { Word("specialisatie"), Occur.SHOULD } };
+        var exactOther = new BooleanQuery { { Word("duitsland"), Occur.MUST }, { Word("taakspecialisatie"), Occur.MUST } };
+        var exactSame = new BooleanQuery { { Word("duitsland"), Occur.MUST }, { Word("specialisatie"), Occur.MUST } };
+
+        var tiers = LetterSearch.PartialTiers(partial, exactOther).Cast<BooleanQuery>().ToList();
+        Assert.Equal(2, tiers.Count);
+        Assert.All(tiers[0].Clauses, c => Assert.Equal(Occur.MUST, c.Occur));
+        Assert.Equal(1, tiers[1].MinimumNumberShouldMatch);
+
+        var same = Assert.Single(LetterSearch.PartialTiers(partial, exactSame).Cast<BooleanQuery>());
+        Assert.Equal(1, same.MinimumNumberShouldMatch);
+        Assert.Equal(0, partial.MinimumNumberShouldMatch); // the query itself is left as it was
     }
 }
