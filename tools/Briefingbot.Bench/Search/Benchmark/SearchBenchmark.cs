@@ -105,6 +105,7 @@ public sealed class SearchBenchmark(TextWriter output)
         var singleCpu = new List<double>(queryRuns);
         var allocated = new List<double>(queryRuns);
         var gen0Before = GC.CollectionCount(0);
+        var pauseBefore = GC.GetTotalPauseDuration();
         for (var i = 0; i < queryRuns; i++)
         {
             var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -116,6 +117,7 @@ public sealed class SearchBenchmark(TextWriter output)
             allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / 1024.0 / 1024.0);
         }
         var gen0Single = GC.CollectionCount(0) - gen0Before;
+        var pauseSingle = GC.GetTotalPauseDuration() - pauseBefore;
         var slowest = single.Select((ms, i) => (ms, query: queries[i % queries.Count])).OrderByDescending(x => x.ms).Take(8);
         var byMedian = single.Select((ms, i) => (ms, query: queries[i % queries.Count])).GroupBy(x => x.query)
             .Select(g => (query: g.Key, median: Percentile(g.Select(x => x.ms).ToList(), 50))).OrderByDescending(x => x.median).ToList();
@@ -124,7 +126,7 @@ public sealed class SearchBenchmark(TextWriter output)
         output.WriteLine("Slowest single-thread queries: " + string.Join("; ", slowest.Select(x => $"\"{x.query}\" {x.ms:F1} ms")));
         output.WriteLine($"Single-thread: wall p50 {Percentile(single, 50):F2} ms, p99 {Percentile(single, 99):F2} ms; CPU p50 {Percentile(singleCpu, 50):F2} ms, p99 {Percentile(singleCpu, 99):F2} ms over {queryRuns} queries");
         var heaviest = allocated.Select((mb, i) => (mb, query: queries[i % queries.Count])).OrderByDescending(x => x.mb).DistinctBy(x => x.query).Take(5);
-        output.WriteLine($"Allocated per single-thread query: p50 {Percentile(allocated, 50):F2} MB, p99 {Percentile(allocated, 99):F2} MB, mean {allocated.Average():F2} MB; {gen0Single} gen-0 collections in {queryRuns} queries; most: "
+        output.WriteLine($"Allocated per single-thread query: p50 {Percentile(allocated, 50):F2} MB, p99 {Percentile(allocated, 99):F2} MB, mean {allocated.Average():F2} MB; {gen0Single} collections in {queryRuns} queries, pausing {pauseSingle.TotalMilliseconds:F0} ms in all ({pauseSingle.TotalMilliseconds / Math.Max(1, gen0Single):F2} ms each); most: "
             + string.Join("; ", heaviest.Select(x => $"\"{x.query}\" {x.mb:F1} MB")));
 
         var broad = new List<double>(broadQueries.Count * 3);
