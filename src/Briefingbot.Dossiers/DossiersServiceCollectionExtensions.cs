@@ -35,7 +35,8 @@ public static class DossiersServiceCollectionExtensions
 
         services.AddSingleton(sp => DossiersPaths.Resolve(sp.GetRequiredService<IOptions<DossiersOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => new LetterIndex(sp.GetRequiredService<DossiersPaths>().IndexPath, sp.GetRequiredService<ILogger<LetterIndex>>(),
-            sp.GetRequiredService<IOptions<DossiersOptions>>().Value.PreloadMemoryMb * 1024L * 1024));
+            sp.GetRequiredService<IOptions<DossiersOptions>>().Value.PreloadMemoryMb * 1024L * 1024,
+            sp.GetRequiredService<IOptions<DossiersOptions>>().Value.PreloadStoredMemoryMb * 1024L * 1024));
         services.AddSingleton<ILetterIngestor>(sp => new LetterIngestor(
             sp.GetRequiredService<LetterIndex>(),
             sp.GetRequiredService<ILetterParser>(),

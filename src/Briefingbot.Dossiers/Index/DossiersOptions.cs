@@ -36,6 +36,13 @@ public sealed class DossiersOptions
     [Range(0, 1_000_000)]
     public int PreloadMemoryMb { get; set; } = (int)(PreloadingDirectory.DefaultBudgetBytes / (1024 * 1024));
 
+    /// <summary>
+    /// Memory, in MB, for the index's stored fields (the text of the answers shown) held in memory, apart from
+    /// <see cref="PreloadMemoryMb"/> (about 250 MB at a million passages); beyond it they are read from disk. 0 turns it off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int PreloadStoredMemoryMb { get; set; } = (int)(PreloadingDirectory.DefaultStoredBudgetBytes / (1024 * 1024));
+
     /// <summary>Letters per index commit during an ingest: a crash loses at most this many letters of work.</summary>
     [Range(1, 100_000)]
     public int CommitEvery { get; set; } = 50;

@@ -40,6 +40,7 @@ public sealed class LetterIndex : IDisposable
     private readonly Lazy<(LuceneDirectory Directory, IndexWriter Writer, SearcherManager Searchers)> _open;
     private readonly SemaphoreSlim _commitLock = new(1, 1);
     private readonly long _preloadBudgetBytes;
+    private readonly long _preloadStoredBudgetBytes;
     private volatile bool _disposed;
 
     /// <param name="path">Folder of the index.</param>
@@ -48,10 +49,12 @@ public sealed class LetterIndex : IDisposable
     /// Memory for term dictionaries and postings held in memory (see <see cref="PreloadingDirectory"/>); 0 reads
     /// everything from disk. Null: the default budget.
     /// </param>
-    public LetterIndex(string path, ILogger<LetterIndex>? logger = null, long? preloadBudgetBytes = null)
+    /// <param name="preloadStoredBudgetBytes">Memory for stored fields held in memory, apart from the postings'; 0 reads them from disk. Null: the default.</param>
+    public LetterIndex(string path, ILogger<LetterIndex>? logger = null, long? preloadBudgetBytes = null, long? preloadStoredBudgetBytes = null)
     {
         _path = path;
         _preloadBudgetBytes = Math.Max(0, preloadBudgetBytes ?? PreloadingDirectory.DefaultBudgetBytes);
+        _preloadStoredBudgetBytes = Math.Max(0, preloadStoredBudgetBytes ?? PreloadingDirectory.DefaultStoredBudgetBytes);
         _logger = logger ?? NullLogger<LetterIndex>.Instance;
         _open = new Lazy<(LuceneDirectory, IndexWriter, SearcherManager)>(Open, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -72,6 +75,9 @@ public sealed class LetterIndex : IDisposable
 
     /// <summary>Bytes of index files held in memory now (see <see cref="PreloadingDirectory"/>).</summary>
     internal long PreloadedBytes => _open.IsValueCreated ? ((PreloadingDirectory)_open.Value.Directory).PreloadedBytes : 0;
+
+    /// <summary>Bytes of stored fields held in memory now.</summary>
+    internal long PreloadedStoredBytes => _open.IsValueCreated ? ((PreloadingDirectory)_open.Value.Directory).PreloadedStoredBytes : 0;
 
     /// <summary>Opens (or creates) the index now rather than on first use.</summary>
     public void EnsureOpen() => _ = _open.Value;
@@ -106,7 +112,7 @@ public sealed class LetterIndex : IDisposable
     private (LuceneDirectory, IndexWriter, SearcherManager) Open()
     {
         System.IO.Directory.CreateDirectory(_path);
-        var directory = new PreloadingDirectory(new DirectoryInfo(_path), _preloadBudgetBytes);
+        var directory = new PreloadingDirectory(new DirectoryInfo(_path), _preloadBudgetBytes, _preloadStoredBudgetBytes);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,

@@ -89,14 +89,16 @@ public sealed class PreloadingDirectoryTests : IDisposable
     public async Task Searches_answer_exactly_the_same_with_postings_in_memory_and_on_disk()
     {
         using var inMemory = new TestIndex(commitEvery: 2);
-        using var onDisk = new TestIndex(commitEvery: 2, preloadBudgetBytes: 0);
+        using var onDisk = new TestIndex(commitEvery: 2, preloadBudgetBytes: 0, preloadStoredBudgetBytes: 0);
         foreach (var index in new[] { inMemory, onDisk })
         {
             index.CopySeeds();
             await index.IngestAsync();
         }
         Assert.True(inMemory.Index.PreloadedBytes > 0);
+        Assert.True(inMemory.Index.PreloadedStoredBytes > 0);
         Assert.Equal(0, onDisk.Index.PreloadedBytes);
+        Assert.Equal(0, onDisk.Index.PreloadedStoredBytes);
 
         // Words, a phrase, a prefix, a hyphenated word, a typo (fuzzy step) and words that never meet (any-word step).
         string[] queries = ["drones", "Oekraine munitie", "\"Europese Raad\"", "defensie*", "counter-drone", "dronnes", "begroting paraatheid zeewind", "NAVO"];
@@ -107,6 +109,8 @@ public sealed class PreloadingDirectoryTests : IDisposable
             Assert.True(expected.Hits.Count > 0, $"'{query}' should find something");
             Assert.Equal(expected.TotalLetters, actual.TotalLetters);
             Assert.Equal(expected.Relaxation, actual.Relaxation);
+            Assert.Equal(expected.Passages.Select(p => (p.Passage.Text, p.Start, p.End, p.Score)), actual.Passages.Select(p => (p.Passage.Text, p.Start, p.End, p.Score)));
+            Assert.Equal(expected.Hits.Select(h => (h.LetterId, h.Title, h.Date, h.Summary)), actual.Hits.Select(h => (h.LetterId, h.Title, h.Date, h.Summary)));
             Assert.Equal(
                 expected.Hits.Select(h => (h.LetterId, h.Score, h.BestPassage.Start, h.Snippet.Markdown)),
                 actual.Hits.Select(h => (h.LetterId, h.Score, h.BestPassage.Start, h.Snippet.Markdown)));
@@ -153,6 +157,34 @@ public sealed class PreloadingDirectoryTests : IDisposable
         Assert.Equal(0, tight.Index.PreloadedBytes);
         Assert.NotEmpty((await tight.Search.SearchAsync("drones")).Hits);
     }
+
+    [Fact]
+    public async Task Stored_fields_are_held_within_their_own_budget_and_never_take_the_postings_place()
+    {
+        using var index = new TestIndex(commitEvery: 1);
+        index.CopySeeds();
+        await index.IngestAsync();
+        var indexFolder = Path.Combine(index.Root, "index");
+        index.Index.Writer.ForceMerge(1);
+        await index.Index.CommitAsync();
+        using (index.Index.Acquire())
+        {
+            Assert.Equal(StoredFieldBytes(indexFolder), index.Index.PreloadedStoredBytes);
+            Assert.Equal(SearchedFileBytes(indexFolder), index.Index.PreloadedBytes);
+        }
+
+        // No room for stored fields: the postings are held as before, the answers read from disk.
+        using var tight = new TestIndex(commitEvery: 5, preloadStoredBudgetBytes: 1);
+        tight.CopySeeds();
+        await tight.IngestAsync();
+        var drones = await tight.Search.SearchAsync("drones");
+        Assert.Equal(0, tight.Index.PreloadedStoredBytes);
+        Assert.True(tight.Index.PreloadedBytes > 0);
+        Assert.NotEmpty(drones.Hits);
+    }
+
+    private static long StoredFieldBytes(string folder) =>
+        new DirectoryInfo(folder).EnumerateFiles().Where(f => f.Extension == ".fdt").Sum(f => f.Length);
 
     private static long SearchedFileBytes(string folder) =>
         new DirectoryInfo(folder).EnumerateFiles()

@@ -9,13 +9,13 @@ namespace Briefingbot.Dossiers.Tests.Index;
 /// <summary>A real Lucene index in a temporary folder, with the ingestor and search over it.</summary>
 internal sealed class TestIndex : IDisposable
 {
-    public TestIndex(int commitEvery = 50, int pageSize = 3, ILetterParser? parser = null, ILetterSummarizer? summarizer = null, long? preloadBudgetBytes = null)
+    public TestIndex(int commitEvery = 50, int pageSize = 3, ILetterParser? parser = null, ILetterSummarizer? summarizer = null, long? preloadBudgetBytes = null, long? preloadStoredBudgetBytes = null)
     {
         Parser = parser ?? new StandInLetterParser();
         Root = Path.Combine(Path.GetTempPath(), "bb-search-" + Guid.NewGuid().ToString("N"));
         Corpus = Path.Combine(Root, "corpus");
         Directory.CreateDirectory(Corpus);
-        Index = new LetterIndex(Path.Combine(Root, "index"), preloadBudgetBytes: preloadBudgetBytes);
+        Index = new LetterIndex(Path.Combine(Root, "index"), preloadBudgetBytes: preloadBudgetBytes, preloadStoredBudgetBytes: preloadStoredBudgetBytes);
         Observer = new RecordingObserver(() => CommittedLetterCount());
         Ingestor = new LetterIngestor(Index, Parser, summarizer ?? new FirstSentenceSummarizer(), new PhrasePromiseExtractor(), new NoMeetingExtractor(), [Observer], Time, commitEvery);
         Search = new LetterSearch(Index, Parser, pageSize, SearchLog);

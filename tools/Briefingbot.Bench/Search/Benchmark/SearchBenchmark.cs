@@ -186,7 +186,7 @@ public sealed class SearchBenchmark(TextWriter output)
             RealisticBroadP50Ms = Percentile(realistic, 50),
             RealisticBroadP99Ms = Percentile(realistic, 99),
         };
-        output.WriteLine($"Memory: peak working set {report.PeakWorkingSetBytes / 1024.0 / 1024.0:N0} MB, GC heap {report.GcHeapBytes / 1024.0 / 1024.0:N0} MB (of which postings and term dictionaries held in memory {report.PreloadedBytes / 1024.0 / 1024.0:N0} MB), gen2 collections {report.Gen2Collections}");
+        output.WriteLine($"Memory: peak working set {report.PeakWorkingSetBytes / 1024.0 / 1024.0:N0} MB, GC heap {report.GcHeapBytes / 1024.0 / 1024.0:N0} MB (of which postings and term dictionaries held in memory {report.PreloadedBytes / 1024.0 / 1024.0:N0} MB, stored fields {index.PreloadedStoredBytes / 1024.0 / 1024.0:N0} MB), gen2 collections {report.Gen2Collections}");
         return report;
     }
 
