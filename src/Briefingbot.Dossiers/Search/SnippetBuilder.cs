@@ -37,15 +37,18 @@ internal static class SnippetBuilder
     /// Highlights in two passes: whole words first, with <paramref name="wholeWords"/> (the chain without its
     /// compound step, several times cheaper: decomposing every long word dominated the cost of a search page, as
     /// profiled); then the full chain, but only when a sought term occurs in the passage's text outside the words
-    /// already marked, which is when a compound ("dronebestrijding" for "drone") may hold it.
+    /// already marked, which is when a compound ("dronebestrijding" for "drone") may hold it; and then only over the
+    /// words that hold such an occurrence, not the whole passage (the same marks: the chain works word by word).
     /// </summary>
     public static Snippet Build(Analyzer analyzer, Analyzer wholeWords, string text, LetterQueryBuilder.Highlights highlights, int windowChars = WindowChars,
         IReadOnlyList<(int Start, int End)>? segments = null)
     {
         var matches = FindMatches(wholeWords, text, highlights);
-        if (!ReferenceEquals(analyzer, wholeWords) && MayHoldCompoundMatch(text, highlights, matches))
+        if (!ReferenceEquals(analyzer, wholeWords) && CompoundCandidates(text, highlights, matches) is var words && words is not { Count: 0 })
         {
-            matches = FindMatches(analyzer, text, highlights);
+            matches = words is null
+                ? FindMatches(analyzer, text, highlights)
+                : Merge([.. matches, .. words.SelectMany(w => FindMatches(analyzer, text[w.Start..w.End], highlights).Select(m => (m.Start + w.Start, m.End + w.Start)))]);
         }
         int windowStart, windowEnd;
         if (segments is { Count: > 1 })
@@ -93,6 +96,12 @@ internal static class SnippetBuilder
                 ranges.Add((token.Start, token.End));
             }
         }
+        return Merge(ranges);
+    }
+
+    /// <summary>The ranges sorted, overlapping and touching ones joined.</summary>
+    private static List<(int Start, int End)> Merge(List<(int Start, int End)> ranges)
+    {
         ranges.Sort();
         var merged = new List<(int Start, int End)>();
         foreach (var r in ranges)
@@ -110,28 +119,59 @@ internal static class SnippetBuilder
     }
 
     /// <summary>
-    /// Whether a compound part could hold a sought term: the term (a stem, which the Dutch stemmer keeps a prefix of
-    /// the word) or a sought prefix occurs in the folded text somewhere the whole-word pass did not already mark.
+    /// The words (runs between whitespace) where the full chain could mark more than the whole-word pass: those holding
+    /// the first letters of a sought term or prefix (a stem keeps the start of the word; its end may differ, as in
+    /// "brieven" and "brief"), where a compound part or a hyphenated word's whole may hold it. Empty when no word
+    /// does; null when the whole passage must be analysed (folding changed the length, so offsets would not line up).
     /// </summary>
-    private static bool MayHoldCompoundMatch(string text, LetterQueryBuilder.Highlights highlights, List<(int Start, int End)> matches)
+    private static List<(int Start, int End)>? CompoundCandidates(string text, LetterQueryBuilder.Highlights highlights, List<(int Start, int End)> matches)
     {
         var folded = TextFolding.Fold(text);
         if (folded.Length != text.Length)
         {
-            return true; // offsets would not line up (decomposed accents): take the thorough way
+            return null; // offsets would not line up (decomposed accents): take the thorough way
         }
-        foreach (var term in highlights.Terms.Concat(highlights.Prefixes))
+        var words = new List<(int Start, int End)>();
+        foreach (var sought in highlights.Terms.Concat(highlights.Prefixes))
         {
-            for (var at = folded.IndexOf(term, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(term, at + 1, StringComparison.Ordinal))
+            var start = sought[..Math.Min(sought.Length, StemStart)];
+            for (var at = folded.IndexOf(start, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(start, at + 1, StringComparison.Ordinal))
             {
-                if (!matches.Any(m => m.Start <= at && at < m.End))
+                if (words.Any(w => w.Start <= at && at < w.End))
                 {
-                    return true;
+                    continue; // another sought term's word, already taken
                 }
+                var (from, to) = (at, at);
+                while (from > 0 && !char.IsWhiteSpace(text[from - 1]))
+                {
+                    from--;
+                }
+                while (to < text.Length && !char.IsWhiteSpace(text[to]))
+                {
+                    to++;
+                }
+                var (first, last) = (from, to);
+                while (first < last && !char.IsLetterOrDigit(text[first]))
+                {
+                    first++;
+                }
+                while (last > first && !char.IsLetterOrDigit(text[last - 1]))
+                {
+                    last--;
+                }
+                if (!matches.Any(m => m.Start <= first && m.End >= last)) // marked whole already: nothing can mark more
+                {
+                    words.Add((from, to));
+                }
+                at = to - 1; // the word is decided: on to the next one
             }
         }
-        return false;
+        words.Sort();
+        return words;
     }
+
+    /// <summary>Letters of a sought term that the word holding it must contain (the stem's start).</summary>
+    private const int StemStart = 4;
 
     private static (int Start, int End) ChooseWindow(string text, List<(int Start, int End)> matches, int windowChars)
     {

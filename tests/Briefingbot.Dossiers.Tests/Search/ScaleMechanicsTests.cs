@@ -116,6 +116,42 @@ public sealed class ScaleMechanicsTests : IDisposable
     }
 
     [Fact]
+    public async Task Highlighting_word_by_word_marks_exactly_what_the_full_chain_over_the_passage_marks()
+    {
+        // Every query of the relevance set against the passages it finds in the seed letters (the first page): the
+        // second pass analyses only the words that may hold a compound part, and must mark the same as analysing
+        // the whole passage with the full chain.
+        using var seeds = new TestIndex();
+        seeds.CopySeeds();
+        await seeds.IngestAsync();
+        using var full = new DutchLetterAnalyzer();
+        using var wholeWords = new DutchLetterAnalyzer(compounds: false);
+        using var set = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Relevance, "passages.json")));
+        var compared = 0;
+        var compoundMarks = 0;
+        foreach (var query in set.RootElement.GetProperty("queries").EnumerateArray().Select(q => q.GetProperty("query").GetString()!))
+        {
+            var highlights = new LetterQueryBuilder.Highlights();
+            foreach (var token in TokenAnalysis.Analyze(full, IndexFields.Text, query))
+            {
+                highlights.Terms.Add(token.Term);
+            }
+            var response = await seeds.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+            foreach (var text in response.Passages.Select(p => p.Passage.Text))
+            {
+                var plain = SnippetBuilder.Build(full, full, text, highlights, SnippetBuilder.PassageWindowChars);
+                var twoPass = SnippetBuilder.Build(full, wholeWords, text, highlights, SnippetBuilder.PassageWindowChars);
+                Assert.Equal(plain.Markdown, twoPass.Markdown);
+                Assert.Equal((plain.WindowStart, plain.WindowEnd), (twoPass.WindowStart, twoPass.WindowEnd));
+                compoundMarks += plain.Highlights.Count - SnippetBuilder.Build(wholeWords, wholeWords, text, highlights, SnippetBuilder.PassageWindowChars).Highlights.Count;
+                compared++;
+            }
+        }
+        Assert.True(compared > 500, $"{compared} passages compared");
+        Assert.True(compoundMarks > 20, $"{compoundMarks} marks only a compound part gives"); // the comparison covers the second pass
+    }
+
+    [Fact]
     public async Task Every_live_passage_finds_its_own_letter_document_in_the_segment_table_after_updates_and_removals()
     {
         await IngestManyLettersAsync();
