@@ -238,13 +238,14 @@ public sealed class LetterSearch : ILetterSearch
     /// The partial-match query by tier: for a query of n words (a coordinated any-of query), first the passages with
     /// all n words as the partial step reads them (a split compound, an alternative: broader than the exact step),
     /// then at least n-1, down to one. The all-words tier is left out when the exact step searched the same clauses (it
-    /// would find only the passages already ranked). Other shapes (one word, a bare OR) are one tier.
+    /// would find only the passages already ranked). Other shapes (one word, a bare OR) are one tier, and so is a query
+    /// of more than <see cref="MaxFuzzyWords"/> words (a pasted sentence): one search per tier would cost a pass per word.
     /// </summary>
     internal static IEnumerable<Query> PartialTiers(Query query, Query? fullQuery = null)
     {
         var words = WordLevel(query);
         var count = words?.Clauses.Count(c => c.Occur == Occur.SHOULD) ?? 0;
-        if (words is null || count < 2 || words.MinimumNumberShouldMatch > 0)
+        if (words is null || count < 2 || count > MaxFuzzyWords || words.MinimumNumberShouldMatch > 0)
         {
             yield return query;
             yield break;

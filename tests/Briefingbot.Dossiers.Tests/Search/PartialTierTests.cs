@@ -100,5 +100,13 @@ public sealed class PartialTierTests : IDisposable
         var same = Assert.Single(LetterSearch.PartialTiers(partial, exactSame).Cast<BooleanQuery>());
         Assert.Equal(1, same.MinimumNumberShouldMatch);
         Assert.Equal(0, partial.MinimumNumberShouldMatch); // the query itself is left as it was
+
+        // A pasted sentence (more words than a typed query has): one coordinated search, not a pass per word.
+        var pasted = new BooleanQuery();
+        foreach (var word in "de inzet van nederland in europa voor defensie en veiligheid".Split(' '))
+        {
+            pasted.Add(Word(word), Occur.SHOULD);
+        }
+        Assert.Same(pasted, Assert.Single(LetterSearch.PartialTiers(pasted, exactOther)));
     }
 }
