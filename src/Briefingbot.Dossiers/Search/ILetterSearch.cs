@@ -79,7 +79,15 @@ public sealed record PassageHit(
     float Score,
     int Rank,
     bool MatchesAllTerms,
-    QuestionContext? Question);
+    QuestionContext? Question)
+{
+    /// <summary>
+    /// For a partial match ranked in tiers (<see cref="SearchResponse.QueryWords"/> above 0): how many of the query's
+    /// words the passage holds, its tier; equal to <see cref="SearchResponse.QueryWords"/> when it holds every word only
+    /// as the partial step reads them (a compound's last part, a split compound). 0 otherwise.
+    /// </summary>
+    public int Words { get; init; }
+}
 
 /// <summary>A page of search results.</summary>
 /// <param name="Query">The query as understood.</param>
@@ -109,6 +117,9 @@ public sealed record SearchResponse(
 
     /// <summary>What was ranked.</summary>
     public SearchUnit Unit { get; init; } = SearchUnit.Letters;
+
+    /// <summary>How many words the tiers of partial matches count (<see cref="PassageHit.Words"/>); 0 when the partial matches were not ranked in tiers.</summary>
+    public int QueryWords { get; init; }
 
     /// <summary>All passages of this page in ranking order (the hits' passages, flattened).</summary>
     public IReadOnlyList<PassageHit> Passages => Hits.SelectMany(h => h.Passages).ToList();

@@ -152,7 +152,8 @@ public sealed class LetterSearch : ILetterSearch
             break;
         }
 
-        var ranked = full.Select(p => (p.Score, p.Doc, All: true)).ToList();
+        var ranked = full.Select(p => (p.Score, p.Doc, All: true, Words: 0)).ToList();
+        var queryWords = 0;
         var total = fullCount;
         if (fullCount < pageSize)
         {
@@ -175,11 +176,12 @@ public sealed class LetterSearch : ILetterSearch
                 // above it hold fewer than PartialTierStop passages, so every page of a search counts the same, and
                 // a broad query need not score every passage that holds just one of its words.
                 var found = 0;
-                foreach (var tier in PartialTiers(query, fullQuery))
+                var tiers = PartialTiers(query, fullQuery).ToList();
+                foreach (var (tier, words) in tiers)
                 {
                     using var collector = BestPassageCollector.Search(searcher, tier, filter, Math.Max(0, need - ranked.Count), exclude);
                     var top = collector.TopPassages();
-                    ranked.AddRange(top.Select(p => (p.Score, p.Doc, All: false)));
+                    ranked.AddRange(top.Select(p => (p.Score, p.Doc, All: false, Words: words)));
                     foreach (var (_, doc) in top)
                     {
                         exclude.Add(doc);
@@ -197,6 +199,7 @@ public sealed class LetterSearch : ILetterSearch
                     continue;
                 }
                 total = Math.Max(fullCount, found);
+                queryWords = tiers.Count > 1 || tiers[0].Words > 0 ? WordCount(query) : 0;
                 foreach (var term in terms.Terms)
                 {
                     highlights.Terms.Add(term);
@@ -225,6 +228,7 @@ public sealed class LetterSearch : ILetterSearch
             FullMatches = fullCount,
             PageSize = pageSize,
             Unit = SearchUnit.Passages,
+            QueryWords = queryWords,
         };
     }
 
@@ -241,13 +245,14 @@ public sealed class LetterSearch : ILetterSearch
     /// would find only the passages already ranked). Other shapes (one word, a bare OR) are one tier, and so is a query
     /// of more than <see cref="MaxFuzzyWords"/> words (a pasted sentence): one search per tier would cost a pass per word.
     /// </summary>
-    internal static IEnumerable<Query> PartialTiers(Query query, Query? fullQuery = null)
+    /// <returns>Each tier's query with the number of words its passages hold (0 for the single search of other shapes).</returns>
+    internal static IEnumerable<(Query Query, int Words)> PartialTiers(Query query, Query? fullQuery = null)
     {
         var words = WordLevel(query);
-        var count = words?.Clauses.Count(c => c.Occur == Occur.SHOULD) ?? 0;
+        var count = WordCount(query);
         if (words is null || count < 2 || count > MaxFuzzyWords || words.MinimumNumberShouldMatch > 0)
         {
-            yield return query;
+            yield return (query, 0);
             yield break;
         }
         if (!SameWords(words, fullQuery is null ? null : WordLevel(fullQuery)))
@@ -258,13 +263,13 @@ public sealed class LetterSearch : ILetterSearch
             {
                 all.Add(clause.Query, clause.Occur == Occur.SHOULD ? Occur.MUST : clause.Occur);
             }
-            yield return Rewrapped(query, words, all);
+            yield return (Rewrapped(query, words, all), count);
         }
         for (var atLeast = count - 1; atLeast >= 1; atLeast--)
         {
             var tier = (BooleanQuery)words.Clone(); // a new clause list; the clauses' queries are shared, not changed
             tier.MinimumNumberShouldMatch = atLeast;
-            yield return Rewrapped(query, words, tier);
+            yield return (Rewrapped(query, words, tier), atLeast);
         }
     }
 
@@ -303,6 +308,9 @@ public sealed class LetterSearch : ILetterSearch
         return rebuilt;
     }
 
+    /// <summary>The number of words of a partial-match query (its coordinated clauses), 0 for other shapes.</summary>
+    private static int WordCount(Query query) => WordLevel(query)?.Clauses.Count(c => c.Occur == Occur.SHOULD) ?? 0;
+
     /// <summary>The coordinated any-of query over the words (itself, or the words of a "wanneer" query).</summary>
     private static BooleanQuery? WordLevel(Query query) => query switch
     {
@@ -313,7 +321,7 @@ public sealed class LetterSearch : ILetterSearch
     };
 
     /// <summary>The page's passages as hits: consecutive passages of one letter form one hit, in ranking order.</summary>
-    private List<LetterHit> ToPassageHits(IndexSearcher searcher, List<(float Score, int Doc, bool All)> ranked, int skip, int take, LetterQueryBuilder.Highlights highlights)
+    private List<LetterHit> ToPassageHits(IndexSearcher searcher, List<(float Score, int Doc, bool All, int Words)> ranked, int skip, int take, LetterQueryBuilder.Highlights highlights)
     {
         var hits = new List<LetterHit>();
         var letters = new Dictionary<int, (Document? Letter, string Raw)>();
@@ -321,7 +329,7 @@ public sealed class LetterSearch : ILetterSearch
         var run = new List<PassageHit>();
         for (var rank = skip; rank < Math.Min(ranked.Count, skip + take); rank++)
         {
-            var (score, doc, all) = ranked[rank];
+            var (score, doc, all, words) = ranked[rank];
             var stored = searcher.Doc(doc);
             var letterId = stored.Get(IndexFields.LetterId) ?? string.Empty;
             var (passage, role, question) = LetterDocuments.ReadSearchPassage(stored);
@@ -343,9 +351,12 @@ public sealed class LetterSearch : ILetterSearch
                 ? (passage.Start, passage.End)
                 : RawAlignment.Range(map, snippet.WindowStart, snippet.WindowEnd, passage.Start, passage.End);
             var hit = new PassageHit(passage, role, start, end, snippet, score, rank, all,
-                role == PassageRole.Answer && question is { Length: > 0 } ? new QuestionContext(passage.Party, passage.QuestionNumber, question) : null);
-            // A new group when the letter changes, and where the partial matches begin.
-            if (current is null || current.LetterId != letterId || run[^1].MatchesAllTerms != all)
+                role == PassageRole.Answer && question is { Length: > 0 } ? new QuestionContext(passage.Party, passage.QuestionNumber, question) : null)
+            {
+                Words = words,
+            };
+            // A new group when the letter changes, where the partial matches begin, and where each tier of them begins.
+            if (current is null || current.LetterId != letterId || run[^1].MatchesAllTerms != all || run[^1].Words != words)
             {
                 if (current is not null)
                 {

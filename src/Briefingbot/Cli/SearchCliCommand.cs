@@ -93,6 +93,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
                 suggestions = response.Suggestions,
                 totalPassages = response.TotalPassages,
                 fullMatches = response.FullMatches,
+                queryWords = response.QueryWords,
                 pageSize = response.PageSize,
                 hits = response.Hits.Select(h => new
                 {
@@ -120,6 +121,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
                         role = p.Role.ToString().ToLowerInvariant(),
                         score = p.Score,
                         matchesAllTerms = p.MatchesAllTerms,
+                        words = p.Words,
                         snippet = p.Snippet.Text,
                         snippetMarkdown = p.Snippet.Markdown,
                         passageStart = p.Passage.Start,

@@ -41,6 +41,9 @@ public sealed class PartialTierTests : IDisposable
         // Every filler paragraph holds two of the three words too: all of them come before the one-word passage.
         Assert.Equal(order.Count - 1, oneWord);
         Assert.True(twoWords < oneWord);
+        Assert.Equal(3, response.QueryWords);
+        Assert.Equal(1, response.Passages[oneWord].Words);
+        Assert.All(response.Passages.Take(oneWord), p => Assert.Equal(2, p.Words));
     }
 
     [Fact]
@@ -92,12 +95,12 @@ public sealed class PartialTierTests : IDisposable
         var exactOther = new BooleanQuery { { Word("duitsland"), Occur.MUST }, { Word("taakspecialisatie"), Occur.MUST } };
         var exactSame = new BooleanQuery { { Word("duitsland"), Occur.MUST }, { Word("specialisatie"), Occur.MUST } };
 
-        var tiers = LetterSearch.PartialTiers(partial, exactOther).Cast<BooleanQuery>().ToList();
-        Assert.Equal(2, tiers.Count);
-        Assert.All(tiers[0].Clauses, c => Assert.Equal(Occur.MUST, c.Occur));
-        Assert.Equal(1, tiers[1].MinimumNumberShouldMatch);
+        var tiers = LetterSearch.PartialTiers(partial, exactOther).ToList();
+        Assert.Equal([2, 1], tiers.Select(t => t.Words));
+        Assert.All(((BooleanQuery)tiers[0].Query).Clauses, c => Assert.Equal(Occur.MUST, c.Occur));
+        Assert.Equal(1, ((BooleanQuery)tiers[1].Query).MinimumNumberShouldMatch);
 
-        var same = Assert.Single(LetterSearch.PartialTiers(partial, exactSame).Cast<BooleanQuery>());
+        var same = (BooleanQuery)Assert.Single(LetterSearch.PartialTiers(partial, exactSame)).Query;
         Assert.Equal(1, same.MinimumNumberShouldMatch);
         Assert.Equal(0, partial.MinimumNumberShouldMatch); // the query itself is left as it was
 
@@ -107,6 +110,6 @@ public sealed class PartialTierTests : IDisposable
         {
             pasted.Add(Word(word), Occur.SHOULD);
         }
-        Assert.Same(pasted, Assert.Single(LetterSearch.PartialTiers(pasted, exactOther)));
+        Assert.Equal((pasted, 0), Assert.Single(LetterSearch.PartialTiers(pasted, exactOther)));
     }
 }

@@ -44,6 +44,25 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
     }
 
     [Fact]
+    public async Task Partial_matches_say_how_many_of_the_words_they_hold_where_each_tier_begins()
+    {
+        // Three words no passage holds together: the partial matches come in tiers, each under its own line.
+        var response = await seeds.Search.SearchAsync("begroting paraatheid zeewind", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
+        Assert.Equal(0, response.FullMatches);
+        Assert.Equal(3, response.QueryWords);
+        var tiers = response.Passages.Select(p => p.Words).Distinct().ToList();
+        Assert.All(tiers, w => Assert.InRange(w, 1, 2));
+        Assert.Equal(tiers.OrderDescending(), tiers); // more of the words first
+
+        var card = Briefingbot.Chat.Search.SearchResultsCard.Create(response, new Briefingbot.Chat.Search.SearchRequest("begroting paraatheid zeewind", new(), 0), new Briefingbot.Chat.Search.SearchCardOptions());
+        var labels = card.Data["hits"]!.AsArray().Where(h => h!["partialStart"]!.GetValue<bool>()).Select(h => h!["partialLabel"]!.GetValue<string>()).ToList();
+        Assert.Equal(tiers.Select(w => $"Minder passend: de passages hieronder bevatten {w} van je 3 zoekwoorden."), labels);
+
+        var turn = await _host.SayAsync("begroting paraatheid zeewind");
+        Assert.Contains($"bevatten {tiers[0]} van je 3 zoekwoorden", CardAssert.AllText(turn.SingleCard()));
+    }
+
+    [Fact]
     public async Task An_answer_is_shown_once_with_its_question_as_one_context_line_and_no_summary()
     {
         // Issue 14 item 3: no question + answer + snippet repeating the same sentences + summary.

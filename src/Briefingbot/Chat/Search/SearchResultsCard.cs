@@ -22,13 +22,25 @@ public static class SearchResultsCard
     {
         var hits = new JsonArray();
         var partialShown = false;
+        var tierShown = -1;
         foreach (var hit in response.Hits)
         {
             var passages = PassagesOf(hit);
-            // The line that says the partial matches begin, once, where they begin (not when all are partial: the notice says so).
-            var partialStart = !partialShown && response.FullMatches > 0 && passages.Count > 0 && !passages[0].MatchesAllTerms;
-            partialShown |= partialStart;
-            hits.Add(Hit(hit, passages, request, options.Compact, partialStart));
+            var first = passages.Count > 0 ? passages[0] : null;
+            string? label = null;
+            if (first is { MatchesAllTerms: false, Words: > 0 } && response.QueryWords > 0)
+            {
+                // Partial matches in tiers: a line where each tier begins ("2 van je 3 zoekwoorden").
+                label = first.Words != tierShown ? TierLabel(first.Words, response.QueryWords) : null;
+                tierShown = first.Words;
+            }
+            else if (!partialShown && response.FullMatches > 0 && first is { MatchesAllTerms: false })
+            {
+                // The line that says the partial matches begin, once, where they begin (not when all are partial: the notice says so).
+                label = PartialLabel;
+                partialShown = true;
+            }
+            hits.Add(Hit(hit, passages, request, options.Compact, label));
         }
 
         var countLine = CountLine(response, request);
@@ -118,7 +130,14 @@ public static class SearchResultsCard
         _ => "Geen exacte treffers; dit zijn de beste benaderingen.",
     };
 
-    private static JsonObject Hit(LetterHit hit, IReadOnlyList<PassageHit> passages, SearchRequest request, bool compact, bool partialStart)
+    private const string PartialLabel = "Minder passend: de passages hieronder bevatten niet al je zoekwoorden.";
+
+    /// <summary>The line above a tier of partial matches.</summary>
+    internal static string TierLabel(int words, int queryWords) => words >= queryWords
+        ? "De passages hieronder bevatten al je zoekwoorden, maar niet allemaal zoals je ze typte (bijvoorbeeld als deel van een samenstelling)."
+        : $"Minder passend: de passages hieronder bevatten {words} van je {queryWords} zoekwoorden.";
+
+    private static JsonObject Hit(LetterHit hit, IReadOnlyList<PassageHit> passages, SearchRequest request, bool compact, string? partialLabel)
     {
         var sourceUrl = CardLinks.IsSafeHttpUrl(hit.SourceUrl) ? hit.SourceUrl! : "";
         var shown = new JsonArray();
@@ -128,8 +147,8 @@ public static class SearchResultsCard
         }
         return new JsonObject
         {
-            ["partialStart"] = partialStart,
-            ["partialLabel"] = "Minder passend: de passages hieronder bevatten niet al je zoekwoorden.",
+            ["partialStart"] = partialLabel is not null,
+            ["partialLabel"] = partialLabel ?? string.Empty,
             ["title"] = TeamsMarkdown.Escape(CardText.Truncate(hit.Title ?? hit.SourceFile, 200)),
             ["meta"] = TeamsMarkdown.Escape(Meta(hit)),
             ["passages"] = shown,
