@@ -244,7 +244,10 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         if (tokens.Count == 1)
         {
             highlights.Terms.Add(tokens[0].Term);
-            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy), tokens[0].Term, highlights);
+            // An unknown word that splits into two known words is a compound the letters do not use, not a typo: its
+            // parts find it, and the typo automaton of a long word (milliseconds to build) is left out.
+            var split = (fuzzy || some) && !_isKnown(tokens[0].Term) ? Decompound(text, some, highlights) : null;
+            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights);
             if (_isKnown(tokens[0].Term) && KnownCompoundParts(text, tokens[0].Term, some, highlights) is { } written)
             {
                 // A compound the letters use ("mobiliteitspakket"): also written apart ("mobiliteit pakket"), and in
@@ -255,7 +258,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             {
                 // Not in the exact step, so that the typo step still finds the word in another inflection first.
                 var either = new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD } };
-                if (Decompound(text, some, highlights) is { } split)
+                if (split is not null)
                 {
                     // A compound the letters do not use ("olievoorraad"): also its two known parts ("voorraad olie").
                     either.Add(split, Occur.SHOULD);

@@ -122,6 +122,25 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.DoesNotContain("hulp", Build(30_000), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_unknown_word_of_two_known_words_is_searched_by_its_parts_without_a_typo_expansion()
+    {
+        using var analyzer = new Briefingbot.Dossiers.Analysis.DutchLetterAnalyzer();
+        var known = Briefingbot.Dossiers.Analysis.TokenAnalysis.Analyze(analyzer, Briefingbot.Dossiers.Index.IndexFields.Text, "olie voorraad drones")
+            .Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        string Build(string word) => new LetterQueryBuilder(analyzer)
+            .Build(new WordNode(word), MatchMode.AllTermsFuzzy, new LetterQueryBuilder.Highlights(), known.Contains, _ => 10, 100_000)!
+            .ToString();
+
+        // A compound the letters do not use: its two parts, no typo automaton (milliseconds to build for a long word).
+        var compound = Build("olievoorraad");
+        var part = Briefingbot.Dossiers.Analysis.TokenAnalysis.Analyze(analyzer, Briefingbot.Dossiers.Index.IndexFields.Text, "voorraad").Single().Term;
+        Assert.Contains("text:" + part, compound, StringComparison.Ordinal);
+        Assert.DoesNotContain("~", compound, StringComparison.Ordinal);
+        // A typo splits into no known words: typos allowed as before.
+        Assert.Contains("~", Build("voorrraad"), StringComparison.Ordinal);
+    }
+
     private static string Letter(string subject, params string[] paragraphs) =>
         $"Titel: {subject}\nType: Brief regering\nDatum: 2025-04-11\nKamer: Tweede Kamer\nDossier: 22 112\nNr: 1\n\n"
         + string.Join("\n\n", paragraphs.Select(Wrap)) + "\n";
