@@ -141,7 +141,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
             await output.WriteLineAsync($"{hit.Title ?? hit.SourceFile} [{hit.DocumentType}; {hit.Date:yyyy-MM-dd}; {hit.Dossier}]");
             foreach (var p in hit.Passages)
             {
-                await output.WriteLineAsync($"  {p.Rank + 1}. {p.Role.ToString().ToLowerInvariant()}{(p.MatchesAllTerms ? "" : " (partial)")} score {p.Score:F2} {hit.SourceFile} [{p.Start}, {p.End})");
+                await output.WriteLineAsync($"  {p.Rank + 1}. {p.Role.ToString().ToLowerInvariant()}{(p.MatchesAllTerms ? "" : p.Words > 0 && response.QueryWords > 0 ? $" (partial: {p.Words} of {response.QueryWords} words)" : " (partial)")} score {p.Score:F2} {hit.SourceFile} [{p.Start}, {p.End})");
                 if (p.Question is { } q)
                 {
                     await output.WriteLineAsync($"     Q: {q.Text}");

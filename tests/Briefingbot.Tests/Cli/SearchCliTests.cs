@@ -14,6 +14,22 @@ public sealed class SearchCliTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
+    public async Task Partial_matches_say_how_many_of_the_words_they_hold_in_text_and_json()
+    {
+        var text = await _cli.RunAsync("search", "begroting", "paraatheid", "zeewind");
+        var json = await _cli.RunAsync("search", "--json", "begroting", "paraatheid", "zeewind");
+
+        Assert.True(text.Exit == 0, text.ToString());
+        Assert.Matches(@"\(partial: [12] of 3 words\)", text.Output);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        Assert.Equal(3, document.RootElement.GetProperty("queryWords").GetInt32());
+        var words = document.RootElement.GetProperty("hits").EnumerateArray()
+            .SelectMany(h => h.GetProperty("passages").EnumerateArray()).Select(p => p.GetProperty("words").GetInt32()).ToList();
+        Assert.NotEmpty(words);
+        Assert.All(words, w => Assert.InRange(w, 1, 2));
+    }
+
+    [Fact]
     public async Task A_misspelled_option_is_an_error_naming_it_and_the_close_one_and_nothing_is_searched()
     {
         var run = await _cli.RunAsync("search", "--form", "2025-01-01", "drones");
