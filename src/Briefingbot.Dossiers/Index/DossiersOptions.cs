@@ -38,7 +38,8 @@ public sealed class DossiersOptions
 
     /// <summary>
     /// Memory, in MB, for the index's stored fields (the text of the answers shown) held in memory, apart from
-    /// <see cref="PreloadMemoryMb"/> (about 250 MB at a million passages); beyond it they are read from disk. 0 turns it off.
+    /// <see cref="PreloadMemoryMb"/> (about 250 MB at a million passages, and up to twice that for a moment while a merged
+    /// segment replaces the ones it merged); beyond it they are read from disk. 0 turns it off.
     /// </summary>
     [Range(0, 1_000_000)]
     public int PreloadStoredMemoryMb { get; set; } = (int)(PreloadingDirectory.DefaultStoredBudgetBytes / (1024 * 1024));

@@ -47,7 +47,7 @@ public sealed class LetterIndex : IDisposable
     /// <param name="logger">Logger.</param>
     /// <param name="preloadBudgetBytes">
     /// Memory for term dictionaries and postings held in memory (see <see cref="PreloadingDirectory"/>); 0 reads
-    /// everything from disk. Null: the default budget.
+    /// them from disk. Null: the default budget.
     /// </param>
     /// <param name="preloadStoredBudgetBytes">Memory for stored fields held in memory, apart from the postings'; 0 reads them from disk. Null: the default.</param>
     public LetterIndex(string path, ILogger<LetterIndex>? logger = null, long? preloadBudgetBytes = null, long? preloadStoredBudgetBytes = null)
@@ -73,7 +73,7 @@ public sealed class LetterIndex : IDisposable
 
     internal IndexWriter Writer => _open.Value.Writer;
 
-    /// <summary>Bytes of index files held in memory now (see <see cref="PreloadingDirectory"/>).</summary>
+    /// <summary>Bytes of term dictionaries and postings held in memory now (see <see cref="PreloadingDirectory"/>).</summary>
     internal long PreloadedBytes => _open.IsValueCreated ? ((PreloadingDirectory)_open.Value.Directory).PreloadedBytes : 0;
 
     /// <summary>Bytes of stored fields held in memory now.</summary>

@@ -27,8 +27,12 @@ internal sealed class PreloadingDirectory(DirectoryInfo path, long budgetBytes, 
     /// <summary>The default budget: ample for the postings of millions of passages, far below the memory target.</summary>
     public const long DefaultBudgetBytes = 768L * 1024 * 1024;
 
-    /// <summary>The default budget for stored fields: about a million and a half passages' worth.</summary>
-    public const long DefaultStoredBudgetBytes = 384L * 1024 * 1024;
+    /// <summary>
+    /// The default budget for stored fields: about three million passages' worth, or a million and a half with room
+    /// for a merged segment that opens while the segments it replaces are still held (a refresh holds both for a
+    /// moment; a file that does not fit then stays on disk for the life of its segment).
+    /// </summary>
+    public const long DefaultStoredBudgetBytes = 768L * 1024 * 1024;
 
     /// <summary>Read buffer for postings read from disk (merges, over budget): they are read front to back.</summary>
     internal const int PostingsBufferSize = 32 * 1024;

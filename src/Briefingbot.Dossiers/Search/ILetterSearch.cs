@@ -84,7 +84,7 @@ public sealed record PassageHit(
     /// <summary>
     /// For a partial match ranked in tiers (<see cref="SearchResponse.QueryWords"/> above 0): how many of the query's
     /// words the passage holds, its tier; equal to <see cref="SearchResponse.QueryWords"/> when it holds every word only
-    /// as the partial step reads them (a compound's last part, a split compound). 0 otherwise.
+    /// as the partial step reads them (a compound's last part or one of its parts, one word of a quoted phrase). 0 otherwise.
     /// </summary>
     public int Words { get; init; }
 }

@@ -372,6 +372,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         }
         string? bestHead = null, bestTail = null;
         var bestBalance = 0;
+        var bestAt = 0;
         for (var i = MinCompoundPart; i <= folded.Length - MinCompoundPart; i++)
         {
             var balance = Math.Min(i, folded.Length - i);
@@ -391,7 +392,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             {
                 continue;
             }
-            (bestHead, bestTail, bestBalance) = (head, tail, balance);
+            (bestHead, bestTail, bestBalance, bestAt) = (head, tail, balance, i);
         }
         if (bestHead is null || bestTail is null)
         {
@@ -399,13 +400,54 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         }
         highlights.Terms.Add(bestHead);
         highlights.Terms.Add(bestTail);
+        var linked = LinkedForms(folded[..bestAt], folded[bestAt..]);
+        foreach (var form in linked)
+        {
+            highlights.Terms.Add(form);
+        }
         // With coordination in the partial modes (one part scores half); Flatten leaves such a query whole. Boosted by
         // half: the two parts stand for one typed word, so they must not outweigh another word of the query.
         var parts = some ? new BooleanQuery() : new BooleanQuery(disableCoord: true);
         parts.Boost = 0.5f;
         parts.Add(TermClause(bestHead, fuzzy: false), some ? Occur.SHOULD : Occur.MUST);
         parts.Add(TermClause(bestTail, fuzzy: false), some ? Occur.SHOULD : Occur.MUST);
-        return parts;
+        if (linked.Count == 0)
+        {
+            return parts;
+        }
+        // The compound as the letters write it, with or without a linking letter ("veiligheidsituatie" typed,
+        // "veiligheidssituatie" written): the typo most often made in a compound, found without a typo automaton.
+        var either = new BooleanQuery(disableCoord: true) { { parts, Occur.SHOULD } };
+        foreach (var form in linked)
+        {
+            either.Add(TermClause(form, fuzzy: false), Occur.SHOULD);
+        }
+        return either;
+    }
+
+    /// <summary>
+    /// The known single words made of <paramref name="head"/> and <paramref name="tail"/> with a Dutch linking letter
+    /// added (-s-, -e-, -en-) or the one the head ends in left out.
+    /// </summary>
+    private List<string> LinkedForms(string head, string tail)
+    {
+        var candidates = new List<string> { head + "s" + tail, head + "e" + tail, head + "en" + tail };
+        foreach (var linking in new[] { "en", "s", "e" })
+        {
+            if (head.Length > linking.Length + MinCompoundPart - 1 && head.EndsWith(linking, StringComparison.Ordinal))
+            {
+                candidates.Add(head[..^linking.Length] + tail);
+            }
+        }
+        var forms = new List<string>();
+        foreach (var candidate in candidates)
+        {
+            if (KnownSingleTerm(candidate) is { } term && !forms.Contains(term))
+            {
+                forms.Add(term);
+            }
+        }
+        return forms;
     }
 
     /// <summary>

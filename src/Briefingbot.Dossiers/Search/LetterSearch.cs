@@ -176,12 +176,13 @@ public sealed class LetterSearch : ILetterSearch
                 // above it hold fewer than PartialTierStop passages, so every page of a search counts the same, and
                 // a broad query need not score every passage that holds just one of its words.
                 var found = 0;
-                var tiers = PartialTiers(query, fullQuery).ToList();
+                var tiers = PartialTiers(query, fullQuery, tiered: node is AndNode).ToList();
+                var partial = new List<(float Score, int Doc, bool All, int Words)>();
                 foreach (var (tier, words) in tiers)
                 {
-                    using var collector = BestPassageCollector.Search(searcher, tier, filter, Math.Max(0, need - ranked.Count), exclude);
+                    using var collector = BestPassageCollector.Search(searcher, tier, filter, Math.Max(0, need - ranked.Count - partial.Count), exclude);
                     var top = collector.TopPassages();
-                    ranked.AddRange(top.Select(p => (p.Score, p.Doc, All: false, Words: words)));
+                    partial.AddRange(top.Select(p => (p.Score, p.Doc, All: false, Words: words)));
                     foreach (var (_, doc) in top)
                     {
                         exclude.Add(doc);
@@ -196,8 +197,14 @@ public sealed class LetterSearch : ILetterSearch
                 }
                 if (found <= fullCount)
                 {
+                    // Nothing beyond the full matches: this step adds nothing (the next may), and none of its passages.
+                    foreach (var (_, doc, _, _) in partial)
+                    {
+                        exclude.Remove(doc);
+                    }
                     continue;
                 }
+                ranked.AddRange(partial);
                 total = Math.Max(fullCount, found);
                 queryWords = tiers.Count > 1 || tiers[0].Words > 0 ? WordCount(query) : 0;
                 foreach (var term in terms.Terms)
@@ -242,15 +249,16 @@ public sealed class LetterSearch : ILetterSearch
     /// The partial-match query by tier: for a query of n words (a coordinated any-of query), first the passages with
     /// all n words as the partial step reads them (a split compound, an alternative: broader than the exact step),
     /// then at least n-1, down to one. The all-words tier is left out when the exact step searched the same clauses (it
-    /// would find only the passages already ranked). Other shapes (one word, a bare OR) are one tier, and so is a query
-    /// of more than <see cref="MaxFuzzyWords"/> words (a pasted sentence): one search per tier would cost a pass per word.
+    /// would find only the passages already ranked). Other shapes (one word; an OR query, <paramref name="tiered"/>
+    /// false, whose full matches hold one of its words too) are one tier, and so is a query of more than
+    /// <see cref="MaxFuzzyWords"/> words (a pasted sentence): one search per tier would cost a pass per word.
     /// </summary>
     /// <returns>Each tier's query with the number of words its passages hold (0 for the single search of other shapes).</returns>
-    internal static IEnumerable<(Query Query, int Words)> PartialTiers(Query query, Query? fullQuery = null)
+    internal static IEnumerable<(Query Query, int Words)> PartialTiers(Query query, Query? fullQuery = null, bool tiered = true)
     {
         var words = WordLevel(query);
         var count = WordCount(query);
-        if (words is null || count < 2 || count > MaxFuzzyWords || words.MinimumNumberShouldMatch > 0)
+        if (!tiered || words is null || count < 2 || count > MaxFuzzyWords || words.MinimumNumberShouldMatch > 0)
         {
             yield return (query, 0);
             yield break;

@@ -36,9 +36,9 @@ internal static class SnippetBuilder
     /// <summary>
     /// Highlights in two passes: whole words first, with <paramref name="wholeWords"/> (the chain without its
     /// compound step, several times cheaper: decomposing every long word dominated the cost of a search page, as
-    /// profiled); then the full chain, but only when a sought term occurs in the passage's text outside the words
-    /// already marked, which is when a compound ("dronebestrijding" for "drone") may hold it; and then only over the
-    /// words that hold such an occurrence, not the whole passage (the same marks: the chain works word by word).
+    /// profiled); then the full chain, only over the words where it could mark more: those holding a sought term's first
+    /// letters and not marked whole, where a compound ("dronebestrijding" for "drone") or a hyphenated word's whole may
+    /// hold it (the same marks as the full chain over the passage: the chain works word by word).
     /// </summary>
     public static Snippet Build(Analyzer analyzer, Analyzer wholeWords, string text, LetterQueryBuilder.Highlights highlights, int windowChars = WindowChars,
         IReadOnlyList<(int Start, int End)>? segments = null)

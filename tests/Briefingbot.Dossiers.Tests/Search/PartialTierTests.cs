@@ -104,6 +104,9 @@ public sealed class PartialTierTests : IDisposable
         Assert.Equal(1, same.MinimumNumberShouldMatch);
         Assert.Equal(0, partial.MinimumNumberShouldMatch); // the query itself is left as it was
 
+        // An OR query: its full matches hold one of the words too, so no tiers.
+        Assert.Equal((partial, 0), Assert.Single(LetterSearch.PartialTiers(partial, exactOther, tiered: false)));
+
         // A pasted sentence (more words than a typed query has): one coordinated search, not a pass per word.
         var pasted = new BooleanQuery();
         foreach (var word in "de inzet van nederland in europa voor defensie en veiligheid".Split(' '))

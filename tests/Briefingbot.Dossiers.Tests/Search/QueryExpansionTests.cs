@@ -139,6 +139,20 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.DoesNotContain("~", compound, StringComparison.Ordinal);
         // A typo splits into no known words: typos allowed as before.
         Assert.Contains("~", Build("voorrraad"), StringComparison.Ordinal);
+
+        // The compound the letters write with a linking letter the typed word lacks, or without the one it has.
+        foreach (var word in "veiligheidssituatie kabinetstandpunt".Split(' '))
+        {
+            known.Add(Briefingbot.Dossiers.Analysis.TokenAnalysis.Analyze(analyzer, Briefingbot.Dossiers.Index.IndexFields.Text, word).Single(t => !t.Stacked).Term);
+        }
+        known.UnionWith(Briefingbot.Dossiers.Analysis.TokenAnalysis.Analyze(analyzer, Briefingbot.Dossiers.Index.IndexFields.Text, "veiligheid situatie kabinet standpunt").Select(t => t.Term));
+        foreach (var (typed, written) in new[] { ("veiligheidsituatie", "veiligheidssituatie"), ("kabinetsstandpunt", "kabinetstandpunt") })
+        {
+            var writtenTerm = Briefingbot.Dossiers.Analysis.TokenAnalysis.Analyze(analyzer, Briefingbot.Dossiers.Index.IndexFields.Text, written).Single(t => !t.Stacked).Term;
+            var query = Build(typed);
+            Assert.Contains("text:" + writtenTerm + " ", query, StringComparison.Ordinal);
+            Assert.DoesNotContain("~", query, StringComparison.Ordinal);
+        }
     }
 
     private static string Letter(string subject, params string[] paragraphs) =>

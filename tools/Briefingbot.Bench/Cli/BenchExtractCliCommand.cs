@@ -86,7 +86,7 @@ internal sealed class BenchExtractCliCommand(IServiceProvider services) : ICliCo
         int indexed;
         try
         {
-            using var index = new LetterIndex(indexPath, null, 0);
+            using var index = new LetterIndex(indexPath, null, 0, 0);
             var ingestor = new LetterIngestor(index, new LetterParser(), new ExtractiveSummarizer(), new PromiseExtractor(), new MeetingExtractor(), [], TimeProvider.System, 200);
             var sources = texts.Select((t, i) => t is null ? null : new LetterSource($"bench-{i:D6}.txt", t)).OfType<LetterSource>().ToList();
             process.Refresh();

@@ -125,7 +125,7 @@ public static class SearchResultsCard
     private static string Notice(string? relaxation) => relaxation switch
     {
         null => "",
-        "some-terms" => "Geen passage bevat al je zoekwoorden; dit zijn de beste gedeeltelijke treffers.",
+        "some-terms" => "Geen passage bevat al je zoekwoorden zoals je ze typte; dit zijn de beste gedeeltelijke treffers.",
         "fuzzy" => "Geen exacte treffers; ik zocht ook op woorden die erop lijken.",
         _ => "Geen exacte treffers; dit zijn de beste benaderingen.",
     };
@@ -134,7 +134,7 @@ public static class SearchResultsCard
 
     /// <summary>The line above a tier of partial matches.</summary>
     internal static string TierLabel(int words, int queryWords) => words >= queryWords
-        ? "De passages hieronder bevatten al je zoekwoorden, maar niet allemaal zoals je ze typte (bijvoorbeeld als deel van een samenstelling)."
+        ? "Minder passend: de passages hieronder bevatten je zoekwoorden niet allemaal zoals je ze typte (bijvoorbeeld als deel van een samenstelling)."
         : $"Minder passend: de passages hieronder bevatten {words} van je {queryWords} zoekwoorden.";
 
     private static JsonObject Hit(LetterHit hit, IReadOnlyList<PassageHit> passages, SearchRequest request, bool compact, string? partialLabel)
