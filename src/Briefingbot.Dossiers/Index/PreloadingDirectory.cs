@@ -51,7 +51,7 @@ internal sealed class PreloadingDirectory(DirectoryInfo path, long budgetBytes, 
         var input = base.OpenInput(name, context);
         var stored = IsStoredFields(name);
         if (!(IsSearchedFile(name) || stored) || context.Context == IOContext.UsageContext.MERGE || input.Length > Array.MaxLength
-            || !TryReserve(ref stored ? ref _preloadedStoredBytes : ref _preloadedBytes, stored ? storedBudgetBytes : budgetBytes, input.Length))
+            || !TryReserve(ref Held(stored), stored ? storedBudgetBytes : budgetBytes, input.Length))
         {
             return WithPostingsBuffer(name, input);
         }
@@ -61,15 +61,18 @@ internal sealed class PreloadingDirectory(DirectoryInfo path, long budgetBytes, 
             using (input)
             {
                 return HeapIndexInput.ReadFully($"HeapIndexInput(path=\"{System.IO.Path.Combine(Directory.FullName, name)}\")", input,
-                    onDispose: stored ? () => Interlocked.Add(ref _preloadedStoredBytes, -length) : () => Interlocked.Add(ref _preloadedBytes, -length));
+                    onDispose: () => Interlocked.Add(ref Held(stored), -length));
             }
         }
         catch
         {
-            Interlocked.Add(ref stored ? ref _preloadedStoredBytes : ref _preloadedBytes, -length);
+            Interlocked.Add(ref Held(stored), -length);
             throw;
         }
     }
+
+    /// <summary>The counter of held bytes for stored fields or for postings and term dictionaries.</summary>
+    private ref long Held(bool stored) => ref stored ? ref _preloadedStoredBytes : ref _preloadedBytes;
 
     private static bool TryReserve(ref long held, long budget, long length)
     {

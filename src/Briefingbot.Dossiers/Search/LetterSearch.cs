@@ -171,8 +171,8 @@ public sealed class LetterSearch : ILetterSearch
                 {
                     continue;
                 }
-                // More of the words first, strictly: the passages with all but one of the words, then those with one
-                // fewer, and so on (BM25 with coordination inside each tier). A tier is searched only when the tiers
+                // More of the words first, strictly (PartialTiers: every word as this step reads them, then all but
+                // one, and so on; BM25 with coordination inside each tier). A tier is searched only when the tiers
                 // above it hold fewer than PartialTierStop passages, so every page of a search counts the same, and
                 // a broad query need not score every passage that holds just one of its words.
                 var found = 0;
@@ -206,7 +206,7 @@ public sealed class LetterSearch : ILetterSearch
                 }
                 ranked.AddRange(partial);
                 total = Math.Max(fullCount, found);
-                queryWords = tiers.Count > 1 || tiers[0].Words > 0 ? WordCount(query) : 0;
+                queryWords = tiers[0].Words > 0 ? WordCount(query) : 0; // a single untiered search has Words 0
                 foreach (var term in terms.Terms)
                 {
                     highlights.Terms.Add(term);

@@ -118,8 +118,9 @@ public sealed class SearchBenchmark(TextWriter output)
         }
         var gen0Single = GC.CollectionCount(0) - gen0Before;
         var pauseSingle = GC.GetTotalPauseDuration() - pauseBefore;
-        var slowest = single.Select((ms, i) => (ms, query: queries[i % queries.Count])).OrderByDescending(x => x.ms).Take(8);
-        var byMedian = single.Select((ms, i) => (ms, query: queries[i % queries.Count])).GroupBy(x => x.query)
+        var runs = single.Select((ms, i) => (ms, query: queries[i % queries.Count])).ToList();
+        var slowest = runs.OrderByDescending(x => x.ms).Take(8);
+        var byMedian = runs.GroupBy(x => x.query)
             .Select(g => (query: g.Key, median: Percentile(g.Select(x => x.ms).ToList(), 50))).OrderByDescending(x => x.median).ToList();
         output.WriteLine($"Distinct queries with a median over 10 ms: {byMedian.Count(x => x.median > 10)} of {byMedian.Count}: "
             + string.Join("; ", byMedian.Take(15).Select(x => $"\"{x.query}\" {x.median:F1} ms")));
