@@ -170,10 +170,11 @@ public sealed class LetterIndex : IDisposable
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            // Warm the per-segment letter tables here, on the refreshing thread, not in the first user's query.
+            // Warm the per-segment tables here, on the refreshing thread, not in the first user's query.
             foreach (var leaf in reader.Leaves)
             {
                 _ = SegmentLetters.For(leaf.AtomicReader);
+                _ = TypoNeighbours.For(leaf.AtomicReader);
             }
             return new IndexSearcher(reader) { Similarity = new CoordinatedBm25Similarity() };
         }

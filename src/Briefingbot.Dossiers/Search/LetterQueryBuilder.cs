@@ -52,10 +52,17 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private Func<string, int>? _docFreq;
     private int _documents;
 
+    /// <summary>
+    /// Tells whether an unknown term may have a term within the given edits in the index (<c>TypoNeighbours</c>): when
+    /// it has none, the typo search is left out, since it would find nothing and its automata are costly to build.
+    /// </summary>
+    private Func<string, int, bool> _mayHaveTypo = (_, _) => true;
+
     public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null,
-        Func<string, int>? docFreq = null, int documents = 0)
+        Func<string, int>? docFreq = null, int documents = 0, Func<string, int, bool>? mayHaveTypo = null)
     {
         _isKnown = isKnown ?? (_ => false);
+        _mayHaveTypo = mayHaveTypo ?? ((_, _) => true);
         _docFreq = docFreq;
         _documents = documents;
         var asksWhen = false;
@@ -580,10 +587,11 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
         }
-        if (fuzzy && term.Length is >= 4 and <= 30 && !_isKnown(term))
+        var edits = term.Length >= 8 ? 2 : 1;
+        if (fuzzy && term.Length is >= 4 and <= 30 && !_isKnown(term) && _mayHaveTypo(term, edits))
         {
             // Typos are looked for in the passage text only: enumerating the term dictionary is the costly part.
-            query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
+            query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
         }
         return query;
     }

@@ -93,7 +93,8 @@ public sealed class LetterSearch : ILetterSearch
             return (null, highlights); // a typo-tolerant search over a pasted paragraph costs much and finds noise
         }
         var reader = searcher.IndexReader;
-        var query = NewBuilder().Build(node, mode, highlights, isKnown, term => reader.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc);
+        var query = NewBuilder().Build(node, mode, highlights, isKnown, term => reader.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
+            (term, edits) => reader.Leaves.Any(leaf => TypoNeighbours.For(leaf.AtomicReader).MayHaveNeighbour(term, edits)));
         if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
             query = searcher.Rewrite(query);

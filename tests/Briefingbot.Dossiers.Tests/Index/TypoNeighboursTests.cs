@@ -1,0 +1,128 @@
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Briefingbot.Dossiers.Tests.Index;
+
+/// <summary>
+/// The typo search is left out for a word with no term within its edits: that must never change an answer, so every
+/// "no neighbour" must be a word for which Lucene's own fuzzy query finds no term.
+/// </summary>
+public sealed class TypoNeighboursTests : IDisposable
+{
+    private readonly TestIndex _index = new(parser: new LetterParser(), pageSize: 10);
+
+    public void Dispose() => _index.Dispose();
+
+    [Fact]
+    public async Task No_word_ruled_out_has_a_term_the_fuzzy_query_would_find()
+    {
+        _index.CopySeeds();
+        await _index.IngestAsync();
+        using var lease = _index.Index.Acquire();
+        var reader = lease.Searcher.IndexReader;
+        var terms = TextTerms(reader).Where(t => t.Length >= 6 && t.All(char.IsAsciiLetterLower)).ToList();
+        Assert.True(terms.Count > 1000, $"{terms.Count} terms");
+
+        // Words a few edits away from the letters' words (typos, and words the letters do not use), and random letters.
+        var random = new Random(20261206);
+        var probes = new List<string>();
+        for (var i = 0; i < 600; i++)
+        {
+            var word = terms[random.Next(terms.Count)];
+            for (var edits = 1 + i % 4; edits > 0; edits--)
+            {
+                word = Edit(word, random);
+            }
+            probes.Add(word);
+        }
+        for (var i = 0; i < 200; i++)
+        {
+            probes.Add(new string(Enumerable.Range(0, 8 + random.Next(12)).Select(_ => (char)('a' + random.Next(26))).ToArray()));
+        }
+
+        var (ruledOut, found) = (0, 0);
+        foreach (var probe in probes.Where(p => p.Length >= 4).Distinct())
+        {
+            var edits = probe.Length >= 8 ? 2 : 1;
+            var fuzzy = new FuzzyQuery(new Term(IndexFields.Text, probe), edits, prefixLength: 1, maxExpansions: 1000, transpositions: true);
+            var expanded = lease.Searcher.Rewrite(fuzzy) switch
+            {
+                BooleanQuery boolean => boolean.Clauses.Count,
+                TermQuery => 1,
+                var other => throw new InvalidOperationException(other.GetType().Name),
+            };
+            var maybe = reader.Leaves.Any(leaf => TypoNeighbours.For(leaf.AtomicReader).MayHaveNeighbour(probe, edits));
+            if (!maybe)
+            {
+                ruledOut++;
+                Assert.True(expanded == 0, $"'{probe}' was ruled out, but the fuzzy query finds {expanded} terms");
+            }
+            found += expanded > 0 ? 1 : 0;
+        }
+        // Both kinds are well represented, so the check is tested where it matters.
+        Assert.True(ruledOut >= 100, $"only {ruledOut} probes ruled out");
+        Assert.True(found >= 100, $"only {found} probes have a neighbour");
+    }
+
+    [Fact]
+    public async Task A_long_word_without_neighbours_is_searched_without_a_typo_expansion_and_a_typo_still_is()
+    {
+        _index.CopySeeds();
+        await _index.IngestAsync();
+
+        var nothing = await _index.Search.SearchAsync("blauwvintonijnquota");
+        Assert.Empty(nothing.Passages);
+        var typo = await _index.Search.SearchAsync("voortrekkesrol");
+        Assert.Equal("fuzzy", typo.Relaxation);
+        Assert.Contains(typo.Passages, p => p.Passage.Text.Contains("voortrekkersrol", StringComparison.Ordinal));
+
+        using var lease = _index.Index.Acquire();
+        var reader = lease.Searcher.IndexReader;
+        Assert.DoesNotContain(reader.Leaves, leaf => TypoNeighbours.For(leaf.AtomicReader).MayHaveNeighbour("blauwvintonijnquota", 2));
+        Assert.Contains(reader.Leaves, leaf => TypoNeighbours.For(leaf.AtomicReader).MayHaveNeighbour("voortrekkesrol", 2));
+    }
+
+    [Theory]
+    [InlineData("ca", "abc", 2)] // unrestricted: a transposition and an insertion between (the restricted distance is 3)
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("abcdef", "abdcef", 1)]
+    [InlineData("", "abc", 3)]
+    [InlineData("streefcijfer", "streefcijfer", 0)]
+    [InlineData("oekraine", "oekriane", 1)]
+    public void Damerau_levenshtein_counts_edits(string a, string b, int expected)
+    {
+        Assert.Equal(expected, TypoNeighbours.DamerauLevenshtein(a, b));
+        Assert.Equal(expected, TypoNeighbours.DamerauLevenshtein(b, a));
+    }
+
+    private static List<string> TextTerms(IndexReader reader)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var leaf in reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(IndexFields.Text)?.GetEnumerator();
+            while (terms is not null && terms.MoveNext())
+            {
+                all.Add(terms.Term.Utf8ToString());
+            }
+        }
+        return [.. all.Order(StringComparer.Ordinal)];
+    }
+
+    private static string Edit(string word, Random random)
+    {
+        var at = random.Next(word.Length);
+        var letter = (char)('a' + random.Next(26));
+        return random.Next(4) switch
+        {
+            0 => word.Insert(at, letter.ToString()),
+            1 when word.Length > 4 => word.Remove(at, 1),
+            2 when at + 1 < word.Length => string.Concat(word.AsSpan(0, at), word[at + 1].ToString(), word[at].ToString(), word.AsSpan(at + 2)),
+            _ => string.Concat(word.AsSpan(0, at), letter.ToString(), word.AsSpan(at + 1)),
+        };
+    }
+}
