@@ -86,6 +86,55 @@ public sealed class TypoNeighboursTests : IDisposable
         Assert.Contains(reader.Leaves, leaf => TypoNeighbours.For(leaf.AtomicReader).MayHaveNeighbour("voortrekkesrol", 2));
     }
 
+    [Fact]
+    public async Task The_search_builds_no_typo_query_for_a_word_without_neighbours_and_one_for_a_typo()
+    {
+        _index.CopySeeds();
+        await _index.IngestAsync();
+        using var lease = _index.Index.Acquire();
+        var reader = lease.Searcher.IndexReader;
+        string Built(string word) => new LetterQueryBuilder(_index.Index.Analyzer).Build(new WordNode(word), MatchMode.AllTermsFuzzy,
+            new LetterQueryBuilder.Highlights(), term => reader.DocFreq(new Term(IndexFields.Text, term)) > 0, term => reader.DocFreq(new Term(IndexFields.Text, term)),
+            reader.MaxDoc, (term, edits) => reader.Leaves.Any(leaf => TypoNeighbours.For(leaf.AtomicReader).MayHaveNeighbour(term, edits)))!.ToString();
+
+        Assert.DoesNotContain("~", Built("blauwvintonijnquota"), StringComparison.Ordinal);
+        Assert.Contains("~", Built("voortrekkesrol"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Terms_and_words_outside_the_basic_plane_are_compared_by_code_point_as_lucene_does()
+    {
+        // "abcdefghijk𝑥𝑦" is two edits from "abcdefghijkop" in code points (what the fuzzy query counts), four in chars.
+        const string Astral = "abcdefghijk\U0001D465\U0001D466";
+        using var directory = new Lucene.Net.Store.RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            foreach (var term in new[] { Astral, "qrstuvwxyzamn", "verdedigingsbeleid", "zeestrijdkrachten" })
+            {
+                writer.AddDocument([new Lucene.Net.Documents.StringField(IndexFields.Text, term, Lucene.Net.Documents.Field.Store.NO)]);
+            }
+        }
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        var table = TypoNeighbours.For(reader.Leaves.Single().AtomicReader);
+        int Expanded(string word) => searcher.Rewrite(new FuzzyQuery(new Term(IndexFields.Text, word), 2, 1, 1000, true)) switch
+        {
+            BooleanQuery boolean => boolean.Clauses.Count,
+            TermQuery => 1,
+            _ => -1,
+        };
+
+        // A term with supplementary characters, the only one near the word: found by code point, as the fuzzy query does.
+        Assert.True(Expanded("abcdefghijkop") > 0);
+        Assert.True(table.MayHaveNeighbour("abcdefghijkop", 2));
+        // A word with supplementary characters near an ordinary term: "maybe" (the fuzzy query finds "qrstuvwxyzamn").
+        Assert.True(Expanded("qrstuvwxyza\U0001D467\U0001D468") > 0);
+        Assert.True(table.MayHaveNeighbour("qrstuvwxyza\U0001D467\U0001D468", 2));
+        // The segment stays checkable: a far word is still ruled out, and the fuzzy query agrees.
+        Assert.Equal(0, Expanded("verdedigingsplan"));
+        Assert.False(table.MayHaveNeighbour("verdedigingsplan", 2));
+    }
+
     [Theory]
     [InlineData("ca", "abc", 2)] // unrestricted: a transposition and an insertion between (the restricted distance is 3)
     [InlineData("kitten", "sitting", 3)]
