@@ -68,6 +68,77 @@ public sealed class TypoNeighboursTests : IDisposable
         Assert.True(found >= 100, $"only {found} probes have a neighbour");
     }
 
+    /// <summary>
+    /// Random dictionaries in several segments, words edited near their ends as well as inside, small alphabets (many
+    /// shared trigrams), letters with diacritics, and words of distinct letters (every trigram distinct: the bound
+    /// is tight): no word the check rules out is one Lucene's fuzzy query expands.
+    /// </summary>
+    [Theory]
+    [InlineData(1, "abcdefghijklmnopqrstuvwxyz", false)]
+    [InlineData(2, "abcde", false)]
+    [InlineData(3, "abcdefghijklmnopqrstuvwxyz", true)]
+    [InlineData(4, "aeiouëïé", false)]
+    public void No_ruled_out_word_is_expanded_by_the_fuzzy_query_on_random_dictionaries(int seed, string alphabet, bool distinctLetters)
+    {
+        var random = new Random(seed);
+        string Word() => distinctLetters
+            ? new string([.. "abcdefghijklmnopqrstuvwxyz".OrderBy(_ => random.Next()).Take(7 + random.Next(13))])
+            : new string([.. Enumerable.Range(0, 5 + random.Next(14)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        string Edited(string word, int edits)
+        {
+            for (var e = 0; e < edits; e++)
+            {
+                word = EditNearEnds(word, random, alphabet);
+            }
+            return word;
+        }
+        var bases = Enumerable.Range(0, 3000).Select(_ => Word()).ToList();
+        using var directory = new Lucene.Net.Store.RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            for (var i = 0; i < bases.Count; i++)
+            {
+                writer.AddDocument([new Lucene.Net.Documents.StringField(IndexFields.Text, Edited(bases[i], random.Next(4)), Lucene.Net.Documents.Field.Store.NO)]);
+                if ((i + 1) % 1000 == 0)
+                {
+                    writer.Commit(); // several segments
+                }
+            }
+        }
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        Assert.True(reader.Leaves.Count > 1);
+
+        var ruledOut = 0;
+        foreach (var probe in bases.Select(b => Edited(b, random.Next(5))).Where(p => p.Length is >= 4 and <= 30).Distinct())
+        {
+            var edits = probe.Length >= 8 ? 2 : 1;
+            if (reader.Leaves.Any(leaf => TypoNeighbours.For(leaf.AtomicReader).MayHaveNeighbour(probe, edits)))
+            {
+                continue;
+            }
+            ruledOut++;
+            var expanded = searcher.Rewrite(new FuzzyQuery(new Term(IndexFields.Text, probe), edits, 1, 1000, true));
+            Assert.True(expanded is BooleanQuery { Clauses.Count: 0 }, $"'{probe}' was ruled out, but the fuzzy query expands to {expanded}");
+        }
+        Assert.True(ruledOut > 300, $"only {ruledOut} words ruled out");
+    }
+
+    private static string EditNearEnds(string word, Random random, string alphabet)
+    {
+        var at = random.Next(2) == 0
+            ? random.Next(4) switch { 0 => 0, 1 => 1, 2 => Math.Max(0, word.Length - 2), _ => Math.Max(0, word.Length - 1) }
+            : random.Next(word.Length);
+        var letter = alphabet[random.Next(alphabet.Length)];
+        return random.Next(4) switch
+        {
+            0 => word.Insert(Math.Min(at + random.Next(2), word.Length), letter.ToString()),
+            1 when word.Length > 3 => word.Remove(at, 1),
+            2 when at + 1 < word.Length => string.Concat(word.AsSpan(0, at), word[at + 1].ToString(), word[at].ToString(), word.AsSpan(at + 2)),
+            _ => string.Concat(word.AsSpan(0, at), letter.ToString(), word.AsSpan(at + 1)),
+        };
+    }
+
     [Fact]
     public async Task A_long_word_without_neighbours_is_searched_without_a_typo_expansion_and_a_typo_still_is()
     {
