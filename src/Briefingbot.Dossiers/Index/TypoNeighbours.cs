@@ -63,27 +63,33 @@ internal sealed class TypoNeighbours
     public static TypoNeighbours For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Load(reader));
 
     /// <summary>
-    /// False only when no term of the segment starts with the word's first letter and lies within
+    /// False only when no term of any of the reader's segments starts with the word's first letter and lies within
     /// <paramref name="maxEdits"/> edits of it (so a fuzzy query with prefix length 1 would find nothing); true when
-    /// one does, or when the table cannot tell.
+    /// one does, or when the tables cannot tell. The word's trigrams are taken once for all segments.
     /// </summary>
-    public bool MayHaveNeighbour(string word, int maxEdits)
+    public static bool MayHaveNeighbour(IndexReader reader, string word, int maxEdits) =>
+        AnyNearby(reader.Leaves.Select(leaf => For(leaf.AtomicReader)), word, maxEdits);
+
+    /// <summary>As <see cref="MayHaveNeighbour(IndexReader, string, int)"/>, for this segment alone.</summary>
+    public bool MayHaveNeighbour(string word, int maxEdits) => AnyNearby([this], word, maxEdits);
+
+    private static bool AnyNearby(IEnumerable<TypoNeighbours> tables, string word, int maxEdits)
     {
-        if (Count == 0)
+        // Null grams: the word cannot be checked (characters outside the BMP, too long, or too short for the bound
+        // to rule anything out): every segment with terms says "maybe".
+        HashSet<long>? grams = null;
+        var needed = 0;
+        if (word.Length is > 0 and <= MaxWordLength && !word.Any(char.IsSurrogate))
         {
-            return false;
+            grams = DistinctGrams(word, word[0]);
+            needed = grams.Count - maxEdits * GramsPerEdit;
+            if (needed <= 0)
+            {
+                grams = null;
+            }
         }
-        if (word.Length is 0 or > MaxWordLength || word.Any(char.IsSurrogate))
-        {
-            return true;
-        }
-        var grams = DistinctGrams(word, word[0]);
-        var needed = grams.Count - maxEdits * GramsPerEdit;
-        if (needed <= 0)
-        {
-            return true; // too short for the bound to rule anything out
-        }
-        return NearbyAstral(word, maxEdits) || NearbyCounted(word, grams, needed, maxEdits);
+        return tables.Any(table => table.Count > 0
+            && (grams is null || table.NearbyAstral(word, maxEdits) || table.NearbyCounted(word, grams, needed, maxEdits)));
     }
 
     private bool NearbyCounted(string word, HashSet<long> grams, int needed, int maxEdits)

@@ -94,7 +94,7 @@ public sealed class LetterSearch : ILetterSearch
         }
         var reader = searcher.IndexReader;
         var query = NewBuilder().Build(node, mode, highlights, isKnown, term => reader.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
-            (term, edits) => reader.Leaves.Any(leaf => TypoNeighbours.For(leaf.AtomicReader).MayHaveNeighbour(term, edits)));
+            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits));
         if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
             query = searcher.Rewrite(query);
