@@ -84,7 +84,8 @@ internal static class LetterDocuments
         }
         if (passage.QuestionText is { Length: > 0 } question)
         {
-            AddText(doc, IndexFields.Context, question, searched: true, stored: false);
+            // A repeated answer (SearchPassages.HideRepeats) is not found by its question either: its first copy answers.
+            AddText(doc, IndexFields.Context, question, searched: passage.Searchable, stored: false);
             doc.Add(new StoredField(IndexFields.QuestionText, question));
         }
         AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);

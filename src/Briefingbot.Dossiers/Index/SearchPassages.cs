@@ -81,7 +81,82 @@ internal static partial class SearchPassages
                 Add(units, passage, map, s, e, PassageRole.Paragraph, null, true);
             }
         }
+        HideRepeats(units);
         return units;
+    }
+
+    /// <summary>A repeated paragraph has at least this many distinct words (shorter lines repeat by nature: "Hoogachtend,").</summary>
+    internal const int MinRepeatWords = 8;
+
+    /// <summary>
+    /// A paragraph a letter prints again, nearly word for word (an annotated agenda repeats the report of the previous
+    /// Council; a reply reprints the committee's introduction), is searched once, where it first appears: otherwise one
+    /// answer shows the same text twice. Near means at least 90% of the later paragraph's distinct words are in the earlier
+    /// one and the two share at least 80% of their words together (Jaccard), so a paragraph that adds a sentence of its
+    /// own is kept. The repeat stays in the index, unsearched, as a question printed twice does.
+    /// </summary>
+    internal static void HideRepeats(List<SearchPassage> units)
+    {
+        var earlier = new List<(int Unit, HashSet<string> Words)>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            var unit = units[i];
+            if (unit.Role is not (PassageRole.Paragraph or PassageRole.Answer) || !unit.Searchable)
+            {
+                continue;
+            }
+            var words = Words(unit.Text);
+            if (words.Count < MinRepeatWords)
+            {
+                continue;
+            }
+            foreach (var (_, before) in earlier)
+            {
+                // Jaccard >= 0.8 needs the smaller set to hold at least 0.8 of the larger: skip the rest without counting.
+                if (Math.Min(words.Count, before.Count) < 0.8 * Math.Max(words.Count, before.Count))
+                {
+                    continue;
+                }
+                var shared = 0;
+                foreach (var word in words)
+                {
+                    if (before.Contains(word))
+                    {
+                        shared++;
+                    }
+                }
+                if (shared >= 0.9 * words.Count && shared >= 0.8 * (words.Count + before.Count - shared))
+                {
+                    units[i] = unit with { Searchable = false };
+                    break;
+                }
+            }
+            if (units[i].Searchable)
+            {
+                earlier.Add((i, words));
+            }
+        }
+    }
+
+    /// <summary>A text's distinct words, lower case (letters and digits; punctuation and line breaks do not count).</summary>
+    private static HashSet<string> Words(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                words.Add(text[start..i].ToLowerInvariant());
+                start = -1;
+            }
+        }
+        return words;
     }
 
     private static void Add(List<SearchPassage> units, Passage passage, Lazy<int[]?> map, int start, int end, PassageRole role, string? question, bool searchable)

@@ -18,9 +18,13 @@ public sealed class PartialTierTests : IDisposable
 
     private const string Header = "Type: Brief regering\nDatum: 2025-04-11\nKamer: Tweede Kamer\nDossier: 30 821\nNr: 1\n\n";
 
-    /// <summary>Filler paragraphs that make "vitale" and "infrastructuur" common words (low weight), "havens" rare.</summary>
+    /// <summary>
+    /// Filler paragraphs that make "vitale" and "infrastructuur" common words (low weight), "havens" rare. Each has a
+    /// reference of its own, so none is a repeat of another (a repeated paragraph is searched once).
+    /// </summary>
     private static string Common(int count) => string.Join("\n\n", Enumerable.Range(0, count).Select(i =>
-        $"Paragraaf {i}: de bescherming van vitale infrastructuur vraagt om samenwerking tussen ministeries, provincies en gemeenten."));
+        $"Paragraaf {i}: de bescherming van vitale infrastructuur vraagt om samenwerking tussen ministeries, provincies en gemeenten; "
+        + $"kenmerk k{i}a k{i}b k{i}c k{i}d k{i}e k{i}f k{i}g k{i}h."));
 
     [Fact]
     public async Task A_passage_with_more_of_the_words_ranks_before_one_with_fewer_whatever_its_bm25()

@@ -177,6 +177,32 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         }
     }
 
+    /// <summary>One answer never shows the same paragraph of a letter twice (a letter that prints a paragraph again).</summary>
+    [Theory]
+    [MemberData(nameof(OffsetQueries))]
+    public async Task A_page_does_not_show_a_letters_paragraph_twice(string query)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        var shown = response.Hits.SelectMany(h => h.Passages.Select(p => (h.LetterId, Words: WordsOf(p.Passage.Text)))).ToList();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (shown[i].LetterId != shown[j].LetterId)
+                {
+                    continue;
+                }
+                var shared = shown[i].Words.Intersect(shown[j].Words).Count();
+                var union = shown[i].Words.Union(shown[j].Words).Count();
+                Assert.True(shared < 0.8 * union, $"{query}: passages {j} and {i} of {shown[i].LetterId} share {shared} of {union} words: {string.Join(" ", shown[i].Words.Except(shown[j].Words))} | {string.Join(" ", shown[j].Words.Except(shown[i].Words))}");
+            }
+        }
+    }
+
+    private static HashSet<string> WordsOf(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
+            .Where(w => w.Length > 0).ToHashSet();
+
     /// <summary>The raw text cleaned line by line as the parser cleans it (markup and footnote markers out).</summary>
     private static string Clean(string raw) =>
         string.Join('\n', raw.Split('\n').Select(line => TextCleaner.CleanLine(line, markdown: true)));

@@ -1,0 +1,72 @@
+using Briefingbot.Dossiers.Index;
+using Briefingbot.Dossiers.Letters;
+
+namespace Briefingbot.Dossiers.Tests.Index;
+
+/// <summary>A paragraph a letter prints twice, nearly word for word, is searched once (<see cref="SearchPassages.HideRepeats"/>).</summary>
+public sealed class RepeatedPassageTests
+{
+    // The seed letter 004 prints this answer twice, the second time with "Priority" for "Prioritised" and "ieder" for "iedere".
+    private const string Pca = "Tijdens de Europese Raad van 19 maart jl. zijn negen Prioritised Capability Areas (PCA’s) vastgesteld. "
+        + "Voor iedere PCA nemen één of meerdere lidstaten een voortrekkersrol op zich. Nederland vervult, samen met Kroatië en "
+        + "Letland, de voortrekkersrol voor de PCA Drones en Counter-Drones.";
+
+    private static readonly string PcaAgain = Pca.Replace("Prioritised", "Priority", StringComparison.Ordinal)
+        .Replace("Voor iedere", "Voor ieder", StringComparison.Ordinal);
+
+    private static SearchPassage Unit(int index, string text, PassageRole role = PassageRole.Paragraph, bool searchable = true) =>
+        new(index, index * 1000, index * 1000 + text.Length, text, role, null, null, null, role == PassageRole.Answer ? "Vraag?" : null, searchable);
+
+    private static List<bool> Searchable(params SearchPassage[] units)
+    {
+        var list = units.ToList();
+        SearchPassages.HideRepeats(list);
+        return list.Select(u => u.Searchable).ToList();
+    }
+
+    [Fact]
+    public void A_near_repeat_is_searched_once_where_it_first_appears()
+    {
+        Assert.Equal([true, true, false], Searchable(Unit(0, Pca), Unit(1, "Het kabinet steunt de inzet van de Commissie op munitie en luchtverdediging."), Unit(2, PcaAgain)));
+        // Answers too: one reply that answers two questions with the same text is shown once.
+        Assert.Equal([true, false], Searchable(Unit(0, Pca, PassageRole.Answer), Unit(1, PcaAgain, PassageRole.Answer)));
+        // The exact same text, and the repeat of a repeat.
+        Assert.Equal([true, false, false], Searchable(Unit(0, Pca), Unit(1, Pca), Unit(2, PcaAgain)));
+    }
+
+    [Fact]
+    public void A_paragraph_that_adds_a_sentence_of_its_own_is_kept()
+    {
+        var longer = Pca + " Momenteel wordt er gewerkt aan concrete gezamenlijke projecten met de industrie en kennisinstellingen.";
+        Assert.Equal([true, true], Searchable(Unit(0, Pca), Unit(1, longer)));
+        // Nor is a part of an earlier, longer paragraph: only near the same size is a paragraph a repeat.
+        Assert.Equal([true, true], Searchable(Unit(0, longer), Unit(1, Pca)));
+        // A few words more or fewer is the same paragraph.
+        Assert.Equal([true, false], Searchable(Unit(0, Pca + " Zo is het."), Unit(1, PcaAgain)));
+    }
+
+    [Fact]
+    public void Short_lines_questions_and_unsearched_units_are_left_alone()
+    {
+        Assert.Equal([true, true], Searchable(Unit(0, "Hoogachtend, de minister van Defensie"), Unit(1, "Hoogachtend, de minister van Defensie")));
+        // A question is never hidden as a repeat (whether it is searched is the question-and-answer rule's business).
+        Assert.Equal([true, true], Searchable(Unit(0, Pca), Unit(1, PcaAgain, PassageRole.Question)));
+        // An unsearched earlier unit does not hide a later one.
+        Assert.Equal([false, true], Searchable(Unit(0, Pca, searchable: false), Unit(1, PcaAgain)));
+        Assert.Equal([true, true], Searchable(Unit(0, "Een geheel andere alinea over de begroting van Defensie voor het komende jaar en de jaren erna."), Unit(1, Pca)));
+    }
+
+    [Fact]
+    public void The_seed_letters_repeats_are_found()
+    {
+        var hidden = SeedCorpus.All.SelectMany(letter => SearchPassages.Split(letter).Where(u => !u.Searchable && u.Role is PassageRole.Paragraph or PassageRole.Answer)
+            .Select(u => (letter.SourceFile, u.Text))).ToList();
+        // The PCA answer of 004 (second copy) and the committee's introductions 001 reprints, among others.
+        Assert.Contains(hidden, h => h.SourceFile.StartsWith("004", StringComparison.Ordinal) && h.Text.Contains("Priority Capability Areas", StringComparison.Ordinal));
+        Assert.Contains(hidden, h => h.SourceFile.StartsWith("001", StringComparison.Ordinal) && h.Text.StartsWith("De leden van de D66-fractie", StringComparison.Ordinal));
+        // Few: a repeat is the exception, not a way of dropping text.
+        Assert.InRange(hidden.Count, 2, 20); // 8 today: four answers of 004, four introductions of 001
+        var searchable = SeedCorpus.All.Sum(letter => SearchPassages.Split(letter).Count(u => u.Searchable));
+        Assert.True(hidden.Count * 20 < searchable, $"{hidden.Count} hidden of {searchable}");
+    }
+}
