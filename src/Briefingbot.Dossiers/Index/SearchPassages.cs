@@ -97,7 +97,7 @@ internal static partial class SearchPassages
     /// </summary>
     internal static void HideRepeats(List<SearchPassage> units)
     {
-        var earlier = new List<(int Unit, HashSet<string> Words)>();
+        var earlier = new List<(HashSet<ulong> Words, UInt128 Mask)>();
         for (var i = 0; i < units.Count; i++)
         {
             var unit = units[i];
@@ -105,15 +105,18 @@ internal static partial class SearchPassages
             {
                 continue;
             }
-            var words = Words(unit.Text);
+            var (words, mask) = Words(unit.Text);
             if (words.Count < MinRepeatWords)
             {
                 continue;
             }
-            foreach (var (_, before) in earlier)
+            var missingAllowed = words.Count - (int)Math.Ceiling(0.9 * words.Count);
+            foreach (var (before, beforeMask) in earlier)
             {
-                // Jaccard >= 0.8 needs the smaller set to hold at least 0.8 of the larger: skip the rest without counting.
-                if (Math.Min(words.Count, before.Count) < 0.8 * Math.Max(words.Count, before.Count))
+                // Jaccard >= 0.8 needs the smaller set to hold at least 0.8 of the larger; and every bit of this unit's
+                // word mask that the earlier one lacks stands for a word it lacks. Both skip a pair without counting words.
+                if (Math.Min(words.Count, before.Count) < 0.8 * Math.Max(words.Count, before.Count)
+                    || (int)UInt128.PopCount(mask & ~beforeMask) > missingAllowed)
                 {
                     continue;
                 }
@@ -133,30 +136,40 @@ internal static partial class SearchPassages
             }
             if (units[i].Searchable)
             {
-                earlier.Add((i, words));
+                earlier.Add((words, mask));
             }
         }
     }
 
-    /// <summary>A text's distinct words, lower case (letters and digits; punctuation and line breaks do not count).</summary>
-    private static HashSet<string> Words(string text)
+    /// <summary>
+    /// A text's distinct words (letters and digits, lower case; punctuation and line breaks do not count), each as a
+    /// 64-bit FNV-1a hash (no strings made), and a 128-bit mask with one bit per word: a unit lacking a bit of another's
+    /// mask lacks one of its words.
+    /// </summary>
+    private static (HashSet<ulong> Words, UInt128 Mask) Words(string text)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        var start = -1;
+        var words = new HashSet<ulong>();
+        var mask = UInt128.Zero;
+        var hash = 0UL;
+        var inWord = false;
         for (var i = 0; i <= text.Length; i++)
         {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
             {
-                start = i;
+                hash = ((inWord ? hash : 14695981039346656037UL) ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                inWord = true;
             }
-            else if (!inWord && start >= 0)
+            else if (inWord)
             {
-                words.Add(text[start..i].ToLowerInvariant());
-                start = -1;
+                if (words.Add(hash))
+                {
+                    mask |= UInt128.One << (int)(hash % 128);
+                }
+                inWord = false;
             }
         }
-        return words;
+        return (words, mask);
     }
 
     private static void Add(List<SearchPassage> units, Passage passage, Lazy<int[]?> map, int start, int end, PassageRole role, string? question, bool searchable)

@@ -56,6 +56,76 @@ public sealed class RepeatedPassageTests
         Assert.Equal([true, true], Searchable(Unit(0, "Een geheel andere alinea over de begroting van Defensie voor het komende jaar en de jaren erna."), Unit(1, Pca)));
     }
 
+    /// <summary>
+    /// The quick skips (sizes, word masks) never skip a pair the rule would call a repeat: the same decisions as a plain
+    /// reading of the rule, on seed paragraphs with random words dropped, swapped and added near the thresholds.
+    /// </summary>
+    [Fact]
+    public void The_quick_skips_decide_as_the_plain_rule()
+    {
+        var texts = SeedCorpus.All.SelectMany(SearchPassages.Split).Where(u => u.Role == PassageRole.Paragraph).Select(u => u.Text).Distinct().ToList();
+        var random = new Random(7);
+        var hiddenSeen = 0;
+        for (var round = 0; round < 300; round++)
+        {
+            var units = new List<SearchPassage>();
+            for (var i = 0; i < 12; i++)
+            {
+                var text = i > 0 && random.Next(2) == 0 ? Edit(units[random.Next(i)].Text, random) : texts[random.Next(texts.Count)];
+                units.Add(Unit(i, text, random.Next(5) == 0 ? PassageRole.Answer : PassageRole.Paragraph));
+            }
+            var expected = PlainRule(units);
+            var actual = units.ToList();
+            SearchPassages.HideRepeats(actual);
+            Assert.Equal(expected, actual.Select(u => u.Searchable).ToList());
+            hiddenSeen += expected.Count(s => !s);
+        }
+        Assert.True(hiddenSeen > 100, $"only {hiddenSeen} repeats: the edits should make many near the thresholds");
+    }
+
+    /// <summary>Drops, swaps or adds a few words (0-6 edits).</summary>
+    private static string Edit(string text, Random random)
+    {
+        var words = text.Split(' ').ToList();
+        for (var e = random.Next(7); e > 0 && words.Count > 1; e--)
+        {
+            switch (random.Next(3))
+            {
+                case 0: words.RemoveAt(random.Next(words.Count)); break;
+                case 1: words[random.Next(words.Count)] = "woord" + random.Next(1000); break;
+                default: words.Insert(random.Next(words.Count), "extra" + random.Next(1000)); break;
+            }
+        }
+        return string.Join(' ', words);
+    }
+
+    /// <summary>The rule as written in <see cref="SearchPassages.HideRepeats"/>'s summary, with string sets and no skips.</summary>
+    private static List<bool> PlainRule(List<SearchPassage> units)
+    {
+        var kept = new List<HashSet<string>>();
+        var result = new List<bool>();
+        foreach (var unit in units)
+        {
+            var words = System.Text.RegularExpressions.Regex.Split(unit.Text.ToLowerInvariant(), @"[^\p{L}\p{Nd}]+").Where(w => w.Length > 0).ToHashSet();
+            if (!unit.Searchable || unit.Role is not (PassageRole.Paragraph or PassageRole.Answer) || words.Count < SearchPassages.MinRepeatWords)
+            {
+                result.Add(unit.Searchable);
+                continue;
+            }
+            var repeat = kept.Any(before =>
+            {
+                var shared = words.Count(before.Contains);
+                return shared >= 0.9 * words.Count && shared >= 0.8 * (words.Count + before.Count - shared);
+            });
+            result.Add(!repeat);
+            if (!repeat)
+            {
+                kept.Add(words);
+            }
+        }
+        return result;
+    }
+
     [Fact]
     public void The_seed_letters_repeats_are_found()
     {

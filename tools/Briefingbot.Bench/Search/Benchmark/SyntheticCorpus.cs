@@ -5,7 +5,7 @@ namespace Briefingbot.Dossiers.Search.Benchmark;
 
 /// <summary>
 /// Builds a large, deterministic corpus from the seed letters' paragraphs: letters of 10-80 passages, each passage a
-/// seed paragraph, spread over 300 dossiers, six document types, both chambers and eleven years of dates. Realistic
+/// seed paragraph (distinct within a letter), spread over 300 dossiers, six document types, both chambers and eleven years of dates. Realistic
 /// vocabulary and passage lengths, with the repetition a real archive also has.
 /// </summary>
 public sealed class SyntheticCorpus(IReadOnlyList<string> paragraphs, int seed = 20261124)
@@ -33,9 +33,16 @@ public sealed class SyntheticCorpus(IReadOnlyList<string> paragraphs, int seed =
         var date = new DateOnly(2015, 1, 1).AddDays(random.Next(11 * 365));
         var passages = new List<Passage>(passageCount);
         var offset = 0;
+        // Distinct paragraphs within a letter (a letter that printed one twice would search it once: SearchPassages.HideRepeats).
+        var used = new HashSet<int>();
         for (var p = 0; p < passageCount; p++)
         {
-            var text = paragraphs[random.Next(paragraphs.Count)];
+            var pick = random.Next(paragraphs.Count);
+            while (used.Count < paragraphs.Count && !used.Add(pick))
+            {
+                pick = (pick + 1) % paragraphs.Count;
+            }
+            var text = paragraphs[pick];
             passages.Add(new Passage(p, offset, offset + text.Length, text));
             offset += text.Length + 2;
         }
