@@ -176,7 +176,7 @@ public sealed class LetterIndex : IDisposable
                 _ = SegmentLetters.For(leaf.AtomicReader);
                 _ = TypoNeighbours.For(leaf.AtomicReader);
             }
-            return new IndexSearcher(reader) { Similarity = new CoordinatedBm25Similarity() };
+            return new LetterSearcher(reader) { Similarity = new CoordinatedBm25Similarity() };
         }
     }
 

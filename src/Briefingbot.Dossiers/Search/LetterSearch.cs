@@ -78,29 +78,36 @@ public sealed class LetterSearch : ILetterSearch
         var builder = NewBuilder();
         var positiveWords = builder.CountPositiveLeaves(node);
         var reader = searcher.IndexReader;
-        bool IsKnown(string term) => reader.DocFreq(new Term(IndexFields.Text, term)) > 0 || reader.DocFreq(new Term(IndexFields.Title, term)) > 0;
+        var terms = new SearchTerms(searcher);
+        bool IsKnown(string term) => terms.DocFreq(new Term(IndexFields.Text, term)) > 0 || terms.DocFreq(new Term(IndexFields.Title, term)) > 0;
+        var context = new StepContext(searcher, positiveWords, IsKnown, terms);
         return (filters?.Unit ?? SearchUnit.Passages) == SearchUnit.Letters
-            ? SearchLetters(node, understood, searcher, filter, page, pageSize, positiveWords, IsKnown, cancellationToken)
-            : SearchPassages(node, understood, searcher, filter, page, pageSize, positiveWords, IsKnown, cancellationToken);
+            ? SearchLetters(node, understood, context, filter, page, pageSize, cancellationToken)
+            : SearchPassages(node, understood, context, filter, page, pageSize, cancellationToken);
     }
 
+    /// <summary>What every step of one search shares: the searcher, the query's word count, and its terms, each looked up once.</summary>
+    private sealed record StepContext(IndexSearcher Searcher, int PositiveWords, Func<string, bool> IsKnown, SearchTerms Terms);
+
     /// <summary>One Lucene query for a relaxation step, or null when the step is skipped or nothing is searchable.</summary>
-    private (Query? Query, LetterQueryBuilder.Highlights Highlights) BuildStep(QueryNode node, MatchMode mode, IndexSearcher searcher, int positiveWords, Func<string, bool> isKnown)
+    private (Query? Query, LetterQueryBuilder.Highlights Highlights) BuildStep(QueryNode node, MatchMode mode, StepContext context)
     {
         var highlights = new LetterQueryBuilder.Highlights();
-        if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy && positiveWords > MaxFuzzyWords)
+        if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy && context.PositiveWords > MaxFuzzyWords)
         {
             return (null, highlights); // a typo-tolerant search over a pasted paragraph costs much and finds noise
         }
+        var (searcher, terms) = (context.Searcher, context.Terms);
         var reader = searcher.IndexReader;
-        var query = NewBuilder().Build(node, mode, highlights, isKnown, term => reader.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
+        var query = NewBuilder().Build(node, mode, highlights, context.IsKnown, term => terms.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
             (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits));
         if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
             query = searcher.Rewrite(query);
             AddExpandedTerms(query, highlights);
         }
-        return (query, highlights);
+        // The steps of one search share their terms' look-ups (SearchTerms): the same answers, fewer seeks.
+        return (query is null ? null : terms.Share(query), highlights);
     }
 
     /// <summary>
@@ -109,9 +116,10 @@ public sealed class LetterSearch : ILetterSearch
     /// more of the words first). Whether partial matches are added is decided once for the whole ranking, so every page
     /// of one search counts the same.
     /// </summary>
-    private SearchResponse SearchPassages(QueryNode node, string understood, IndexSearcher searcher, Filter? filter, int page, int pageSize,
-        int positiveWords, Func<string, bool> isKnown, CancellationToken cancellationToken)
+    private SearchResponse SearchPassages(QueryNode node, string understood, StepContext context, Filter? filter, int page, int pageSize,
+        CancellationToken cancellationToken)
     {
+        var searcher = context.Searcher;
         var need = (page + 1) * pageSize;
         string? relaxation = null;
         string? previous = null;
@@ -123,7 +131,7 @@ public sealed class LetterSearch : ILetterSearch
         foreach (var (mode, name) in new[] { (MatchMode.AllTerms, (string?)null), (MatchMode.AllTermsFuzzy, "fuzzy") })
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (query, terms) = BuildStep(node, mode, searcher, positiveWords, isKnown);
+            var (query, terms) = BuildStep(node, mode, context);
             if (query is null)
             {
                 if (mode == MatchMode.AllTerms)
@@ -167,7 +175,7 @@ public sealed class LetterSearch : ILetterSearch
                 {
                     break; // words with typos only when nothing matched the words as typed
                 }
-                var (query, terms) = BuildStep(node, mode, searcher, positiveWords, isKnown);
+                var (query, terms) = BuildStep(node, mode, context);
                 if (query is null || query.ToString() == previous)
                 {
                     continue;
@@ -392,14 +400,15 @@ public sealed class LetterSearch : ILetterSearch
     }
 
     /// <summary>Letter ranking (each letter by its best passage), as before passage ranking: briefings and topic lists.</summary>
-    private SearchResponse SearchLetters(QueryNode node, string understood, IndexSearcher searcher, Filter? filter, int page, int pageSize,
-        int positiveWords, Func<string, bool> isKnown, CancellationToken cancellationToken)
+    private SearchResponse SearchLetters(QueryNode node, string understood, StepContext context, Filter? filter, int page, int pageSize,
+        CancellationToken cancellationToken)
     {
+        var searcher = context.Searcher;
         string? previous = null;
         foreach (var (mode, name) in Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (luceneQuery, highlights) = BuildStep(node, mode, searcher, positiveWords, isKnown);
+            var (luceneQuery, highlights) = BuildStep(node, mode, context);
             if (luceneQuery is null)
             {
                 if (mode == MatchMode.AllTerms)

@@ -1,0 +1,60 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>
+/// The terms of one search, each looked up once. A search asks for the same terms in up to four steps (all words; with
+/// typos; each tier of partial matches), and each step's weight would seek every term in every segment again, four
+/// fields per word, besides the look-ups that decide how the query is built (is a word known, how common is it).
+/// Per search, not per index snapshot: what it holds is gone with the search.
+/// </summary>
+internal sealed class SearchTerms(IndexSearcher searcher)
+{
+    private readonly Dictionary<Term, TermContext> _states = [];
+
+    /// <summary>The term's states in every segment of the searcher's snapshot (one seek per segment, once).</summary>
+    public TermContext States(Term term)
+    {
+        if (!_states.TryGetValue(term, out var states))
+        {
+            states = TermContext.Build(searcher.IndexReader.Context, term);
+            _states[term] = states;
+        }
+        return states;
+    }
+
+    /// <summary>How many documents hold the term (as <see cref="IndexReader.DocFreq(Term)"/>).</summary>
+    public int DocFreq(Term term) => States(term).DocFreq;
+
+    /// <summary>
+    /// <paramref name="query"/> with every plain term query carrying its states, and the clauses of terms no document
+    /// holds left out where that changes no match and no score: optional clauses of a query that does not count its
+    /// matching clauses (and BM25 has no query normalisation). The rest of the tree is copied as it is.
+    /// </summary>
+    public Query Share(Query query)
+    {
+        switch (query)
+        {
+            case TermQuery term when term.GetType() == typeof(TermQuery):
+                return new TermQuery(term.Term, States(term.Term)) { Boost = term.Boost };
+            case BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery):
+                var copy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+                foreach (var clause in boolean.Clauses)
+                {
+                    var shared = Share(clause.Query);
+                    var dead = boolean.CoordDisabled && boolean.MinimumNumberShouldMatch == 0 && clause.Occur == Occur.SHOULD
+                        && shared is TermQuery { Term: var t } && States(t).DocFreq == 0;
+                    if (!dead)
+                    {
+                        copy.Add(shared, clause.Occur);
+                    }
+                }
+                // Every clause dead: the query matches nothing either way; keep one so the tree stays as it was (a query
+                // with no clauses at all, a typo search that found no term, stays one).
+                return copy.Clauses.Count > 0 || boolean.Clauses.Count == 0 ? copy : Share(boolean.Clauses[0].Query);
+            default:
+                return query;
+        }
+    }
+}
