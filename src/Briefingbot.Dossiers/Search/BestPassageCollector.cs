@@ -101,7 +101,13 @@ internal sealed class BestPassageCollector : ICollector, IDisposable
         public int[] Docs { get; set; } = [];
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    /// <summary>
+    /// In order. Out of order, Lucene scores a query of optional clauses with its window-at-a-time scorer, and builds
+    /// one for every nested any-of query too (every word's fields, each with a table of 2,048 buckets, per segment):
+    /// a three-word partial match allocated 3-7 MB a search and ran 15-25% slower than the in-order scorers on the
+    /// slowest benchmark queries at a million passages, with the same answers (measured in one process, A/B).
+    /// </summary>
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
