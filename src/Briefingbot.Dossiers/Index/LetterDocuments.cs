@@ -84,9 +84,13 @@ internal static class LetterDocuments
         }
         if (passage.QuestionText is { Length: > 0 } question)
         {
-            // A repeated answer (SearchPassages.HideRepeats) is not found by its question either: its first copy answers.
+            // A repeated answer (SearchPassages.HideRepeats) is not found by its question: its first copy is.
             AddText(doc, IndexFields.Context, question, searched: passage.Searchable, stored: false);
             doc.Add(new StoredField(IndexFields.QuestionText, question));
+        }
+        if (passage.RepeatedQuestions is { Length: > 0 } repeated && passage.Searchable)
+        {
+            AddText(doc, IndexFields.Context, repeated, searched: true, stored: false);
         }
         AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);
         AddStoredIfPresent(doc, IndexFields.Party, passage.Party);

@@ -11,6 +11,8 @@ namespace Briefingbot.Dossiers.Index;
 /// </summary>
 /// <param name="Searchable">False for a question whose answer is indexed: the answer carries the question's words
 /// (a lower-weight context field) and is shown in its place, so the question is never shown twice.</param>
+/// <param name="RepeatedQuestions">The questions of later copies of this unit (<see cref="SearchPassages.HideRepeats"/>):
+/// searched with its own question's words, so an answer a letter gives to two questions is found by either.</param>
 internal sealed record SearchPassage(
     int Index,
     int Start,
@@ -21,7 +23,8 @@ internal sealed record SearchPassage(
     string? QuestionNumber,
     string? Party,
     string? QuestionText,
-    bool Searchable);
+    bool Searchable,
+    string? RepeatedQuestions = null);
 
 /// <summary>Splits a letter's passages into <see cref="SearchPassage"/> units.</summary>
 internal static partial class SearchPassages
@@ -93,11 +96,13 @@ internal static partial class SearchPassages
     /// Council; a reply reprints the committee's introduction), is searched once, where it first appears: otherwise one
     /// answer shows the same text twice. Near means at least 90% of the later paragraph's distinct words are in the earlier
     /// one and the two share at least 80% of their words together (Jaccard), so a paragraph that adds a sentence of its
-    /// own is kept. The repeat stays in the index, unsearched, as a question printed twice does.
+    /// own is kept. The repeat stays in the index, unsearched, as a question printed twice does. An answer a letter gives
+    /// to two questions in the same words is shown once and found by either question: the later question's words are
+    /// searched with the first copy (<see cref="SearchPassage.RepeatedQuestions"/>).
     /// </summary>
     internal static void HideRepeats(List<SearchPassage> units)
     {
-        var earlier = new List<(HashSet<ulong> Words, UInt128 Mask)>();
+        var earlier = new List<(int Unit, HashSet<ulong> Words, UInt128 Mask)>();
         for (var i = 0; i < units.Count; i++)
         {
             var unit = units[i];
@@ -111,7 +116,7 @@ internal static partial class SearchPassages
                 continue;
             }
             var missingAllowed = words.Count - (int)Math.Ceiling(0.9 * words.Count);
-            foreach (var (before, beforeMask) in earlier)
+            foreach (var (first, before, beforeMask) in earlier)
             {
                 // Jaccard >= 0.8 needs the smaller set to hold at least 0.8 of the larger; and every bit of this unit's
                 // word mask that the earlier one lacks stands for a word it lacks. Both skip a pair without counting words.
@@ -131,12 +136,18 @@ internal static partial class SearchPassages
                 if (shared >= 0.9 * words.Count && shared >= 0.8 * (words.Count + before.Count - shared))
                 {
                     units[i] = unit with { Searchable = false };
+                    if (unit.QuestionText is { Length: > 0 } question)
+                    {
+                        // The same answer to another question: the first copy is found by that question's words too.
+                        var kept = units[first];
+                        units[first] = kept with { RepeatedQuestions = kept.RepeatedQuestions is null ? question : kept.RepeatedQuestions + "\n" + question };
+                    }
                     break;
                 }
             }
             if (units[i].Searchable)
             {
-                earlier.Add((words, mask));
+                earlier.Add((i, words, mask));
             }
         }
     }

@@ -40,6 +40,7 @@ internal sealed class SearchTerms(IndexSearcher searcher)
                 return new TermQuery(term.Term, States(term.Term)) { Boost = term.Boost };
             case BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery):
                 var copy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+                BooleanClause? firstDead = null;
                 foreach (var clause in boolean.Clauses)
                 {
                     var shared = Share(clause.Query);
@@ -49,6 +50,16 @@ internal sealed class SearchTerms(IndexSearcher searcher)
                     {
                         copy.Add(shared, clause.Occur);
                     }
+                    else
+                    {
+                        firstDead ??= new BooleanClause(shared, clause.Occur);
+                    }
+                }
+                if (copy.Clauses.Count == 1 && firstDead is not null && boolean.Boost != 1f)
+                {
+                    // One clause under a boost is rewritten into the clause with the boost folded in, which rounds the
+                    // score differently in the last bit: keep a dead clause so the query scores exactly as before.
+                    copy.Add(firstDead);
                 }
                 // Every clause dead: the query matches nothing either way; keep one so the tree stays as it was (a query
                 // with no clauses at all, a typo search that found no term, stays one).

@@ -35,6 +35,21 @@ public sealed class RepeatedPassageTests
     }
 
     [Fact]
+    public void A_repeated_answers_question_is_searched_with_the_first_copy()
+    {
+        var units = new List<SearchPassage>
+        {
+            Unit(0, Pca, PassageRole.Answer) with { QuestionText = "Welke PCA's zijn vastgesteld?" },
+            Unit(1, PcaAgain, PassageRole.Answer) with { QuestionText = "Wie neemt de voortrekkersrol voor drones?" },
+            Unit(2, Pca, PassageRole.Answer) with { QuestionText = "Met welke landen werkt Nederland samen?" },
+        };
+        SearchPassages.HideRepeats(units);
+        Assert.Equal([true, false, false], units.Select(u => u.Searchable));
+        Assert.Equal("Wie neemt de voortrekkersrol voor drones?\nMet welke landen werkt Nederland samen?", units[0].RepeatedQuestions);
+        Assert.Null(units[1].RepeatedQuestions);
+    }
+
+    [Fact]
     public void A_paragraph_that_adds_a_sentence_of_its_own_is_kept()
     {
         var longer = Pca + " Momenteel wordt er gewerkt aan concrete gezamenlijke projecten met de industrie en kennisinstellingen.";

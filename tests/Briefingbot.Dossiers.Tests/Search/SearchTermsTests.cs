@@ -93,6 +93,18 @@ public sealed class SearchTermsTests : IDisposable
         queries.Add(minimum);
         queries.Add(new BooleanQuery(disableCoord: false) { Boost = 2f, Clauses = { } });
         queries.Add(new BooleanQuery(disableCoord: false) { { new BooleanQuery(disableCoord: true) { { dead, Occur.SHOULD }, { live, Occur.SHOULD } }, Occur.SHOULD }, { other, Occur.SHOULD } });
+        // Boosted nodes left with one live clause (Lucene folds the boost of a one-clause query into the clause).
+        var inner = new BooleanQuery(disableCoord: true) { Boost = 0.8f };
+        inner.Add(Term(IndexFields.Text, liveText, 0.8f), Occur.SHOULD);
+        queries.Add(new BooleanQuery(disableCoord: true) { Boost = 0.3f, Clauses = { } });
+        var boosted = new BooleanQuery(disableCoord: true) { Boost = 0.3f };
+        boosted.Add(Term(IndexFields.Text, "qwxzyv", 0.3f), Occur.SHOULD);
+        boosted.Add(inner, Occur.SHOULD);
+        queries.Add(boosted);
+        var boostedPair = new BooleanQuery(disableCoord: true) { Boost = 0.8f };
+        boostedPair.Add(dead, Occur.SHOULD);
+        boostedPair.Add(Term(IndexFields.Text, otherText, 0.6f), Occur.SHOULD);
+        queries.Add(new BooleanQuery(disableCoord: false) { { boostedPair, Occur.SHOULD }, { live, Occur.SHOULD } });
 
         var matched = 0;
         foreach (var query in queries)
