@@ -78,16 +78,14 @@ public sealed class LetterSearch : ILetterSearch
         var builder = NewBuilder();
         var positiveWords = builder.CountPositiveLeaves(node);
         var reader = searcher.IndexReader;
-        var terms = new SearchTerms(searcher);
-        bool IsKnown(string term) => terms.DocFreq(new Term(IndexFields.Text, term)) > 0 || terms.DocFreq(new Term(IndexFields.Title, term)) > 0;
-        var context = new StepContext(searcher, positiveWords, IsKnown, terms);
+        var context = new StepContext(searcher, positiveWords, new SearchTerms(searcher));
         return (filters?.Unit ?? SearchUnit.Passages) == SearchUnit.Letters
             ? SearchLetters(node, understood, context, filter, page, pageSize, cancellationToken)
             : SearchPassages(node, understood, context, filter, page, pageSize, cancellationToken);
     }
 
     /// <summary>What every step of one search shares: the searcher, the query's word count, and its terms, each looked up once.</summary>
-    private sealed record StepContext(IndexSearcher Searcher, int PositiveWords, Func<string, bool> IsKnown, SearchTerms Terms);
+    private sealed record StepContext(IndexSearcher Searcher, int PositiveWords, SearchTerms Terms);
 
     /// <summary>One Lucene query for a relaxation step, or null when the step is skipped or nothing is searchable.</summary>
     private (Query? Query, LetterQueryBuilder.Highlights Highlights) BuildStep(QueryNode node, MatchMode mode, StepContext context)
@@ -99,7 +97,7 @@ public sealed class LetterSearch : ILetterSearch
         }
         var (searcher, terms) = (context.Searcher, context.Terms);
         var reader = searcher.IndexReader;
-        var query = NewBuilder().Build(node, mode, highlights, context.IsKnown, term => terms.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
+        var query = NewBuilder().Build(node, mode, highlights, terms.IsKnown, term => terms.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
             (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits));
         if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
@@ -237,7 +235,7 @@ public sealed class LetterSearch : ILetterSearch
         var hits = ToPassageHits(searcher, ranked, page * pageSize, pageSize, highlights);
         var suggestions = relaxation is null
             ? []
-            : Suggest(node, relaxation.EndsWith("fuzzy", StringComparison.Ordinal) ? MatchMode.AllTermsFuzzy : MatchMode.SomeTerms, hits, searcher, filter);
+            : Suggest(node, relaxation.EndsWith("fuzzy", StringComparison.Ordinal) ? MatchMode.AllTermsFuzzy : MatchMode.SomeTerms, hits, context.Terms);
         return new SearchResponse(understood, hits, letters, page, (page + 1) * pageSize < total, relaxation, suggestions)
         {
             TotalPassages = total,
@@ -437,7 +435,7 @@ public sealed class LetterSearch : ILetterSearch
                 .Select(l => ToHit(searcher, l.LetterId, l.Doc, l.Score, highlights))
                 .OfType<LetterHit>()
                 .ToList();
-            var suggestions = name is null ? [] : Suggest(node, mode, hits, searcher, filter);
+            var suggestions = name is null ? [] : Suggest(node, mode, hits, context.Terms);
             return new SearchResponse(understood, hits, total, page, (page + 1) * pageSize < total, name, suggestions) { PageSize = pageSize };
         }
 
@@ -714,7 +712,7 @@ public sealed class LetterSearch : ILetterSearch
     }
 
     /// <summary>For relaxed answers: the words the passages actually contained (typos) or the words that could be dropped.</summary>
-    private List<string> Suggest(QueryNode node, MatchMode mode, List<LetterHit> hits, IndexSearcher searcher, Filter? filter)
+    private List<string> Suggest(QueryNode node, MatchMode mode, List<LetterHit> hits, SearchTerms known)
     {
         if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
@@ -727,13 +725,12 @@ public sealed class LetterSearch : ILetterSearch
         }
 
         // Some terms: suggest the query without the words that are nowhere in the index.
-        var reader = searcher.IndexReader;
         var leaves = Leaves(node).ToList();
         var found = leaves.Where(l =>
         {
             var terms = new LetterQueryBuilder.Highlights();
             return NewBuilder().Build(l, MatchMode.AllTerms, terms) is not null
-                && terms.Terms.All(t => reader.DocFreq(new Term(IndexFields.Text, t)) + reader.DocFreq(new Term(IndexFields.Title, t)) > 0);
+                && terms.Terms.All(known.IsKnown);
         }).ToList();
         return found.Count > 0 && found.Count < leaves.Count ? [string.Join(' ', found.Select(l => l.ToString()))] : [];
     }

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -26,6 +27,9 @@ internal sealed class SearchTerms(IndexSearcher searcher)
 
     /// <summary>How many documents hold the term (as <see cref="IndexReader.DocFreq(Term)"/>).</summary>
     public int DocFreq(Term term) => States(term).DocFreq;
+
+    /// <summary>Whether any passage holds the (analysed) word in its text or its letter's title.</summary>
+    public bool IsKnown(string term) => DocFreq(new Term(IndexFields.Text, term)) > 0 || DocFreq(new Term(IndexFields.Title, term)) > 0;
 
     /// <summary>
     /// <paramref name="query"/> with every plain term query carrying its states, and the clauses of terms no document

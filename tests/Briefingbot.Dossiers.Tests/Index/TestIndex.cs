@@ -43,6 +43,18 @@ internal sealed class TestIndex : IDisposable
 
     public Task<Briefingbot.Dossiers.Ingest.IngestProgress> IngestAsync() => Ingestor.IngestDirectoryAsync(Corpus);
 
+    /// <summary>The seed letters indexed, and a searcher over them.</summary>
+    public async Task<SearcherLease> SeedsAsync()
+    {
+        CopySeeds();
+        await IngestAsync();
+        return Index.Acquire();
+    }
+
+    /// <summary>Every passage a query matches with its score, by document number.</summary>
+    public static List<(int Doc, float Score)> ScoresOf(Lucene.Net.Search.IndexSearcher searcher, Lucene.Net.Search.Query query) =>
+        searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs.Select(d => (d.Doc, d.Score)).OrderBy(d => d.Doc).ToList();
+
     /// <summary>Letters in the last commit on disk (what a restart would see).</summary>
     public int CommittedLetterCount()
     {

@@ -17,18 +17,10 @@ public sealed class TypoNeighboursTests : IDisposable
 
     public void Dispose() => _index.Dispose();
 
-    /// <summary>The seed letters indexed, and a searcher over them.</summary>
-    private async Task<SearcherLease> SeedsAsync()
-    {
-        _index.CopySeeds();
-        await _index.IngestAsync();
-        return _index.Index.Acquire();
-    }
-
     [Fact]
     public async Task No_word_ruled_out_has_a_term_the_fuzzy_query_would_find()
     {
-        using var lease = await SeedsAsync();
+        using var lease = await _index.SeedsAsync();
         var reader = lease.Searcher.IndexReader;
         var terms = TextTerms(reader).Where(t => t.Length >= 6 && t.All(char.IsAsciiLetterLower)).ToList();
         Assert.True(terms.Count > 1000, $"{terms.Count} terms");
@@ -148,7 +140,7 @@ public sealed class TypoNeighboursTests : IDisposable
     [Fact]
     public async Task A_long_word_without_neighbours_is_searched_without_a_typo_expansion_and_a_typo_still_is()
     {
-        using var lease = await SeedsAsync();
+        using var lease = await _index.SeedsAsync();
         var reader = lease.Searcher.IndexReader;
 
         var nothing = await _index.Search.SearchAsync("blauwvintonijnquota");
@@ -164,7 +156,7 @@ public sealed class TypoNeighboursTests : IDisposable
     [Fact]
     public async Task The_search_builds_no_typo_query_for_a_word_without_neighbours_and_one_for_a_typo()
     {
-        using var lease = await SeedsAsync();
+        using var lease = await _index.SeedsAsync();
         var reader = lease.Searcher.IndexReader;
         string Built(string word) => new LetterQueryBuilder(_index.Index.Analyzer).Build(new WordNode(word), MatchMode.AllTermsFuzzy,
             new LetterQueryBuilder.Highlights(), term => reader.DocFreq(new Term(IndexFields.Text, term)) > 0, term => reader.DocFreq(new Term(IndexFields.Text, term)),

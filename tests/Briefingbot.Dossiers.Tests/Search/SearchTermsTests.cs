@@ -17,13 +17,6 @@ public sealed class SearchTermsTests : IDisposable
 
     public void Dispose() => _index.Dispose();
 
-    private async Task<SearcherLease> SeedsAsync()
-    {
-        _index.CopySeeds();
-        await _index.IngestAsync();
-        return _index.Index.Acquire();
-    }
-
     private static TermQuery Term(string field, string text, float boost = 1f) => new(new Term(field, text)) { Boost = boost };
 
     /// <summary>Two passage-text terms the seed letters hold in a few dozen passages each (whatever the stemmer makes of them).</summary>
@@ -41,18 +34,14 @@ public sealed class SearchTermsTests : IDisposable
         return (found[0], found[1]);
     }
 
-    /// <summary>Every passage with its score, in a fixed order.</summary>
-    private static List<(int Doc, float Score)> Run(IndexSearcher searcher, Query query) =>
-        searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs.Select(d => (d.Doc, d.Score)).OrderBy(d => d.Doc).ToList();
-
     [Fact]
     public async Task Shared_queries_match_and_score_as_the_originals()
     {
-        using var lease = await SeedsAsync();
+        using var lease = await _index.SeedsAsync();
         var searcher = lease.Searcher;
         var builder = new LetterQueryBuilder(_index.Index.Analyzer);
         var reader = searcher.IndexReader;
-        bool IsKnown(string t) => reader.DocFreq(new Term(IndexFields.Text, t)) > 0 || reader.DocFreq(new Term(IndexFields.Title, t)) > 0;
+        var known = new SearchTerms(searcher);
         var queries = new List<Query>();
         foreach (var text in new[]
         {
@@ -63,7 +52,7 @@ public sealed class SearchTermsTests : IDisposable
             var node = UserQueryParser.Parse(text)!;
             foreach (var mode in Enum.GetValues<MatchMode>())
             {
-                var query = builder.Build(node, mode, new LetterQueryBuilder.Highlights(), IsKnown, t => reader.DocFreq(new Term(IndexFields.Text, t)), reader.MaxDoc);
+                var query = builder.Build(node, mode, new LetterQueryBuilder.Highlights(), known.IsKnown, t => reader.DocFreq(new Term(IndexFields.Text, t)), reader.MaxDoc);
                 if (query is null)
                 {
                     continue;
@@ -111,8 +100,8 @@ public sealed class SearchTermsTests : IDisposable
         {
             var terms = new SearchTerms(searcher);
             var shared = terms.Share(query);
-            var expected = Run(searcher, query);
-            var actual = Run(searcher, shared);
+            var expected = TestIndex.ScoresOf(searcher, query);
+            var actual = TestIndex.ScoresOf(searcher, shared);
             Assert.True(expected.Count == actual.Count, $"{query} => {shared}: {expected.Count} against {actual.Count}");
             for (var i = 0; i < expected.Count; i++)
             {
@@ -126,7 +115,7 @@ public sealed class SearchTermsTests : IDisposable
     [Fact]
     public async Task Dead_clauses_are_left_out_only_where_no_score_counts_them()
     {
-        using var lease = await SeedsAsync();
+        using var lease = await _index.SeedsAsync();
         var terms = new SearchTerms(lease.Searcher);
         var dead = Term(IndexFields.Text, "qwxzyv");
         var live = Term(IndexFields.Text, LiveTerms(lease.Searcher.IndexReader).Item1);
