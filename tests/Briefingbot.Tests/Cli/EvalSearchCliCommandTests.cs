@@ -84,6 +84,32 @@ public sealed class EvalSearchCliCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Ceiling_prints_what_the_best_order_of_each_systems_first_passages_would_score()
+    {
+        var (exit, text) = await RunAsync("--ceiling", "--postgres", "Host=127.0.0.1;Port=1;Username=nobody");
+        var (_, json) = await RunAsync("--ceiling", "--json", "--project-only");
+
+        output.WriteLine(text);
+        Assert.Contains(exit, new[] { 0, 3 });
+        var ranked = Regex.Match(text, @"(?m)^project search\s+(\d\.\d{3})\s+\d\.\d{3}\s+\d\.\d{3}$");
+        var ceiling = Regex.Match(text, @"(?m)^project search\s+(\d\.\d{3}) (?:\s*)(\d\.\d{3}) (?:\s*)(\d\.\d{3})\s*$", RegexOptions.RightToLeft);
+        Assert.True(ranked.Success && ceiling.Success && ranked.Index < ceiling.Index, text);
+        var asRanked = double.Parse(ranked.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var ceilings = ceiling.Groups.Values.Skip(1).Select(g => double.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // Re-ordering the shown ten can only gain, and a deeper pool only adds candidates.
+        Assert.True(asRanked <= ceilings[0] && ceilings[0] <= ceilings[1] && ceilings[1] <= ceilings[2], string.Join(" ", ceilings));
+        // The seeds' judged units below the first ten are there to be found: the deepest pool must reach higher.
+        Assert.True(ceilings[0] < ceilings[2], string.Join(" ", ceilings));
+        Assert.Matches(@"(?m)^SQLite FTS5, terms OR'ed\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}\s*$", text.Split("Ceiling:")[1]);
+        using var document = JsonDocument.Parse(json);
+        var project = document.RootElement.GetProperty("systems")[0];
+        Assert.Equal([10, 20, 30], project.GetProperty("ceilings").EnumerateArray().Select(c => c.GetProperty("depth").GetInt32()));
+        Assert.Equal(ceilings[2], project.GetProperty("ceilings")[2].GetProperty("ndcg").GetDouble(), 3);
+        // Asking for 30 passages leaves the scored first ten as they were.
+        Assert.Equal(asRanked, project.GetProperty("ndcg").GetDouble(), 3);
+    }
+
+    [Fact]
     public async Task A_set_whose_quotes_do_not_resolve_is_refused()
     {
         var bad = Path.Combine(Path.GetTempPath(), $"bb-bad-set-{Guid.NewGuid():N}.json");

@@ -15,13 +15,14 @@ using Npgsql;
 namespace Briefingbot.Cli;
 
 /// <summary>
-/// <c>eval-search [--json] [--per-query] [--project-only] [--postgres CONN] [--corpus DIR] [--queries FILE]</c>: scores
+/// <c>eval-search [--json] [--per-query] [--project-only] [--ceiling] [--postgres CONN] [--corpus DIR] [--queries FILE]</c>: scores
 /// the project's search and three full-text baselines on the passage-level judged set
 /// (tests/data/relevance/passages.json; rules in its README): nDCG@10, MRR@10 and Recall@10 per system, averaged over
 /// queries. The project's search runs on a temporary index of the corpus built with the production parser and analyzer;
 /// the baselines index ~600-character chunks of the same raw letters: SQLite FTS5 with the terms OR'ed, the same AND'ed,
 /// and PostgreSQL's 'dutch' full-text search (connection from <c>--postgres</c> or BRIEFINGBOT_TEST_POSTGRES; reported as
-/// not run when no server answers). Exit code 0 when the project meets issue 13's targets, 3 when not, 1 on bad input.
+/// not run when no server answers). <c>--ceiling</c> adds, per system, the best score any order of its first 10, 20 and
+/// 30 passages could earn (<see cref="PassageScorer.BestOrder"/>): how far re-ranking alone could go. Exit code 0 when the project meets issue 13's targets, 3 when not, 1 on bad input.
 /// </summary>
 internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliCommand
 {
@@ -30,26 +31,30 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
     private const double TargetMrr = 0.90;
     private const double TargetMarginOverBaselines = 0.15;
 
+    /// <summary>The pools <c>--ceiling</c> re-orders: each system's first 10, 20 and 30 passages.</summary>
+    internal static readonly int[] CeilingDepths = [10, 20, 30];
+
     public Command CreateCommand()
     {
         var jsonOption = CliOptions.Flag("--json", "Print one JSON object, for tools");
         var perQueryOption = CliOptions.Flag("--per-query", "Print every query's scores per system");
         var projectOnlyOption = CliOptions.Flag("--project-only", "Score only the project's search (no baselines)");
+        var ceilingOption = CliOptions.Flag("--ceiling", "Also print the best score any order of each system's first 10, 20 and 30 passages could earn");
         var postgresOption = CliOptions.Text("--postgres", "PostgreSQL connection string of the 'dutch' baseline (default: BRIEFINGBOT_TEST_POSTGRES)", "CONN");
         var corpusOption = CliOptions.ExistingDirectory("--corpus", "Folder of letters (default: the setting Dossiers:CorpusPath)");
         var queriesOption = CliOptions.ExistingFile("--queries", "The judged set (default: tests/data/relevance/passages.json above the working or build folder)");
         var command = new Command("eval-search", "nDCG@10 / MRR@10 / Recall@10 of the search and the FTS5 and PostgreSQL baselines on the passage-level judged set; exit code 3 when issue 13's targets are not met")
         {
-            jsonOption, perQueryOption, projectOnlyOption, postgresOption, corpusOption, queriesOption,
+            jsonOption, perQueryOption, projectOnlyOption, ceilingOption, postgresOption, corpusOption, queriesOption,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new Request(parse.GetValue(jsonOption), parse.GetValue(perQueryOption), parse.GetValue(projectOnlyOption), parse.GetValue(postgresOption),
+            new Request(parse.GetValue(jsonOption), parse.GetValue(perQueryOption), parse.GetValue(projectOnlyOption), parse.GetValue(ceilingOption), parse.GetValue(postgresOption),
                 parse.GetValue(corpusOption)?.FullName, parse.GetValue(queriesOption)?.FullName),
             parse.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 
-    private sealed record Request(bool Json, bool PerQuery, bool ProjectOnly, string? Postgres, string? Corpus, string? Queries);
+    private sealed record Request(bool Json, bool PerQuery, bool ProjectOnly, bool Ceiling, string? Postgres, string? Corpus, string? Queries);
 
     private async Task<int> RunAsync(Request request, TextWriter output, CancellationToken cancellationToken)
     {
@@ -74,6 +79,7 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
         var json = request.Json;
         var perQuery = request.PerQuery;
         var projectOnly = request.ProjectOnly;
+        var depth = request.Ceiling ? CeilingDepths.Max() : 0;
         var results = new List<SystemResult>();
         var temp = Path.Combine(Path.GetTempPath(), "briefingbot-eval-" + Guid.NewGuid().ToString("N"));
         var chunks = TextChunker.ChunkDirectory(corpus);
@@ -85,16 +91,16 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
                 var ingestor = new LetterIngestor(index, parser, services.GetRequiredService<ILetterSummarizer>(), new NoPromises(), new NoMeetings(), [], TimeProvider.System);
                 await ingestor.IngestDirectoryAsync(corpus, cancellationToken: cancellationToken);
                 var project = new LetterSearchPassageRanker(new LetterSearch(index, parser));
-                results.Add(SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, project, cancellationToken: cancellationToken)));
+                results.Add(SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, project, depth: depth, cancellationToken: cancellationToken)));
             }
             if (!projectOnly)
             {
                 foreach (var combine in new[] { BaselineQuery.Combine.Or, BaselineQuery.Combine.And })
                 {
                     using var fts = Fts5ChunkRanker.Build(chunks, combine);
-                    results.Add(SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, fts, cancellationToken: cancellationToken)));
+                    results.Add(SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, fts, depth: depth, cancellationToken: cancellationToken)));
                 }
-                results.Add(await RunPostgresAsync(set, chunks, request.Postgres ?? Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_POSTGRES"), cancellationToken));
+                results.Add(await RunPostgresAsync(set, chunks, request.Postgres ?? Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_POSTGRES"), depth, cancellationToken));
             }
         }
         finally
@@ -109,18 +115,22 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
 
         if (json)
         {
-            await WriteJsonAsync(output, queriesPath, set, chunks.Count, results, met);
+            await WriteJsonAsync(output, queriesPath, set, chunks.Count, results, met, request.Ceiling);
         }
         else
         {
             await WriteTableAsync(output, queriesPath, corpus, set, chunks.Count, results, perQuery);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Targets (issue 13): project nDCG@10 >= {TargetNdcg:F2}, MRR@10 >= {TargetMrr:F2}{(projectOnly ? "" : $", nDCG@10 >= best baseline + {TargetMarginOverBaselines:F2}")}: {(met ? "met" : "NOT met")}"));
+            if (request.Ceiling)
+            {
+                await WriteCeilingAsync(output, results);
+            }
         }
         return met ? 0 : 3;
     }
 
-    private static async Task<SystemResult> RunPostgresAsync(PassageRelevanceSet set, IReadOnlyList<TextChunk> chunks, string? connectionString, CancellationToken cancellationToken)
+    private static async Task<SystemResult> RunPostgresAsync(PassageRelevanceSet set, IReadOnlyList<TextChunk> chunks, string? connectionString, int depth, CancellationToken cancellationToken)
     {
         const string name = "PostgreSQL 'dutch', terms OR'ed";
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -143,7 +153,7 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
         try
         {
             await using var ranker = await PostgresDutchChunkRanker.CreateAsync(connectionString, chunks, cancellationToken);
-            return SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, ranker, cancellationToken: cancellationToken));
+            return SystemResult.Ran(await PassageEvaluator.EvaluateAsync(set, ranker, depth: depth, cancellationToken: cancellationToken));
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
         {
@@ -184,7 +194,19 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
         }
     }
 
-    private static async Task WriteJsonAsync(TextWriter output, string queriesPath, PassageRelevanceSet set, int chunkCount, List<SystemResult> results, bool met)
+    private static async Task WriteCeilingAsync(TextWriter output, List<SystemResult> results)
+    {
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Ceiling: nDCG@10 of the best order of each system's first N passages (each passage credited with a distinct judged unit; what re-ranking them could reach at most)");
+        await output.WriteLineAsync($"{"system",-34} {string.Join(' ', CeilingDepths.Select(d => $"{"first " + d,8}"))}");
+        foreach (var result in results.Where(r => r.Evaluation is not null))
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Name,-34} {string.Join(' ', CeilingDepths.Select(d => $"{result.Evaluation!.Ceiling(d).Ndcg,8:F3}"))}"));
+        }
+    }
+
+    private static async Task WriteJsonAsync(TextWriter output, string queriesPath, PassageRelevanceSet set, int chunkCount, List<SystemResult> results, bool met, bool ceiling)
     {
         var document = new
         {
@@ -204,6 +226,9 @@ internal sealed class EvalSearchCliCommand(IServiceProvider services) : ICliComm
                 ndcg = r.Evaluation?.MeanNdcg,
                 mrr = r.Evaluation?.MeanReciprocalRank,
                 recall = r.Evaluation?.MeanRecall,
+                ceilings = ceiling && r.Evaluation is { } e
+                    ? CeilingDepths.Select(d => e.Ceiling(d)).Select((c, i) => new { depth = CeilingDepths[i], ndcg = c.Ndcg, mrr = c.ReciprocalRank, recall = c.Recall })
+                    : null,
                 perQuery = r.Evaluation?.PerQuery.Select(q => new
                 {
                     id = q.Query.Id,

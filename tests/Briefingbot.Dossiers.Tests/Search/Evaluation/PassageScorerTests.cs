@@ -99,4 +99,64 @@ public sealed class PassageScorerTests
         Assert.Equal(0.6309298, score.Ndcg, 6);
         Assert.Equal(0.5, score.ReciprocalRank);
     }
+    [Fact]
+    public void The_best_order_of_a_pool_puts_its_answers_first()
+    {
+        // Ranked: a miss, B (1), C (2), A (2). Scored as ranked: grades 0 1 2 2. The best order: 2 2 1 = the ideal.
+        var ranked = new[] { Span(600, 700), Span(210, 220), Span(410, 420), Span(10, 20) };
+
+        var asRanked = PassageScorer.Score(Query, ranked);
+        var best = PassageScorer.BestOrder(Query, ranked);
+
+        Assert.Equal([0, 1, 2, 2], asRanked.Grades);
+        Assert.Equal([2, 2, 1], best.Grades);
+        Assert.Equal(1.0, best.Ndcg, 9);
+        Assert.Equal(1.0, best.ReciprocalRank);
+        Assert.Equal(1.0, best.Recall);
+    }
+
+    [Fact]
+    public void The_best_order_moves_a_unit_to_another_span_when_that_frees_one()
+    {
+        // Span 1 overlaps A and C (both 2), span 2 only A. Taking A for span 1 (the first it reads) leaves span 2 with
+        // nothing; the best assignment gives span 1 C and span 2 A.
+        var ranked = new[] { Span(50, 450), Span(0, 10) };
+
+        Assert.Equal([2, 0], PassageScorer.Score(Query, ranked).Grades);
+        Assert.Equal([2, 2], PassageScorer.BestOrder(Query, ranked).Grades);
+    }
+
+    [Fact]
+    public void The_best_order_keeps_the_rules_on_long_spans_and_the_top_ten()
+    {
+        var units = Enumerable.Range(0, 12).Select(i => new JudgedUnit(File, 100 * i, 100 * i + 50, i < 3 ? 2 : 1, "U" + i)).ToList();
+        var many = new PassageQuery("t3", "x", "", units);
+        var pool = units.Select(u => Span(u.Start, u.End)).Reverse().Append(Span(0, 2001)).ToList();
+
+        var best = PassageScorer.BestOrder(many, pool);
+
+        Assert.Equal(10, best.Grades.Count);
+        Assert.Equal([2, 2, 2, 1, 1, 1, 1, 1, 1, 1], best.Grades);
+        Assert.Equal(10 / 12.0, best.Recall, 9);
+        Assert.Equal(0.0, PassageScorer.BestOrder(Query, [Span(0, 2001)]).Ndcg);
+    }
+
+    [Fact]
+    public void No_ranking_of_a_pool_scores_above_its_best_order()
+    {
+        var random = new Random(13);
+        for (var round = 0; round < 200; round++)
+        {
+            var pool = Enumerable.Range(0, random.Next(1, 8)).Select(_ =>
+            {
+                var start = random.Next(0, 550);
+                return Span(start, start + random.Next(1, 300));
+            }).ToList();
+            var best = PassageScorer.BestOrder(Query, pool);
+            var shuffled = pool.OrderBy(_ => random.Next()).ToList();
+
+            Assert.True(PassageScorer.Score(Query, shuffled).Ndcg <= best.Ndcg + 1e-12, $"round {round}");
+            Assert.True(PassageScorer.Score(Query, pool).Recall <= best.Recall + 1e-12, $"round {round}");
+        }
+    }
 }

@@ -45,6 +45,60 @@ public static class PassageScorer
             recall,
             grades);
     }
+
+    /// <summary>
+    /// The best score any order of <paramref name="pool"/>'s spans could earn (an upper bound for re-ranking them): each
+    /// span credited with a distinct judged unit it overlaps, as many units of grade 2 as possible and then of grade 1,
+    /// at most <paramref name="k"/> in all, best first. Units are taken by grade and each kept when the spans can still
+    /// be matched to all taken units (augmenting paths); that greedy choice is optimal, since the sets of units that
+    /// distinct spans can cover form a (transversal) matroid. The reading rule of <see cref="Score"/> (a span takes the
+    /// best unit not yet credited) can earn less on some orders than this assignment; it never earns more.
+    /// </summary>
+    public static PassageScore BestOrder(PassageQuery query, IReadOnlyList<RankedSpan> pool, int k = K)
+    {
+        var spans = pool.Where(s => s.End - s.Start is > 0 and <= MaxSpanLength).ToList();
+        var overlapping = query.Judged
+            .Select(u => spans.Select((s, i) => (s, i)).Where(x => u.Overlaps(Path.GetFileName(x.s.SourceFile), x.s.Start, x.s.End)).Select(x => x.i).ToList())
+            .ToList();
+        var unitOfSpan = Enumerable.Repeat(-1, spans.Count).ToArray();
+        var taken = new List<int>();
+        foreach (var unit in Enumerable.Range(0, query.Judged.Count).OrderByDescending(u => query.Judged[u].Grade).ThenBy(u => u))
+        {
+            if (taken.Count >= k)
+            {
+                break;
+            }
+            if (Augment(unit, overlapping, unitOfSpan, new bool[spans.Count]))
+            {
+                taken.Add(unit);
+            }
+        }
+        var grades = taken.Select(u => query.Judged[u].Grade).OrderDescending().ToList();
+        return new PassageScore(
+            RankingMetrics.Ndcg(grades, query.IdealGrades(), k),
+            RankingMetrics.ReciprocalRank(grades, k),
+            query.Judged.Count == 0 ? 0 : taken.Count / (double)query.Judged.Count,
+            grades);
+    }
+
+    /// <summary>Finds a span for <paramref name="unit"/>, moving earlier units to other spans when needed (Kuhn).</summary>
+    private static bool Augment(int unit, List<List<int>> overlapping, int[] unitOfSpan, bool[] visited)
+    {
+        foreach (var span in overlapping[unit])
+        {
+            if (visited[span])
+            {
+                continue;
+            }
+            visited[span] = true;
+            if (unitOfSpan[span] < 0 || Augment(unitOfSpan[span], overlapping, unitOfSpan, visited))
+            {
+                unitOfSpan[span] = unit;
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 /// <summary>The scores of one query's ranking, and the grade each returned span earned (0 = none), in rank order.</summary>
