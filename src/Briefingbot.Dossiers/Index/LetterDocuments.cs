@@ -49,6 +49,18 @@ internal static class LetterDocuments
         {
             doc.Add(new StringField(IndexFields.DossierNumberKey, external.ToUpperInvariant(), Field.Store.NO));
         }
+        var abbreviations = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in letter.Passages)
+        {
+            foreach (var (shortForm, longForm) in Abbreviations.Find(passage.Text))
+            {
+                if (abbreviations.Add(Abbreviations.Key(shortForm, longForm)))
+                {
+                    doc.Add(new StringField(IndexFields.Abbreviation, Abbreviations.Key(shortForm, longForm), Field.Store.NO));
+                    doc.Add(new StringField(IndexFields.AbbreviationByLongForm, Abbreviations.LongFormKey(shortForm, longForm), Field.Store.NO));
+                }
+            }
+        }
         return doc;
     }
 

@@ -58,10 +58,26 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// </summary>
     private Func<string, int, bool> _mayHaveTypo = (_, _) => true;
 
+    /// <summary>The long forms the letters define for a typed short form ("edf": "europees defensiefonds").</summary>
+    private Func<string, IReadOnlyList<string>> _longForms = _ => [];
+
+    /// <summary>The short forms the letters define for typed words ("europees defensiefonds": "edf").</summary>
+    private Func<IReadOnlyList<string>, IReadOnlyList<string>> _shortForms = _ => [];
+
+    /// <summary>Typed words that together spell out an abbreviation, each with its short forms (by node).</summary>
+    private readonly Dictionary<QueryNode, IReadOnlyList<string>> _spelledOut = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Longest run of typed words looked up as the long form of an abbreviation.</summary>
+    private const int MaxLongFormWords = 8;
+
     public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null,
-        Func<string, int>? docFreq = null, int documents = 0, Func<string, int, bool>? mayHaveTypo = null)
+        Func<string, int>? docFreq = null, int documents = 0, Func<string, int, bool>? mayHaveTypo = null,
+        Func<string, IReadOnlyList<string>>? longForms = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? shortForms = null)
     {
         _isKnown = isKnown ?? (_ => false);
+        _longForms = longForms ?? (_ => []);
+        _shortForms = shortForms ?? (_ => []);
+        _spelledOut.Clear();
         _mayHaveTypo = mayHaveTypo ?? ((_, _) => true);
         _docFreq = docFreq;
         _documents = documents;
@@ -165,7 +181,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         switch (node)
         {
             case WordNode word:
-                return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights, some && !negated);
+                return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights, some && !negated, _spelledOut.GetValueOrDefault(word));
             case PhraseNode phrase when some && !negated:
                 // Relaxing a phrase: its words, in any order.
                 var words = phrase.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -173,13 +189,15 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
                     ? BuildNode(new AndNode(words.Select(w => (QueryNode)new WordNode(w)).ToList()), mode, highlights, negated)
                     : BuildPhrase(phrase.Text, highlights);
             case PhraseNode phrase:
-                return BuildPhrase(phrase.Text, negated ? new Highlights() : highlights);
+                return WithShortForms(BuildPhrase(phrase.Text, negated ? new Highlights() : highlights),
+                    _shortForms(phrase.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), negated ? new Highlights() : highlights);
             case PrefixNode prefix:
                 return BuildPrefix(prefix.Text, fuzzy, negated ? new Highlights() : highlights);
             case NotNode:
                 return null; // handled by the parent, which needs a positive clause next to it
             case AndNode and:
             {
+                FindSpelledOut(and.Children);
                 var query = new BooleanQuery();
                 var positives = 0;
                 foreach (var child in and.Children)
@@ -222,7 +240,71 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         }
     }
 
-    private Query? BuildWord(string text, bool fuzzy, Highlights highlights, bool some = false)
+    /// <summary>
+    /// Marks runs of typed words that spell out an abbreviation the letters define ("europees defensiefonds" for
+    /// "EDF"), longest run first. Each word of the run then also matches the short form, so a passage that only says
+    /// "EDF" holds all of them, as it holds what they name.
+    /// </summary>
+    private void FindSpelledOut(IReadOnlyList<QueryNode> children)
+    {
+        var i = 0;
+        while (i < children.Count)
+        {
+            var run = 0;
+            while (i + run < children.Count && children[i + run] is WordNode && run < MaxLongFormWords)
+            {
+                run++;
+            }
+            var found = 0;
+            for (var length = run; length >= 2 && found == 0; length--)
+            {
+                var words = children.Skip(i).Take(length).Select(c => ((WordNode)c).Text).ToList();
+                var shortForms = _shortForms(words);
+                if (shortForms.Count > 0)
+                {
+                    found = length;
+                    foreach (var child in children.Skip(i).Take(length))
+                    {
+                        _spelledOut[child] = shortForms;
+                    }
+                }
+            }
+            i += Math.Max(found, 1);
+        }
+    }
+
+    /// <summary>A phrase that spells out an abbreviation ("\"Europees Defensiefonds\""): the phrase or its short form.</summary>
+    private Query? WithShortForms(Query? phrase, IReadOnlyList<string> shortForms, Highlights highlights)
+    {
+        if (phrase is null || ShortFormClauses(shortForms, highlights) is not { Count: > 0 } clauses)
+        {
+            return phrase;
+        }
+        var either = new BooleanQuery(disableCoord: true) { { phrase, Occur.SHOULD } };
+        foreach (var clause in clauses)
+        {
+            either.Add(clause, Occur.SHOULD);
+        }
+        return either;
+    }
+
+    /// <summary>The short forms the index knows, as term queries on the text at <see cref="QueryExpansions.AlternativeBoost"/>.</summary>
+    private List<Query> ShortFormClauses(IReadOnlyList<string>? shortForms, Highlights highlights)
+    {
+        var clauses = new List<Query>();
+        foreach (var shortForm in shortForms ?? [])
+        {
+            var terms = PrimaryTerms(shortForm);
+            if (terms.Count == 1 && _isKnown(terms[0].Term))
+            {
+                highlights.Terms.Add(terms[0].Term);
+                clauses.Add(new TermQuery(new Term(IndexFields.Text, terms[0].Term)) { Boost = QueryExpansions.AlternativeBoost });
+            }
+        }
+        return clauses;
+    }
+
+    private Query? BuildWord(string text, bool fuzzy, Highlights highlights, bool some = false, IReadOnlyList<string>? shortForms = null)
     {
         var parts = text.Split(['-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 1)
@@ -254,7 +336,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             // An unknown word that splits into two known words is a compound the letters do not use, not a typo: its
             // parts find it, and the typo automaton of a long word (milliseconds to build) is left out.
             var split = (fuzzy || some) && !_isKnown(tokens[0].Term) ? Decompound(text, some, highlights) : null;
-            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights);
+            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights, text, shortForms);
             if (_isKnown(tokens[0].Term) && KnownCompoundParts(text, tokens[0].Term, some, highlights) is { } written)
             {
                 // A compound the letters use ("mobiliteitspakket"): also written apart ("mobiliteit pakket"), and in
@@ -459,12 +541,18 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
 
     /// <summary>
     /// The word's alternatives (<see cref="QueryExpansions"/>) next to it, as one clause of the same word: in the text
-    /// and the question context only, at <see cref="QueryExpansions.AlternativeBoost"/>.
+    /// and the question context only, at <see cref="QueryExpansions.AlternativeBoost"/>. A short form the letters
+    /// define ("EDF", <see cref="Letters.Abbreviations"/>) also finds its long form ("Europees Defensiefonds") as a
+    /// phrase in the text, at the same weight: letters spell it out once and other letters only spell it out.
     /// </summary>
-    private Query WithAlternatives(Query clause, string term, Highlights highlights)
+    private Query WithAlternatives(Query clause, string term, Highlights highlights, string typed, IReadOnlyList<string>? shortForms)
     {
-        var alternatives = QueryExpansions.AlternativesOf(term);
-        if (alternatives.Count == 0 || IsCommon(term))
+        // Part of an abbreviation spelled out: its short form, however common the word ("europees" of "EDF").
+        var spelledOut = ShortFormClauses(shortForms, highlights);
+        var common = IsCommon(term);
+        var alternatives = common ? [] : QueryExpansions.AlternativesOf(term);
+        var longForms = common ? [] : _longForms(typed);
+        if (alternatives.Count == 0 && longForms.Count == 0 && spelledOut.Count == 0)
         {
             // A word in a large share of the passages ("steun", "oekraine") already fills every page: its synonyms
             // would add postings to score (time) and no answer the word does not find.
@@ -482,7 +570,45 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             either.Add(new TermQuery(new Term(IndexFields.Text, alternative)) { Boost = boost }, Occur.SHOULD);
             either.Add(new TermQuery(new Term(IndexFields.Context, alternative)) { Boost = boost * ContextBoost }, Occur.SHOULD);
         }
+        foreach (var longForm in longForms)
+        {
+            if (LongFormQuery(longForm, highlights) is { } phrase)
+            {
+                either.Add(phrase, Occur.SHOULD);
+            }
+        }
+        foreach (var shortForm in spelledOut)
+        {
+            either.Add(shortForm, Occur.SHOULD);
+        }
         return either.Clauses.Count == 1 ? clause : either;
+    }
+
+    /// <summary>The long form of an abbreviation as a phrase in the passage text (two words: one word-pair term).</summary>
+    private Query? LongFormQuery(string longForm, Highlights highlights)
+    {
+        var tokens = PrimaryTerms(longForm);
+        if (tokens.Count < 2)
+        {
+            return null; // a single word is no safer a sign of the abbreviation than the word itself
+        }
+        foreach (var token in tokens)
+        {
+            highlights.Terms.Add(token.Term);
+        }
+        if (tokens.Count == 2 && tokens[1].Position == tokens[0].Position + 1)
+        {
+            return new TermQuery(new Term(IndexFields.PairsOf(IndexFields.Text), AdjacentPairsFilter.Pair(tokens[0].Term, tokens[1].Term)))
+            {
+                Boost = QueryExpansions.AlternativeBoost,
+            };
+        }
+        var phrase = new PhraseQuery { Boost = QueryExpansions.AlternativeBoost };
+        foreach (var token in tokens)
+        {
+            phrase.Add(new Term(IndexFields.Text, token.Term), token.Position);
+        }
+        return phrase;
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed class LetterSearch : ILetterSearch
         var (searcher, terms) = (context.Searcher, context.Terms);
         var reader = searcher.IndexReader;
         var query = NewBuilder().Build(node, mode, highlights, terms.IsKnown, term => terms.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
-            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits));
+            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms);
         if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
             query = searcher.Rewrite(query);

@@ -28,6 +28,54 @@ internal sealed class SearchTerms(IndexSearcher searcher)
     /// <summary>How many documents hold the term (as <see cref="IndexReader.DocFreq(Term)"/>).</summary>
     public int DocFreq(Term term) => States(term).DocFreq;
 
+    /// <summary>Most long (or short) forms looked for per typed word: the ones the most letters define.</summary>
+    internal const int MaxLongForms = 3;
+
+    private readonly Dictionary<(string Field, string Prefix), IReadOnlyList<string>> _abbreviations = [];
+
+    /// <summary>
+    /// The long forms the letters define for a typed short form ("edf": "europees defensiefonds"), folded, those the
+    /// most letters use first; empty when the word is none. A few seeks in the abbreviation field of each segment.
+    /// </summary>
+    public IReadOnlyList<string> LongForms(string typed) =>
+        Letters.Abbreviations.KeyPrefix(typed) is { } prefix ? Lookup(IndexFields.Abbreviation, prefix) : [];
+
+    /// <summary>The short forms the letters define for typed words ("europees defensiefonds": "edf"), folded.</summary>
+    public IReadOnlyList<string> ShortForms(IReadOnlyList<string> words) =>
+        Letters.Abbreviations.LongFormKeyPrefix(words) is { } prefix ? Lookup(IndexFields.AbbreviationByLongForm, prefix) : [];
+
+    /// <summary>What follows <paramref name="prefix"/> in the field's terms over all segments, most letters first.</summary>
+    private IReadOnlyList<string> Lookup(string field, string prefix)
+    {
+        if (_abbreviations.TryGetValue((field, prefix), out var known))
+        {
+            return known;
+        }
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var start = new Lucene.Net.Util.BytesRef(prefix);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var iterator = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+            if (iterator is null || iterator.SeekCeil(start) == TermsEnum.SeekStatus.END)
+            {
+                continue;
+            }
+            do
+            {
+                if (!Lucene.Net.Util.StringHelper.StartsWith(iterator.Term, start))
+                {
+                    break;
+                }
+                var other = iterator.Term.Utf8ToString()[prefix.Length..];
+                counts[other] = counts.GetValueOrDefault(other) + iterator.DocFreq;
+            }
+            while (iterator.MoveNext());
+        }
+        IReadOnlyList<string> found = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(MaxLongForms).Select(p => p.Key).ToList();
+        _abbreviations[(field, prefix)] = found;
+        return found;
+    }
+
     /// <summary>Whether any passage holds the (analysed) word in its text or its letter's title.</summary>
     public bool IsKnown(string term) => DocFreq(new Term(IndexFields.Text, term)) > 0 || DocFreq(new Term(IndexFields.Title, term)) > 0;
 

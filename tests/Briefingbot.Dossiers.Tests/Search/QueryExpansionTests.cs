@@ -33,6 +33,12 @@ public sealed class QueryExpansionTests : IAsyncLifetime
             "De krijgsmacht oefent in de natuur op verschillende oefenterreinen.",
             "De krijgsmacht krijgt extra geld voor personeel en materieel.",
             "In een enkel geval worden de strijdkrachten van een bondgenoot uitgenodigd."));
+        _index.WriteLetter("d.txt", Letter("Fondsen",
+            "Nederland draagt bij aan het Europees Defensiefonds (EDF) voor onderzoek naar nieuwe technieken.",
+            "Het EDF financiert ook projecten van kleine bedrijven in de lidstaten."));
+        _index.WriteLetter("e.txt", Letter("Onbemande systemen",
+            "Uit het Europees Defensiefonds komt geld voor onderzoek naar drones.",
+            "Een ander fonds betaalt de opleiding van piloten."));
         await _index.IngestAsync();
     }
 
@@ -153,6 +159,54 @@ public sealed class QueryExpansionTests : IAsyncLifetime
             Assert.Contains("text:" + writtenTerm + " ", query, StringComparison.Ordinal);
             Assert.DoesNotContain("~", query, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task An_abbreviation_a_letter_defines_also_finds_its_long_form_in_other_letters()
+    {
+        // e.txt never says "EDF"; d.txt defines it ("Europees Defensiefonds (EDF)").
+        var response = await _index.Search.SearchAsync("edf drones", new SearchFilters { PageSize = 10 });
+
+        Assert.NotEmpty(response.Passages);
+        Assert.StartsWith("Uit het Europees Defensiefonds komt geld", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+        Assert.Contains("**Defensiefonds**", response.Passages[0].Snippet.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_abbreviation_as_typed_ranks_above_its_long_form()
+    {
+        var response = await _index.Search.SearchAsync("EDF", new SearchFilters { PageSize = 10 });
+
+        var typed = response.Passages.Where(p => p.Passage.Text.Contains("EDF", StringComparison.Ordinal)).ToList();
+        var spelledOut = response.Passages.Single(p => p.Passage.Text.StartsWith("Uit het Europees Defensiefonds", StringComparison.Ordinal));
+        Assert.Equal(2, typed.Count);
+        Assert.All(typed, p => Assert.True(p.Rank < spelledOut.Rank, $"{p.Passage.Text} at {p.Rank}, the long form alone at {spelledOut.Rank}"));
+        Assert.True(spelledOut.MatchesAllTerms);
+    }
+
+    [Theory]
+    [InlineData("europees defensiefonds projecten")]
+    [InlineData("\"Europees Defensiefonds\" projecten")]
+    [InlineData("projecten Europees Defensiefonds")]
+    public async Task An_abbreviation_spelled_out_also_finds_its_short_form(string query)
+    {
+        // "Het EDF financiert ook projecten …" never spells the fund out; d.txt defines "Europees Defensiefonds (EDF)".
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        Assert.NotEmpty(response.Passages);
+        Assert.StartsWith("Het EDF financiert ook projecten", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+        Assert.Contains("**EDF**", response.Passages[0].Snippet.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Words_that_only_start_a_long_form_do_not_find_its_short_form()
+    {
+        // "europees" alone is not "Europees Defensiefonds": the passage that only says "EDF" is no match for it.
+        var response = await _index.Search.SearchAsync("europees projecten", new SearchFilters { PageSize = 10 });
+
+        Assert.DoesNotContain(response.Passages, p => p.MatchesAllTerms && p.Passage.Text.StartsWith("Het EDF financiert", StringComparison.Ordinal));
     }
 
     private static string Letter(string subject, params string[] paragraphs) =>
