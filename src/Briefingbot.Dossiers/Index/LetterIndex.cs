@@ -175,6 +175,7 @@ public sealed class LetterIndex : IDisposable
             {
                 _ = SegmentLetters.For(leaf.AtomicReader);
                 _ = TypoNeighbours.For(leaf.AtomicReader);
+                _ = SegmentAbbreviations.For(leaf.AtomicReader);
             }
             return new LetterSearcher(reader) { Similarity = new CoordinatedBm25Similarity() };
         }

@@ -63,20 +63,20 @@ public static partial class Abbreviations
     /// <summary>The pair as one index term the other way round: long form first, for a search that types it out.</summary>
     public static string LongFormKey(string shortForm, string longForm) => Normalize(longForm) + Separator + Normalize(shortForm);
 
-    /// <summary>What <see cref="LongFormKey"/> starts with for typed words, or null when they are fewer than two.</summary>
-    public static string? LongFormKeyPrefix(IEnumerable<string> words)
+    /// <summary>Typed words as a long form is keyed (folded), or null when they are fewer than two.</summary>
+    public static string? LongFormOf(IEnumerable<string> words)
     {
         var normalized = Normalize(string.Join(' ', words));
-        return normalized.Contains(' ') ? normalized + Separator : null;
+        return normalized.Contains(' ') ? normalized : null;
     }
 
-    /// <summary>What <see cref="Key"/> starts with for a typed short form, or null when the word cannot be one.</summary>
-    public static string? KeyPrefix(string typed)
+    /// <summary>A typed word as a short form is keyed (folded), or null when the word cannot be one.</summary>
+    public static string? ShortFormOf(string typed)
     {
         var normalized = Normalize(typed);
         return normalized.Length is < MinLetters or > MaxLetters || !normalized.All(char.IsLetterOrDigit) || !char.IsLetter(normalized[0])
             ? null
-            : normalized + Separator;
+            : normalized;
     }
 
     /// <summary>Case and diacritics folded, whitespace runs as one space, markup and outer punctuation dropped.</summary>

@@ -31,48 +31,43 @@ internal sealed class SearchTerms(IndexSearcher searcher)
     /// <summary>Most long (or short) forms looked for per typed word: the ones the most letters define.</summary>
     internal const int MaxLongForms = 3;
 
-    private readonly Dictionary<(string Field, string Prefix), IReadOnlyList<string>> _abbreviations = [];
+    private readonly Dictionary<(bool ByShortForm, string Head), IReadOnlyList<string>> _abbreviations = [];
 
     /// <summary>
     /// The long forms the letters define for a typed short form ("edf": "europees defensiefonds"), folded, those the
-    /// most letters use first; empty when the word is none. A few seeks in the abbreviation field of each segment.
+    /// most letters use first; empty when the word is none (<see cref="SegmentAbbreviations"/>).
     /// </summary>
     public IReadOnlyList<string> LongForms(string typed) =>
-        Letters.Abbreviations.KeyPrefix(typed) is { } prefix ? Lookup(IndexFields.Abbreviation, prefix) : [];
+        Letters.Abbreviations.ShortFormOf(typed) is { } shortForm ? Lookup(byShortForm: true, shortForm) : [];
 
     /// <summary>The short forms the letters define for typed words ("europees defensiefonds": "edf"), folded.</summary>
     public IReadOnlyList<string> ShortForms(IReadOnlyList<string> words) =>
-        Letters.Abbreviations.LongFormKeyPrefix(words) is { } prefix ? Lookup(IndexFields.AbbreviationByLongForm, prefix) : [];
+        Letters.Abbreviations.LongFormOf(words) is { } longForm ? Lookup(byShortForm: false, longForm) : [];
 
-    /// <summary>What follows <paramref name="prefix"/> in the field's terms over all segments, most letters first.</summary>
-    private IReadOnlyList<string> Lookup(string field, string prefix)
+    /// <summary>What the segments pair with <paramref name="head"/> (a folded short or long form), most letters first.</summary>
+    private IReadOnlyList<string> Lookup(bool byShortForm, string head)
     {
-        if (_abbreviations.TryGetValue((field, prefix), out var known))
+        if (_abbreviations.TryGetValue((byShortForm, head), out var known))
         {
             return known;
         }
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var start = new Lucene.Net.Util.BytesRef(prefix);
+        Dictionary<string, int>? counts = null;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var iterator = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
-            if (iterator is null || iterator.SeekCeil(start) == TermsEnum.SeekStatus.END)
+            var segment = SegmentAbbreviations.For(leaf.AtomicReader);
+            if ((byShortForm ? segment.ByShortForm : segment.ByLongForm).TryGetValue(head, out var others))
             {
-                continue;
-            }
-            do
-            {
-                if (!Lucene.Net.Util.StringHelper.StartsWith(iterator.Term, start))
+                counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var (other, letters) in others)
                 {
-                    break;
+                    counts[other] = counts.GetValueOrDefault(other) + letters;
                 }
-                var other = iterator.Term.Utf8ToString()[prefix.Length..];
-                counts[other] = counts.GetValueOrDefault(other) + iterator.DocFreq;
             }
-            while (iterator.MoveNext());
         }
-        IReadOnlyList<string> found = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(MaxLongForms).Select(p => p.Key).ToList();
-        _abbreviations[(field, prefix)] = found;
+        IReadOnlyList<string> found = counts is null
+            ? []
+            : counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(MaxLongForms).Select(p => p.Key).ToList();
+        _abbreviations[(byShortForm, head)] = found;
         return found;
     }
 

@@ -42,15 +42,20 @@ public sealed class AbbreviationsTests
     }
 
     [Fact]
-    public void Keys_are_folded_and_a_typed_word_maps_to_the_prefix_of_its_keys()
+    public void Keys_are_folded_and_typed_words_map_to_the_head_of_their_keys()
     {
         var key = Abbreviations.Key("EDTIB", "Europese Defensie Technologische en\n  Industriële Basis");
 
         Assert.Equal("edtib\u001feuropese defensie technologische en industriele basis", key);
-        Assert.StartsWith(Abbreviations.KeyPrefix("edtib")!, key, StringComparison.Ordinal);
-        Assert.Null(Abbreviations.KeyPrefix("x"));
-        Assert.Null(Abbreviations.KeyPrefix("navo/eu"));
-        Assert.Null(Abbreviations.KeyPrefix("2025"));
+        Assert.StartsWith(Abbreviations.ShortFormOf("EdTIB")! + Abbreviations.Separator, key, StringComparison.Ordinal);
+        Assert.Null(Abbreviations.ShortFormOf("x"));
+        Assert.Null(Abbreviations.ShortFormOf("navo/eu"));
+        Assert.Null(Abbreviations.ShortFormOf("2025"));
+        Assert.Equal("europese defensie technologische en industriele basis",
+            Abbreviations.LongFormOf(["Europese", "Defensie", "Technologische", "en", "Industriële", "Basis"]));
+        Assert.Null(Abbreviations.LongFormOf(["Defensiefonds"]));
+        Assert.StartsWith(Abbreviations.LongFormOf(["europees", "defensiefonds"])! + Abbreviations.Separator,
+            Abbreviations.LongFormKey("EDF", "Europees Defensiefonds"), StringComparison.Ordinal);
     }
 
     [Fact]
