@@ -23,6 +23,9 @@ public static partial class Abbreviations
     private const int MaxLetters = 10;
     private const int MaxLongFormLength = 120;
 
+    /// <summary>Characters before a parenthesis searched for its long form (15 words of a long Dutch compound each).</summary>
+    private const int LookBehind = 400;
+
     /// <summary>Separates the short and the long form in <see cref="Key"/>.</summary>
     public const char Separator = '\u001f';
 
@@ -33,7 +36,10 @@ public static partial class Abbreviations
     private static partial Regex SentenceBreak();
 
     /// <summary>The distinct (short, long) pairs the text defines, in order of first definition, as written.</summary>
-    public static IReadOnlyList<(string Short, string Long)> Find(string text)
+    public static IReadOnlyList<(string Short, string Long)> Find(string text) => Find(text, onRead: null);
+
+    /// <summary><see cref="Find(string)"/>, telling <paramref name="onRead"/> how many characters it reads before each parenthesis (tests).</summary>
+    internal static IReadOnlyList<(string Short, string Long)> Find(string text, Action<int>? onRead)
     {
         var found = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -49,7 +55,7 @@ public static partial class Abbreviations
             {
                 continue;
             }
-            if (LongForm(text, match.Index, letters) is { } longForm && seen.Add(Key(letters, longForm)))
+            if (LongForm(text, match.Index, letters, onRead) is { } longForm && seen.Add(Key(letters, longForm)))
             {
                 found.Add((letters, longForm));
             }
@@ -130,10 +136,14 @@ public static partial class Abbreviations
         return l + 1;
     }
 
-    private static string? LongForm(string text, int parenthesis, string letters)
+    private static string? LongForm(string text, int parenthesis, string letters, Action<int>? onRead)
     {
-        var sentenceStart = 0;
-        foreach (Match b in SentenceBreak().Matches(text[..parenthesis]))
+        // Only the text just before the parenthesis can hold the long form: looking further back would make a letter
+        // of many parentheses quadratic.
+        var windowStart = Math.Max(0, parenthesis - LookBehind);
+        var sentenceStart = windowStart;
+        onRead?.Invoke(parenthesis - windowStart);
+        for (var b = SentenceBreak().Match(text, windowStart, parenthesis - windowStart); b.Success; b = b.NextMatch())
         {
             sentenceStart = b.Index + b.Length;
         }

@@ -34,6 +34,19 @@ public sealed class AbbreviationsTests
     }
 
     [Fact]
+    public void A_long_text_of_many_parentheses_is_read_in_one_pass()
+    {
+        // 20,000 parentheses in one 1.3 MB paragraph: each is read with the text just before it, not all of it before.
+        var text = string.Concat(Enumerable.Repeat("Het Europees Defensiefonds (EDF) en de kosten (ca. 2025) en meer ", 20_000));
+        var reads = 0;
+
+        var found = Abbreviations.Find(text, onRead: length => reads += length);
+
+        Assert.Equal([("EDF", "Europees Defensiefonds")], found);
+        Assert.True(reads < 40_000 * 500, $"{reads:N0} characters read");
+    }
+
+    [Fact]
     public void A_pair_is_found_once_however_often_it_is_defined()
     {
         var text = "Het Europees Defensiefonds (EDF) helpt. Later: het Europees Defensiefonds (EDF) helpt weer. En het Europees Defensie Agentschap (EDA).";
