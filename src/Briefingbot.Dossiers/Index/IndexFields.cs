@@ -78,4 +78,10 @@ internal static class IndexFields
     public const string Abbreviation = "l_abbr";
     /// <summary>The same pairs long form first (<see cref="Letters.Abbreviations.LongFormKey"/>): "europees defensiefonds" typed also finds "EDF".</summary>
     public const string AbbreviationByLongForm = "l_abbr_long";
+    /// <summary>
+    /// On a passage, indexed, not stored: its words written as abbreviations ("EDF", folded: "edf";
+    /// <see cref="Letters.Abbreviations.CapitalWords"/>). Typed words that spell an abbreviation out match its short form
+    /// here, not in the text, where "RAS" and "ras" (a breed) are one term.
+    /// </summary>
+    public const string Capitals = "p_caps";
 }

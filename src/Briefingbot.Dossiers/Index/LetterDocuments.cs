@@ -86,6 +86,13 @@ internal static class LetterDocuments
         };
         // A question whose answer is indexed is stored, not searched: its answer is found by its words instead.
         AddText(doc, IndexFields.Text, passage.Text, searched: passage.Searchable, stored: true);
+        if (passage.Searchable)
+        {
+            foreach (var capitals in Abbreviations.CapitalWords(passage.Text))
+            {
+                doc.Add(new StringField(IndexFields.Capitals, capitals, Field.Store.NO));
+            }
+        }
         if (!string.IsNullOrWhiteSpace(letter.Title) && passage.Searchable)
         {
             AddText(doc, IndexFields.Title, letter.Title, searched: true, stored: false);

@@ -2,13 +2,14 @@ using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using Briefingbot.Dossiers.Letters;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace Briefingbot.Dossiers.Index;
 
 /// <summary>
 /// Per index segment, in memory: the abbreviations its letters define (<see cref="IndexFields.Abbreviation"/>), by
 /// short form and by long form, each with how many letters define the pair. Read once per segment core from the two
-/// fields' term dictionaries (a few hundred to a few thousand terms) and warmed with the letter tables
+/// fields' term dictionaries (a few hundred to a few thousand terms), counting live letters only, and warmed with the letter tables
 /// (<see cref="LetterIndex"/>), so a search looks a typed word up in a dictionary instead of seeking, and allocating a
 /// term enumerator, in every segment for every word.
 /// </summary>
@@ -28,7 +29,11 @@ internal sealed class SegmentAbbreviations
     /// <summary>Folded long form → its short forms.</summary>
     public FrozenDictionary<string, (string Other, int Letters)[]> ByLongForm { get; }
 
-    public static SegmentAbbreviations For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Load(reader));
+    /// <summary>
+    /// Keyed by the segment and its deletions: a letter re-indexed or removed takes its pairs with it at the next
+    /// refresh, not only when its segment is merged away.
+    /// </summary>
+    public static SegmentAbbreviations For(AtomicReader reader) => Cache.GetValue(reader.CombinedCoreAndDeletesKey, _ => Load(reader));
 
     private static SegmentAbbreviations Load(AtomicReader reader) =>
         new(Read(reader, IndexFields.Abbreviation), Read(reader, IndexFields.AbbreviationByLongForm));
@@ -37,8 +42,21 @@ internal sealed class SegmentAbbreviations
     {
         var pairs = new Dictionary<string, List<(string, int)>>(StringComparer.Ordinal);
         var terms = reader.GetTerms(field)?.GetEnumerator();
+        var live = reader.LiveDocs;
+        DocsEnum? docs = null;
         while (terms is not null && terms.MoveNext())
         {
+            // Letters, not documents ever written: the term index still holds deleted letters' terms.
+            docs = terms.Docs(live, docs, DocsFlags.NONE);
+            var letters = 0;
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                letters++;
+            }
+            if (letters == 0)
+            {
+                continue;
+            }
             var key = terms.Term.Utf8ToString();
             var separator = key.IndexOf(Abbreviations.Separator, StringComparison.Ordinal);
             if (separator <= 0 || separator == key.Length - 1)
@@ -50,7 +68,7 @@ internal sealed class SegmentAbbreviations
             {
                 pairs[head] = others = [];
             }
-            others.Add((key[(separator + 1)..], terms.DocFreq));
+            others.Add((key[(separator + 1)..], letters));
         }
         return pairs.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }

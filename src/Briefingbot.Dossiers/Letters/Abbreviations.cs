@@ -85,14 +85,39 @@ public static partial class Abbreviations
             : normalized;
     }
 
-    /// <summary>Case and diacritics folded, whitespace runs as one space, markup and outer punctuation dropped.</summary>
+    /// <summary>Shortest short form a typed word is expanded from: two-letter ones ("EC", "EP") mean too many things.</summary>
+    public const int MinExpandedLetters = 3;
+
+    /// <summary>
+    /// The words of a text written as an abbreviation is ("EDF", "NAVO" in "NAVO-bondgenoten", "NLVi"): 2-10 letters or
+    /// digits with at least two capitals, as <see cref="ShortFormOf"/> keys them. The index keeps them apart from the
+    /// text, where "RAS" and "ras" (a breed), "ZIN" and "zin" are one term.
+    /// </summary>
+    public static IEnumerable<string> CapitalWords(string text)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match word in Word().Matches(text))
+        {
+            var value = word.Value;
+            if (value.Length is >= MinLetters and <= MaxLetters && char.IsLetter(value[0]) && value.Count(char.IsUpper) >= 2
+                && ShortFormOf(value) is { } key && seen.Add(key))
+            {
+                yield return key;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    /// <summary>Case and diacritics folded, whitespace and punctuation runs (hyphens kept) as one space, markup dropped.</summary>
     public static string Normalize(string text)
     {
         var folded = TextFolding.Fold(text).ToLowerInvariant();
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || (char.IsPunctuation(c) && c is not ('-' or '&' or '\'')))
             {
                 if (builder.Length > 0 && builder[^1] != ' ')
                 {

@@ -38,7 +38,11 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     {
         public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
         public List<string> Prefixes { get; } = [];
-        public bool IsEmpty => Terms.Count == 0 && Prefixes.Count == 0;
+
+        /// <summary>Runs of terms marked only where they stand together (an abbreviation's long form), with their positions.</summary>
+        public List<IReadOnlyList<(string Term, int Position)>> Phrases { get; } = [];
+
+        public bool IsEmpty => Terms.Count == 0 && Prefixes.Count == 0 && Phrases.Count == 0;
     }
 
     /// <summary>
@@ -67,13 +71,18 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// <summary>Typed words that together spell out an abbreviation, each with its short forms (by node).</summary>
     private readonly Dictionary<QueryNode, IReadOnlyList<string>> _spelledOut = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Documents holding a term of any field (the weights of abbreviations' other forms).</summary>
+    private Func<Term, int> _termDocFreq = _ => 0;
+
     /// <summary>Longest run of typed words looked up as the long form of an abbreviation.</summary>
     private const int MaxLongFormWords = 8;
 
     public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null,
         Func<string, int>? docFreq = null, int documents = 0, Func<string, int, bool>? mayHaveTypo = null,
-        Func<string, IReadOnlyList<string>>? longForms = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? shortForms = null)
+        Func<string, IReadOnlyList<string>>? longForms = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? shortForms = null,
+        Func<Term, int>? termDocFreq = null)
     {
+        _termDocFreq = termDocFreq ?? (_ => 0);
         _isKnown = isKnown ?? (_ => false);
         _longForms = longForms ?? (_ => []);
         _shortForms = shortForms ?? (_ => []);
@@ -189,8 +198,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
                     ? BuildNode(new AndNode(words.Select(w => (QueryNode)new WordNode(w)).ToList()), mode, highlights, negated)
                     : BuildPhrase(phrase.Text, highlights);
             case PhraseNode phrase:
-                return WithShortForms(BuildPhrase(phrase.Text, negated ? new Highlights() : highlights),
-                    _shortForms(phrase.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), negated ? new Highlights() : highlights);
+                return WithShortForms(phrase.Text, negated ? new Highlights() : highlights);
             case PrefixNode prefix:
                 return BuildPrefix(prefix.Text, fuzzy, negated ? new Highlights() : highlights);
             case NotNode:
@@ -274,9 +282,12 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>A phrase that spells out an abbreviation ("\"Europees Defensiefonds\""): the phrase or its short form.</summary>
-    private Query? WithShortForms(Query? phrase, IReadOnlyList<string> shortForms, Highlights highlights)
+    private Query? WithShortForms(string text, Highlights highlights)
     {
-        if (phrase is null || ShortFormClauses(shortForms, highlights) is not { Count: > 0 } clauses)
+        var phrase = BuildPhrase(text, highlights);
+        var shortForms = _shortForms(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (phrase is null || shortForms.Count == 0
+            || ShortFormClauses(shortForms, highlights, PrimaryTerms(text).Sum(t => _docFreq is null ? 0 : Idf(_docFreq(t.Term)))) is not { Count: > 0 } clauses)
         {
             return phrase;
         }
@@ -288,18 +299,30 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         return either;
     }
 
-    /// <summary>The short forms the index knows, as term queries on the text at <see cref="QueryExpansions.AlternativeBoost"/>.</summary>
-    private List<Query> ShortFormClauses(IReadOnlyList<string>? shortForms, Highlights highlights)
+    /// <summary>
+    /// The short forms passages write as abbreviations (<see cref="IndexFields.Capitals"/>: "EDF", never the word "ras"
+    /// for "RAS"), at <see cref="QueryExpansions.AlternativeBoost"/>, scaled down to <paramref name="typedIdf"/> when
+    /// rarer: every word of a spelled-out run carries the short form, so a passage that only says "EDF" scores at most
+    /// 0.6 of what the typed words score where they are written.
+    /// </summary>
+    private List<Query> ShortFormClauses(IReadOnlyList<string>? shortForms, Highlights highlights, double typedIdf)
     {
         var clauses = new List<Query>();
         foreach (var shortForm in shortForms ?? [])
         {
-            var terms = PrimaryTerms(shortForm);
-            if (terms.Count == 1 && _isKnown(terms[0].Term))
+            var term = new Term(IndexFields.Capitals, shortForm);
+            var docFreq = _termDocFreq(term);
+            if (docFreq <= 0)
             {
-                highlights.Terms.Add(terms[0].Term);
-                clauses.Add(new TermQuery(new Term(IndexFields.Text, terms[0].Term)) { Boost = QueryExpansions.AlternativeBoost });
+                continue;
             }
+            foreach (var token in PrimaryTerms(shortForm))
+            {
+                highlights.Terms.Add(token.Term);
+            }
+            var idf = Idf(docFreq);
+            var cap = typedIdf > 0 && idf > typedIdf ? typedIdf / idf : 1;
+            clauses.Add(new TermQuery(term) { Boost = QueryExpansions.AlternativeBoost * (float)cap });
         }
         return clauses;
     }
@@ -309,6 +332,17 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var parts = text.Split(['-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 1)
         {
+            if (shortForms is { Count: > 0 } && BuildWord(text, fuzzy, highlights, some) is { } word)
+            {
+                // "Defensie-Industrieprogramma" of "Europees Defensie-Industrieprogramma" (EDIP): also the short form.
+                var weight = PrimaryTerms(string.Concat(parts)).Sum(t => _docFreq is null ? 0 : Idf(_docFreq(t.Term)));
+                var withShort = new BooleanQuery(disableCoord: true) { { word, Occur.SHOULD } };
+                foreach (var clause in ShortFormClauses(shortForms, highlights, weight))
+                {
+                    withShort.Add(clause, Occur.SHOULD);
+                }
+                return withShort.Clauses.Count == 1 ? word : withShort;
+            }
             // "counter-drone": the whole word (indexed as "counterdrone") or the parts as a phrase.
             var wholeTerms = PrimaryTerms(string.Concat(parts));
             var phrase = BuildPhrase(string.Join(' ', parts), highlights);
@@ -548,10 +582,11 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private Query WithAlternatives(Query clause, string term, Highlights highlights, string typed, IReadOnlyList<string>? shortForms)
     {
         // Part of an abbreviation spelled out: its short form, however common the word ("europees" of "EDF").
-        var spelledOut = ShortFormClauses(shortForms, highlights);
+        var spelledOut = ShortFormClauses(shortForms, highlights, _docFreq is null ? 0 : Idf(_docFreq(term)));
         var common = IsCommon(term);
         var alternatives = common ? [] : QueryExpansions.AlternativesOf(term);
-        var longForms = common ? [] : _longForms(typed);
+        var longForms = common || Letters.Abbreviations.ShortFormOf(typed) is not { Length: >= Letters.Abbreviations.MinExpandedLetters }
+            ? [] : _longForms(typed);
         if (alternatives.Count == 0 && longForms.Count == 0 && spelledOut.Count == 0)
         {
             // A word in a large share of the passages ("steun", "oekraine") already fills every page: its synonyms
@@ -572,7 +607,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         }
         foreach (var longForm in longForms)
         {
-            if (LongFormQuery(longForm, highlights) is { } phrase)
+            if (LongFormQuery(longForm, term, highlights) is { } phrase)
             {
                 either.Add(phrase, Occur.SHOULD);
             }
@@ -584,31 +619,43 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         return either.Clauses.Count == 1 ? clause : either;
     }
 
-    /// <summary>The long form of an abbreviation as a phrase in the passage text (two words: one word-pair term).</summary>
-    private Query? LongFormQuery(string longForm, Highlights highlights)
+    /// <summary>
+    /// The long form of an abbreviation as a phrase in the passage text (two words: one word-pair term), at
+    /// <see cref="QueryExpansions.AlternativeBoost"/> scaled down to the typed word's weight when the phrase weighs
+    /// more (BM25 weighs a phrase by the sum of its words' rarity, so "NATO Support and Procurement Agency" would
+    /// outweigh "NSPA" as typed). Marked only where its words stand together. Left out when every word of it is in a
+    /// large share of the passages ("Europese Commissie"): long lists to intersect for a phrase that adds little.
+    /// </summary>
+    private Query? LongFormQuery(string longForm, string typedTerm, Highlights highlights)
     {
         var tokens = PrimaryTerms(longForm);
-        if (tokens.Count < 2)
+        if (tokens.Count < 2 || tokens.All(t => IsCommon(t.Term)))
         {
             return null; // a single word is no safer a sign of the abbreviation than the word itself
         }
-        foreach (var token in tokens)
-        {
-            highlights.Terms.Add(token.Term);
-        }
+        Query query;
+        double weight;
         if (tokens.Count == 2 && tokens[1].Position == tokens[0].Position + 1)
         {
-            return new TermQuery(new Term(IndexFields.PairsOf(IndexFields.Text), AdjacentPairsFilter.Pair(tokens[0].Term, tokens[1].Term)))
-            {
-                Boost = QueryExpansions.AlternativeBoost,
-            };
+            var pair = new Term(IndexFields.PairsOf(IndexFields.Text), AdjacentPairsFilter.Pair(tokens[0].Term, tokens[1].Term));
+            query = new TermQuery(pair);
+            weight = Idf(_termDocFreq(pair));
         }
-        var phrase = new PhraseQuery { Boost = QueryExpansions.AlternativeBoost };
-        foreach (var token in tokens)
+        else
         {
-            phrase.Add(new Term(IndexFields.Text, token.Term), token.Position);
+            var phrase = new PhraseQuery();
+            foreach (var token in tokens)
+            {
+                phrase.Add(new Term(IndexFields.Text, token.Term), token.Position);
+            }
+            query = phrase;
+            weight = tokens.Sum(t => Idf(_termDocFreq(new Term(IndexFields.Text, t.Term))));
         }
-        return phrase;
+        var typed = _docFreq is null ? 0 : Idf(_docFreq(typedTerm));
+        var cap = typed > 0 && weight > typed ? typed / weight : 1;
+        query.Boost = QueryExpansions.AlternativeBoost * (float)cap;
+        highlights.Phrases.Add(tokens.Select(t => (t.Term, t.Position)).ToList());
+        return query;
     }
 
     /// <summary>

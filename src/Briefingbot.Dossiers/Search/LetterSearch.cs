@@ -98,7 +98,7 @@ public sealed class LetterSearch : ILetterSearch
         var (searcher, terms) = (context.Searcher, context.Terms);
         var reader = searcher.IndexReader;
         var query = NewBuilder().Build(node, mode, highlights, terms.IsKnown, term => terms.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
-            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms);
+            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms, terms.DocFreq);
         if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
             query = searcher.Rewrite(query);
@@ -719,6 +719,8 @@ public sealed class LetterSearch : ILetterSearch
             // "Bedoelde u ...": the matched words as written in the letters.
             return hits
                 .SelectMany(h => h.Snippet.Highlights.Select(r => h.Snippet.Text.Substring(r.Start, r.Length).ToLowerInvariant()))
+                // Words, not a marked long form ("nato support and procurement agency" for "nspa").
+                .Where(w => !w.Any(char.IsWhiteSpace))
                 .Distinct(StringComparer.Ordinal)
                 .Take(5)
                 .ToList();

@@ -89,14 +89,55 @@ internal static class SnippetBuilder
         {
             return ranges;
         }
-        foreach (var token in TokenAnalysis.Analyze(analyzer, IndexFields.Text, text))
+        var tokens = TokenAnalysis.Analyze(analyzer, IndexFields.Text, text);
+        foreach (var token in tokens)
         {
             if (highlights.Terms.Contains(token.Term) || highlights.Prefixes.Any(p => token.Term.StartsWith(p, StringComparison.Ordinal)))
             {
                 ranges.Add((token.Start, token.End));
             }
         }
+        if (highlights.Phrases.Count > 0)
+        {
+            ranges.AddRange(PhraseMatches(tokens, highlights.Phrases));
+        }
         return Merge(ranges);
+    }
+
+    /// <summary>
+    /// Where a phrase's terms stand at their relative positions (an abbreviation's long form, stop words between them
+    /// left out): the range from its first word to its last. Its words elsewhere are not marked.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> PhraseMatches(IReadOnlyList<AnalyzedToken> tokens, List<IReadOnlyList<(string Term, int Position)>> phrases)
+    {
+        var primary = tokens.Where(t => !t.Stacked).ToList();
+        foreach (var phrase in phrases)
+        {
+            for (var i = 0; i < primary.Count; i++)
+            {
+                if (primary[i].Term != phrase[0].Term)
+                {
+                    continue;
+                }
+                var last = i;
+                var matched = true;
+                for (var k = 1; k < phrase.Count && matched; k++)
+                {
+                    var position = primary[i].Position + phrase[k].Position - phrase[0].Position;
+                    var next = last + 1;
+                    while (next < primary.Count && primary[next].Position < position)
+                    {
+                        next++;
+                    }
+                    matched = next < primary.Count && primary[next].Position == position && primary[next].Term == phrase[k].Term;
+                    last = next;
+                }
+                if (matched)
+                {
+                    yield return (primary[i].Start, primary[last].End);
+                }
+            }
+        }
     }
 
     /// <summary>The ranges sorted, overlapping and touching ones joined.</summary>

@@ -170,7 +170,7 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.NotEmpty(response.Passages);
         Assert.StartsWith("Uit het Europees Defensiefonds komt geld", response.Passages[0].Passage.Text, StringComparison.Ordinal);
         Assert.True(response.Passages[0].MatchesAllTerms);
-        Assert.Contains("**Defensiefonds**", response.Passages[0].Snippet.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**Europees Defensiefonds**", response.Passages[0].Snippet.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,33 +209,5 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.DoesNotContain(response.Passages, p => p.MatchesAllTerms && p.Passage.Text.StartsWith("Het EDF financiert", StringComparison.Ordinal));
     }
 
-    private static string Letter(string subject, params string[] paragraphs) =>
-        $"Titel: {subject}\nType: Brief regering\nDatum: 2025-04-11\nKamer: Tweede Kamer\nDossier: 22 112\nNr: 1\n\n"
-        + string.Join("\n\n", paragraphs.Select(Wrap)) + "\n";
-
-    /// <summary>Hard-wraps a paragraph as letters are (lines of about 60 characters, a short last line), so the parser sees where it ends.</summary>
-    private static string Wrap(string paragraph)
-    {
-        var words = paragraph.Split(' ');
-        var lines = new List<string> { words[0] };
-        foreach (var word in words.Skip(1))
-        {
-            if (lines[^1].Length + 1 + word.Length > 60)
-            {
-                lines.Add(word);
-            }
-            else
-            {
-                lines[^1] += " " + word;
-            }
-        }
-        if (lines[^1].Length > 30)
-        {
-            var last = lines[^1];
-            var cut = last.LastIndexOf(' ');
-            lines[^1] = last[..cut];
-            lines.Add(last[(cut + 1)..]);
-        }
-        return string.Join("\n", lines);
-    }
+    private static string Letter(string subject, params string[] paragraphs) => TestLetters.Text(subject, paragraphs);
 }

@@ -1,0 +1,88 @@
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Dossiers.Summaries;
+using Briefingbot.Dossiers.Tests.Index;
+
+namespace Briefingbot.Dossiers.Tests.Search;
+
+/// <summary>
+/// Abbreviations the letters define, at search time: a short form that is also a word, long forms of several words,
+/// marking, two-letter short forms and letters that change. Over letters written for these tests (not the seeds).
+/// </summary>
+public sealed class AbbreviationSearchTests : IAsyncLifetime
+{
+    private readonly TestIndex _index = new(parser: new LetterParser(), summarizer: new ExtractiveSummarizer());
+
+    public async Task InitializeAsync()
+    {
+        _index.WriteLetter("a.txt", TestLetters.Text("Desinformatie",
+            "Lidstaten delen waarschuwingen via het Rapid Alert System (RAS) van de Unie.",
+            "Het ras van de diensthond bepaalt hoe lang de training duurt.",
+            "Munitie wordt gekocht via het NATO Support and Procurement Agency (NSPA) in Luxemburg.",
+            "Het NSPA levert ook brandstof aan de bondgenoten.",
+            "De Europese Commissie (EC) komt met een voorstel voor de begroting."));
+        _index.WriteLetter("b.txt", TestLetters.Text("Inkoop",
+            "Het NATO Support and Procurement Agency sloot een contract voor raketten. Een ander agency in Brussel doet dat niet.",
+            "De Europese Commissie publiceert het witboek over de begroting.",
+            "Een waarschuwing over het Rapid Alert System volgde in april."));
+        await _index.IngestAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task<SearchResponse> SearchAsync(string query) => _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+    [Fact]
+    public async Task A_short_form_that_is_also_a_word_does_not_make_the_word_a_match()
+    {
+        // "RAS" is written in capitals only where it means the system; "ras" (a breed) is no Rapid Alert System.
+        var spelledOut = await SearchAsync("rapid alert system");
+        var typed = await SearchAsync("ras");
+
+        Assert.DoesNotContain(spelledOut.Passages, p => p.Passage.Text.Contains("diensthond", StringComparison.Ordinal));
+        // Typed, the word as written ranks above a passage that only spells the system out.
+        var word = typed.Passages.Single(p => p.Passage.Text.Contains("diensthond", StringComparison.Ordinal));
+        var longForm = typed.Passages.Single(p => p.Passage.Text.StartsWith("Een waarschuwing over het Rapid Alert System", StringComparison.Ordinal));
+        Assert.True(word.Rank < longForm.Rank, $"the word at {word.Rank}, the long form at {longForm.Rank}");
+    }
+
+    [Fact]
+    public async Task A_long_form_of_many_words_never_outweighs_the_short_form_as_typed()
+    {
+        var response = await SearchAsync("nspa");
+
+        var typed = response.Passages.Where(p => p.Passage.Text.Contains("NSPA", StringComparison.Ordinal)).ToList();
+        var spelledOut = response.Passages.Single(p => p.Passage.Text.StartsWith("Het NATO Support", StringComparison.Ordinal));
+        Assert.Equal(2, typed.Count);
+        Assert.All(typed, p => Assert.True(p.Rank < spelledOut.Rank, $"'{p.Passage.Text}' at {p.Rank}, the long form alone at {spelledOut.Rank}"));
+        // The long form is marked where its words stand together, and its words are not marked elsewhere.
+        Assert.Contains("**NATO Support and Procurement Agency**", spelledOut.Snippet.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("**agency**", spelledOut.Snippet.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_two_letter_short_form_is_not_expanded()
+    {
+        // "EC" could be many things; "ec" finds what says EC, not every passage about the Commission.
+        var response = await SearchAsync("ec");
+
+        Assert.Equal(["De Europese Commissie (EC) komt met een voorstel voor de begroting."],
+            response.Passages.Select(p => p.Passage.Text.ReplaceLineEndings(" ")));
+    }
+
+    [Fact]
+    public async Task A_definition_removed_from_a_letter_is_no_longer_used()
+    {
+        Assert.Contains((await SearchAsync("nspa raketten")).Passages, p => p.MatchesAllTerms && p.Passage.Text.Contains("raketten", StringComparison.Ordinal));
+
+        // The letter is corrected: it no longer defines NSPA. Its old documents are deleted, not yet merged away.
+        _index.WriteLetter("a.txt", TestLetters.Text("Desinformatie", "Munitie wordt gekocht via het agentschap in Luxemburg."));
+        await _index.IngestAsync();
+
+        Assert.DoesNotContain((await SearchAsync("nspa raketten")).Passages, p => p.MatchesAllTerms);
+    }
+}
