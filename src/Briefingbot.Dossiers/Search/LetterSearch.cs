@@ -96,9 +96,7 @@ public sealed class LetterSearch : ILetterSearch
             return (null, highlights); // a typo-tolerant search over a pasted paragraph costs much and finds noise
         }
         var (searcher, terms) = (context.Searcher, context.Terms);
-        var reader = searcher.IndexReader;
-        var query = NewBuilder().Build(node, mode, highlights, terms.IsKnown, term => terms.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
-            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms, terms.DocFreq);
+        var query = Build(node, mode, highlights, searcher, terms);
         if (query is not null && mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
             query = searcher.Rewrite(query);
@@ -106,6 +104,18 @@ public sealed class LetterSearch : ILetterSearch
         }
         // The steps of one search share their terms' look-ups (SearchTerms): the same answers, fewer seeks.
         return (query is null ? null : terms.Share(query), highlights);
+    }
+
+    /// <summary>
+    /// The Lucene query for <paramref name="node"/> with what the index knows: which words it holds and how often,
+    /// typo neighbours, the abbreviations its letters define. Every search step, the topic check and the "zonder
+    /// filter" suggestions build through here, so they match the same passages.
+    /// </summary>
+    private Query? Build(QueryNode node, MatchMode mode, LetterQueryBuilder.Highlights highlights, IndexSearcher searcher, SearchTerms terms)
+    {
+        var reader = searcher.IndexReader;
+        return NewBuilder().Build(node, mode, highlights, terms.IsKnown, term => terms.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
+            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms, terms.DocFreq);
     }
 
     /// <summary>
@@ -502,13 +512,13 @@ public sealed class LetterSearch : ILetterSearch
             {
                 return Task.FromResult(new QueryCheck(false, 0, "De zoekvraag bevat geen zoekwoorden."));
             }
-            var luceneQuery = NewBuilder().Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights());
+            using var lease = _index.Acquire();
+            var luceneQuery = Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights(), lease.Searcher, new SearchTerms(lease.Searcher));
             if (luceneQuery is null)
             {
                 return Task.FromResult(new QueryCheck(false, 0,
                     "De zoekvraag bevat alleen veelvoorkomende woorden of alleen NOT; voeg een zoekwoord toe."));
             }
-            using var lease = _index.Acquire();
             using var collector = BestPassageCollector.Search(lease.Searcher, luceneQuery, null);
             return Task.FromResult(new QueryCheck(true, collector.Count, null));
         }
@@ -761,7 +771,7 @@ public sealed class LetterSearch : ILetterSearch
 
     private bool HasMatches(QueryNode node, IndexSearcher searcher, Filter? filter)
     {
-        var query = NewBuilder().Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights());
+        var query = Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights(), searcher, new SearchTerms(searcher));
         return query is not null && searcher.Search(query, filter, 1).TotalHits > 0;
     }
 

@@ -186,6 +186,21 @@ public sealed class QueryExpansionTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("edf drones")]
+    [InlineData("europees defensiefonds projecten")]
+    [InlineData("gezamenlijk inkopen")]
+    public async Task The_topic_check_counts_the_letters_the_search_finds_in_full(string query)
+    {
+        // An admin adding a topic sees how many letters match it: the same words, synonyms and abbreviations as a search.
+        var check = await _index.Search.CheckQueryAsync(query);
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 50 });
+
+        Assert.True(check.IsValid);
+        Assert.Equal(1, check.MatchingLetters);
+        Assert.Equal(check.MatchingLetters, response.Hits.Where(h => h.Passages.Any(p => p.MatchesAllTerms)).Select(h => h.LetterId).Distinct().Count());
+    }
+
+    [Theory]
     [InlineData("europees defensiefonds projecten")]
     [InlineData("\"Europees Defensiefonds\" projecten")]
     [InlineData("projecten Europees Defensiefonds")]
