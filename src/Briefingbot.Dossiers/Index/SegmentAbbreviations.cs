@@ -29,14 +29,27 @@ internal sealed class SegmentAbbreviations
     /// <summary>Folded long form → its short forms.</summary>
     public FrozenDictionary<string, (string Other, int Letters)[]> ByLongForm { get; }
 
+    /// <summary>The segment's deleted documents when the tables were read.</summary>
+    private int DeletedDocs { get; init; }
+
     /// <summary>
-    /// Keyed by the segment and its deletions: a letter re-indexed or removed takes its pairs with it at the next
-    /// refresh, not only when its segment is merged away.
+    /// Per segment core, read again when its deletions change: a letter re-indexed or removed takes its pairs with it
+    /// at the next refresh, not only when its segment is merged away. (A refresh opens a new reader for every segment
+    /// with deletions, changed or not, so the reader is not the key.)
     /// </summary>
-    public static SegmentAbbreviations For(AtomicReader reader) => Cache.GetValue(reader.CombinedCoreAndDeletesKey, _ => Load(reader));
+    public static SegmentAbbreviations For(AtomicReader reader)
+    {
+        if (Cache.TryGetValue(reader.CoreCacheKey, out var known) && known.DeletedDocs == reader.NumDeletedDocs)
+        {
+            return known;
+        }
+        var fresh = Load(reader);
+        Cache.AddOrUpdate(reader.CoreCacheKey, fresh);
+        return fresh;
+    }
 
     private static SegmentAbbreviations Load(AtomicReader reader) =>
-        new(Read(reader, IndexFields.Abbreviation), Read(reader, IndexFields.AbbreviationByLongForm));
+        new(Read(reader, IndexFields.Abbreviation), Read(reader, IndexFields.AbbreviationByLongForm)) { DeletedDocs = reader.NumDeletedDocs };
 
     private static FrozenDictionary<string, (string Other, int Letters)[]> Read(AtomicReader reader, string field)
     {

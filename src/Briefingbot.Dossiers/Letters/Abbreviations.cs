@@ -76,13 +76,19 @@ public static partial class Abbreviations
         return normalized.Contains(' ') ? normalized : null;
     }
 
-    /// <summary>A typed word as a short form is keyed (folded), or null when the word cannot be one.</summary>
+    /// <summary>
+    /// A word as a short form is keyed (folded, hyphens and ampersands left out: "EU-ETS" is "euets", as
+    /// <see cref="Find(string)"/> keys it), or null when the word cannot be one.
+    /// </summary>
     public static string? ShortFormOf(string typed)
     {
         var normalized = Normalize(typed);
-        return normalized.Length is < MinLetters or > MaxLetters || !normalized.All(char.IsLetterOrDigit) || !char.IsLetter(normalized[0])
-            ? null
-            : normalized;
+        if (!normalized.All(c => char.IsLetterOrDigit(c) || c is '-' or '&'))
+        {
+            return null;
+        }
+        var letters = new string(normalized.Where(char.IsLetterOrDigit).ToArray());
+        return letters.Length is < MinLetters or > MaxLetters || !char.IsLetter(letters[0]) ? null : letters;
     }
 
     /// <summary>Shortest short form a typed word is expanded from: two-letter ones ("EC", "EP") mean too many things.</summary>
@@ -98,16 +104,20 @@ public static partial class Abbreviations
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match word in Word().Matches(text))
         {
-            var value = word.Value;
-            if (value.Length is >= MinLetters and <= MaxLetters && char.IsLetter(value[0]) && value.Count(char.IsUpper) >= 2
-                && ShortFormOf(value) is { } key && seen.Add(key))
+            // "EU-ETS" as a whole ("euets", as Find keys it) and by its parts; "NAVO" of "NAVO-bondgenoten".
+            var whole = word.Value;
+            var parts = whole.Split(['-', '&'], StringSplitOptions.RemoveEmptyEntries);
+            foreach (var candidate in parts.Length > 1 ? parts.Prepend(whole) : parts)
             {
-                yield return key;
+                if (candidate.Count(char.IsUpper) >= 2 && ShortFormOf(candidate) is { } key && seen.Add(key))
+                {
+                    yield return key;
+                }
             }
         }
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}&\-]*")]
     private static partial Regex Word();
 
     /// <summary>Case and diacritics folded, whitespace and punctuation runs (hyphens kept) as one space, markup dropped.</summary>

@@ -712,9 +712,11 @@ public sealed class LetterSearch : ILetterSearch
         {
             return; // some rewritten forms (constant-score prefix filters) have no terms to list
         }
+        // An abbreviation's long form is marked where its words stand together (Highlights.Phrases), not word by word.
+        var phraseTerms = highlights.Phrases.SelectMany(p => p.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
         foreach (var term in terms)
         {
-            if (term.Field is IndexFields.Text or IndexFields.Title or IndexFields.Heading)
+            if (term.Field is IndexFields.Text or IndexFields.Title or IndexFields.Heading && !phraseTerms.Contains(term.Text))
             {
                 highlights.Terms.Add(term.Text);
             }

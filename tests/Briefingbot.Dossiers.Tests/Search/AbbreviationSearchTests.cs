@@ -25,6 +25,9 @@ public sealed class AbbreviationSearchTests : IAsyncLifetime
             "Het NATO Support and Procurement Agency sloot een contract voor raketten. Een ander agency in Brussel doet dat niet.",
             "De Europese Commissie publiceert het witboek over de begroting.",
             "Een waarschuwing over het Rapid Alert System volgde in april."));
+        _index.WriteLetter("c.txt", TestLetters.Text("Emissiehandel",
+            "Het European Union Emissions Trading System (EU-ETS) geldt voor de zware industrie.",
+            "Het EU-ETS geldt sinds kort ook voor de luchtvaart."));
         await _index.IngestAsync();
     }
 
@@ -62,6 +65,30 @@ public sealed class AbbreviationSearchTests : IAsyncLifetime
         // The long form is marked where its words stand together, and its words are not marked elsewhere.
         Assert.Contains("**NATO Support and Procurement Agency**", spelledOut.Snippet.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("**agency**", spelledOut.Snippet.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_form_found_with_a_typo_elsewhere_is_still_marked_as_one_and_never_suggested()
+    {
+        // "rakketten" is a typo: the typo step finds "raketten", and the long form of "nspa" must not fall apart into
+        // words that are marked and suggested one by one ("agency" stands alone in the same passage).
+        var response = await SearchAsync("nspa rakketten");
+
+        var passage = response.Passages.First(p => p.Passage.Text.StartsWith("Het NATO Support", StringComparison.Ordinal));
+        Assert.Contains("**NATO Support and Procurement Agency**", passage.Snippet.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("**agency**", passage.Snippet.Markdown, StringComparison.Ordinal);
+        Assert.Contains("raketten", response.Suggestions);
+        Assert.DoesNotContain(response.Suggestions, s => s.Contains("agency", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_short_form_with_a_hyphen_is_found_by_its_long_form()
+    {
+        var response = await SearchAsync("european union emissions trading system luchtvaart");
+
+        Assert.NotEmpty(response.Passages);
+        Assert.StartsWith("Het EU-ETS geldt sinds kort ook voor de luchtvaart", response.Passages[0].Passage.Text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
     }
 
     [Fact]
