@@ -54,9 +54,10 @@ internal static class LetterDocuments
         {
             foreach (var (shortForm, longForm) in Abbreviations.Find(passage.Text))
             {
-                if (abbreviations.Add(Abbreviations.Key(shortForm, longForm)))
+                var pair = Abbreviations.Key(shortForm, longForm);
+                if (abbreviations.Add(pair))
                 {
-                    doc.Add(new StringField(IndexFields.Abbreviation, Abbreviations.Key(shortForm, longForm), Field.Store.NO));
+                    doc.Add(new StringField(IndexFields.Abbreviation, pair, Field.Store.NO));
                     doc.Add(new StringField(IndexFields.AbbreviationByLongForm, Abbreviations.LongFormKey(shortForm, longForm), Field.Store.NO));
                 }
             }

@@ -8,10 +8,10 @@ namespace Briefingbot.Dossiers.Index;
 
 /// <summary>
 /// Per index segment, in memory: the abbreviations its letters define (<see cref="IndexFields.Abbreviation"/>), by
-/// short form and by long form, each with how many letters define the pair. Read once per segment core from the two
-/// fields' term dictionaries (a few hundred to a few thousand terms), counting live letters only, and warmed with the letter tables
-/// (<see cref="LetterIndex"/>), so a search looks a typed word up in a dictionary instead of seeking, and allocating a
-/// term enumerator, in every segment for every word.
+/// short form and by long form, each with how many live letters define the pair. Read per segment core from the two
+/// fields' term dictionaries (a few hundred to a few thousand terms), again only when its deletions change, and warmed
+/// with the letter tables (<see cref="LetterIndex"/>), so a search looks a typed word up in a dictionary instead of
+/// seeking, and allocating a term enumerator, in every segment for every word.
 /// </summary>
 internal sealed class SegmentAbbreviations
 {

@@ -49,9 +49,8 @@ public static partial class Abbreviations
         }
         foreach (Match match in Parenthesised().Matches(text))
         {
-            var shortForm = match.Groups["short"].Value;
-            var letters = new string(shortForm.Where(char.IsLetterOrDigit).ToArray());
-            if (letters.Length is < MinLetters or > MaxLetters || !char.IsLetter(letters[0]) || letters.Count(char.IsUpper) < 2)
+            var letters = LettersOf(match.Groups["short"].Value);
+            if (!WrittenAsShortForm(letters))
             {
                 continue;
             }
@@ -87,9 +86,17 @@ public static partial class Abbreviations
         {
             return null;
         }
-        var letters = new string(normalized.Where(char.IsLetterOrDigit).ToArray());
-        return letters.Length is < MinLetters or > MaxLetters || !char.IsLetter(letters[0]) ? null : letters;
+        var letters = LettersOf(normalized);
+        return CanBeShortForm(letters) ? letters : null;
     }
+
+    /// <summary>2-10 letters or digits, the first a letter: what a short form can be.</summary>
+    private static bool CanBeShortForm(string letters) => letters.Length is >= MinLetters and <= MaxLetters && char.IsLetter(letters[0]);
+
+    /// <summary>Written as an abbreviation is: a possible short form with at least two capitals ("EDF", "NLVi"; not "Defensie").</summary>
+    private static bool WrittenAsShortForm(string letters) => CanBeShortForm(letters) && letters.Count(char.IsUpper) >= 2;
+
+    private static string LettersOf(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
 
     /// <summary>Shortest short form a typed word is expanded from: two-letter ones ("EC", "EP") mean too many things.</summary>
     public const int MinExpandedLetters = 3;
@@ -109,7 +116,7 @@ public static partial class Abbreviations
             var parts = whole.Split(['-', '&'], StringSplitOptions.RemoveEmptyEntries);
             foreach (var candidate in parts.Length > 1 ? parts.Prepend(whole) : parts)
             {
-                if (candidate.Count(char.IsUpper) >= 2 && ShortFormOf(candidate) is { } key && seen.Add(key))
+                if (WrittenAsShortForm(LettersOf(candidate)) && ShortFormOf(candidate) is { } key && seen.Add(key))
                 {
                     yield return key;
                 }

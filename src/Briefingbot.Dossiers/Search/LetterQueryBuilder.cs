@@ -52,8 +52,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private Func<string, bool> _isKnown = _ => false;
 
     /// <summary>The Lucene query, or null when nothing searchable is left (only stop words or punctuation, or only NOT).</summary>
-    /// <summary>Number of passages with a term in their text, and the number of documents (for alternatives' weights).</summary>
-    private Func<string, int>? _docFreq;
+    /// <summary>Number of documents holding a term (any field), and the number of documents (for alternatives' weights).</summary>
+    private Func<Term, int>? _docFreq;
     private int _documents;
 
     /// <summary>
@@ -71,18 +71,13 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// <summary>Typed words that together spell out an abbreviation, each with its short forms (by node).</summary>
     private readonly Dictionary<QueryNode, IReadOnlyList<string>> _spelledOut = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Documents holding a term of any field (the weights of abbreviations' other forms).</summary>
-    private Func<Term, int> _termDocFreq = _ => 0;
-
     /// <summary>Longest run of typed words looked up as the long form of an abbreviation.</summary>
     private const int MaxLongFormWords = 8;
 
     public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null,
-        Func<string, int>? docFreq = null, int documents = 0, Func<string, int, bool>? mayHaveTypo = null,
-        Func<string, IReadOnlyList<string>>? longForms = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? shortForms = null,
-        Func<Term, int>? termDocFreq = null)
+        Func<Term, int>? docFreq = null, int documents = 0, Func<string, int, bool>? mayHaveTypo = null,
+        Func<string, IReadOnlyList<string>>? longForms = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? shortForms = null)
     {
-        _termDocFreq = termDocFreq ?? (_ => 0);
         _isKnown = isKnown ?? (_ => false);
         _longForms = longForms ?? (_ => []);
         _shortForms = shortForms ?? (_ => []);
@@ -286,8 +281,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     {
         var phrase = BuildPhrase(text, highlights);
         var shortForms = _shortForms(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (phrase is null || shortForms.Count == 0
-            || ShortFormClauses(shortForms, highlights, PrimaryTerms(text).Sum(t => _docFreq is null ? 0 : Idf(_docFreq(t.Term)))) is not { Count: > 0 } clauses)
+        if (phrase is null || ShortFormClauses(shortForms, highlights, PrimaryTerms(text).Select(t => t.Term)) is not { Count: > 0 } clauses)
         {
             return phrase;
         }
@@ -301,17 +295,22 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
 
     /// <summary>
     /// The short forms passages write as abbreviations (<see cref="IndexFields.Capitals"/>: "EDF", never the word "ras"
-    /// for "RAS"), at <see cref="QueryExpansions.AlternativeBoost"/>, scaled down to <paramref name="typedIdf"/> when
-    /// rarer: every word of a spelled-out run carries the short form, so a passage that only says "EDF" scores at most
-    /// 0.6 of what the typed words score where they are written.
+    /// for "RAS"), at <see cref="QueryExpansions.AlternativeBoost"/>, scaled down to the weight of
+    /// <paramref name="typedTerms"/> when rarer (<see cref="CapTo"/>): every word of a spelled-out run carries the short form, so a passage
+    /// that only says "EDF" scores at most 0.6 of what the typed words score where they are written.
     /// </summary>
-    private List<Query> ShortFormClauses(IReadOnlyList<string>? shortForms, Highlights highlights, double typedIdf)
+    private List<Query> ShortFormClauses(IReadOnlyList<string>? shortForms, Highlights highlights, IEnumerable<string> typedTerms)
     {
         var clauses = new List<Query>();
-        foreach (var shortForm in shortForms ?? [])
+        if (shortForms is not { Count: > 0 })
+        {
+            return clauses;
+        }
+        var typed = TypedWeight(typedTerms);
+        foreach (var shortForm in shortForms)
         {
             var term = new Term(IndexFields.Capitals, shortForm);
-            var docFreq = _termDocFreq(term);
+            var docFreq = _docFreq?.Invoke(term) ?? 0;
             if (docFreq <= 0)
             {
                 continue;
@@ -320,9 +319,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             {
                 highlights.Terms.Add(token.Term);
             }
-            var idf = Idf(docFreq);
-            var cap = typedIdf > 0 && idf > typedIdf ? typedIdf / idf : 1;
-            clauses.Add(new TermQuery(term) { Boost = QueryExpansions.AlternativeBoost * (float)cap });
+            clauses.Add(new TermQuery(term) { Boost = QueryExpansions.AlternativeBoost * CapTo(typed, Idf(docFreq)) });
         }
         return clauses;
     }
@@ -335,9 +332,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             if (shortForms is { Count: > 0 } && BuildWord(text, fuzzy, highlights, some) is { } word)
             {
                 // "Defensie-Industrieprogramma" of "Europees Defensie-Industrieprogramma" (EDIP): also the short form.
-                var weight = PrimaryTerms(string.Concat(parts)).Sum(t => _docFreq is null ? 0 : Idf(_docFreq(t.Term)));
                 var withShort = new BooleanQuery(disableCoord: true) { { word, Occur.SHOULD } };
-                foreach (var clause in ShortFormClauses(shortForms, highlights, weight))
+                foreach (var clause in ShortFormClauses(shortForms, highlights, PrimaryTerms(string.Concat(parts)).Select(t => t.Term)))
                 {
                     withShort.Add(clause, Occur.SHOULD);
                 }
@@ -582,7 +578,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private Query WithAlternatives(Query clause, string term, Highlights highlights, string typed, IReadOnlyList<string>? shortForms)
     {
         // Part of an abbreviation spelled out: its short form, however common the word ("europees" of "EDF").
-        var spelledOut = ShortFormClauses(shortForms, highlights, _docFreq is null ? 0 : Idf(_docFreq(term)));
+        var spelledOut = ShortFormClauses(shortForms, highlights, [term]);
         var common = IsCommon(term);
         var alternatives = common ? [] : QueryExpansions.AlternativesOf(term);
         var longForms = common || Letters.Abbreviations.ShortFormOf(typed) is not { Length: >= Letters.Abbreviations.MinExpandedLetters }
@@ -639,7 +635,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             var pair = new Term(IndexFields.PairsOf(IndexFields.Text), AdjacentPairsFilter.Pair(tokens[0].Term, tokens[1].Term));
             query = new TermQuery(pair);
-            weight = Idf(_termDocFreq(pair));
+            weight = Idf(_docFreq?.Invoke(pair) ?? 0);
         }
         else
         {
@@ -649,11 +645,9 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
                 phrase.Add(new Term(IndexFields.Text, token.Term), token.Position);
             }
             query = phrase;
-            weight = tokens.Sum(t => Idf(_termDocFreq(new Term(IndexFields.Text, t.Term))));
+            weight = tokens.Sum(t => Idf(_docFreq?.Invoke(new Term(IndexFields.Text, t.Term)) ?? 0));
         }
-        var typed = _docFreq is null ? 0 : Idf(_docFreq(typedTerm));
-        var cap = typed > 0 && weight > typed ? typed / weight : 1;
-        query.Boost = QueryExpansions.AlternativeBoost * (float)cap;
+        query.Boost = QueryExpansions.AlternativeBoost * CapTo(TypedWeight([typedTerm]), weight);
         highlights.Phrases.Add(tokens.Select(t => (t.Term, t.Position)).ToList());
         return query;
     }
@@ -663,16 +657,20 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// this "krijgsmacht" (in many passages) would rank below its rarer synonym "strijdkrachten". The factor scales the
     /// alternative's weight down to the typed word's inverse document frequency when the alternative is rarer.
     /// </summary>
-    private float RarityCap(string term, string alternative)
-    {
-        if (_docFreq is null || _documents <= 0)
-        {
-            return 1f;
-        }
-        var typed = Idf(_docFreq(term));
-        var other = Idf(_docFreq(alternative));
-        return other <= typed || other <= 0 ? 1f : (float)(typed / other);
-    }
+    private float RarityCap(string term, string alternative) =>
+        _docFreq is null || _documents <= 0 ? 1f : CapTo(TypedWeight([term]), Idf(TextDocFreq(alternative)));
+
+    /// <summary>The weight BM25 gives the words as typed (the sum of their rarity); 0 when the frequencies are not known.</summary>
+    private double TypedWeight(IEnumerable<string> terms) =>
+        _docFreq is null || _documents <= 0 ? 0 : terms.Sum(t => Idf(TextDocFreq(t)));
+
+    /// <summary>
+    /// The factor that scales another form of the typed words (a synonym, an abbreviation's other form) down to their
+    /// weight when it weighs more; 1 when it does not, or when the typed weight is not known.
+    /// </summary>
+    private static float CapTo(double typed, double other) => typed > 0 && other > typed ? (float)(typed / other) : 1f;
+
+    private int TextDocFreq(string term) => _docFreq!(new Term(IndexFields.Text, term));
 
     /// <summary>Share of the documents above which a typed word is not expanded with alternatives.</summary>
     internal const double CommonShare = 0.02;
@@ -681,7 +679,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     internal const int MinCommonPassages = 20;
 
     private bool IsCommon(string term) =>
-        _docFreq is not null && _documents > 0 && _docFreq(term) > Math.Max(_documents * CommonShare, MinCommonPassages);
+        _docFreq is not null && _documents > 0 && TextDocFreq(term) > Math.Max(_documents * CommonShare, MinCommonPassages);
 
     private double Idf(int docFreq) => Math.Log(1 + (_documents - docFreq + 0.5) / (docFreq + 0.5));
 

@@ -77,7 +77,6 @@ public sealed class LetterSearch : ILetterSearch
 
         var builder = NewBuilder();
         var positiveWords = builder.CountPositiveLeaves(node);
-        var reader = searcher.IndexReader;
         var context = new StepContext(searcher, positiveWords, new SearchTerms(searcher));
         return (filters?.Unit ?? SearchUnit.Passages) == SearchUnit.Letters
             ? SearchLetters(node, understood, context, filter, page, pageSize, cancellationToken)
@@ -114,8 +113,8 @@ public sealed class LetterSearch : ILetterSearch
     private Query? Build(QueryNode node, MatchMode mode, LetterQueryBuilder.Highlights highlights, IndexSearcher searcher, SearchTerms terms)
     {
         var reader = searcher.IndexReader;
-        return NewBuilder().Build(node, mode, highlights, terms.IsKnown, term => terms.DocFreq(new Term(IndexFields.Text, term)), reader.MaxDoc,
-            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms, terms.DocFreq);
+        return NewBuilder().Build(node, mode, highlights, terms.IsKnown, terms.DocFreq, reader.MaxDoc,
+            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms);
     }
 
     /// <summary>

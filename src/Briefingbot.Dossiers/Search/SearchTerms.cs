@@ -29,7 +29,7 @@ internal sealed class SearchTerms(IndexSearcher searcher)
     public int DocFreq(Term term) => States(term).DocFreq;
 
     /// <summary>Most long (or short) forms looked for per typed word: the ones the most letters define.</summary>
-    internal const int MaxLongForms = 3;
+    internal const int MaxOtherForms = 3;
 
     private readonly Dictionary<(bool ByShortForm, string Head), IReadOnlyList<string>> _abbreviations = [];
 
@@ -66,7 +66,7 @@ internal sealed class SearchTerms(IndexSearcher searcher)
         }
         IReadOnlyList<string> found = counts is null
             ? []
-            : counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(MaxLongForms).Select(p => p.Key).ToList();
+            : counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(MaxOtherForms).Select(p => p.Key).ToList();
         _abbreviations[(byShortForm, head)] = found;
         return found;
     }

@@ -159,7 +159,7 @@ public sealed class TypoNeighboursTests : IDisposable
         using var lease = await _index.SeedsAsync();
         var reader = lease.Searcher.IndexReader;
         string Built(string word) => new LetterQueryBuilder(_index.Index.Analyzer).Build(new WordNode(word), MatchMode.AllTermsFuzzy,
-            new LetterQueryBuilder.Highlights(), term => reader.DocFreq(new Term(IndexFields.Text, term)) > 0, term => reader.DocFreq(new Term(IndexFields.Text, term)),
+            new LetterQueryBuilder.Highlights(), term => reader.DocFreq(new Term(IndexFields.Text, term)) > 0, reader.DocFreq,
             reader.MaxDoc, (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits))!.ToString();
 
         Assert.DoesNotContain("~", Built("blauwvintonijnquota"), StringComparison.Ordinal);

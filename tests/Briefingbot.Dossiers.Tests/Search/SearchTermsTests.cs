@@ -52,7 +52,7 @@ public sealed class SearchTermsTests : IDisposable
             var node = UserQueryParser.Parse(text)!;
             foreach (var mode in Enum.GetValues<MatchMode>())
             {
-                var query = builder.Build(node, mode, new LetterQueryBuilder.Highlights(), known.IsKnown, t => reader.DocFreq(new Term(IndexFields.Text, t)), reader.MaxDoc);
+                var query = builder.Build(node, mode, new LetterQueryBuilder.Highlights(), known.IsKnown, reader.DocFreq, reader.MaxDoc);
                 if (query is null)
                 {
                     continue;
