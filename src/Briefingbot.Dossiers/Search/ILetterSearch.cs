@@ -112,6 +112,13 @@ public sealed record SearchResponse(
     /// <summary>How many passages, from the top of the ranking, match every word; the rest are partial matches.</summary>
     public int FullMatches { get; init; }
 
+    /// <summary>
+    /// Words the shown passages were also found by, as the letters write them: a synonym, an abbreviation's other form,
+    /// a typo's correction ("aanschaf", "Europees Defensiefonds", "raketten"). Empty when every marked word is one the
+    /// user typed (or an inflection or compound of it).
+    /// </summary>
+    public IReadOnlyList<string> AlsoSearched { get; init; } = [];
+
     /// <summary>The page size the search used (passages or letters per page).</summary>
     public int PageSize { get; init; }
 

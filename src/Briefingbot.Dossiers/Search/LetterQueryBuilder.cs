@@ -583,7 +583,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var alternatives = common ? [] : QueryExpansions.AlternativesOf(term);
         var longForms = common || Letters.Abbreviations.ShortFormOf(typed) is not { Length: >= Letters.Abbreviations.MinExpandedLetters }
             ? [] : _longForms(typed);
-        if (alternatives.Count == 0 && longForms.Count == 0 && spelledOut.Count == 0)
+        var phrases = common ? [] : QueryExpansions.PhraseAlternativesOf(term);
+        if (alternatives.Count == 0 && longForms.Count == 0 && phrases.Count == 0 && spelledOut.Count == 0)
         {
             // A word in a large share of the passages ("steun", "oekraine") already fills every page: its synonyms
             // would add postings to score (time) and no answer the word does not find.
@@ -603,9 +604,21 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         }
         foreach (var longForm in longForms)
         {
-            if (LongFormQuery(longForm, term, highlights) is { } phrase)
+            if (LongFormQuery(longForm, term, highlights, IndexFields.Text) is { } phrase)
             {
                 either.Add(phrase, Occur.SHOULD);
+            }
+        }
+        foreach (var several in phrases)
+        {
+            // As the one-word alternatives: in the text, and in the question an answer answers.
+            foreach (var field in new[] { IndexFields.Text, IndexFields.Context })
+            {
+                if (LongFormQuery(several, term, highlights, field) is { } phrase)
+                {
+                    phrase.Boost *= field == IndexFields.Context ? ContextBoost : 1f;
+                    either.Add(phrase, Occur.SHOULD);
+                }
             }
         }
         foreach (var shortForm in spelledOut)
@@ -616,13 +629,14 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>
-    /// The long form of an abbreviation as a phrase in the passage text (two words: one word-pair term), at
+    /// The long form of an abbreviation, or an alternative of several words ("Verenigde Staten" for "amerikaanse"),
+    /// as a phrase in the passage text (two words: one word-pair term), at
     /// <see cref="QueryExpansions.AlternativeBoost"/> scaled down to the typed word's weight when the phrase weighs
     /// more (BM25 weighs a phrase by the sum of its words' rarity, so "NATO Support and Procurement Agency" would
     /// outweigh "NSPA" as typed). Marked only where its words stand together. Left out when every word of it is in a
     /// large share of the passages ("Europese Commissie"): long lists to intersect for a phrase that adds little.
     /// </summary>
-    private Query? LongFormQuery(string longForm, string typedTerm, Highlights highlights)
+    private Query? LongFormQuery(string longForm, string typedTerm, Highlights highlights, string field)
     {
         var tokens = PrimaryTerms(longForm);
         if (tokens.Count < 2 || tokens.All(t => IsCommon(t.Term)))
@@ -633,7 +647,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         double weight;
         if (tokens.Count == 2 && tokens[1].Position == tokens[0].Position + 1)
         {
-            var pair = new Term(IndexFields.PairsOf(IndexFields.Text), AdjacentPairsFilter.Pair(tokens[0].Term, tokens[1].Term));
+            var pair = new Term(IndexFields.PairsOf(field), AdjacentPairsFilter.Pair(tokens[0].Term, tokens[1].Term));
             query = new TermQuery(pair);
             weight = Idf(_docFreq?.Invoke(pair) ?? 0);
         }
@@ -642,13 +656,16 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             var phrase = new PhraseQuery();
             foreach (var token in tokens)
             {
-                phrase.Add(new Term(IndexFields.Text, token.Term), token.Position);
+                phrase.Add(new Term(field, token.Term), token.Position);
             }
             query = phrase;
             weight = tokens.Sum(t => Idf(_docFreq?.Invoke(new Term(IndexFields.Text, t.Term)) ?? 0));
         }
         query.Boost = QueryExpansions.AlternativeBoost * CapTo(TypedWeight([typedTerm]), weight);
-        highlights.Phrases.Add(tokens.Select(t => (t.Term, t.Position)).ToList());
+        if (field == IndexFields.Text)
+        {
+            highlights.Phrases.Add(tokens.Select(t => (t.Term, t.Position)).ToList());
+        }
         return query;
     }
 

@@ -247,6 +247,7 @@ public sealed class LetterSearch : ILetterSearch
             : Suggest(node, relaxation.EndsWith("fuzzy", StringComparison.Ordinal) ? MatchMode.AllTermsFuzzy : MatchMode.SomeTerms, hits, context.Terms);
         return new SearchResponse(understood, hits, letters, page, (page + 1) * pageSize < total, relaxation, suggestions)
         {
+            AlsoSearched = OtherForms.Find(_index.Analyzer, node, hits),
             TotalPassages = total,
             FullMatches = fullCount,
             PageSize = pageSize,
@@ -445,7 +446,11 @@ public sealed class LetterSearch : ILetterSearch
                 .OfType<LetterHit>()
                 .ToList();
             var suggestions = name is null ? [] : Suggest(node, mode, hits, context.Terms);
-            return new SearchResponse(understood, hits, total, page, (page + 1) * pageSize < total, name, suggestions) { PageSize = pageSize };
+            return new SearchResponse(understood, hits, total, page, (page + 1) * pageSize < total, name, suggestions)
+            {
+                AlsoSearched = OtherForms.Find(_index.Analyzer, node, hits),
+                PageSize = pageSize,
+            };
         }
 
         return Empty(understood, page, SuggestWhenNothingFound(node, searcher, filter)) with { PageSize = pageSize };
@@ -776,7 +781,8 @@ public sealed class LetterSearch : ILetterSearch
         return query is not null && searcher.Search(query, filter, 1).TotalHits > 0;
     }
 
-    private static IEnumerable<QueryNode> Leaves(QueryNode node) => node switch
+    /// <summary>The words, phrases and prefixes of <paramref name="node"/> that must or may match (not those under NOT).</summary>
+    internal static IEnumerable<QueryNode> Leaves(QueryNode node) => node switch
     {
         AndNode a => a.Children.SelectMany(Leaves),
         OrNode o => o.Children.SelectMany(Leaves),

@@ -83,8 +83,9 @@ internal static class QueryExpansions
         ["burgers", "bevolking", "samenleving"],
         // agreements
         ["akkoord", "overeenkomst", "afspraak", "afspraken"],
-        // countries and their adjectives
-        ["amerika", "amerikaanse", "amerikaans", "vs", "verenigde"],
+        // countries and their adjectives ("Verenigde Staten" as a phrase: "verenigde" alone would also find
+        // "Verenigd Koninkrijk" and "Verenigde Naties")
+        ["amerika", "amerikaanse", "amerikaans", "vs", "verenigde staten"],
         ["rusland", "russische", "russisch", "russen"],
         ["oekraine", "oekraiense", "oekraiens", "oekrainers"],
         ["belgie", "belgische", "belgisch", "belgen"],
@@ -122,6 +123,10 @@ internal static class QueryExpansions
     public static IReadOnlyList<string> AlternativesOf(string term) =>
         Shared.Value.Alternatives.TryGetValue(term, out var alternatives) ? alternatives : [];
 
+    /// <summary>A word's alternatives of several words, as written in the list ("verenigde staten"), searched as phrases.</summary>
+    public static IReadOnlyList<string> PhraseAlternativesOf(string term) =>
+        Shared.Value.Phrases.TryGetValue(term, out var phrases) ? phrases : [];
+
     /// <summary>The analysed month names (for the "wanneer" hint).</summary>
     public static IReadOnlyList<string> MonthTerms => Shared.Value.Months;
 
@@ -131,14 +136,16 @@ internal static class QueryExpansions
     /// <summary>True for the question word that asks for a date.</summary>
     public static bool AsksWhen(string word) => TextFolding.Fold(word).ToLowerInvariant() is "wanneer" or "hoelang";
 
-    private sealed record Tables(FrozenDictionary<string, string[]> Alternatives, string[] Months);
+    private sealed record Tables(FrozenDictionary<string, string[]> Alternatives, FrozenDictionary<string, string[]> Phrases, string[] Months);
 
     private static Tables Build(Analyzer analyzer)
     {
         var alternatives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var group in Groups)
         {
             var terms = group.Select(w => Single(analyzer, w)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var several = group.Where(w => w.Contains(' ', StringComparison.Ordinal)).ToArray();
             foreach (var term in terms)
             {
                 if (!alternatives.TryGetValue(term, out var set))
@@ -146,10 +153,17 @@ internal static class QueryExpansions
                     alternatives[term] = set = new HashSet<string>(StringComparer.Ordinal);
                 }
                 set.UnionWith(terms.Where(t => t != term));
+                if (several.Length > 0)
+                {
+                    phrases[term] = several;
+                }
             }
         }
         var months = Months.Select(m => Single(analyzer, m)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        return new Tables(alternatives.ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal), months);
+        return new Tables(
+            alternatives.ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
+            phrases.ToFrozenDictionary(StringComparer.Ordinal),
+            months);
     }
 
     private static string? Single(Analyzer analyzer, string word)

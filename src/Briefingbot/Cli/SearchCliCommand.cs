@@ -91,6 +91,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
                 page = response.Page + 1,
                 hasMore = response.HasMore,
                 suggestions = response.Suggestions,
+                alsoSearched = response.AlsoSearched,
                 totalPassages = response.TotalPassages,
                 fullMatches = response.FullMatches,
                 queryWords = response.QueryWords,
@@ -136,6 +137,10 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
         await output.WriteLineAsync($"\"{response.Query}\": {response.TotalPassages} passages in {response.TotalLetters} letters"
             + (response.FullMatches < response.TotalPassages ? $", {response.FullMatches} with every word" : string.Empty)
             + (response.Relaxation is { } r ? $" (relaxed: {r})" : string.Empty));
+        if (response.AlsoSearched.Count > 0)
+        {
+            await output.WriteLineAsync("Also found by: " + string.Join(", ", response.AlsoSearched));
+        }
         foreach (var hit in response.Hits)
         {
             await output.WriteLineAsync($"{hit.Title ?? hit.SourceFile} [{hit.DocumentType}; {hit.Date:yyyy-MM-dd}; {hit.Dossier}]");

@@ -19,6 +19,21 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
     }
 
     [Fact]
+    public async Task A_card_found_through_other_words_says_which_and_one_found_through_the_typed_words_does_not()
+    {
+        // "edf": the seeds spell the fund out as well; "gezamenlijk inkopen": they write "aanschaf" or "aankoop".
+        var edf = CardAssert.Texts((await _host.SayAsync("edf")).SingleCard()).ToList();
+        var buying = CardAssert.Texts((await _host.SayAsync("gezamenlijk inkopen")).SingleCard()).ToList();
+        var drones = CardAssert.Texts((await _host.SayAsync("drones")).SingleCard()).ToList();
+
+        Assert.Contains(edf, t => t.StartsWith("Ook gevonden via: ", StringComparison.Ordinal) && t.Contains("Europees Defensiefonds", StringComparison.Ordinal));
+        var line = Assert.Single(buying, t => t.StartsWith("Ook gevonden via: ", StringComparison.Ordinal));
+        Assert.Matches("aanschaf|aankoop|aankopen|verwerving", line);
+        Assert.DoesNotContain("inkopen", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(drones, t => t.StartsWith("Ook gevonden via", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Oekraine_without_diaeresis_finds_the_letters_about_Oekraine()
     {
         var turn = await _host.SayAsync("zoek Oekraine");

@@ -51,11 +51,14 @@ public static class SearchResultsCard
         }
 
         var notice = Notice(response.Relaxation);
+        var alsoSearched = AlsoSearchedLine(response.AlsoSearched);
         var data = new JsonObject
         {
             ["heading"] = TeamsMarkdown.Escape(options.Heading ?? Heading(request)),
             ["countLine"] = TeamsMarkdown.Escape(countLine),
             ["showHeader"] = options.ShowHeader,
+            ["hasAlsoSearched"] = options.ShowHeader && alsoSearched.Length > 0,
+            ["alsoSearched"] = TeamsMarkdown.Escape(alsoSearched),
             ["interactive"] = options.Interactive,
             ["hasNotice"] = notice.Length > 0,
             ["notice"] = notice,
@@ -129,6 +132,13 @@ public static class SearchResultsCard
         "fuzzy" => "Geen exacte treffers; ik zocht ook op woorden die erop lijken.",
         _ => "Geen exacte treffers; dit zijn de beste benaderingen.",
     };
+
+    /// <summary>
+    /// "Ook gevonden via: aanschaf, Europees Defensiefonds": the marked words the user did not type (synonyms, an
+    /// abbreviation's other form, a typo's correction), so a passage without the typed word is not a riddle.
+    /// </summary>
+    internal static string AlsoSearchedLine(IReadOnlyList<string> forms) =>
+        forms.Count == 0 ? "" : "Ook gevonden via: " + string.Join(", ", forms.Select(f => CardText.Truncate(f, 60)));
 
     private const string PartialLabel = "Minder passend: de passages hieronder bevatten niet al je zoekwoorden.";
 

@@ -1,0 +1,87 @@
+using Briefingbot.Dossiers.Analysis;
+using Briefingbot.Dossiers.Index;
+using Lucene.Net.Analysis;
+
+namespace Briefingbot.Dossiers.Search;
+
+/// <summary>
+/// The words a page of results was also found by, as the letters write them: a synonym ("aanschaf" for "inkoop"), an
+/// abbreviation's other form ("Europees Defensiefonds" for "edf"), a typo's correction ("raketten" for "rakketten").
+/// A reader who sees a marked word they did not type is told why (<see cref="SearchResponse.AlsoSearched"/>).
+/// </summary>
+/// <remarks>
+/// Read from the marks in the shown snippets, so only what the page shows is listed. A mark is another form unless it
+/// shares a term with the typed words (other inflections, compounds holding them: "drone" for "drones",
+/// "dronebestrijding" for "drones"), holds a typed word or is, or stems to, part of one ("gasleveringszekerheid" for
+/// "leveringszekerheid", "kazernes" for "kazernegebouwen"), starts with a typed prefix, or is a month (the hint of a
+/// "wanneer" question, marked in the typo step: not a word the reader asked for).
+/// </remarks>
+internal static class OtherForms
+{
+    /// <summary>At most this many forms are listed.</summary>
+    internal const int Max = 5;
+
+    public static IReadOnlyList<string> Find(Analyzer analyzer, QueryNode node, IEnumerable<LetterHit> hits)
+    {
+        var typedTerms = new HashSet<string>(StringComparer.Ordinal);
+        var typedWords = new List<string>();
+        var prefixes = new List<string>();
+        foreach (var leaf in LetterSearch.Leaves(node))
+        {
+            switch (leaf)
+            {
+                case PrefixNode prefix:
+                    prefixes.Add(TextFolding.Fold(prefix.Text));
+                    break;
+                case WordNode or PhraseNode:
+                    var text = leaf is WordNode w ? w.Text : ((PhraseNode)leaf).Text;
+                    foreach (var token in TokenAnalysis.Analyze(analyzer, IndexFields.Text, text))
+                    {
+                        typedTerms.Add(token.Term);
+                        if (!token.Stacked)
+                        {
+                            typedWords.Add(TextFolding.Fold(text[token.Start..token.End]));
+                            typedWords.Add(token.Term);
+                        }
+                    }
+                    break;
+            }
+        }
+        if (typedTerms.Count == 0 && prefixes.Count == 0)
+        {
+            return [];
+        }
+
+        var months = QueryExpansions.MonthTerms.ToHashSet(StringComparer.Ordinal);
+        var forms = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in hits.SelectMany(h => h.Passages.Count > 0 ? h.Passages.Select(p => p.Snippet) : [h.Snippet]))
+        {
+            foreach (var range in passage.Highlights)
+            {
+                var written = passage.Text.Substring(range.Start, range.Length).Trim();
+                var folded = TextFolding.Fold(written);
+                if (written.Length == 0 || !seen.Add(folded))
+                {
+                    continue;
+                }
+                var terms = TokenAnalysis.Analyze(analyzer, IndexFields.Text, written);
+                if (terms.Count == 0
+                    || terms.Any(t => typedTerms.Contains(t.Term))
+                    || terms.All(t => months.Contains(t.Term))
+                    || prefixes.Any(p => folded.StartsWith(p, StringComparison.Ordinal))
+                    || typedWords.Any(t => t.Length >= 3 && (folded.Contains(t, StringComparison.Ordinal) || t.Contains(folded, StringComparison.Ordinal)
+                        || terms.Any(m => m.Term.Length >= 3 && t.Contains(m.Term, StringComparison.Ordinal)))))
+                {
+                    continue;
+                }
+                forms.Add(written);
+                if (forms.Count == Max)
+                {
+                    return forms;
+                }
+            }
+        }
+        return forms;
+    }
+}
