@@ -62,6 +62,9 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// </summary>
     private Func<string, int, bool> _mayHaveTypo = (_, _) => true;
 
+    /// <summary>The same check where only a known neighbour counts (false when the index was not asked).</summary>
+    private Func<string, int, bool> _hasTypoNeighbour = (_, _) => false;
+
     /// <summary>The long forms the letters define for a typed short form ("edf": "europees defensiefonds").</summary>
     private Func<string, IReadOnlyList<string>> _longForms = _ => [];
 
@@ -83,6 +86,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         _shortForms = shortForms ?? (_ => []);
         _spelledOut.Clear();
         _mayHaveTypo = mayHaveTypo ?? ((_, _) => true);
+        _hasTypoNeighbour = mayHaveTypo ?? ((_, _) => false);
         _docFreq = docFreq;
         _documents = documents;
         var asksWhen = false;
@@ -364,8 +368,10 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             highlights.Terms.Add(tokens[0].Term);
             // An unknown word that splits into two known words is a compound the letters do not use, not a typo: its
-            // parts find it, and the typo automaton of a long word (milliseconds to build) is left out.
-            var split = (fuzzy || some) && !_isKnown(tokens[0].Term) ? Decompound(text, some, highlights) : null;
+            // parts find it, and the typo automaton of a long word (milliseconds to build) is left out. Unless a word
+            // the letters use is one edit away: "rakketten" is "raketten" mistyped, not "rak" + "ketten".
+            var split = (fuzzy || some) && !_isKnown(tokens[0].Term) && !_hasTypoNeighbour(tokens[0].Term, 1)
+                ? Decompound(text, some, highlights) : null;
             var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights, text, shortForms);
             if (_isKnown(tokens[0].Term) && KnownCompoundParts(text, tokens[0].Term, some, highlights) is { } written)
             {

@@ -39,6 +39,9 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         _index.WriteLetter("e.txt", Letter("Onbemande systemen",
             "Uit het Europees Defensiefonds komt geld voor onderzoek naar drones.",
             "Een ander fonds betaalt de opleiding van piloten."));
+        _index.WriteLetter("f.txt", Letter("Leveringen",
+            "De toeleveringsketens raken overbelast door de vraag.",
+            "De marine koopt nieuwe raketten voor haar fregatten."));
         await _index.IngestAsync();
     }
 
@@ -89,6 +92,17 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         // Nothing says "wanneer", but the query is not emptied into an error either.
         Assert.Empty(response.Passages);
         Assert.Equal("wanneer", response.Query);
+    }
+
+    [Fact]
+    public async Task A_word_one_edit_from_a_known_word_is_a_typo_not_a_compound_of_short_parts()
+    {
+        // "rakketten" would split into "rak" (of "raken") and "ket" (a part of "toeleveringsketens"); it is "raketten".
+        var response = await _index.Search.SearchAsync("rakketten", new SearchFilters { PageSize = 10 });
+
+        Assert.Equal("fuzzy", response.Relaxation);
+        Assert.StartsWith("De marine koopt nieuwe raketten", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Passages, p => p.Passage.Text.Contains("raken", StringComparison.Ordinal));
     }
 
     [Fact]
