@@ -92,7 +92,7 @@ internal static class QueryExpansions
         ["duitsland", "duitse", "duits", "duitsers"],
         ["frankrijk", "franse", "frans", "fransen"],
         ["china", "chinese", "chinees"],
-        ["brits", "britse", "britten", "brittannie"],
+        ["brits", "britse", "britten", "brittannie", "vk", "verenigd koninkrijk"],
         ["nederland", "nederlandse", "nederlands"],
         ["polen", "poolse", "pools"],
         ["noorwegen", "noorse", "noors"],
