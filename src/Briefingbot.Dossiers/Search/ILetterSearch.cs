@@ -21,6 +21,14 @@ public interface ILetterSearch
     Task<QueryCheck> CheckQueryAsync(string query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The abbreviations the letters define, each short form with a long form, folded ("edf", "europees
+    /// defensiefonds"): for matching topics against texts that are not letters (<see cref="ShortTextMatcher"/>).
+    /// Hosts without an index answer none.
+    /// </summary>
+    Task<IReadOnlyList<(string Short, string Long)>> AbbreviationsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<(string Short, string Long)>>([]);
+
+    /// <summary>
     /// Letters related to a letter ("Meer zoals dit"): by its most distinctive terms (Lucene's MoreLikeThis over its
     /// passages) and its dossier, the letter itself left out. An empty page when nothing is related (or unknown).
     /// Hosts without an index answer an empty page.

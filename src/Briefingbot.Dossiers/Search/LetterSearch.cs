@@ -507,6 +507,23 @@ public sealed class LetterSearch : ILetterSearch
         return Task.FromResult<IReadOnlyList<IndexedLetter>>(letters);
     }
 
+    public Task<IReadOnlyList<(string Short, string Long)>> AbbreviationsAsync(CancellationToken cancellationToken = default)
+    {
+        using var lease = _index.Acquire();
+        var pairs = new HashSet<(string Short, string Long)>();
+        foreach (var leaf in lease.Searcher.IndexReader.Leaves)
+        {
+            foreach (var (shortForm, longForms) in SegmentAbbreviations.For(leaf.AtomicReader).ByShortForm)
+            {
+                foreach (var (longForm, _) in longForms)
+                {
+                    pairs.Add((shortForm, longForm));
+                }
+            }
+        }
+        return Task.FromResult<IReadOnlyList<(string Short, string Long)>>([.. pairs]);
+    }
+
     public Task<QueryCheck> CheckQueryAsync(string query, CancellationToken cancellationToken = default)
     {
         try

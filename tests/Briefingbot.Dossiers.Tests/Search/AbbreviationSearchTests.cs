@@ -112,4 +112,15 @@ public sealed class AbbreviationSearchTests : IAsyncLifetime
 
         Assert.DoesNotContain((await SearchAsync("nspa raketten")).Passages, p => p.MatchesAllTerms);
     }
+
+    [Fact]
+    public async Task The_pairs_the_letters_define_let_a_topic_cover_a_text_that_is_no_letter()
+    {
+        var pairs = await _index.Search.AbbreviationsAsync();
+
+        Assert.Contains(("nspa", "nato support and procurement agency"), pairs);
+        Assert.Contains(("euets", "european union emissions trading system"), pairs);
+        using var matcher = new ShortTextMatcher(["De minister zegt toe het NATO Support and Procurement Agency te vragen om een offerte."], pairs);
+        Assert.Equal([0], matcher.Matching("nspa offerte"));
+    }
 }

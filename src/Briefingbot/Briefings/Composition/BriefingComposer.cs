@@ -193,7 +193,7 @@ public sealed class BriefingComposer(
         var subjects = officialSubjects is null ? null : await officialSubjects.SubjectsAsync(ct);
         using var matcher = new ShortTextMatcher(official
             .Select(p => p.Sentence + (subjects?.GetValueOrDefault(p.LetterId) is { } subject ? "\n" + subject : ""))
-            .ToList());
+            .ToList(), await search.AbbreviationsAsync(ct));
         var numbers = new HashSet<long>();
         foreach (var topic in topicQueries)
         {

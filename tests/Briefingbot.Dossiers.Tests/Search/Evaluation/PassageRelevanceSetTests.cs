@@ -13,12 +13,14 @@ public sealed class PassageRelevanceSetTests : IDisposable
 
     public void Dispose() => Directory.Delete(_corpus, recursive: true);
 
-    [Fact]
-    public void The_judged_set_loads_on_the_seeds_with_every_quote_at_its_place()
+    [Theory]
+    [InlineData("passages.json", 60)]
+    [InlineData("heldout.json", 30)]
+    public void The_judged_set_loads_on_the_seeds_with_every_quote_at_its_place(string file, int minQueries)
     {
-        var set = PassageRelevanceSet.Load(Path.Combine(RepoPaths.Relevance, "passages.json"), RepoPaths.Seeds);
+        var set = PassageRelevanceSet.Load(Path.Combine(RepoPaths.Relevance, file), RepoPaths.Seeds);
 
-        Assert.True(set.Queries.Count >= 60, $"{set.Queries.Count} queries");
+        Assert.True(set.Queries.Count >= minQueries, $"{set.Queries.Count} queries");
         Assert.All(set.Queries, q => Assert.Contains(q.Judged, u => u.Grade == 2));
         Assert.All(set.Queries, q => Assert.InRange(q.Query.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, 1, 4));
         var texts = Directory.EnumerateFiles(RepoPaths.Seeds).ToDictionary(f => Path.GetFileName(f)!, File.ReadAllText);
