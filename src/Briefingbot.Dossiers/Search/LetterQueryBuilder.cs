@@ -610,9 +610,14 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         }
         foreach (var longForm in longForms)
         {
-            if (LongFormQuery(longForm, term, highlights, IndexFields.Text) is { } phrase)
+            // Where the typed word is looked for: the text, the letter's title, the heading, the question answered.
+            foreach (var (field, fieldBoost) in Fields)
             {
-                either.Add(phrase, Occur.SHOULD);
+                if (LongFormQuery(longForm, term, highlights, field) is { } phrase)
+                {
+                    phrase.Boost *= fieldBoost;
+                    either.Add(phrase, Occur.SHOULD);
+                }
             }
         }
         foreach (var several in phrases)

@@ -28,6 +28,10 @@ public sealed class AbbreviationSearchTests : IAsyncLifetime
         _index.WriteLetter("c.txt", TestLetters.Text("Emissiehandel",
             "Het European Union Emissions Trading System (EU-ETS) geldt voor de zware industrie.",
             "Het EU-ETS geldt sinds kort ook voor de luchtvaart."));
+        _index.WriteLetter("d.txt", TestLetters.Text("Onderzoek",
+            "Het Europees Defensiefonds (EDF) steunt onderzoek van kleine bedrijven."));
+        _index.WriteLetter("e.txt", TestLetters.Text("Brief over het Europees Defensiefonds",
+            "Het fonds betaalt nieuwe sensoren voor de fregatten."));
         await _index.IngestAsync();
     }
 
@@ -122,5 +126,16 @@ public sealed class AbbreviationSearchTests : IAsyncLifetime
         Assert.Contains(("euets", "european union emissions trading system"), pairs);
         using var matcher = new ShortTextMatcher(["De minister zegt toe het NATO Support and Procurement Agency te vragen om een offerte."], pairs);
         Assert.Equal([0], matcher.Matching("nspa offerte"));
+    }
+
+    [Fact]
+    public async Task A_short_form_also_finds_its_long_form_where_the_typed_word_is_looked_for_in_a_letters_title()
+    {
+        // Letter e spells the fund out in its title only; its passage says "sensoren". "edf sensoren" matches it in full.
+        var response = await SearchAsync("edf sensoren");
+
+        var first = response.Passages[0];
+        Assert.StartsWith("Het fonds betaalt nieuwe sensoren", first.Passage.Text, StringComparison.Ordinal);
+        Assert.True(first.MatchesAllTerms);
     }
 }
