@@ -62,7 +62,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// </summary>
     private Func<string, int, bool> _mayHaveTypo = (_, _) => true;
 
-    /// <summary>The same check where only a known neighbour counts (false when the index was not asked).</summary>
+    /// <summary>The same check, false when the index was not asked (true when a neighbour may exist or it cannot tell).</summary>
     private Func<string, int, bool> _hasTypoNeighbour = (_, _) => false;
 
     /// <summary>The long forms the letters define for a typed short form ("edf": "europees defensiefonds").</summary>
@@ -369,9 +369,10 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             highlights.Terms.Add(tokens[0].Term);
             // An unknown word that splits into two known words is a compound the letters do not use, not a typo: its
             // parts find it, and the typo automaton of a long word (milliseconds to build) is left out. Unless a word
-            // the letters use is one edit away: "rakketten" is "raketten" mistyped, not "rak" + "ketten".
-            var split = (fuzzy || some) && !_isKnown(tokens[0].Term) && !_hasTypoNeighbour(tokens[0].Term, 1)
-                ? Decompound(text, some, highlights) : null;
+            // the letters use is one edit away and is not that compound with another linking letter: "rakketten" is
+            // "raketten" mistyped, not "rak" + "ketten"; "veiligheidsituatie" is "veiligheidssituatie".
+            var split = (fuzzy || some) && !_isKnown(tokens[0].Term)
+                ? Decompound(text, some, highlights, onlyWritten: _hasTypoNeighbour(tokens[0].Term, 1)) : null;
             var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights, text, shortForms);
             if (_isKnown(tokens[0].Term) && KnownCompoundParts(text, tokens[0].Term, some, highlights) is { } written)
             {
@@ -488,7 +489,9 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// coordination (both first). Only unknown words are split, so the cost (a few short analyses) stays off the
     /// common path, and a compound the letters do use is never diluted.
     /// </summary>
-    private Query? Decompound(string word, bool some, Highlights highlights)
+    /// <param name="onlyWritten">Only when the letters write the compound with or without a linking letter (the word
+    /// is then one edit from it, and that form is what it means): for a word with a typo neighbour.</param>
+    private Query? Decompound(string word, bool some, Highlights highlights, bool onlyWritten = false)
     {
         var folded = TextFolding.Fold(word);
         if (folded.Length < MinCompoundLength || !folded.All(char.IsLetter))
@@ -523,9 +526,13 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             return null;
         }
+        var linked = LinkedForms(folded[..bestAt], folded[bestAt..]);
+        if (onlyWritten && linked.Count == 0)
+        {
+            return null;
+        }
         highlights.Terms.Add(bestHead);
         highlights.Terms.Add(bestTail);
-        var linked = LinkedForms(folded[..bestAt], folded[bestAt..]);
         foreach (var form in linked)
         {
             highlights.Terms.Add(form);

@@ -509,19 +509,25 @@ public sealed class LetterSearch : ILetterSearch
 
     public Task<IReadOnlyList<(string Short, string Long)>> AbbreviationsAsync(CancellationToken cancellationToken = default)
     {
+        // As a search picks them (SearchTerms): per short form, and per long form, the few the most letters define.
         using var lease = _index.Acquire();
-        var pairs = new HashSet<(string Short, string Long)>();
+        var letters = new Dictionary<(string Short, string Long), int>();
         foreach (var leaf in lease.Searcher.IndexReader.Leaves)
         {
             foreach (var (shortForm, longForms) in SegmentAbbreviations.For(leaf.AtomicReader).ByShortForm)
             {
-                foreach (var (longForm, _) in longForms)
+                foreach (var (longForm, count) in longForms)
                 {
-                    pairs.Add((shortForm, longForm));
+                    letters[(shortForm, longForm)] = letters.GetValueOrDefault((shortForm, longForm)) + count;
                 }
             }
         }
-        return Task.FromResult<IReadOnlyList<(string Short, string Long)>>([.. pairs]);
+        IEnumerable<(string Short, string Long)> Top(Func<(string Short, string Long), string> key) => letters
+            .GroupBy(p => key(p.Key))
+            .SelectMany(g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Long, StringComparer.Ordinal).ThenBy(p => p.Key.Short, StringComparer.Ordinal)
+                .Take(SearchTerms.MaxOtherForms).Select(p => p.Key));
+        var pairs = Top(p => p.Short).Union(Top(p => p.Long)).ToList();
+        return Task.FromResult<IReadOnlyList<(string Short, string Long)>>(pairs);
     }
 
     public Task<QueryCheck> CheckQueryAsync(string query, CancellationToken cancellationToken = default)

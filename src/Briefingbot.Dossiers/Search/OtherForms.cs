@@ -53,18 +53,26 @@ internal static class OtherForms
         }
 
         var months = QueryExpansions.MonthTerms.ToHashSet(StringComparer.Ordinal);
-        var forms = new List<string>();
+        // One entry per analysed form ("Aanschaf", "aanschaf"), in order of first appearance; a form written at the
+        // start of a sentence gives way to the same form written inside one ("Aanschaf van …" → "aanschaf").
+        var forms = new List<(string Written, bool SentenceStart)>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var passage in hits.SelectMany(h => h.Passages.Count > 0 ? h.Passages.Select(p => p.Snippet) : [h.Snippet]))
         {
             foreach (var range in passage.Highlights)
             {
                 var written = passage.Text.Substring(range.Start, range.Length).Trim();
-                var folded = TextFolding.Fold(written);
-                if (written.Length == 0 || !seen.Add(folded))
+                if (written.Length == 0)
                 {
                     continue;
                 }
+                var sentenceStart = StartsSentence(passage.Text, range.Start);
+                if (!seen.Add(written + (sentenceStart ? "\u0001" : "")))
+                {
+                    continue;
+                }
+                var folded = TextFolding.Fold(written);
                 var terms = TokenAnalysis.Analyze(analyzer, IndexFields.Text, written);
                 if (terms.Count == 0
                     || terms.Any(t => typedTerms.Contains(t.Term))
@@ -75,13 +83,29 @@ internal static class OtherForms
                 {
                     continue;
                 }
-                forms.Add(written);
-                if (forms.Count == Max)
+                var key = string.Join(' ', terms.Where(t => !t.Stacked).Select(t => t.Term));
+                if (!byKey.TryGetValue(key, out var at))
                 {
-                    return forms;
+                    byKey[key] = forms.Count;
+                    forms.Add((written, sentenceStart));
+                }
+                else if (forms[at].SentenceStart && !sentenceStart)
+                {
+                    forms[at] = (written, false);
                 }
             }
         }
-        return forms;
+        return forms.Take(Max).Select(f => f.Written).ToList();
+    }
+
+    /// <summary>Whether the text at <paramref name="start"/> begins a sentence (or the snippet).</summary>
+    private static bool StartsSentence(string text, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '…';
     }
 }

@@ -80,13 +80,16 @@ public sealed class ShortTextMatcher : IDisposable
         }
         var searcher = new IndexSearcher(_reader);
         var terms = new SearchTerms(searcher);
-        if (new LetterQueryBuilder(_analyzer).Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights(), terms.IsKnown, terms.DocFreq,
-                _reader.MaxDoc, longForms: terms.LongForms, shortForms: terms.ShortForms) is not { } lucene)
+        // No document count: no word is "common", so a word in many promises keeps its synonyms (the search leaves
+        // them out of a common word to save time, which a few hundred short texts do not need; only membership counts
+        // here). The frequencies still tell which short forms the texts write.
+        if (new LetterQueryBuilder(_analyzer).Build(node, MatchMode.AllTerms, new LetterQueryBuilder.Highlights(), terms.IsKnown,
+                terms.DocFreq, documents: 0, longForms: terms.LongForms, shortForms: terms.ShortForms) is not { } lucene)
         {
             return new HashSet<int>();
         }
         return searcher.Search(lucene, _count).ScoreDocs
-            .Select(hit => searcher.Doc(hit.Doc).GetField(Position).GetInt32Value() ?? -1)
+            .Select(hit => searcher.Doc(hit.Doc).GetField(Position)?.GetInt32Value() ?? -1)
             .Where(n => n >= 0)
             .ToHashSet();
     }

@@ -18,6 +18,7 @@ public sealed class OtherFormsTests : IAsyncLifetime
     {
         _index.WriteLetter("a.txt", TestLetters.Text("Materieel",
             "Het kabinet regelt de aanschaf van drones samen met de Noorse marine.",
+            "Aanschaf van drones gaat voor: de aanschaf van drones is dringend.",
             "De dronebestrijding op de kazernes krijgt in juni meer geld.",
             "Het Europees Defensiefonds (EDF) financiert onderzoek naar sensoren.",
             "Het EDF betaalt ook projecten voor de marine.",
@@ -37,8 +38,9 @@ public sealed class OtherFormsTests : IAsyncLifetime
     private Task<SearchResponse> SearchAsync(string query) => _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
 
     [Fact]
-    public async Task A_synonym_is_listed_as_written_and_the_typed_word_is_not()
+    public async Task A_synonym_is_listed_once_as_written_inside_a_sentence_and_the_typed_word_is_not()
     {
+        // "aanschaf" and "Aanschaf" (a sentence's first word) are one form.
         var response = await SearchAsync("inkoop drones");
 
         Assert.Equal(["aanschaf"], response.AlsoSearched);
@@ -89,5 +91,15 @@ public sealed class OtherFormsTests : IAsyncLifetime
         Assert.Contains("**Verenigde Staten**", full.Snippet.Markdown, StringComparison.Ordinal);
         Assert.All(response.Passages, p => Assert.DoesNotContain("**Verenigd", p.Snippet.Markdown.Replace("**Verenigde Staten**", "", StringComparison.Ordinal), StringComparison.Ordinal));
         Assert.Equal(["Verenigde Staten"], response.AlsoSearched);
+    }
+
+    [Fact]
+    public async Task A_british_topic_finds_the_united_kingdom()
+    {
+        var response = await SearchAsync("britse radars");
+
+        var full = Assert.Single(response.Passages, p => p.MatchesAllTerms);
+        Assert.StartsWith("Het Verenigd Koninkrijk en de Verenigde Naties", full.Passage.Text, StringComparison.Ordinal);
+        Assert.Equal(["Verenigd Koninkrijk"], response.AlsoSearched);
     }
 }

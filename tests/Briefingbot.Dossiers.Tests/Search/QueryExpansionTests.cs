@@ -41,7 +41,9 @@ public sealed class QueryExpansionTests : IAsyncLifetime
             "Een ander fonds betaalt de opleiding van piloten."));
         _index.WriteLetter("f.txt", Letter("Leveringen",
             "De toeleveringsketens raken overbelast door de vraag.",
-            "De marine koopt nieuwe raketten voor haar fregatten."));
+            "De marine koopt nieuwe raketten voor haar fregatten.",
+            "De veiligheidssituatie aan de oostgrens is verslechterd.",
+            "Die situatie vraagt om meer veiligheid voor de schepen."));
         await _index.IngestAsync();
     }
 
@@ -103,6 +105,19 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.Equal("fuzzy", response.Relaxation);
         Assert.StartsWith("De marine koopt nieuwe raketten", response.Passages[0].Passage.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(response.Passages, p => p.Passage.Text.Contains("raken", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_compound_one_linking_letter_from_the_written_one_is_found_as_written_not_as_a_typo()
+    {
+        // "veiligheidsituatie" is one edit from "veiligheidssituatie" too, but it is that compound: found without a
+        // typo, so a second unknown word still leaves it a partial match of the exact step.
+        var alone = await _index.Search.SearchAsync("veiligheidsituatie", new SearchFilters { PageSize = 10 });
+        var withUnknown = await _index.Search.SearchAsync("veiligheidsituatie xyzzyq", new SearchFilters { PageSize = 10 });
+
+        Assert.StartsWith("De veiligheidssituatie aan de oostgrens", alone.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.Equal("some-terms", withUnknown.Relaxation);
+        Assert.StartsWith("De veiligheidssituatie aan de oostgrens", withUnknown.Passages[0].Passage.Text, StringComparison.Ordinal);
     }
 
     [Fact]

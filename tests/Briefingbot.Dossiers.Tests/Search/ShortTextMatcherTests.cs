@@ -60,4 +60,14 @@ public sealed class ShortTextMatcherTests
         Assert.Empty(matcher.Matching("rapid alert system"));
         Assert.Equal([5], matcher.Matching("ras"));
     }
+
+    [Fact]
+    public void A_word_in_many_texts_keeps_its_synonyms()
+    {
+        // 30 of 31 texts say "inkoop": a common word, which the search would not expand; a topic still covers "aanschaf".
+        var texts = Enumerable.Range(0, 30).Select(i => $"Toezegging {i} over de inkoop van onderdelen.").Append("De aanschaf van fregatten gaat door.").ToList();
+        using var matcher = new ShortTextMatcher(texts);
+
+        Assert.Contains(30, matcher.Matching("inkoop fregatten"));
+    }
 }

@@ -26,11 +26,11 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         var buying = CardAssert.Texts((await _host.SayAsync("gezamenlijk inkopen")).SingleCard()).ToList();
         var drones = CardAssert.Texts((await _host.SayAsync("drones")).SingleCard()).ToList();
 
-        Assert.Contains(edf, t => t.StartsWith("Ook gevonden via: ", StringComparison.Ordinal) && t.Contains("Europees Defensiefonds", StringComparison.Ordinal));
-        var line = Assert.Single(buying, t => t.StartsWith("Ook gevonden via: ", StringComparison.Ordinal));
+        Assert.Contains(edf, t => t.StartsWith("Ook gezocht op: ", StringComparison.Ordinal) && t.Contains("Europees Defensiefonds", StringComparison.Ordinal));
+        var line = Assert.Single(buying, t => t.StartsWith("Ook gezocht op: ", StringComparison.Ordinal));
         Assert.Matches("aanschaf|aankoop|aankopen|verwerving", line);
         Assert.DoesNotContain("inkopen", line, StringComparison.Ordinal);
-        Assert.DoesNotContain(drones, t => t.StartsWith("Ook gevonden via", StringComparison.Ordinal));
+        Assert.DoesNotContain(drones, t => t.StartsWith("Ook gezocht op", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -186,7 +186,7 @@ public sealed class BriefingComposer(
     private async Task<HashSet<long>> OfficialPromisesOnTopicsAsync(IReadOnlyList<PromiseRecord> all, IReadOnlyList<Topic> topicQueries, CancellationToken ct)
     {
         var official = all.Where(Sources.Registers.OfficialPromises.IsOfficial).ToList();
-        if (official.Count == 0)
+        if (official.Count == 0 || topicQueries.Count == 0)
         {
             return [];
         }

@@ -134,11 +134,11 @@ public static class SearchResultsCard
     };
 
     /// <summary>
-    /// "Ook gevonden via: aanschaf, Europees Defensiefonds": the marked words the user did not type (synonyms, an
+    /// "Ook gezocht op: aanschaf, Europees Defensiefonds": the marked words the user did not type (synonyms, an
     /// abbreviation's other form, a typo's correction), so a passage without the typed word is not a riddle.
     /// </summary>
     internal static string AlsoSearchedLine(IReadOnlyList<string> forms) =>
-        forms.Count == 0 ? "" : "Ook gevonden via: " + string.Join(", ", forms.Select(f => CardText.Truncate(f, 60)));
+        forms.Count == 0 ? "" : "Ook gezocht op: " + string.Join(", ", forms.Select(f => CardText.Truncate(f, 60)));
 
     private const string PartialLabel = "Minder passend: de passages hieronder bevatten niet al je zoekwoorden.";
 
