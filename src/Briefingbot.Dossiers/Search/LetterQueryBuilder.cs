@@ -74,6 +74,9 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// <summary>Typed words that together spell out an abbreviation, each with its short forms (by node).</summary>
     private readonly Dictionary<QueryNode, IReadOnlyList<string>> _spelledOut = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Typed words that together write an alternative of several words ("verenigde staten"): that group's one-word terms.</summary>
+    private readonly Dictionary<QueryNode, IReadOnlyList<string>> _groupOfPhrase = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Longest run of typed words looked up as the long form of an abbreviation.</summary>
     private const int MaxLongFormWords = 8;
 
@@ -85,6 +88,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         _longForms = longForms ?? (_ => []);
         _shortForms = shortForms ?? (_ => []);
         _spelledOut.Clear();
+        _groupOfPhrase.Clear();
         _mayHaveTypo = mayHaveTypo ?? ((_, _) => true);
         _hasTypoNeighbour = mayHaveTypo ?? ((_, _) => false);
         _docFreq = docFreq;
@@ -189,7 +193,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         switch (node)
         {
             case WordNode word:
-                return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights, some && !negated, _spelledOut.GetValueOrDefault(word));
+                return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights, some && !negated, _spelledOut.GetValueOrDefault(word),
+                    _groupOfPhrase.GetValueOrDefault(word));
             case PhraseNode phrase when some && !negated:
                 // Relaxing a phrase: its words, in any order.
                 var words = phrase.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -278,6 +283,17 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             }
             i += Math.Max(found, 1);
         }
+        // Words that write a several-word alternative ("verenigde staten"): each also matches the group's words ("VS").
+        for (var start = 0; start + 1 < children.Count; start++)
+        {
+            if (children[start] is WordNode first && children[start + 1] is WordNode second
+                && QueryExpansions.AlternativesOfPhrase([first.Text, second.Text]) is { Count: > 0 } group)
+            {
+                _groupOfPhrase[first] = group;
+                _groupOfPhrase[second] = group;
+                start++;
+            }
+        }
     }
 
     /// <summary>A phrase that spells out an abbreviation ("\"Europees Defensiefonds\""): the phrase or its short form.</summary>
@@ -328,7 +344,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         return clauses;
     }
 
-    private Query? BuildWord(string text, bool fuzzy, Highlights highlights, bool some = false, IReadOnlyList<string>? shortForms = null)
+    private Query? BuildWord(string text, bool fuzzy, Highlights highlights, bool some = false, IReadOnlyList<string>? shortForms = null,
+        IReadOnlyList<string>? phraseGroup = null)
     {
         var parts = text.Split(['-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 1)
@@ -373,7 +390,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             // "raketten" mistyped, not "rak" + "ketten"; "veiligheidsituatie" is "veiligheidssituatie".
             var split = (fuzzy || some) && !_isKnown(tokens[0].Term)
                 ? Decompound(text, some, highlights, onlyWritten: _hasTypoNeighbour(tokens[0].Term, 1)) : null;
-            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights, text, shortForms);
+            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights, text, shortForms, phraseGroup);
             if (_isKnown(tokens[0].Term) && KnownCompoundParts(text, tokens[0].Term, some, highlights) is { } written)
             {
                 // A compound the letters use ("mobiliteitspakket"): also written apart ("mobiliteit pakket"), and in
@@ -588,12 +605,18 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// define ("EDF", <see cref="Letters.Abbreviations"/>) also finds its long form ("Europees Defensiefonds") as a
     /// phrase in the text, at the same weight: letters spell it out once and other letters only spell it out.
     /// </summary>
-    private Query WithAlternatives(Query clause, string term, Highlights highlights, string typed, IReadOnlyList<string>? shortForms)
+    private Query WithAlternatives(Query clause, string term, Highlights highlights, string typed, IReadOnlyList<string>? shortForms,
+        IReadOnlyList<string>? phraseGroup = null)
     {
         // Part of an abbreviation spelled out: its short form, however common the word ("europees" of "EDF").
         var spelledOut = ShortFormClauses(shortForms, highlights, [term]);
         var common = IsCommon(term);
         var alternatives = common ? [] : QueryExpansions.AlternativesOf(term);
+        if (phraseGroup is { Count: > 0 })
+        {
+            // One of the words of "verenigde staten": also "VS", "Amerika", whatever the word's own frequency.
+            alternatives = [.. alternatives, .. phraseGroup.Where(t => t != term && !alternatives.Contains(t))];
+        }
         var longForms = common || Letters.Abbreviations.ShortFormOf(typed) is not { Length: >= Letters.Abbreviations.MinExpandedLetters }
             ? [] : _longForms(typed);
         var phrases = common ? [] : QueryExpansions.PhraseAlternativesOf(term);

@@ -123,6 +123,13 @@ internal static class QueryExpansions
     public static IReadOnlyList<string> AlternativesOf(string term) =>
         Shared.Value.Alternatives.TryGetValue(term, out var alternatives) ? alternatives : [];
 
+    /// <summary>
+    /// The one-word terms of the group whose alternative of several words the typed words write ("verenigde staten":
+    /// "amerika", "vs", …); empty when they write none.
+    /// </summary>
+    public static IReadOnlyList<string> AlternativesOfPhrase(IReadOnlyList<string> words) =>
+        Shared.Value.GroupOfPhrase.TryGetValue(string.Join(' ', words.Select(w => TextFolding.Fold(w).ToLowerInvariant())), out var terms) ? terms : [];
+
     /// <summary>A word's alternatives of several words, as written in the list ("verenigde staten"), searched as phrases.</summary>
     public static IReadOnlyList<string> PhraseAlternativesOf(string term) =>
         Shared.Value.Phrases.TryGetValue(term, out var phrases) ? phrases : [];
@@ -136,16 +143,22 @@ internal static class QueryExpansions
     /// <summary>True for the question word that asks for a date.</summary>
     public static bool AsksWhen(string word) => TextFolding.Fold(word).ToLowerInvariant() is "wanneer" or "hoelang";
 
-    private sealed record Tables(FrozenDictionary<string, string[]> Alternatives, FrozenDictionary<string, string[]> Phrases, string[] Months);
+    private sealed record Tables(FrozenDictionary<string, string[]> Alternatives, FrozenDictionary<string, string[]> Phrases,
+        FrozenDictionary<string, string[]> GroupOfPhrase, string[] Months);
 
     private static Tables Build(Analyzer analyzer)
     {
         var alternatives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var phrases = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var groupOfPhrase = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var group in Groups)
         {
             var terms = group.Select(w => Single(analyzer, w)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             var several = group.Where(w => w.Contains(' ', StringComparison.Ordinal)).ToArray();
+            foreach (var phrase in several)
+            {
+                groupOfPhrase[phrase] = [.. terms];
+            }
             foreach (var term in terms)
             {
                 if (!alternatives.TryGetValue(term, out var set))
@@ -163,6 +176,7 @@ internal static class QueryExpansions
         return new Tables(
             alternatives.ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
             phrases.ToFrozenDictionary(StringComparer.Ordinal),
+            groupOfPhrase.ToFrozenDictionary(StringComparer.Ordinal),
             months);
     }
 
