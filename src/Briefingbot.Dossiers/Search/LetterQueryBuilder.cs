@@ -62,8 +62,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// </summary>
     private Func<string, int, bool> _mayHaveTypo = (_, _) => true;
 
-    /// <summary>The same check, false when the index was not asked (true when a neighbour may exist or it cannot tell).</summary>
-    private Func<string, int, bool> _hasTypoNeighbour = (_, _) => false;
+    /// <summary>Whether <see cref="_mayHaveTypo"/> asks the index (else it answers "maybe" for every word).</summary>
+    private bool _typosKnown;
 
     /// <summary>The long forms the letters define for a typed short form ("edf": "europees defensiefonds").</summary>
     private Func<string, IReadOnlyList<string>> _longForms = _ => [];
@@ -90,7 +90,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         _spelledOut.Clear();
         _groupOfPhrase.Clear();
         _mayHaveTypo = mayHaveTypo ?? ((_, _) => true);
-        _hasTypoNeighbour = mayHaveTypo ?? ((_, _) => false);
+        _typosKnown = mayHaveTypo is not null;
         _docFreq = docFreq;
         _documents = documents;
         var asksWhen = false;
@@ -389,7 +389,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             // the letters use is one edit away and is not that compound with another linking letter: "rakketten" is
             // "raketten" mistyped, not "rak" + "ketten"; "veiligheidsituatie" is "veiligheidssituatie".
             var split = (fuzzy || some) && !_isKnown(tokens[0].Term)
-                ? Decompound(text, some, highlights, onlyWritten: _hasTypoNeighbour(tokens[0].Term, 1)) : null;
+                ? Decompound(text, some, highlights, onlyWritten: _typosKnown && _mayHaveTypo(tokens[0].Term, 1)) : null;
             var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights, text, shortForms, phraseGroup);
             if (_isKnown(tokens[0].Term) && KnownCompoundParts(text, tokens[0].Term, some, highlights) is { } written)
             {
@@ -635,46 +635,47 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             }
             highlights.Terms.Add(alternative);
             var boost = QueryExpansions.AlternativeBoost * RarityCap(term, alternative);
-            either.Add(new TermQuery(new Term(IndexFields.Text, alternative)) { Boost = boost }, Occur.SHOULD);
-            either.Add(new TermQuery(new Term(IndexFields.Context, alternative)) { Boost = boost * ContextBoost }, Occur.SHOULD);
-        }
-        foreach (var longForm in longForms)
-        {
-            // Where the typed word is looked for: the text, the letter's title, the heading, the question answered.
-            foreach (var (field, fieldBoost) in Fields)
+            foreach (var (field, fieldBoost) in AlternativeFields)
             {
-                if (LongFormQuery(longForm, term, highlights, field) is { } phrase)
-                {
-                    phrase.Boost *= fieldBoost;
-                    either.Add(phrase, Occur.SHOULD);
-                }
+                either.Add(new TermQuery(new Term(field, alternative)) { Boost = boost * fieldBoost }, Occur.SHOULD);
             }
         }
-        foreach (var several in phrases)
-        {
-            // As the one-word alternatives: in the text, and in the question an answer answers.
-            foreach (var field in new[] { IndexFields.Text, IndexFields.Context })
-            {
-                if (LongFormQuery(several, term, highlights, field) is { } phrase)
-                {
-                    phrase.Boost *= field == IndexFields.Context ? ContextBoost : 1f;
-                    either.Add(phrase, Occur.SHOULD);
-                }
-            }
-        }
+        // A long form where the typed word is looked for (text, title, heading, question answered); a several-word
+        // alternative where the one-word alternatives are (text, question answered).
+        AddPhrases(either, longForms, Fields);
+        AddPhrases(either, phrases, AlternativeFields);
         foreach (var shortForm in spelledOut)
         {
             either.Add(shortForm, Occur.SHOULD);
         }
         return either.Clauses.Count == 1 ? clause : either;
+
+        void AddPhrases(BooleanQuery into, IReadOnlyList<string> forms, (string Field, float Boost)[] fields)
+        {
+            foreach (var form in forms)
+            {
+                foreach (var (field, fieldBoost) in fields)
+                {
+                    if (LongFormQuery(form, term, highlights, field) is { } phrase)
+                    {
+                        phrase.Boost *= fieldBoost;
+                        into.Add(phrase, Occur.SHOULD);
+                    }
+                }
+            }
+        }
     }
+
+    /// <summary>The fields a one-word alternative is looked for in, with their weights.</summary>
+    private static readonly (string Field, float Boost)[] AlternativeFields = [(IndexFields.Text, 1f), (IndexFields.Context, ContextBoost)];
 
     /// <summary>
     /// The long form of an abbreviation, or an alternative of several words ("Verenigde Staten" for "amerikaanse"),
-    /// as a phrase in the passage text (two words: one word-pair term), at
+    /// as a phrase in <paramref name="field"/> (two words: one word-pair term; marked only in the text), at
     /// <see cref="QueryExpansions.AlternativeBoost"/> scaled down to the typed word's weight when the phrase weighs
     /// more (BM25 weighs a phrase by the sum of its words' rarity, so "NATO Support and Procurement Agency" would
-    /// outweigh "NSPA" as typed). Marked only where its words stand together. Left out when every word of it is in a
+    /// outweigh "NSPA" as typed; the weight is read from the text's frequencies, the word pair's from the field's).
+    /// Marked only where its words stand together. Left out when every word of it is in a
     /// large share of the passages ("Europese Commissie"): long lists to intersect for a phrase that adds little.
     /// </summary>
     private Query? LongFormQuery(string longForm, string typedTerm, Highlights highlights, string field)
@@ -736,8 +737,11 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// <summary>A word in fewer passages than this is never common (small corpora, tests).</summary>
     internal const int MinCommonPassages = 20;
 
-    private bool IsCommon(string term) =>
-        _docFreq is not null && _documents > 0 && TextDocFreq(term) > Math.Max(_documents * CommonShare, MinCommonPassages);
+    private bool IsCommon(string term) => InShareOfPassages(term, CommonShare);
+
+    /// <summary>True for a word in more than <paramref name="share"/> of the passages (and at least <see cref="MinCommonPassages"/>); false when frequencies are not known.</summary>
+    private bool InShareOfPassages(string term, double share) =>
+        _docFreq is not null && _documents > 0 && TextDocFreq(term) > Math.Max(_documents * share, MinCommonPassages);
 
     /// <summary>Share of the passages above which a word is not looked for in the letters' titles.</summary>
     internal const double TitleSkipShare = 0.2;
@@ -749,8 +753,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// queries at a million passages ("Europese defensie": CPU p99 of the realistic broad set 36 → 20 ms, A/B in one
     /// hour). The word still matches where the passages themselves use it; rarer words still match in titles.
     /// </summary>
-    private bool InFifthOfPassages(string term) =>
-        _docFreq is not null && _documents > 0 && TextDocFreq(term) > Math.Max(_documents * TitleSkipShare, MinCommonPassages);
+    private bool InFifthOfPassages(string term) => InShareOfPassages(term, TitleSkipShare);
 
     private double Idf(int docFreq) => Math.Log(1 + (_documents - docFreq + 0.5) / (docFreq + 0.5));
 
