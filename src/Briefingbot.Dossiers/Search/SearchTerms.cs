@@ -71,8 +71,14 @@ internal sealed class SearchTerms(IndexSearcher searcher)
         return found;
     }
 
-    /// <summary>Whether any passage holds the (analysed) word in its text or its letter's title.</summary>
-    public bool IsKnown(string term) => DocFreq(new Term(IndexFields.Text, term)) > 0 || DocFreq(new Term(IndexFields.Title, term)) > 0;
+    /// <summary>
+    /// Whether any passage holds the (analysed) word in a field a search looks in: its text, its letter's title, its
+    /// heading, or the question it answers. A word the letters write only in a question ("Afrikaanse", asked about and
+    /// not repeated in the answer) is a word of the letters, not a typo, and an alternative that finds it is kept.
+    /// </summary>
+    public bool IsKnown(string term) =>
+        DocFreq(new Term(IndexFields.Text, term)) > 0 || DocFreq(new Term(IndexFields.Context, term)) > 0
+        || DocFreq(new Term(IndexFields.Title, term)) > 0 || DocFreq(new Term(IndexFields.Heading, term)) > 0;
 
     /// <summary>
     /// <paramref name="query"/> with every plain term query carrying its states, and the clauses of terms no document

@@ -68,6 +68,25 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.NotEmpty(response.Passages[0].Snippet.Highlights);
     }
 
+    /// <summary>
+    /// A word the letters write only in a question ("Afrikaanse", asked about, not repeated in the answer) is a word of
+    /// the letters: the country typed ("afrika") finds it through the question the answer answers, as a full match.
+    /// </summary>
+    [Fact]
+    public async Task An_alternative_written_only_in_a_question_finds_the_answer()
+    {
+        var alone = await _index.Search.SearchAsync("afrika", new SearchFilters { PageSize = 10 });
+        var response = await _index.Search.SearchAsync("partners afrika", new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        Assert.NotEmpty(alone.Passages);
+        Assert.All(alone.Passages, p => Assert.Equal(PassageRole.Answer, p.Role));
+        var first = response.Passages[0];
+        Assert.True(first.MatchesAllTerms);
+        Assert.Equal(PassageRole.Answer, first.Role);
+        Assert.Contains("Afrikaanse", first.Question!.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pca_drones_shows_the_governments_answer_not_the_members_question()
     {
