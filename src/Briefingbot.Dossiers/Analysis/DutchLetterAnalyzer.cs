@@ -11,7 +11,7 @@ namespace Briefingbot.Dossiers.Analysis;
 /// <summary>
 /// The Dutch analysis chain used at index time and at query time alike:
 /// words (hyphens kept) → whole + parts of hyphenated words → lower case → ASCII folding ("Oekraïne" = "Oekraine")
-/// → Dutch stop words → compound parts from a small dictionary ("dronebestrijding" also yields "drone",
+/// → separable verbs written apart joined ("op te schalen" also "opschalen", <see cref="SeparableVerbFilter"/>) → Dutch stop words → compound parts from a small dictionary ("dronebestrijding" also yields "drone",
 /// "bestrijding"; stacked at the same position) → "-es"/"-ies" plurals to singular ("drones", "sancties") → Snowball Dutch stemmer ("drones" = "drone", "investeringen" =
 /// "investering") → stems mended where Snowball leaves plural and singular apart ("grondstoffen" = "grondstof",
 /// "brieven" = "brief"). The word-pair fields (<see cref="AdjacentPairsFilter.PairsFieldOf"/>) end with the pairs
@@ -34,6 +34,7 @@ public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer(PER_FI
         TokenStream stream = new HyphenatedWordFilter(tokenizer);
         stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
         stream = new ASCIIFoldingFilter(stream);
+        stream = new SeparableVerbFilter(stream);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, DutchWordLists.StopWords);
         if (compounds)
         {

@@ -97,6 +97,31 @@ public class DutchAnalysisTests
         Assert.Contains(AdjacentPairsFilter.Pair(Single("defensie"), Single("industriebeleid")), pairs);
     }
 
+    [Theory]
+    [InlineData("om de krijgsmacht op te schalen", "opschalen", "op te schalen")]
+    [InlineData("in staat om op te kunnen schalen", "opschalen", "op te kunnen schalen")]
+    [InlineData("de afhankelijkheid af te bouwen", "afbouwen", "af te bouwen")]
+    [InlineData("Door samen te werken", "samenwerken", "samen te werken")]
+    public void A_separable_verb_written_apart_is_also_the_verb_as_one_word(string text, string verb, string written)
+    {
+        var tokens = TokenAnalysis.Analyze(Analyzer, "text", text);
+        var joined = Assert.Single(tokens, t => t.Term == Single(verb));
+        Assert.True(joined.Stacked);
+        Assert.Equal(written, text[joined.Start..joined.End]);
+        // The verb's own word is still there, at the same position.
+        Assert.Contains(tokens, t => !t.Stacked && t.Position == joined.Position && text[t.Start..t.End] == written.Split(' ')[^1]);
+    }
+
+    [Theory]
+    [InlineData("om te investeren", "ominvesteren")] // "om te": in order to
+    [InlineData("door te investeren in drones", "doorinvesteren")] // "door te": by
+    [InlineData("uit te kunnen blijven voeren", "uitblijven")] // an auxiliary is not the verb
+    [InlineData("op te lang", "oplang")]
+    public void Words_that_only_look_like_a_separable_verb_are_not_joined(string text, string notJoined)
+    {
+        Assert.DoesNotContain(Single(notJoined), Terms(text));
+    }
+
     [Fact]
     public void Counter_drone_is_found_by_drone_and_by_counterdrone()
     {

@@ -87,6 +87,21 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Contains("Afrikaanse", first.Question!.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A separable verb typed as one word ("opschalen") finds it written apart ("… in staat is om in relatief korte
+    /// tijd op te kunnen schalen"): the letter never writes "opschalen" in that passage.
+    /// </summary>
+    [Fact]
+    public async Task A_separable_verb_typed_as_one_word_finds_it_written_apart()
+    {
+        var response = await _index.Search.SearchAsync("krijgsmacht opschalen", new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        var apart = Assert.Single(response.Passages, p => p.Passage.Text.Contains("op te kunnen schalen, waarbij", StringComparison.Ordinal));
+        Assert.True(apart.MatchesAllTerms);
+        Assert.Contains("**op te kunnen schalen**", apart.Snippet.Markdown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pca_drones_shows_the_governments_answer_not_the_members_question()
     {
