@@ -612,6 +612,11 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var spelledOut = ShortFormClauses(shortForms, highlights, [term]);
         var common = IsCommon(term);
         var alternatives = common ? [] : QueryExpansions.AlternativesOf(term);
+        if (!common && Derived(typed, term) is { Count: > 0 } derived)
+        {
+            // The verb's noun or the noun's verb ("produceren": "productie"), as another form of the same word.
+            alternatives = [.. alternatives, .. derived.Where(t => !alternatives.Contains(t))];
+        }
         if (phraseGroup is { Count: > 0 })
         {
             // One of the words of "verenigde staten": also "VS", "Amerika", whatever the word's own frequency.
@@ -664,6 +669,20 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
                 }
             }
         }
+    }
+
+    /// <summary>The analysed terms of the typed word's derived forms (<see cref="QueryExpansions.DerivedForms"/>) the letters use.</summary>
+    private List<string> Derived(string typed, string term)
+    {
+        var terms = new List<string>();
+        foreach (var form in QueryExpansions.DerivedForms(typed))
+        {
+            if (PrimaryTerms(form) is [{ Term: var derived }] && derived != term && _isKnown(derived))
+            {
+                terms.Add(derived);
+            }
+        }
+        return terms;
     }
 
     /// <summary>The fields a one-word alternative is looked for in, with their weights.</summary>

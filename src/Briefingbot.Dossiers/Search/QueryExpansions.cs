@@ -134,6 +134,29 @@ internal static class QueryExpansions
     public static IReadOnlyList<string> PhraseAlternativesOf(string term) =>
         Shared.Value.Phrases.TryGetValue(term, out var phrases) ? phrases : [];
 
+    /// <summary>
+    /// The other word of a Dutch verb and its Latin-derived noun, as written ("produceren" / "productie",
+    /// "integratie" / "integreren", "standaardiseren" / "standaardisatie"): the verb in "-eren" names the act the noun
+    /// in "-atie" (or "-uctie" for "-uceren") names, and they share no stem. Empty for other words. Only a guess at
+    /// spelling: the caller keeps a form only when the letters use it ("diplomatie" gives "diplomeren", which they do not).
+    /// </summary>
+    public static IReadOnlyList<string> DerivedForms(string typed)
+    {
+        var word = TextFolding.Fold(typed).ToLowerInvariant();
+        if (word.Length < 8 || !word.All(char.IsLetter))
+        {
+            return [];
+        }
+        return word switch
+        {
+            _ when word.EndsWith("uceren", StringComparison.Ordinal) => [word[..^6] + "uctie"],
+            _ when word.EndsWith("eren", StringComparison.Ordinal) => [word[..^4] + "atie"],
+            _ when word.EndsWith("uctie", StringComparison.Ordinal) => [word[..^5] + "uceren"],
+            _ when word.EndsWith("atie", StringComparison.Ordinal) => [word[..^4] + "eren"],
+            _ => [],
+        };
+    }
+
     /// <summary>The analysed month names (for the "wanneer" hint).</summary>
     public static IReadOnlyList<string> MonthTerms => Shared.Value.Months;
 

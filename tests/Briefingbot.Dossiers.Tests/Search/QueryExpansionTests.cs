@@ -44,6 +44,9 @@ public sealed class QueryExpansionTests : IAsyncLifetime
             "De marine koopt nieuwe raketten voor haar fregatten.",
             "De veiligheidssituatie aan de oostgrens is verslechterd.",
             "Die situatie vraagt om meer veiligheid voor de schepen."));
+        _index.WriteLetter("g.txt", Letter("Productie",
+            "De productie van drones in Oekraïne stijgt snel.",
+            "Drones worden ook in Polen gebruikt voor bewaking van de grens."));
         await _index.IngestAsync();
     }
 
@@ -72,6 +75,38 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.NotEmpty(response.Passages);
         Assert.Contains("afhankelijkheid van Amerika", response.Passages[0].Passage.Text, StringComparison.Ordinal);
         Assert.True(response.Passages[0].MatchesAllTerms);
+    }
+
+    [Fact]
+    public async Task A_verb_in_eren_finds_its_noun_in_atie_or_uctie()
+    {
+        // "produceren" never occurs; the letter says "productie".
+        var response = await _index.Search.SearchAsync("drones produceren", new SearchFilters { PageSize = 10 });
+
+        var first = response.Passages[0];
+        Assert.True(first.MatchesAllTerms);
+        Assert.Contains("**productie**", first.Snippet.Markdown, StringComparison.Ordinal);
+        Assert.Equal(["productie"], response.AlsoSearched);
+    }
+
+    [Theory]
+    [InlineData("produceren", "productie")]
+    [InlineData("productie", "produceren")]
+    [InlineData("integratie", "integreren")]
+    [InlineData("Standaardiseren", "standaardisatie")]
+    [InlineData("coördinatie", "coordineren")]
+    public void Derived_forms_pair_a_verb_in_eren_with_its_noun(string typed, string expected)
+    {
+        Assert.Equal([expected], QueryExpansions.DerivedForms(typed));
+    }
+
+    [Theory]
+    [InlineData("leren")] // too short to be a Latin-derived verb
+    [InlineData("situatie-analyse")]
+    [InlineData("investering")]
+    public void Other_words_have_no_derived_form(string typed)
+    {
+        Assert.Empty(QueryExpansions.DerivedForms(typed));
     }
 
     [Fact]
