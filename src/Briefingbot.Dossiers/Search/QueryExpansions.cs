@@ -83,6 +83,8 @@ internal static class QueryExpansions
         ["burgers", "bevolking", "samenleving"],
         // agreements
         ["akkoord", "overeenkomst", "afspraak", "afspraken"],
+        // organisations under their English name
+        ["navo", "nato"],
         // countries and their adjectives ("Verenigde Staten" as a phrase: "verenigde" alone would also find
         // "Verenigd Koninkrijk" and "Verenigde Naties")
         ["amerika", "amerikaanse", "amerikaans", "vs", "verenigde staten"],

@@ -5,7 +5,7 @@ namespace Briefingbot.Dossiers.Search;
 /// <summary>
 /// A small, total parser for what people type in chat and in saved topics: words (AND by default), "quoted
 /// phrases", trailing <c>*</c> for prefixes, the operators <c>OR</c>, <c>AND</c>, <c>NOT</c> (upper case, so the
-/// Dutch words "of"/"en" stay words) and parentheses. It never throws: unbalanced parentheses, dangling operators
+/// Dutch words "of"/"en" stay words), a leading <c>-</c> for NOT ("-oekraine", as in a web search) and parentheses. It never throws: unbalanced parentheses, dangling operators
 /// and unclosed quotes are repaired; everything else is a word and goes through the analysis chain, so Lucene
 /// syntax (<c>title:*</c>, <c>/.*/</c>, <c>*:*</c>, <c>a~2</c>) has no meaning here. Input is bounded (length,
 /// number of words, nesting) so a 10,000-character paste cannot build a huge query.
@@ -102,6 +102,17 @@ public static class UserQueryParser
                     i++;
                 }
                 var word = text[start..i];
+                if (word.Length > 1 && word[0] == '-' && char.IsLetter(word[1]))
+                {
+                    // "-oekraine", as in a web search: leave out what has the word.
+                    tokens.Add(new Token(Kind.Not, "-"));
+                    word = word[1..];
+                }
+                else if (word == "-" && i < text.Length && text[i] is '"' or '“' or '„')
+                {
+                    tokens.Add(new Token(Kind.Not, "-")); // -"rode lijnen"
+                    continue;
+                }
                 tokens.Add(word switch
                 {
                     "OR" or "||" => new Token(Kind.Or, word),

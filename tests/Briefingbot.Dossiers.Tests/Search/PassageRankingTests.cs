@@ -103,6 +103,19 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_word_with_a_leading_minus_is_left_out_as_with_not()
+    {
+        var minus = await _index.Search.SearchAsync("drones -oekraine", new SearchFilters { PageSize = 50 });
+        var not = await _index.Search.SearchAsync("drones NOT oekraine", new SearchFilters { PageSize = 50 });
+        var all = await _index.Search.SearchAsync("drones", new SearchFilters { PageSize = 50 });
+
+        Assert.NotEmpty(minus.Passages);
+        Assert.DoesNotContain(minus.Passages, p => p.Passage.Text.Contains("Oekraïne", StringComparison.Ordinal));
+        Assert.Equal(not.Passages.Select(p => p.Passage.Start), minus.Passages.Select(p => p.Passage.Start));
+        Assert.Contains(all.Passages, p => p.Passage.Text.Contains("Oekraïne", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Pca_drones_shows_the_governments_answer_not_the_members_question()
     {
         var response = await _index.Search.SearchAsync("PCA drones", new SearchFilters { PageSize = 10 });

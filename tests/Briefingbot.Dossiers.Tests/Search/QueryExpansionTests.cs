@@ -46,7 +46,8 @@ public sealed class QueryExpansionTests : IAsyncLifetime
             "Die situatie vraagt om meer veiligheid voor de schepen."));
         _index.WriteLetter("g.txt", Letter("Productie",
             "De productie van drones in Oekraïne stijgt snel.",
-            "Drones worden ook in Polen gebruikt voor bewaking van de grens."));
+            "Drones worden ook in Polen gebruikt voor bewaking van de grens.",
+            "De NAVO vraagt de lidstaten om meer munitie op voorraad te houden."));
         await _index.IngestAsync();
     }
 
@@ -87,6 +88,16 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.True(first.MatchesAllTerms);
         Assert.Contains("**productie**", first.Snippet.Markdown, StringComparison.Ordinal);
         Assert.Equal(["productie"], response.AlsoSearched);
+    }
+
+    [Fact]
+    public async Task Nato_typed_finds_navo()
+    {
+        var response = await _index.Search.SearchAsync("nato munitie", new SearchFilters { PageSize = 10 });
+
+        var first = response.Passages[0];
+        Assert.True(first.MatchesAllTerms);
+        Assert.Contains("**NAVO**", first.Snippet.Markdown, StringComparison.Ordinal);
     }
 
     [Theory]

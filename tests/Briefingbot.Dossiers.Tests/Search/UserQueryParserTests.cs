@@ -14,6 +14,9 @@ public class UserQueryParserTests
     [InlineData("drones)) OR", "drones")]
     [InlineData("\"unclosed phrase", "\"unclosed phrase\"")]
     [InlineData("title:* *:* /.*/", "title:* *:* /.*/")]
+    [InlineData("drones -oekraine", "drones NOT oekraine")]
+    [InlineData("drones -\"rode lijnen\"", "drones NOT \"rode lijnen\"")]
+    [InlineData("drones - oekraine -5%", "drones - oekraine -5%")]
     public void Parses_and_repairs(string input, string understood)
     {
         Assert.Equal(understood, UserQueryParser.Parse(input)?.ToString());

@@ -8,7 +8,7 @@ public sealed class SearchCommand(SearchAnswers answers, ChatResponder responder
 {
     public IReadOnlyList<string> Names { get; } = ["zoek", "zoeken", "search", "find"];
 
-    public string Usage => "`zoek <woorden>`: zoek in Kamerbrieven (typ gerust alleen de woorden)";
+    public string Usage => "`zoek <woorden>`: zoek in Kamerbrieven (typ gerust alleen de woorden; `\"...\"` voor een vaste woordgroep, `-woord` om een woord uit te sluiten)";
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
