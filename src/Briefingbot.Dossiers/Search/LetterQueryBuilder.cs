@@ -192,6 +192,23 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var some = mode is MatchMode.SomeTerms or MatchMode.SomeTermsFuzzy;
         switch (node)
         {
+            case WordNode word when some && !negated && HyphenParts(word.Text) is { Length: > 1 } parts:
+            {
+                // Relaxing a hyphenated word ("Oekraine-steun"): as typed (whole or its parts as a phrase), or its
+                // parts anywhere, more of them first, as a relaxed phrase. Letters that never join the words still
+                // answer with the passages that hold them.
+                var asTyped = BuildWord(word.Text, fuzzy, highlights, some, _spelledOut.GetValueOrDefault(word), _groupOfPhrase.GetValueOrDefault(word));
+                var apart = BuildNode(new AndNode(parts.Select(p => (QueryNode)new WordNode(p)).ToList()), mode, highlights, negated);
+                var either = new BooleanQuery(disableCoord: true);
+                foreach (var clause in new[] { asTyped, apart })
+                {
+                    if (clause is not null)
+                    {
+                        either.Add(clause, Occur.SHOULD);
+                    }
+                }
+                return either.Clauses.Count == 0 ? null : either;
+            }
             case WordNode word:
                 return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights, some && !negated, _spelledOut.GetValueOrDefault(word),
                     _groupOfPhrase.GetValueOrDefault(word));
@@ -347,7 +364,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private Query? BuildWord(string text, bool fuzzy, Highlights highlights, bool some = false, IReadOnlyList<string>? shortForms = null,
         IReadOnlyList<string>? phraseGroup = null)
     {
-        var parts = text.Split(['-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
+        var parts = HyphenParts(text);
         if (parts.Length > 1)
         {
             if (shortForms is { Count: > 0 } && BuildWord(text, fuzzy, highlights, some) is { } word)
@@ -416,15 +433,19 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             }
             return clause;
         }
-        // One typed "word" that analyses into several ("NAVO/EU", "title:drones"): all of them.
+        // One typed "word" that analyses into several ("NAVO/EU", "title:drones"): all of them; when relaxing, more
+        // of them first.
         var all = new BooleanQuery();
         foreach (var token in tokens)
         {
             highlights.Terms.Add(token.Term);
-            all.Add(TermClause(token.Term, fuzzy), Occur.MUST);
+            all.Add(TermClause(token.Term, fuzzy), some ? Occur.SHOULD : Occur.MUST);
         }
         return all;
     }
+
+    /// <summary>The parts of a hyphenated word ("counter-drone": "counter", "drone"); one part for any other word.</summary>
+    private static string[] HyphenParts(string text) => text.Split(['-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
 
     private Query? BuildPhrase(string text, Highlights highlights)
     {

@@ -115,6 +115,23 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Contains(all.Passages, p => p.Passage.Text.Contains("Oekraïne", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A hyphenated word the letters never write ("Oekraine-steun") or a word that analyses into several
+    /// ("title:drones") is relaxed like a phrase: the passages with its parts, not nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("Oekraine-steun", "Oekraïne")]
+    [InlineData("title:drones", "drones")]
+    public async Task A_word_of_several_parts_the_letters_never_write_falls_back_to_its_parts(string query, string expected)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        Assert.Equal(10, response.Passages.Count);
+        Assert.Equal("some-terms", response.Relaxation);
+        Assert.Contains(expected, response.Passages[0].Passage.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Pca_drones_shows_the_governments_answer_not_the_members_question()
     {
