@@ -407,7 +407,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             // "raketten" mistyped, not "rak" + "ketten"; "veiligheidsituatie" is "veiligheidssituatie".
             var split = (fuzzy || some) && !_isKnown(tokens[0].Term)
                 ? Decompound(text, some, highlights, onlyWritten: _typosKnown && _mayHaveTypo(tokens[0].Term, 1)) : null;
-            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null), tokens[0].Term, highlights, text, shortForms, phraseGroup);
+            var clause = WithAlternatives(TermClause(tokens[0].Term, fuzzy && split is null, text), tokens[0].Term, highlights, text, shortForms, phraseGroup);
             if (_isKnown(tokens[0].Term) && KnownCompoundParts(text, tokens[0].Term, some, highlights) is { } written)
             {
                 // A compound the letters use ("mobiliteitspakket"): also written apart ("mobiliteit pakket"), and in
@@ -865,7 +865,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         (IndexFields.Context, ContextBoost),
     ];
 
-    private Query TermClause(string term, bool fuzzy)
+    private Query TermClause(string term, bool fuzzy, string? typed = null)
     {
         var query = new BooleanQuery(disableCoord: true);
         var titleSaysLittle = InFifthOfPassages(term);
@@ -878,10 +878,22 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
         }
         var edits = term.Length >= 8 ? 2 : 1;
+        if (edits == 2 && _typosKnown && _mayHaveTypo(term, 1))
+        {
+            // The nearest words only, as a spelling checker: "defensei" is "defensie" (one swap), not "defender".
+            edits = 1;
+        }
         if (fuzzy && term.Length is >= 4 and <= 30 && !_isKnown(term) && _mayHaveTypo(term, edits))
         {
             // Typos are looked for in the passage text only: enumerating the term dictionary is the costly part.
             query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
+        }
+        if (fuzzy && typed is not null && TextFolding.Fold(typed) is { Length: >= 4 and <= 30 } surface && surface != term
+            && surface.All(char.IsLetter) && !_isKnown(term) && _typosKnown && _mayHaveTypo(surface, 1))
+        {
+            // The stemmer changes a typo too ("naov" becomes "naof", two edits from "navo"): the word as typed, one
+            // edit from a word the letters use, is looked for as well.
+            query.Add(new FuzzyQuery(new Term(IndexFields.Text, surface), 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
         }
         return query;
     }

@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Analysis;
 using Briefingbot.Dossiers.Index;
 using Briefingbot.Dossiers.Letters;
 using Lucene.Net.Documents;
@@ -750,19 +751,28 @@ public sealed class LetterSearch : ILetterSearch
         }
     }
 
+    /// <summary>Edits between a typed word and a "Bedoelde u" word that make it a likely correction.</summary>
+    private const int MaxSuggestionEdits = 2;
+
     /// <summary>For relaxed answers: the words the passages actually contained (typos) or the words that could be dropped.</summary>
     private List<string> Suggest(QueryNode node, MatchMode mode, List<LetterHit> hits, SearchTerms known)
     {
         if (mode is MatchMode.AllTermsFuzzy or MatchMode.SomeTermsFuzzy)
         {
-            // "Bedoelde u ...": the matched words as written in the letters.
-            return hits
+            // "Bedoelde u ...": the matched words as written in the letters, the nearest to a typed word first
+            // ("rakketten": "raketten" before "raketafweercapaciteiten", which holds it as a part); those one or two
+            // edits away only, when there are such.
+            var typed = Leaves(node).OfType<WordNode>().Select(w => TextFolding.Fold(w.Text)).ToList();
+            var words = hits
                 .SelectMany(h => h.Snippet.Highlights.Select(r => h.Snippet.Text.Substring(r.Start, r.Length).ToLowerInvariant()))
                 // Words, not a marked long form ("nato support and procurement agency" for "nspa").
                 .Where(w => !w.Any(char.IsWhiteSpace))
                 .Distinct(StringComparer.Ordinal)
-                .Take(5)
+                .Select(w => (Word: w, Distance: typed.Count == 0 ? 0 : typed.Min(t => TypoNeighbours.DamerauLevenshtein(t, TextFolding.Fold(w)))))
+                .OrderBy(w => w.Distance) // stable: page order among equals
                 .ToList();
+            var near = words.Where(w => w.Distance <= MaxSuggestionEdits).ToList();
+            return (near.Count > 0 ? near : words).Select(w => w.Word).Take(5).ToList();
         }
 
         // Some terms: suggest the query without the words that are nowhere in the index.

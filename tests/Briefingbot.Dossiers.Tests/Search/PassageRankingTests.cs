@@ -132,6 +132,25 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Contains(expected, response.Passages[0].Passage.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// A typo finds the nearest word the letters use and "Bedoelde u" offers it first: a swap in a short word the
+    /// stemmer changed ("naov"), a swap next to a rarer two-edit word ("defensei": not "defender"), a doubled letter
+    /// next to compounds that hold the word ("rakketten": not "raketafweercapaciteiten").
+    /// </summary>
+    [Theory]
+    [InlineData("naov", "navo")]
+    [InlineData("defensei", "defensie")]
+    [InlineData("rakketten", "raketten")]
+    public async Task A_typo_finds_and_suggests_the_nearest_word_first(string query, string expected)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        Assert.NotEmpty(response.Passages);
+        Assert.Equal(expected, response.Suggestions[0]);
+        Assert.DoesNotContain("defender", response.Suggestions);
+    }
+
     [Fact]
     public async Task Pca_drones_shows_the_governments_answer_not_the_members_question()
     {
