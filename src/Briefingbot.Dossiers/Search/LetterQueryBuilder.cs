@@ -396,7 +396,11 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var tokens = PrimaryTerms(text);
         if (tokens.Count == 0)
         {
-            return null;
+            // A short form in capitals that is a stop word in lower case ("ER", the Europese Raad; "er"): the words the
+            // letters write in capitals.
+            return Letters.Abbreviations.WrittenShortFormOf(text) is { } capitals && _docFreq?.Invoke(new Term(IndexFields.Capitals, capitals)) > 0
+                ? new TermQuery(new Term(IndexFields.Capitals, capitals))
+                : null;
         }
         if (tokens.Count == 1)
         {

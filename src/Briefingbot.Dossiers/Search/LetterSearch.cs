@@ -65,12 +65,18 @@ public sealed class LetterSearch : ILetterSearch
     {
         var node = UserQueryParser.Parse(query);
         page = Math.Clamp(page, 0, MaxPage);
+        var pageSize = Math.Clamp(filters?.PageSize ?? _defaultPageSize, 1, 50);
         if (node is null)
         {
+            if (filters is not null && BuildFilter(filters) is { } only)
+            {
+                // "dossier 21501-28" with no words: the letters the filters select, newest first.
+                using var letters = _index.Acquire();
+                return ListLetters(letters.Searcher, only, page, pageSize, filters.Unit);
+            }
             return Empty(string.Empty, page, []);
         }
 
-        var pageSize = Math.Clamp(filters?.PageSize ?? _defaultPageSize, 1, 50);
         var understood = node.ToString() ?? string.Empty;
         using var lease = _index.Acquire();
         var searcher = lease.Searcher;
@@ -254,6 +260,38 @@ public sealed class LetterSearch : ILetterSearch
             PageSize = pageSize,
             Unit = SearchUnit.Passages,
             QueryWords = queryWords,
+        };
+    }
+
+    /// <summary>Most letters a filter-only listing orders by date; beyond these it lists none (it says how many there are).</summary>
+    internal const int MaxListedLetters = 5000;
+
+    /// <summary>
+    /// A search with filters and no words ("dossier 21501-28", "type motie sinds 2025"): each letter the filters
+    /// select once, by its first passage, newest first (undated letters last). Nothing is marked: no word was asked for.
+    /// </summary>
+    private SearchResponse ListLetters(IndexSearcher searcher, Filter filter, int page, int pageSize, SearchUnit unit)
+    {
+        using var collector = BestPassageCollector.Search(searcher, new TermQuery(new Term(IndexFields.DocKind, IndexFields.KindPassage)), filter);
+        var total = collector.Count;
+        if (total == 0)
+        {
+            return Empty(string.Empty, page, []) with { PageSize = pageSize, Unit = unit };
+        }
+        // Each letter's first passage: every passage scores the same, and the collector keeps the first it sees.
+        var letters = collector.Top(Math.Min(total, MaxListedLetters))
+            .Select(l => (l.Doc, Date: LetterDocumentOf(searcher, l.Doc, l.LetterId, withRaw: false)?.Get(IndexFields.StoredDate) ?? string.Empty))
+            .OrderByDescending(l => l.Date, StringComparer.Ordinal) // ISO dates; empty (undated) sorts last
+            .ThenBy(l => l.Doc)
+            .Select(l => (Score: 0f, l.Doc, All: true, Words: 0))
+            .ToList();
+        var hits = ToPassageHits(searcher, letters, page * pageSize, pageSize, new LetterQueryBuilder.Highlights());
+        return new SearchResponse(string.Empty, hits, total, page, (page + 1) * pageSize < letters.Count, null, [])
+        {
+            TotalPassages = letters.Count,
+            FullMatches = letters.Count,
+            PageSize = pageSize,
+            Unit = unit,
         };
     }
 

@@ -151,6 +151,37 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.DoesNotContain("defender", response.Suggestions);
     }
 
+    /// <summary>Filters and no words ("dossier 21501-28"): each letter the filter selects once, by its first passage.</summary>
+    [Fact]
+    public async Task Filters_without_words_list_the_letters_they_select()
+    {
+        var listed = await _index.Search.SearchAsync("", new SearchFilters { PageSize = 10, Dossier = "21501-28" });
+        var none = await _index.Search.SearchAsync("", new SearchFilters { PageSize = 10, Dossier = "99999-1" });
+        var nothing = await _index.Search.SearchAsync("", new SearchFilters { PageSize = 10 });
+
+        var hit = Assert.Single(listed.Hits);
+        Assert.Equal("21 501-28", hit.Dossier);
+        var passage = Assert.Single(hit.Passages);
+        Assert.Equal(0, passage.Passage.Index);
+        Assert.Empty(passage.Snippet.Highlights);
+        Assert.Equal(1, listed.TotalLetters);
+        Assert.Empty(none.Hits);
+        Assert.Empty(nothing.Hits);
+    }
+
+    /// <summary>"ER" (Europese Raad) is the stop word "er" in lower case: typed in capitals it is looked for as written so.</summary>
+    [Fact]
+    public async Task A_short_form_in_capitals_that_is_a_stop_word_finds_where_it_is_written()
+    {
+        var capitals = await _index.Search.SearchAsync("ER oktober", new SearchFilters { PageSize = 10 });
+        var lower = await _index.Search.SearchAsync("er", new SearchFilters { PageSize = 10 });
+        Print(capitals);
+
+        Assert.True(capitals.Passages[0].MatchesAllTerms);
+        Assert.Contains("ER van 23 oktober", capitals.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.Empty(lower.Passages);
+    }
+
     [Fact]
     public async Task Pca_drones_shows_the_governments_answer_not_the_members_question()
     {

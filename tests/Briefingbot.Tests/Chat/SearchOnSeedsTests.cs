@@ -117,6 +117,19 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
     }
 
     [Fact]
+    public async Task A_dossier_number_alone_lists_the_letters_of_that_dossier()
+    {
+        // No words, only a filter: the letters it selects, not "Niets gevonden".
+        var card = (await _host.SayAsync("dossier 21501-28")).SingleCard();
+        var text = CardAssert.AllText(card);
+
+        Assert.Contains("Brieven", CardAssert.Texts(card).First(), StringComparison.Ordinal);
+        Assert.Contains("Kamerstuk 21 501-28", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Niets gevonden", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_letter_without_a_header_shows_the_meeting_it_precedes_and_its_dossier_link()
     {
         // Issue 14 item 7: not "datum onbekend" and no link, but what the title tells.
