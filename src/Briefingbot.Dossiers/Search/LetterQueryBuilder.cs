@@ -639,7 +639,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var alternatives = common ? [] : QueryExpansions.AlternativesOf(term);
         if (!common && Derived(typed, term) is { Count: > 0 } derived)
         {
-            // The verb's noun or the noun's verb ("produceren": "productie"), as another form of the same word.
+            // The verb's noun or the noun's verb ("produceren": "productie"), its finite form and participle
+            // ("versterken": "versterkt"; "investering": "geinvesteerd"), as other forms of the same word.
             alternatives = [.. alternatives, .. derived.Where(t => !alternatives.Contains(t))];
         }
         if (phraseGroup is { Count: > 0 })
@@ -696,11 +697,14 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         }
     }
 
-    /// <summary>The analysed terms of the typed word's derived forms (<see cref="QueryExpansions.DerivedForms"/>) the letters use.</summary>
+    /// <summary>
+    /// The analysed terms of the typed word's derived forms (<see cref="QueryExpansions.DerivedForms"/>) and verb forms
+    /// (<see cref="QueryExpansions.VerbForms"/>) that the letters use.
+    /// </summary>
     private List<string> Derived(string typed, string term)
     {
         var terms = new List<string>();
-        foreach (var form in QueryExpansions.DerivedForms(typed))
+        foreach (var form in QueryExpansions.DerivedForms(typed).Concat(QueryExpansions.VerbForms(typed, term)))
         {
             if (PrimaryTerms(form) is [{ Term: var derived }] && derived != term && _isKnown(derived))
             {

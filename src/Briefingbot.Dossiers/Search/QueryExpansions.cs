@@ -159,6 +159,63 @@ internal static class QueryExpansions
         };
     }
 
+    private static readonly string[] InseparablePrefixes = ["be", "ge", "her", "ont", "ver"];
+
+    private static readonly string[] SeparableParticles =
+        ["aan", "af", "bij", "door", "in", "mee", "na", "op", "over", "samen", "terug", "toe", "uit", "vast", "voor", "weg"];
+
+    /// <summary>
+    /// The finite forms and past participle of a typed verb or verbal noun that the stemmer leaves apart from it
+    /// ("versterken" / "versterking": "versterkt"; "steunen": "steunt", "gesteund"; "investeren": "investeert",
+    /// "geinvesteerd"; "opschalen": "opgeschaald"), from its stem (<paramref name="stem"/>, "versterk", "invester"):
+    /// the root with and without a doubled vowel ("invester" / "investeer"), plus -t, -d, ge-…-d/t, and a separable
+    /// particle before the ge-. Only for a word typed as an infinitive, plural or verbal noun ("-en", "-ing"); the
+    /// caller keeps a form only when the letters use it.
+    /// </summary>
+    public static IReadOnlyList<string> VerbForms(string typed, string stem)
+    {
+        var word = TextFolding.Fold(typed).ToLowerInvariant();
+        if (word.Length < 6 || stem.Length < 3 || !word.All(char.IsLetter) || !stem.All(char.IsLetter)
+            || !(word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))
+            || stem.EndsWith("en", StringComparison.Ordinal))
+        {
+            // A stem still ending in -en is no verb's root ("herstellening": "herstellen"; "herstellend" would be the noun "herstel").
+            return [];
+        }
+        var roots = new List<string> { stem };
+        var n = stem.Length;
+        if (IsVowel(stem[n - 2]) && !IsVowel(stem[n - 1]) && !IsVowel(stem[n - 3]))
+        {
+            roots.Add(stem[..(n - 1)] + stem[n - 2] + stem[n - 1]); // "schal" -> "schaal", "invester" -> "investeer"
+        }
+        var forms = new List<string>();
+        foreach (var root in roots)
+        {
+            forms.Add(root + "t");
+            if (InseparablePrefixes.Any(p => root.StartsWith(p, StringComparison.Ordinal)))
+            {
+                // The participle of a prefixed verb has no ge- ("beschermd", "hersteld"). Not for other roots: "-nd" is
+                // a present participle the stemmer folds into the noun ("herstellend": "herstel").
+                forms.Add(root + "d");
+            }
+            // "ge-" before the root, or after a separable particle ("opgeschaald"; "investeren" also tried as "in" +
+            // "vesteren": the letters decide), never after an inseparable prefix ("versterkt", "ontwikkeld").
+            var particle = SeparableParticles.FirstOrDefault(p => root.Length > p.Length + 2 && root.StartsWith(p, StringComparison.Ordinal));
+            foreach (var head in particle is null ? [string.Empty] : new[] { string.Empty, particle })
+            {
+                var rest = root[head.Length..];
+                if (!InseparablePrefixes.Any(p => rest.StartsWith(p, StringComparison.Ordinal)))
+                {
+                    forms.Add(head + "ge" + rest + "d");
+                    forms.Add(head + "ge" + rest + "t");
+                }
+            }
+        }
+        return forms;
+
+        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+    }
+
     /// <summary>The analysed month names (for the "wanneer" hint).</summary>
     public static IReadOnlyList<string> MonthTerms => Shared.Value.Months;
 

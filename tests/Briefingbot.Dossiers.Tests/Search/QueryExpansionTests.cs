@@ -47,7 +47,8 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         _index.WriteLetter("g.txt", Letter("Productie",
             "De productie van drones in Oekraïne stijgt snel.",
             "Drones worden ook in Polen gebruikt voor bewaking van de grens.",
-            "De NAVO vraagt de lidstaten om meer munitie op voorraad te houden."));
+            "De NAVO vraagt de lidstaten om meer munitie op voorraad te houden.",
+            "Het kabinet heeft vorig jaar fors geïnvesteerd in nieuwe fregatten."));
         await _index.IngestAsync();
     }
 
@@ -98,6 +99,38 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         var first = response.Passages[0];
         Assert.True(first.MatchesAllTerms);
         Assert.Contains("**NAVO**", first.Snippet.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_verb_or_verbal_noun_finds_its_participle()
+    {
+        // "investeringen" and "geïnvesteerd" share no stem; the letter writes only the participle.
+        var response = await _index.Search.SearchAsync("investeringen fregatten", new SearchFilters { PageSize = 10 });
+
+        var first = response.Passages[0];
+        Assert.True(first.MatchesAllTerms);
+        Assert.Contains("**geïnvesteerd**", first.Snippet.Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("versterken", "versterk", "versterkt")]
+    [InlineData("steunen", "steun", "gesteund")]
+    [InlineData("investeren", "invester", "investeert")]
+    [InlineData("investering", "invester", "geinvesteerd")]
+    [InlineData("opschalen", "opschal", "opgeschaald")]
+    [InlineData("ontwikkelen", "ontwikkel", "ontwikkeld")]
+    public void Verb_forms_include_the_finite_form_and_the_participle(string typed, string stem, string expected)
+    {
+        Assert.Contains(expected, QueryExpansions.VerbForms(typed, stem));
+        Assert.DoesNotContain("geontwikkeld", QueryExpansions.VerbForms(typed, stem)); // no ge- after a prefix
+    }
+
+    [Theory]
+    [InlineData("steun", "steun")] // typed as a noun, not a verb
+    [InlineData("defensie", "defensie")]
+    public void Words_not_typed_as_a_verb_have_no_verb_forms(string typed, string stem)
+    {
+        Assert.Empty(QueryExpansions.VerbForms(typed, stem));
     }
 
     [Theory]
