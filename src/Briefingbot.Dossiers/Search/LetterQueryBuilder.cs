@@ -706,13 +706,24 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var terms = new List<string>();
         foreach (var form in QueryExpansions.DerivedForms(typed).Concat(QueryExpansions.VerbForms(typed, term)))
         {
-            if (PrimaryTerms(form) is [{ Term: var derived }] && derived != term && _isKnown(derived))
+            // Up to a dozen guesses per word, most of them no word at all: analysed without the compound step (a
+            // guess's own term is the same; only stacked parts differ), looked up where an alternative is searched.
+            if (TokenAnalysis.Analyze(WholeWords, IndexFields.Text, form) is [{ Term: var derived }] && derived != term
+                && !terms.Contains(derived) && InAlternativeFields(derived))
             {
                 terms.Add(derived);
             }
         }
         return terms;
     }
+
+    /// <summary>The analysis chain without its compound step, for spelled guesses (thread-safe: components are per thread).</summary>
+    private static readonly Analyzer WholeWords = new DutchLetterAnalyzer(compounds: false);
+
+    /// <summary>Whether a passage holds the term where alternatives are looked for (text, question context).</summary>
+    private bool InAlternativeFields(string term) => _docFreq is null
+        ? _isKnown(term)
+        : _docFreq(new Term(IndexFields.Text, term)) > 0 || _docFreq(new Term(IndexFields.Context, term)) > 0;
 
     /// <summary>The fields a one-word alternative is looked for in, with their weights.</summary>
     private static readonly (string Field, float Boost)[] AlternativeFields = [(IndexFields.Text, 1f), (IndexFields.Context, ContextBoost)];

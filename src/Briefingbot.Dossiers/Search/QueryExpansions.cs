@@ -191,8 +191,14 @@ internal static class QueryExpansions
         var forms = new List<string>();
         foreach (var root in roots)
         {
-            forms.Add(root + "t");
-            if (InseparablePrefixes.Any(p => root.StartsWith(p, StringComparison.Ordinal)))
+            // The ending: -t after a voiceless consonant ('t kofschip: "versterkt", "gemaakt"), else -d ("gesteund");
+            // none after a root ending in t or d ("gezet"), which is then its own finite form.
+            var ending = root[^1] is 't' or 'd' ? string.Empty : root[^1] is 'k' or 'f' or 's' or 'p' or 'x' || root.EndsWith("ch", StringComparison.Ordinal) ? "t" : "d";
+            if (ending.Length > 0)
+            {
+                forms.Add(root + "t");
+            }
+            if (ending == "d" && InseparablePrefixes.Any(p => root.StartsWith(p, StringComparison.Ordinal)))
             {
                 // The participle of a prefixed verb has no ge- ("beschermd", "hersteld"). Not for other roots: "-nd" is
                 // a present participle the stemmer folds into the noun ("herstellend": "herstel").
@@ -206,8 +212,7 @@ internal static class QueryExpansions
                 var rest = root[head.Length..];
                 if (!InseparablePrefixes.Any(p => rest.StartsWith(p, StringComparison.Ordinal)))
                 {
-                    forms.Add(head + "ge" + rest + "d");
-                    forms.Add(head + "ge" + rest + "t");
+                    forms.Add(head + "ge" + rest + ending);
                 }
             }
         }
