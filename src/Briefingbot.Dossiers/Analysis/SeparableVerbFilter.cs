@@ -14,7 +14,9 @@ namespace Briefingbot.Dossiers.Analysis;
 /// Only particles that before "te" are nearly always part of the verb: not "om" ("om te investeren", in order to)
 /// nor "door" ("door te investeren", by investing), which also start separable verbs but mostly are not here. The verb
 /// is a word of letters ending in "-en" and not itself a modal or auxiliary ("uit te kunnen blijven voeren" joins
-/// nothing). The finite forms ("schaalt … op") and participles ("opgeschaald") are left to the stemmer.
+/// nothing). The finite forms ("schaalt … op") and participles ("opgeschaald") are left to the stemmer. The joined
+/// token spans particle to verb, so its start offset lies before the verb's: fine for the fields here, which index
+/// no offsets (Lucene refuses offsets going backwards only where they are indexed).
 /// </remarks>
 internal sealed class SeparableVerbFilter : TokenFilter
 {
@@ -22,7 +24,7 @@ internal sealed class SeparableVerbFilter : TokenFilter
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
         "aan", "af", "bij", "in", "los", "mee", "na", "neer", "op", "over", "samen", "terug", "toe", "tegen", "uit", "vast",
-        "voor", "vrij", "weg", "deel", "plaats",
+        "voor", "vrij", "weg",
     };
 
     /// <summary>Verbs between "te" and the verb that keep the particle with the verb ("op te kunnen schalen").</summary>
@@ -91,8 +93,11 @@ internal sealed class SeparableVerbFilter : TokenFilter
         return true;
     }
 
+    /// <summary>An infinitive: "-en" ("schalen"), or "-n" after a long vowel ("gaan", "staan", "zien"); not an
+    /// auxiliary, and not a stop word ("doen": "er is niets aan te doen" is no "aandoen").</summary>
     private static bool IsVerb(string word) =>
-        word.Length >= 4 && word.EndsWith("en", StringComparison.Ordinal) && !Auxiliaries.Contains(word) && word.All(char.IsLetter);
+        word.Length >= 4 && (word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("aan", StringComparison.Ordinal) || word.EndsWith("ien", StringComparison.Ordinal))
+        && !Auxiliaries.Contains(word) && !DutchWordLists.StopWords.Contains(word) && word.All(char.IsLetter);
 
     public override void Reset()
     {

@@ -90,13 +90,6 @@ public static partial class Abbreviations
         return CanBeShortForm(letters) ? letters : null;
     }
 
-    /// <summary>
-    /// The key of a typed word written as an abbreviation ("ER", "EU-ETS"), as <see cref="CapitalWords"/> indexes it, or
-    /// null for a word in lower case ("er") or one that cannot be a short form.
-    /// </summary>
-    public static string? WrittenShortFormOf(string typed) =>
-        ShortFormOf(typed) is { } key && WrittenAsShortForm(LettersOf(typed)) ? key : null;
-
     /// <summary>2-10 letters or digits, the first a letter: what a short form can be.</summary>
     private static bool CanBeShortForm(string letters) => letters.Length is >= MinLetters and <= MaxLetters && char.IsLetter(letters[0]);
 

@@ -192,11 +192,13 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var some = mode is MatchMode.SomeTerms or MatchMode.SomeTermsFuzzy;
         switch (node)
         {
-            case WordNode word when some && !negated && HyphenParts(word.Text) is { Length: > 1 } parts:
+            case WordNode word when some && !negated && HyphenParts(word.Text) is { Length: > 1 } parts
+                && parts.All(p => p.Length >= 3 && p.Any(char.IsLetter)):
             {
                 // Relaxing a hyphenated word ("Oekraine-steun"): as typed (whole or its parts as a phrase), or its
                 // parts anywhere, more of them first, as a relaxed phrase. Letters that never join the words still
-                // answer with the passages that hold them.
+                // answer with the passages that hold them. Not a name of letters and numbers ("F-35", "NH-90"):
+                // "35" alone is another thing.
                 var asTyped = BuildWord(word.Text, fuzzy, highlights, some, _spelledOut.GetValueOrDefault(word), _groupOfPhrase.GetValueOrDefault(word));
                 var apart = BuildNode(new AndNode(parts.Select(p => (QueryNode)new WordNode(p)).ToList()), mode, highlights, negated);
                 var either = new BooleanQuery(disableCoord: true);
@@ -396,11 +398,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var tokens = PrimaryTerms(text);
         if (tokens.Count == 0)
         {
-            // A short form in capitals that is a stop word in lower case ("ER", the Europese Raad; "er"): the words the
-            // letters write in capitals.
-            return Letters.Abbreviations.WrittenShortFormOf(text) is { } capitals && _docFreq?.Invoke(new Term(IndexFields.Capitals, capitals)) > 0
-                ? new TermQuery(new Term(IndexFields.Capitals, capitals))
-                : null;
+            return null;
         }
         if (tokens.Count == 1)
         {

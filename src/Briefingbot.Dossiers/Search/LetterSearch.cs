@@ -68,7 +68,8 @@ public sealed class LetterSearch : ILetterSearch
         var pageSize = Math.Clamp(filters?.PageSize ?? _defaultPageSize, 1, 50);
         if (node is null)
         {
-            if (filters is not null && BuildFilter(filters) is { } only)
+            // Only when nothing was typed: a topic or query of operators alone ("OR", "()") is not "every letter".
+            if (string.IsNullOrWhiteSpace(query) && filters is not null && BuildFilter(filters) is { } only)
             {
                 // "dossier 21501-28" with no words: the letters the filters select, newest first.
                 using var letters = _index.Acquire();
@@ -263,7 +264,10 @@ public sealed class LetterSearch : ILetterSearch
         };
     }
 
-    /// <summary>Most letters a filter-only listing orders by date; beyond these it lists none (it says how many there are).</summary>
+    /// <summary>
+    /// Most letters a filter-only listing reads and orders by date (the first this many in index order); the count
+    /// still says how many the filters select. A filter that broad wants words, not paging.
+    /// </summary>
     internal const int MaxListedLetters = 5000;
 
     /// <summary>

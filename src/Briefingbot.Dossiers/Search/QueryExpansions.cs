@@ -149,12 +149,11 @@ internal static class QueryExpansions
         {
             return [];
         }
+        // The verb's noun only: from a noun the guess meets unrelated verbs ("generatie": "genereren", "situatie": "situeren").
         return word switch
         {
             _ when word.EndsWith("uceren", StringComparison.Ordinal) => [word[..^6] + "uctie"],
             _ when word.EndsWith("eren", StringComparison.Ordinal) => [word[..^4] + "atie"],
-            _ when word.EndsWith("uctie", StringComparison.Ordinal) => [word[..^5] + "uceren"],
-            _ when word.EndsWith("atie", StringComparison.Ordinal) => [word[..^4] + "eren"],
             _ => [],
         };
     }
@@ -169,14 +168,18 @@ internal static class QueryExpansions
     /// ("versterken" / "versterking": "versterkt"; "steunen": "steunt", "gesteund"; "investeren": "investeert",
     /// "geinvesteerd"; "opschalen": "opgeschaald"), from its stem (<paramref name="stem"/>, "versterk", "invester"):
     /// the root with and without a doubled vowel ("invester" / "investeer"), plus -t, -d, ge-…-d/t, and a separable
-    /// particle before the ge-. Only for a word typed as an infinitive, plural or verbal noun ("-en", "-ing"); the
-    /// caller keeps a form only when the letters use it.
+    /// particle before the ge-. Only for a word typed as a verb (see the first lines); the caller keeps a form only
+    /// when the letters use it.
     /// </summary>
     public static IReadOnlyList<string> VerbForms(string typed, string stem)
     {
         var word = TextFolding.Fold(typed).ToLowerInvariant();
-        if (word.Length < 6 || stem.Length < 3 || !word.All(char.IsLetter) || !stem.All(char.IsLetter)
-            || !(word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))
+        // A verb as typed: a verbal noun ("versterking"), a verb in -eren ("investeren"), or an infinitive with a
+        // separable particle ("opschalen", "afbouwen"). Not any word in -en: most are plural nouns, whose guesses meet
+        // other words ("middelen": "gemiddeld", "rechten": "gerecht", "plannen": "plant").
+        var verb = word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("eren", StringComparison.Ordinal)
+            || word.EndsWith("en", StringComparison.Ordinal) && SeparableParticles.Any(p => word.Length > p.Length + 4 && word.StartsWith(p, StringComparison.Ordinal));
+        if (word.Length < 6 || stem.Length < 3 || !word.All(char.IsLetter) || !stem.All(char.IsLetter) || !verb
             || stem.EndsWith("en", StringComparison.Ordinal))
         {
             // A stem still ending in -en is no verb's root ("herstellening": "herstellen"; "herstellend" would be the noun "herstel").

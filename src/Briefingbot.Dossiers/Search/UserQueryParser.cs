@@ -108,9 +108,9 @@ public static class UserQueryParser
                     tokens.Add(new Token(Kind.Not, "-"));
                     word = word[1..];
                 }
-                else if (word == "-" && i < text.Length && text[i] is '"' or '“' or '„')
+                else if (word == "-" && i < text.Length && text[i] is '"' or '“' or '”' or '„' or '(')
                 {
-                    tokens.Add(new Token(Kind.Not, "-")); // -"rode lijnen"
+                    tokens.Add(new Token(Kind.Not, "-")); // -"rode lijnen", -(oekraine OR rusland)
                     continue;
                 }
                 tokens.Add(word switch

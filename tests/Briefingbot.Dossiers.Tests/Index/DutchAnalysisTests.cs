@@ -102,6 +102,7 @@ public class DutchAnalysisTests
     [InlineData("in staat om op te kunnen schalen", "opschalen", "op te kunnen schalen")]
     [InlineData("de afhankelijkheid af te bouwen", "afbouwen", "af te bouwen")]
     [InlineData("Door samen te werken", "samenwerken", "samen te werken")]
+    [InlineData("om dreigingen tegen te gaan", "tegengaan", "tegen te gaan")]
     public void A_separable_verb_written_apart_is_also_the_verb_as_one_word(string text, string verb, string written)
     {
         var tokens = TokenAnalysis.Analyze(Analyzer, "text", text);
@@ -116,7 +117,8 @@ public class DutchAnalysisTests
     [InlineData("om te investeren", "ominvesteren")] // "om te": in order to
     [InlineData("door te investeren in drones", "doorinvesteren")] // "door te": by
     [InlineData("uit te kunnen blijven voeren", "uitblijven")] // an auxiliary is not the verb
-    [InlineData("op te lang", "oplang")]
+    [InlineData("er is niets aan te doen", "aandoen")] // "doen" is a stop word
+    [InlineData("een deel te financieren", "deelfinancieren")] // "deel" is a noun here
     public void Words_that_only_look_like_a_separable_verb_are_not_joined(string text, string notJoined)
     {
         Assert.DoesNotContain(Single(notJoined), Terms(text));

@@ -169,17 +169,40 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Empty(nothing.Hits);
     }
 
-    /// <summary>"ER" (Europese Raad) is the stop word "er" in lower case: typed in capitals it is looked for as written so.</summary>
     [Fact]
-    public async Task A_short_form_in_capitals_that_is_a_stop_word_finds_where_it_is_written()
+    public async Task A_filter_only_listing_is_newest_first_and_pages_on()
     {
-        var capitals = await _index.Search.SearchAsync("ER oktober", new SearchFilters { PageSize = 10 });
-        var lower = await _index.Search.SearchAsync("er", new SearchFilters { PageSize = 10 });
-        Print(capitals);
+        var since = new DateOnly(2020, 1, 1);
+        var first = await _index.Search.SearchAsync("", new SearchFilters { PageSize = 2, From = since });
+        var second = await _index.Search.SearchAsync("", new SearchFilters { PageSize = 2, From = since }, page: 1);
+        var all = await _index.Search.SearchAsync("", new SearchFilters { PageSize = 10, From = since });
 
-        Assert.True(capitals.Passages[0].MatchesAllTerms);
-        Assert.Contains("ER van 23 oktober", capitals.Passages[0].Passage.Text, StringComparison.Ordinal);
-        Assert.Empty(lower.Passages);
+        Assert.True(all.Hits.Count >= 3);
+        var dates = all.Hits.Select(h => h.Date).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.True(first.HasMore);
+        Assert.Equal(all.Hits.Select(h => h.LetterId).Take(4), first.Hits.Concat(second.Hits).Select(h => h.LetterId));
+    }
+
+    /// <summary>A topic or query of operators alone is not "every letter": only an empty query lists by filter.</summary>
+    [Theory]
+    [InlineData("OR")]
+    [InlineData("()")]
+    [InlineData("NOT")]
+    public async Task A_query_of_operators_alone_finds_nothing_even_with_filters(string query)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10, From = new DateOnly(2020, 1, 1) });
+
+        Assert.Empty(response.Hits);
+    }
+
+    [Fact]
+    public async Task A_name_of_letters_and_digits_is_not_relaxed_to_its_parts()
+    {
+        // The seeds never name the F-35; "35" alone is a page or a dossier number.
+        var response = await _index.Search.SearchAsync("F-35", new SearchFilters { PageSize = 10 });
+
+        Assert.Empty(response.Passages);
     }
 
     [Fact]

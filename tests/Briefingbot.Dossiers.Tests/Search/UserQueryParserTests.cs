@@ -17,6 +17,8 @@ public class UserQueryParserTests
     [InlineData("drones -oekraine", "drones NOT oekraine")]
     [InlineData("drones -\"rode lijnen\"", "drones NOT \"rode lijnen\"")]
     [InlineData("drones - oekraine -5%", "drones - oekraine -5%")]
+    [InlineData("drones -(oekraine OR rusland)", "drones NOT (oekraine OR rusland)")]
+    [InlineData("drones -”rode lijnen”", "drones NOT \"rode lijnen\"")]
     public void Parses_and_repairs(string input, string understood)
     {
         Assert.Equal(understood, UserQueryParser.Parse(input)?.ToString());
