@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Briefingbot.Dossiers.Analysis;
 using Briefingbot.Dossiers.Index;
 using Lucene.Net.Analysis;
@@ -54,6 +55,9 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// <summary>The Lucene query, or null when nothing searchable is left (only stop words or punctuation, or only NOT).</summary>
     /// <summary>Number of documents holding a term (any field), and the number of documents (for alternatives' weights).</summary>
     private Func<Term, int>? _docFreq;
+
+    /// <summary>The index snapshot's derived and verb forms per typed word (<see cref="SearchTerms.DerivedCache"/>), or none.</summary>
+    private ConcurrentDictionary<string, string[]>? _derivedCache;
     private int _documents;
 
     /// <summary>
@@ -82,8 +86,10 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
 
     public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null,
         Func<Term, int>? docFreq = null, int documents = 0, Func<string, int, bool>? mayHaveTypo = null,
-        Func<string, IReadOnlyList<string>>? longForms = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? shortForms = null)
+        Func<string, IReadOnlyList<string>>? longForms = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? shortForms = null,
+        ConcurrentDictionary<string, string[]>? derivedCache = null)
     {
+        _derivedCache = derivedCache;
         _isKnown = isKnown ?? (_ => false);
         _longForms = longForms ?? (_ => []);
         _shortForms = shortForms ?? (_ => []);
@@ -699,7 +705,26 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// The analysed terms of the typed word's derived forms (<see cref="QueryExpansions.DerivedForms"/>) and verb forms
     /// (<see cref="QueryExpansions.VerbForms"/>) that the letters use.
     /// </summary>
-    private List<string> Derived(string typed, string term)
+    private IReadOnlyList<string> Derived(string typed, string term)
+    {
+        if (_derivedCache is null)
+        {
+            return Spelled(typed, term);
+        }
+        var key = typed + "\u0000" + term;
+        if (_derivedCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var found = Spelled(typed, term).ToArray();
+        if (_derivedCache.Count < SearchTerms.MaxDerivedCached)
+        {
+            _derivedCache.TryAdd(key, found);
+        }
+        return found;
+    }
+
+    private List<string> Spelled(string typed, string term)
     {
         var terms = new List<string>();
         foreach (var form in QueryExpansions.DerivedForms(typed).Concat(QueryExpansions.VerbForms(typed, term)))

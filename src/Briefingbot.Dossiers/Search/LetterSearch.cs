@@ -122,7 +122,7 @@ public sealed class LetterSearch : ILetterSearch
     {
         var reader = searcher.IndexReader;
         return NewBuilder().Build(node, mode, highlights, terms.IsKnown, terms.DocFreq, reader.MaxDoc,
-            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms);
+            (term, edits) => TypoNeighbours.MayHaveNeighbour(reader, term, edits), terms.LongForms, terms.ShortForms, terms.DerivedCache);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Briefingbot.Dossiers.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -24,6 +26,18 @@ internal sealed class SearchTerms(IndexSearcher searcher)
         }
         return states;
     }
+
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, string[]>> DerivedCaches = new();
+
+    /// <summary>Most typed words whose derived and verb forms one index snapshot keeps.</summary>
+    internal const int MaxDerivedCached = 20_000;
+
+    /// <summary>
+    /// The derived and verb forms the letters use per typed word, for this index snapshot (a new snapshot starts
+    /// empty, so a letter added since is seen): each is a dozen spelled guesses and look-ups, and the same words come
+    /// back in many searches.
+    /// </summary>
+    public ConcurrentDictionary<string, string[]> DerivedCache => DerivedCaches.GetValue(searcher.IndexReader, _ => new(StringComparer.Ordinal));
 
     /// <summary>How many documents hold the term (as <see cref="IndexReader.DocFreq(Term)"/>).</summary>
     public int DocFreq(Term term) => States(term).DocFreq;

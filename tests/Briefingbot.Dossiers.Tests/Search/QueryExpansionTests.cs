@@ -112,6 +112,21 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.Contains("**geïnvesteerd**", first.Snippet.Markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verb_forms_remembered_for_one_index_snapshot_are_looked_up_again_after_a_new_letter()
+    {
+        // The first search remembers that the letters hold no form of "opschalen" (per index snapshot); a letter
+        // that writes "opgeschaald" must be found once it is indexed.
+        var before = await _index.Search.SearchAsync("opschalen marine", new SearchFilters { PageSize = 10 });
+        _index.WriteLetter("h.txt", Letter("Marine", "De marine is vorig jaar opgeschaald met twee schepen."));
+        await _index.IngestAsync();
+        var after = await _index.Search.SearchAsync("opschalen marine", new SearchFilters { PageSize = 10 });
+
+        Assert.DoesNotContain(before.Passages, p => p.MatchesAllTerms);
+        Assert.True(after.Passages[0].MatchesAllTerms);
+        Assert.Contains("**opgeschaald**", after.Passages[0].Snippet.Markdown, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("versterking", "versterk", "versterkt")]
     [InlineData("bescherming", "bescherm", "beschermd")]
