@@ -920,13 +920,13 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
         }
         var edits = term.Length >= 8 ? 2 : 1;
-        if (edits == 2 && _typosKnown && _mayHaveTypo(term, 1))
-        {
-            // The nearest words only, as a spelling checker: "defensei" is "defensie" (one swap), not "defender".
-            edits = 1;
-        }
         if (fuzzy && term.Length is >= 4 and <= 30 && !_isKnown(term) && _mayHaveTypo(term, edits))
         {
+            if (edits == 2 && _typosKnown && _mayHaveTypo(term, 1))
+            {
+                // The nearest words only, as a spelling checker: "defensei" is "defensie" (one swap), not "defender".
+                edits = 1;
+            }
             // Typos are looked for in the passage text only: enumerating the term dictionary is the costly part.
             query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
         }
