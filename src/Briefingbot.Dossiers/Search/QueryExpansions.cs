@@ -85,6 +85,8 @@ internal static class QueryExpansions
         ["akkoord", "overeenkomst", "afspraak", "afspraken"],
         // organisations under their English name
         ["navo", "nato"],
+        // place names spelled the Russian, the Ukrainian or the German way
+        ["kiev", "kyiv", "kiew", "kyjiv"],
         // countries and their adjectives ("Verenigde Staten" as a phrase: "verenigde" alone would also find
         // "Verenigd Koninkrijk" and "Verenigde Naties")
         ["amerika", "amerikaanse", "amerikaans", "vs", "verenigde staten"],

@@ -48,7 +48,8 @@ public sealed class QueryExpansionTests : IAsyncLifetime
             "De productie van drones in Oekraïne stijgt snel.",
             "Drones worden ook in Polen gebruikt voor bewaking van de grens.",
             "De NAVO vraagt de lidstaten om meer munitie op voorraad te houden.",
-            "Het kabinet heeft vorig jaar fors geïnvesteerd in nieuwe fregatten."));
+            "Het kabinet heeft vorig jaar fors geïnvesteerd in nieuwe fregatten.",
+            "Het innovatiekantoor van de EU in Kyiv wordt uitgebreid met een afdeling voor innovatie."));
         await _index.IngestAsync();
     }
 
@@ -89,6 +90,18 @@ public sealed class QueryExpansionTests : IAsyncLifetime
         Assert.True(first.MatchesAllTerms);
         Assert.Contains("**productie**", first.Snippet.Markdown, StringComparison.Ordinal);
         Assert.Equal(["productie"], response.AlsoSearched);
+    }
+
+    [Theory]
+    [InlineData("innovatie kiev")]
+    [InlineData("innovatie kiew")]
+    public async Task Kiev_typed_finds_kyiv(string query)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        var first = response.Passages[0];
+        Assert.True(first.MatchesAllTerms);
+        Assert.Contains("**Kyiv**", first.Snippet.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
