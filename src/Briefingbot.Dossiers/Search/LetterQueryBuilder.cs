@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Briefingbot.Dossiers.Analysis;
 using Briefingbot.Dossiers.Index;
 using Lucene.Net.Analysis;
@@ -57,7 +56,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     private Func<Term, int>? _docFreq;
 
     /// <summary>The index snapshot's derived and verb forms per typed word (<see cref="SearchTerms.DerivedCache"/>), or none.</summary>
-    private ConcurrentDictionary<string, string[]>? _derivedCache;
+    private DerivedFormsCache? _derivedCache;
     private int _documents;
 
     /// <summary>
@@ -87,7 +86,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     public Query? Build(QueryNode node, MatchMode mode, Highlights highlights, Func<string, bool>? isKnown = null,
         Func<Term, int>? docFreq = null, int documents = 0, Func<string, int, bool>? mayHaveTypo = null,
         Func<string, IReadOnlyList<string>>? longForms = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? shortForms = null,
-        ConcurrentDictionary<string, string[]>? derivedCache = null)
+        DerivedFormsCache? derivedCache = null)
     {
         _derivedCache = derivedCache;
         _isKnown = isKnown ?? (_ => false);
@@ -643,8 +642,8 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         var alternatives = common ? [] : QueryExpansions.AlternativesOf(term);
         if (!common && Derived(typed, term) is { Count: > 0 } derived)
         {
-            // The verb's noun or the noun's verb ("produceren": "productie"), its finite form and participle
-            // ("versterken": "versterkt"; "investering": "geinvesteerd"), as other forms of the same word.
+            // The verb's noun ("produceren": "productie"), its finite form and participle ("versterking":
+            // "versterkt"; "investering": "geinvesteerd"), as other forms of the same word.
             alternatives = [.. alternatives, .. derived.Where(t => !alternatives.Contains(t))];
         }
         if (phraseGroup is { Count: > 0 })
@@ -712,15 +711,12 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             return Spelled(typed, term);
         }
         var key = typed + "\u0000" + term;
-        if (_derivedCache.TryGetValue(key, out var cached))
+        if (_derivedCache.TryGet(key, out var cached))
         {
             return cached;
         }
         var found = Spelled(typed, term).ToArray();
-        if (_derivedCache.Count < SearchTerms.MaxDerivedCached)
-        {
-            _derivedCache.TryAdd(key, found);
-        }
+        _derivedCache.Add(key, found);
         return found;
     }
 

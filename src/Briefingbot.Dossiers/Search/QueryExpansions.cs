@@ -139,10 +139,10 @@ internal static class QueryExpansions
         Shared.Value.Phrases.TryGetValue(term, out var phrases) ? phrases : [];
 
     /// <summary>
-    /// The other word of a Dutch verb and its Latin-derived noun, as written ("produceren" / "productie",
-    /// "integratie" / "integreren", "standaardiseren" / "standaardisatie"): the verb in "-eren" names the act the noun
-    /// in "-atie" (or "-uctie" for "-uceren") names, and they share no stem. Empty for other words. Only a guess at
-    /// spelling: the caller keeps a form only when the letters use it ("diplomatie" gives "diplomeren", which they do not).
+    /// The Latin-derived noun of a Dutch verb, as written ("produceren": "productie", "integreren": "integratie",
+    /// "standaardiseren": "standaardisatie"): the verb in "-eren" names the act the noun in "-atie" (or "-uctie" for
+    /// "-uceren") names, and they share no stem. Empty for other words. Only a guess at spelling: the caller keeps a
+    /// form only when the letters use it.
     /// </summary>
     public static IReadOnlyList<string> DerivedForms(string typed)
     {
@@ -167,10 +167,10 @@ internal static class QueryExpansions
 
     /// <summary>
     /// The finite forms and past participle of a typed verb or verbal noun that the stemmer leaves apart from it
-    /// ("versterken" / "versterking": "versterkt"; "steunen": "steunt", "gesteund"; "investeren": "investeert",
-    /// "geinvesteerd"; "opschalen": "opgeschaald"), from its stem (<paramref name="stem"/>, "versterk", "invester"):
-    /// the root with and without a doubled vowel ("invester" / "investeer"), plus -t, -d, ge-…-d/t, and a separable
-    /// particle before the ge-. Only for a word typed as a verb (see the first lines); the caller keeps a form only
+    /// ("versterking": "versterkt"; "bescherming": "beschermd"; "investeren": "investeert", "geinvesteerd";
+    /// "opschalen": "opgeschaald"), from its stem (<paramref name="stem"/>, "versterk", "invester"): the root with and
+    /// without a doubled vowel ("invester" / "investeer"), plus -t, and the participle with one ending by 't kofschip
+    /// (ge-…-d/t, after a separable particle, none after be-/ge-/her-/ont-/ver-). Only for a word typed as a verb (see the first lines); the caller keeps a form only
     /// when the letters use it.
     /// </summary>
     public static IReadOnlyList<string> VerbForms(string typed, string stem)

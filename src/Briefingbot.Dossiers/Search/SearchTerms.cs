@@ -27,17 +27,14 @@ internal sealed class SearchTerms(IndexSearcher searcher)
         return states;
     }
 
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, string[]>> DerivedCaches = new();
-
-    /// <summary>Most typed words whose derived and verb forms one index snapshot keeps.</summary>
-    internal const int MaxDerivedCached = 20_000;
+    private static readonly ConditionalWeakTable<IndexReader, DerivedFormsCache> DerivedCaches = new();
 
     /// <summary>
     /// The derived and verb forms the letters use per typed word, for this index snapshot (a new snapshot starts
     /// empty, so a letter added since is seen): each is a dozen spelled guesses and look-ups, and the same words come
     /// back in many searches.
     /// </summary>
-    public ConcurrentDictionary<string, string[]> DerivedCache => DerivedCaches.GetValue(searcher.IndexReader, _ => new(StringComparer.Ordinal));
+    public DerivedFormsCache DerivedCache => DerivedCaches.GetValue(searcher.IndexReader, _ => new DerivedFormsCache());
 
     /// <summary>How many documents hold the term (as <see cref="IndexReader.DocFreq(Term)"/>).</summary>
     public int DocFreq(Term term) => States(term).DocFreq;
@@ -133,6 +130,29 @@ internal sealed class SearchTerms(IndexSearcher searcher)
                 return copy.Clauses.Count > 0 || boolean.Clauses.Count == 0 ? copy : Share(boolean.Clauses[0].Query);
             default:
                 return query;
+        }
+    }
+}
+
+/// <summary>
+/// The derived and verb forms found per typed word for one index snapshot (<see cref="SearchTerms.DerivedCache"/>),
+/// at most <see cref="MaxWords"/> words. The count is kept apart: a concurrent dictionary's own count takes every lock.
+/// </summary>
+internal sealed class DerivedFormsCache
+{
+    /// <summary>Most typed words one index snapshot keeps.</summary>
+    internal const int MaxWords = 20_000;
+
+    private readonly ConcurrentDictionary<string, string[]> _forms = new(StringComparer.Ordinal);
+    private int _count;
+
+    public bool TryGet(string key, out string[] forms) => _forms.TryGetValue(key, out forms!);
+
+    public void Add(string key, string[] forms)
+    {
+        if (Volatile.Read(ref _count) < MaxWords && _forms.TryAdd(key, forms))
+        {
+            Interlocked.Increment(ref _count);
         }
     }
 }
