@@ -117,10 +117,18 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
         _bot = ChildProcess.Start("dotnet", [assembly], _dataDirectory, environment, Path.Combine(RepoPaths.Logs, _logPrefix + "bot.log"));
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await WaitUntilAsync("the bot's /health", _bot, async () =>
+        // Ready, not just alive: /health answers while the start-up ingest of the seeds still runs, and a test that
+        // asks before it is done (under CI load) finds no letters, meetings or promises yet. /health/ready says
+        // "Healthy" only when the store answers, the scheduler runs and that ingest is complete ("Degraded" before).
+        await WaitUntilAsync("the bot's /health/ready to say Healthy", _bot, async () =>
         {
-            using var response = await http.GetAsync($"http://127.0.0.1:{BotPort}/health");
-            return response.IsSuccessStatusCode;
+            using var response = await http.GetAsync($"http://127.0.0.1:{BotPort}/health/ready");
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.GetProperty("status").GetString() == "Healthy";
         });
     }
 
