@@ -128,7 +128,10 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
                 return false;
             }
             using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return body.RootElement.GetProperty("status").GetString() == "Healthy";
+            // And the seeds are in: "Healthy" with 0 documents would only mean the ingest had not been started yet.
+            return body.RootElement.GetProperty("status").GetString() == "Healthy"
+                && body.RootElement.GetProperty("checks").GetProperty("index").GetProperty("description").GetString() is { } index
+                && !index.StartsWith("0 ", StringComparison.Ordinal);
         });
     }
 
