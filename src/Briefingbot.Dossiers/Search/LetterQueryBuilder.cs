@@ -42,7 +42,14 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         /// <summary>Runs of terms marked only where they stand together (an abbreviation's long form), with their positions.</summary>
         public List<IReadOnlyList<(string Term, int Position)>> Phrases { get; } = [];
 
-        public bool IsEmpty => Terms.Count == 0 && Prefixes.Count == 0 && Phrases.Count == 0;
+        /// <summary>
+        /// The front part of a typed compound ("lucht" of "luchtverdediging"): marked where a word is that part, not
+        /// inside another compound ("luchttransport" is not about air defence). A term also in <see cref="Terms"/> is
+        /// marked everywhere.
+        /// </summary>
+        public HashSet<string> WholeWordsOnly { get; } = new(StringComparer.Ordinal);
+
+        public bool IsEmpty => Terms.Count == 0 && Prefixes.Count == 0 && Phrases.Count == 0 && WholeWordsOnly.Count == 0;
     }
 
     /// <summary>
@@ -576,7 +583,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
         {
             return null;
         }
-        highlights.Terms.Add(bestHead);
+        highlights.WholeWordsOnly.Add(bestHead);
         highlights.Terms.Add(bestTail);
         foreach (var form in linked)
         {
@@ -872,7 +879,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
                 // costs a scan of both long lists and mostly finds passages that merely use both.
                 return null;
             }
-            highlights.Terms.Add(head);
+            highlights.WholeWordsOnly.Add(head);
             highlights.Terms.Add(tail);
             var apart = new BooleanQuery(disableCoord: true) { Boost = 0.8f };
             apart.Add(TermClause(head, fuzzy: false), Occur.MUST);

@@ -786,7 +786,9 @@ public sealed class LetterSearch : ILetterSearch
         var phraseTerms = highlights.Phrases.SelectMany(p => p.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
         foreach (var term in terms)
         {
-            if (term.Field is IndexFields.Text or IndexFields.Title or IndexFields.Heading && !phraseTerms.Contains(term.Text))
+            // A typed compound's front part stays marked as a whole word only (Highlights.WholeWordsOnly).
+            if (term.Field is IndexFields.Text or IndexFields.Title or IndexFields.Heading && !phraseTerms.Contains(term.Text)
+                && !highlights.WholeWordsOnly.Contains(term.Text))
             {
                 highlights.Terms.Add(term.Text);
             }

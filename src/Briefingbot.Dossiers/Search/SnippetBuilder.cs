@@ -92,7 +92,8 @@ internal static class SnippetBuilder
         var tokens = TokenAnalysis.Analyze(analyzer, IndexFields.Text, text);
         foreach (var token in tokens)
         {
-            if (highlights.Terms.Contains(token.Term) || highlights.Prefixes.Any(p => token.Term.StartsWith(p, StringComparison.Ordinal)))
+            if (highlights.Terms.Contains(token.Term) || highlights.Prefixes.Any(p => token.Term.StartsWith(p, StringComparison.Ordinal))
+                || (!token.Stacked && highlights.WholeWordsOnly.Contains(token.Term)))
             {
                 ranges.Add((token.Start, token.End));
             }

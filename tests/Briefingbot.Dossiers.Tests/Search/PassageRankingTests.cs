@@ -102,6 +102,23 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Contains("**op te kunnen schalen**", apart.Snippet.Markdown, StringComparison.Ordinal);
     }
 
+
+    /// <summary>
+    /// A typed compound's front part is marked where a word is that part, not inside another compound: for
+    /// "luchtverdediging", "strategisch luchttransport, luchtverdediging- en inlichtingencapaciteit" marks the second
+    /// word only (air transport is not air defence); "lucht- en raketverdediging" still marks "lucht".
+    /// </summary>
+    [Fact]
+    public async Task A_typed_compounds_front_part_is_not_marked_inside_another_compound()
+    {
+        var response = await _index.Search.SearchAsync("luchtverdediging", new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        var both = Assert.Single(response.Passages, p => p.Snippet.Text.Contains("strategisch luchttransport, luchtverdediging", StringComparison.Ordinal));
+        Assert.Contains("**luchtverdediging**", both.Snippet.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("**luchttransport**", both.Snippet.Markdown, StringComparison.Ordinal);
+        Assert.Contains(response.Passages, p => p.Snippet.Markdown.Contains("**lucht**", StringComparison.Ordinal));
+    }
     [Fact]
     public async Task A_word_with_a_leading_minus_is_left_out_as_with_not()
     {
