@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Analysis;
 using Briefingbot.Dossiers.Index;
 using Lucene.Net.Analysis;
@@ -25,7 +26,7 @@ internal enum MatchMode
 /// letter title (boosted: a letter about the subject beats a letter mentioning it) and the passage heading.
 /// Not thread-safe: one builder per query.
 /// </summary>
-internal sealed class LetterQueryBuilder(Analyzer analyzer)
+internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
 {
     internal const float TitleBoost = 0.6f;
     internal const float HeadingBoost = 0.3f;
@@ -223,6 +224,21 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
                 }
                 return either.Clauses.Count == 0 ? null : either;
             }
+            case WordNode word when NumberWithUnit().Match(word.Text) is { Success: true } measure && Units.Contains(measure.Groups[2].Value):
+            {
+                // "155mm" typed, "155 mm" written (or the other way round, joined in the AND below): either spelling.
+                var marks = negated ? new Highlights() : highlights;
+                var either = new BooleanQuery(disableCoord: true);
+                if (BuildWord(word.Text, fuzzy: false, marks, some && !negated) is { } joined)
+                {
+                    either.Add(joined, Occur.SHOULD);
+                }
+                if (BuildPhrase($"{measure.Groups[1].Value} {measure.Groups[2].Value}", marks, markTogether: true) is { } apart)
+                {
+                    either.Add(apart, Occur.SHOULD);
+                }
+                return either.Clauses.Count == 0 ? null : either;
+            }
             case WordNode word:
                 return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights, some && !negated, _spelledOut.GetValueOrDefault(word),
                     _groupOfPhrase.GetValueOrDefault(word));
@@ -243,7 +259,7 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
                 FindSpelledOut(and.Children);
                 var query = new BooleanQuery();
                 var positives = 0;
-                foreach (var child in and.Children)
+                foreach (var child in NumbersWithUnitsJoined(and.Children))
                 {
                     if (child is NotNode not)
                     {
@@ -281,6 +297,42 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             default:
                 return null;
         }
+    }
+
+    /// <summary>Units a number is written with, joined or apart ("155mm", "155 mm"; "3 km").</summary>
+    private static readonly HashSet<string> Units = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mm", "cm", "km", "kg", "kt", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "ha", "nm", "bcm", "mt", "pj",
+    };
+
+    /// <summary>A number joined to its unit ("155mm", "2gw").</summary>
+    [GeneratedRegex(@"^([0-9]+)([A-Za-z]{2,3})$")]
+    private static partial Regex NumberWithUnit();
+
+    /// <summary>A number with a decimal comma or point, or thousands separators ("3,5", "3,5%", "1.000").</summary>
+    [GeneratedRegex(@"^[0-9]+(?:[.,][0-9]+)+%?$")]
+    private static partial Regex SeparatedNumber();
+
+    /// <summary>
+    /// A typed number followed by its unit ("155 mm") becomes one word of either spelling (<see cref="NumberWithUnit"/>):
+    /// apart, the number and the unit would each be a word that must match, and "mm" alone is a word of no letter.
+    /// </summary>
+    private static IReadOnlyList<QueryNode> NumbersWithUnitsJoined(IReadOnlyList<QueryNode> children)
+    {
+        List<QueryNode>? joined = null;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (i + 1 < children.Count && children[i] is WordNode { Text: var number } && number.All(char.IsAsciiDigit)
+                && children[i + 1] is WordNode { Text: var unit } && Units.Contains(unit))
+            {
+                joined ??= [.. children.Take(i)];
+                joined.Add(new WordNode(number + unit));
+                i++;
+                continue;
+            }
+            joined?.Add(children[i]);
+        }
+        return joined ?? children;
     }
 
     /// <summary>
@@ -447,6 +499,11 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
             }
             return clause;
         }
+        if (SeparatedNumber().IsMatch(text))
+        {
+            // "3,5%": the digits as written together, marked only there (not every "3" and "5" of the passage).
+            return BuildPhrase(text, highlights, markTogether: true);
+        }
         // One typed "word" that analyses into several ("NAVO/EU", "title:drones"): all of them; when relaxing, more
         // of them first.
         var all = new BooleanQuery();
@@ -461,9 +518,16 @@ internal sealed class LetterQueryBuilder(Analyzer analyzer)
     /// <summary>The parts of a hyphenated word ("counter-drone": "counter", "drone"); one part for any other word.</summary>
     private static string[] HyphenParts(string text) => text.Split(['-', '\u2010', '\u2011'], StringSplitOptions.RemoveEmptyEntries);
 
-    private Query? BuildPhrase(string text, Highlights highlights)
+    /// <param name="markTogether">Mark the words only where they stand together (<see cref="Highlights.Phrases"/>), as
+    /// for a number written in parts ("3,5"), whose parts alone are other numbers.</param>
+    private Query? BuildPhrase(string text, Highlights highlights, bool markTogether = false)
     {
         var tokens = PrimaryTerms(text);
+        if (markTogether && tokens.Count > 1)
+        {
+            highlights.Phrases.Add(tokens.Select(t => (t.Term, t.Position)).ToList());
+            highlights = new Highlights();
+        }
         if (tokens.Count == 0)
         {
             return null;

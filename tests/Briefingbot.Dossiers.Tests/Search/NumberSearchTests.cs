@@ -1,0 +1,70 @@
+using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Search;
+using Briefingbot.Dossiers.Summaries;
+using Briefingbot.Dossiers.Tests.Index;
+
+namespace Briefingbot.Dossiers.Tests.Search;
+
+/// <summary>
+/// Numbers as MPs type them: a decimal number ("3,5%") is the digits written together, not every "3" and "5" of a
+/// passage; a number and its unit find each other joined or apart ("155mm", "155 mm").
+/// </summary>
+public sealed class NumberSearchTests : IAsyncLifetime
+{
+    private readonly TestIndex _index = new(parser: new LetterParser(), summarizer: new ExtractiveSummarizer());
+
+    public async Task InitializeAsync()
+    {
+        _index.WriteLetter("a.txt", TestLetters.Text("Munitie",
+            "Nederland levert 155 mm granaten aan de landmacht van Oekraïne.",
+            "Het kabinet koopt 155mm munitie samen met Denemarken.",
+            "De norm is 3,5% van het bbp voor de kerntaken van defensie.",
+            "Er doen 5 landen mee, en 3 partners kijken toe bij de uitgaven.",
+            "Het gaat om 5 procent van de uitgaven in 3 jaar."));
+        await _index.IngestAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task<SearchResponse> SearchAsync(string query) => _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+    [Theory]
+    [InlineData("3,5%")]
+    [InlineData("3,5")]
+    public async Task A_decimal_number_finds_its_digits_written_together_and_marks_them_there(string query)
+    {
+        var response = await SearchAsync(query);
+
+        var passage = Assert.Single(response.Passages, p => p.MatchesAllTerms);
+        Assert.Contains("3,5% van het bbp", passage.Passage.Text, StringComparison.Ordinal);
+        Assert.Contains("**3,5**", passage.Snippet.Markdown, StringComparison.Ordinal);
+        // "5 landen" and "3 partners" hold the digits apart: not the number asked for.
+        Assert.DoesNotContain(response.Passages, p => p.MatchesAllTerms && p.Passage.Text.Contains("5 landen", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("155mm")]
+    [InlineData("155 mm")]
+    [InlineData("155MM")]
+    public async Task A_number_and_its_unit_find_each_other_joined_or_apart(string query)
+    {
+        var response = await SearchAsync(query);
+
+        var full = response.Passages.Where(p => p.MatchesAllTerms).Select(p => p.Passage.Text).ToList();
+        Assert.Contains(full, t => t.Contains("155 mm granaten", StringComparison.Ordinal));
+        Assert.Contains(full, t => t.Contains("155mm munitie", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_number_and_its_unit_with_another_word_find_the_passage_that_holds_both()
+    {
+        var response = await SearchAsync("155 mm granaten");
+
+        Assert.Contains("155 mm granaten", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+    }
+}
