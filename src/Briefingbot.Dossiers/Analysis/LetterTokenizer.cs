@@ -21,7 +21,8 @@ internal sealed class LetterTokenizer : CharTokenizer
     {
         if (c < 0x80)
         {
-            return c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-';
+            // '%' is a word of its own ("procent"), split off by PercentFilter.
+            return c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '%';
         }
 
         // Non-breaking hyphen and hyphen (U+2010/2011) behave like '-' inside words.

@@ -84,8 +84,44 @@ internal static partial class SearchPassages
                 Add(units, passage, map, s, e, PassageRole.Paragraph, null, true);
             }
         }
+        AddSignatories(units, letter);
         HideRepeats(units);
         return units;
+    }
+
+    /// <summary>
+    /// Each signatory's name as the letter writes it under the letter ("R.P. Brekelmans"), a unit of its own: MPs look
+    /// for a minister's letters by name, and the signature block is no passage (it says nothing). The name only, not
+    /// the role: "minister van Defensie" would make every signature an answer to "minister defensie". Found after the
+    /// last passage (the signature block), else where it last stands; a name not written as parsed is left out.
+    /// </summary>
+    private static void AddSignatories(List<SearchPassage> units, Letter letter)
+    {
+        if (letter.Signatories.Count == 0 || string.IsNullOrEmpty(letter.RawText))
+        {
+            return;
+        }
+        var raw = letter.RawText;
+        var after = Math.Min(raw.Length, letter.Passages.Count == 0 ? 0 : letter.Passages.Max(p => p.End));
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var signatory in letter.Signatories)
+        {
+            var comma = signatory.IndexOf(", ", StringComparison.Ordinal);
+            var name = (comma > 0 ? signatory[..comma] : signatory).Trim();
+            if (name.Length < 3 || !names.Add(name))
+            {
+                continue;
+            }
+            var at = raw.IndexOf(name, after, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                at = raw.LastIndexOf(name, StringComparison.Ordinal);
+            }
+            if (at >= 0)
+            {
+                units.Add(new SearchPassage(units.Count, at, at + name.Length, name, PassageRole.Paragraph, null, null, null, null, true));
+            }
+        }
     }
 
     /// <summary>A repeated paragraph has at least this many distinct words (shorter lines repeat by nature: "Hoogachtend,").</summary>

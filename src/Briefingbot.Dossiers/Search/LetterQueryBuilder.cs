@@ -309,8 +309,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^([0-9]+)([A-Za-z]{2,3})$")]
     private static partial Regex NumberWithUnit();
 
-    /// <summary>A number with a decimal comma or point, or thousands separators ("3,5", "3,5%", "1.000").</summary>
-    [GeneratedRegex(@"^[0-9]+(?:[.,][0-9]+)+%?$")]
+    /// <summary>A number with a decimal comma or point, or thousands separators ("3,5", "1.000"), or a percentage ("2%", "3,5%").</summary>
+    [GeneratedRegex(@"^[0-9]+(?:(?:[.,][0-9]+)+%?|%)$")]
     private static partial Regex SeparatedNumber();
 
     /// <summary>
@@ -501,7 +501,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         }
         if (SeparatedNumber().IsMatch(text))
         {
-            // "3,5%": the digits as written together, marked only there (not every "3" and "5" of the passage).
+            // "3,5%": the digits (and "%", read as "procent") as written together, marked only there (not every "3"
+            // and "5" of the passage).
             return BuildPhrase(text, highlights, markTogether: true);
         }
         // One typed "word" that analyses into several ("NAVO/EU", "title:drones"): all of them; when relaxing, more
@@ -987,7 +988,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
         }
         var edits = term.Length >= 8 ? 2 : 1;
-        if (fuzzy && term.Length is >= 4 and <= 30 && !_isKnown(term) && _mayHaveTypo(term, edits))
+        // Not a number ("2046" is not a typo of "2045"; "501-29" not of "501-20"): numbers are exact.
+        if (fuzzy && term.Length is >= 4 and <= 30 && !term.Any(char.IsAsciiDigit) && !_isKnown(term) && _mayHaveTypo(term, edits))
         {
             if (edits == 2 && _typosKnown && _mayHaveTypo(term, 1))
             {

@@ -83,6 +83,9 @@ internal static class QueryExpansions
         ["burgers", "bevolking", "samenleving"],
         // agreements
         ["akkoord", "overeenkomst", "afspraak", "afspraken"],
+        // amounts as letters abbreviate them ("EUR 54 mld.")
+        ["miljard", "mld"],
+        ["miljoen", "mln"],
         // organisations under their English name
         ["navo", "nato"],
         // place names spelled the Russian, the Ukrainian or the German way

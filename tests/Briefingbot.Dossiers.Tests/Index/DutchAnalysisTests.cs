@@ -10,6 +10,24 @@ public class DutchAnalysisTests
 
     private static string Single(string word) => Assert.Single(TokenAnalysis.Analyze(Analyzer, "text", word), t => !t.Stacked).Term;
 
+    /// <summary>"%" is the word "procent", at the offsets of the sign; the rest of a word around it passes on.</summary>
+    [Theory]
+    [InlineData("2%", new[] { "2", "procent" })]
+    [InlineData("3,5%", new[] { "3", "5", "procent" })]
+    [InlineData("2 %", new[] { "2", "procent" })]
+    [InlineData("3%-norm", new[] { "3", "procent", "norm" })]
+    [InlineData("%", new[] { "procent" })]
+    public void A_percent_sign_is_the_word_procent(string text, string[] expected)
+    {
+        var tokens = TokenAnalysis.Analyze(Analyzer, "text", text).Where(t => !t.Stacked).ToList();
+
+        Assert.Equal(expected, tokens.Select(t => t.Term));
+        Assert.Equal(Enumerable.Range(tokens[0].Position, tokens.Count), tokens.Select(t => t.Position));
+        var sign = Assert.Single(tokens, t => t.Term == "procent");
+        Assert.Equal("%", text[sign.Start..sign.End]);
+        Assert.Equal(Terms("2 procent"), Terms("2%"));
+    }
+
     [Fact]
     public void Missing_diacritics_give_the_same_term()
     {

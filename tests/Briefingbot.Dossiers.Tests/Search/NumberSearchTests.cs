@@ -7,7 +7,7 @@ namespace Briefingbot.Dossiers.Tests.Search;
 
 /// <summary>
 /// Numbers as MPs type them: a decimal number ("3,5%") is the digits written together, not every "3" and "5" of a
-/// passage; a number and its unit find each other joined or apart ("155mm", "155 mm").
+/// passage; "%" is "procent"; a number and its unit find each other joined or apart ("155mm", "155 mm").
 /// </summary>
 public sealed class NumberSearchTests : IAsyncLifetime
 {
@@ -20,7 +20,11 @@ public sealed class NumberSearchTests : IAsyncLifetime
             "Het kabinet koopt 155mm munitie samen met Denemarken.",
             "De norm is 3,5% van het bbp voor de kerntaken van defensie.",
             "Er doen 5 landen mee, en 3 partners kijken toe bij de uitgaven.",
-            "Het gaat om 5 procent van de uitgaven in 3 jaar."));
+            "Het gaat om 5 procent van de uitgaven in 3 jaar.",
+            "Het kabinet besteedt 2 procent aan innovatie van de krijgsmacht.",
+            "De uitgaven aan onderhoud stijgen met 2% per jaar tot het einde van het decennium.",
+            "Het investeringsplan loopt tot 2045 en wordt elk jaar herzien.",
+            "Het IMF schat de financieringsbehoefte op EUR 54 mld. voor de komende twee jaar."));
         await _index.IngestAsync();
     }
 
@@ -33,17 +37,52 @@ public sealed class NumberSearchTests : IAsyncLifetime
     private Task<SearchResponse> SearchAsync(string query) => _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
 
     [Theory]
-    [InlineData("3,5%")]
-    [InlineData("3,5")]
-    public async Task A_decimal_number_finds_its_digits_written_together_and_marks_them_there(string query)
+    [InlineData("3,5%", "**3,5%**")]
+    [InlineData("3,5", "**3,5**")]
+    public async Task A_decimal_number_finds_its_digits_written_together_and_marks_them_there(string query, string marked)
     {
         var response = await SearchAsync(query);
 
         var passage = Assert.Single(response.Passages, p => p.MatchesAllTerms);
         Assert.Contains("3,5% van het bbp", passage.Passage.Text, StringComparison.Ordinal);
-        Assert.Contains("**3,5**", passage.Snippet.Markdown, StringComparison.Ordinal);
+        Assert.Contains(marked, passage.Snippet.Markdown, StringComparison.Ordinal);
         // "5 landen" and "3 partners" hold the digits apart: not the number asked for.
         Assert.DoesNotContain(response.Passages, p => p.MatchesAllTerms && p.Passage.Text.Contains("5 landen", StringComparison.Ordinal));
+    }
+
+    /// <summary>"%" and "procent" are one word: either typed finds both spellings, marked where the number stands with it.</summary>
+    [Theory]
+    [InlineData("2%")]
+    [InlineData("2 procent")]
+    public async Task A_percentage_finds_the_sign_and_the_word(string query)
+    {
+        var response = await SearchAsync(query);
+
+        var full = response.Passages.Where(p => p.MatchesAllTerms).ToList();
+        Assert.Contains(full, p => p.Passage.Text.Contains("stijgen met 2% per jaar", StringComparison.Ordinal)
+            && p.Snippet.Markdown.Contains("**2%**", StringComparison.Ordinal));
+        Assert.Contains(full, p => p.Passage.Text.Contains("besteedt 2 procent aan", StringComparison.Ordinal));
+        Assert.Equal(full[0].Passage.Text, response.Passages[0].Passage.Text);
+    }
+
+    /// <summary>A number is exact: "2046" is no typo of "2045" (it found it, and offered it as "also searched").</summary>
+    [Fact]
+    public async Task A_number_is_not_matched_as_a_typo_of_another()
+    {
+        var response = await SearchAsync("2046");
+
+        Assert.DoesNotContain(response.Passages, p => p.Passage.Text.Contains("2045", StringComparison.Ordinal));
+        Assert.DoesNotContain("2045", response.AlsoSearched);
+    }
+
+    /// <summary>Letters abbreviate amounts ("EUR 54 mld."): "54 miljard" finds them, as a full match.</summary>
+    [Fact]
+    public async Task Miljard_finds_mld()
+    {
+        var response = await SearchAsync("54 miljard");
+
+        Assert.Contains("EUR 54 mld.", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
     }
 
     [Theory]

@@ -104,6 +104,31 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
 
 
     /// <summary>
+    /// A minister's name finds the letters the minister signed: the signature block is no passage, so "Brekelmans"
+    /// found nothing although he signs 000 and 001. Each shows the name as the letter writes it, at its raw offsets.
+    /// </summary>
+    [Theory]
+    [InlineData("Brekelmans", "000_", "001_")]
+    [InlineData("ollongren", "002_", "003_")]
+    [InlineData("van der Maat", "002_", "003_")]
+    public async Task A_signatorys_name_finds_the_letters_signed(string query, string first, string second)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        var signed = response.Hits.SelectMany(h => h.Passages.Select(p => (h.SourceFile, Passage: p))).Take(2).ToList();
+        Assert.Equal([first, second], signed.Select(p => p.SourceFile[..4]).Order(StringComparer.Ordinal));
+        var name = query.Split(' ')[^1];
+        foreach (var (file, passage) in signed)
+        {
+            Assert.Contains("**", passage.Snippet.Markdown, StringComparison.Ordinal);
+            Assert.Contains(name, passage.Snippet.Text, StringComparison.OrdinalIgnoreCase);
+            var raw = await File.ReadAllTextAsync(Path.Combine(_index.Corpus, file));
+            Assert.Equal(passage.Passage.Text, raw[passage.Start..passage.End]);
+        }
+    }
+
+    /// <summary>
     /// A typed compound's front part is marked where a word is that part, not inside another compound: for
     /// "luchtverdediging", "strategisch luchttransport, luchtverdediging- en inlichtingencapaciteit" marks the second
     /// word only (air transport is not air defence); "lucht- en raketverdediging" still marks "lucht".
