@@ -31,7 +31,9 @@ internal sealed class LetterTokenizer : CharTokenizer
             return true;
         }
 
-        if (!Rune.IsValid(c))
+        // Variation selectors (emoji presentation, "✈️" is "✈" + U+FE0F) are marks that belong to no word: alone they
+        // would be one, and a query with an emoji a word that nothing matches.
+        if (!Rune.IsValid(c) || c is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF))
         {
             return false;
         }

@@ -103,6 +103,21 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
 
+    /// <summary>An emoji is no word, also in its emoji presentation ("✈️": "✈" + U+FE0F, which counted as a second word).</summary>
+    [Theory]
+    [InlineData("drones \u2708\uFE0F")]
+    [InlineData("drones \u2708")]
+    [InlineData("\uD83D\uDE80\uFE0F drones")]
+    public async Task An_emoji_is_not_a_word_of_the_query(string query)
+    {
+        var plain = await _index.Search.SearchAsync("drones", new SearchFilters { PageSize = 10 });
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        Assert.Null(response.Relaxation);
+        Assert.All(response.Passages, p => Assert.True(p.MatchesAllTerms));
+        Assert.Equal(plain.Passages.Select(p => (p.Start, p.Score)), response.Passages.Select(p => (p.Start, p.Score)));
+    }
+
     /// <summary>
     /// A minister's name finds the letters the minister signed: the signature block is no passage, so "Brekelmans"
     /// found nothing although he signs 000 and 001. Each shows the name as the letter writes it, at its raw offsets.
