@@ -86,8 +86,98 @@ internal static partial class SearchPassages
         }
         AddSignatories(units, letter);
         HideRepeats(units);
+        FollowReferences(units);
         return units;
     }
+
+    /// <summary>
+    /// An answer that only points to other answers ("Zie het antwoord op vraag 25.", "Zie de beantwoording op vraag 1
+    /// en 5.") is not shown for its question's words: the answers it points to are, found by that question too (as
+    /// <see cref="HideRepeats"/> does for an answer given twice). The numbers are looked up in the stub's own run of
+    /// numbered questions (a report may number each part from 1), else before it; an answer that says more than the
+    /// pointer stays as it is.
+    /// </summary>
+    internal static void FollowReferences(List<SearchPassage> units)
+    {
+        var runs = new int[units.Count];
+        var (run, previous) = (0, int.MaxValue);
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (Number(units[i].QuestionNumber) is { } n)
+            {
+                if (n < previous && previous != int.MaxValue)
+                {
+                    run++;
+                }
+                previous = n;
+            }
+            runs[i] = run;
+        }
+        var resolved = new Dictionary<int, List<int>>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            var stub = units[i];
+            if (stub.Role != PassageRole.Answer || !stub.Searchable || stub.QuestionText is not { Length: > 0 } question
+                || PointerAnswer().Match(stub.Text) is not { Success: true } pointer)
+            {
+                continue;
+            }
+            var targets = new List<int>();
+            foreach (var n in Numbers(pointer.Groups["numbers"].Value))
+            {
+                var answers = Enumerable.Range(0, units.Count)
+                    .Where(j => j != i && units[j].Role == PassageRole.Answer && Number(units[j].QuestionNumber) == n)
+                    .ToList();
+                var inRun = answers.Where(j => runs[j] == runs[i]).ToList();
+                var before = answers.Where(j => j < i).ToList();
+                var chosen = inRun.Count > 0 ? inRun : before.Count > 0 ? [.. before.Where(j => runs[j] == runs[before[^1]])] : answers;
+                // A pointer to a pointer ("zie vraag 2", which says "zie vraag 1"): where that one points.
+                foreach (var j in chosen.SelectMany(j => resolved.TryGetValue(j, out var further) ? further : [j]))
+                {
+                    if (units[j].Searchable && !targets.Contains(j))
+                    {
+                        targets.Add(j);
+                    }
+                }
+            }
+            if (targets.Count == 0)
+            {
+                continue;
+            }
+            units[i] = stub with { Searchable = false };
+            resolved[i] = targets;
+            foreach (var j in targets)
+            {
+                var target = units[j];
+                units[j] = target with { RepeatedQuestions = target.RepeatedQuestions is null ? question : target.RepeatedQuestions + "\n" + question };
+            }
+        }
+
+        // "1 en 5", "3, 4 en 7", "2 t/m 4" (a range of at most 20).
+        static IEnumerable<int> Numbers(string list)
+        {
+            var numbers = new List<int>();
+            foreach (Match m in Regex.Matches(list, @"(\d+)[a-z]?(?:\s*(?:t/m|tot\s+en\s+met)\s*(\d+))?", RegexOptions.IgnoreCase))
+            {
+                var from = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var to = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : from;
+                for (var n = from; n <= Math.Min(to, from + 20); n++)
+                {
+                    numbers.Add(n);
+                }
+            }
+            return numbers.Distinct();
+        }
+
+        static int? Number(string? questionNumber) =>
+            questionNumber is { Length: > 0 } && int.TryParse(new string(questionNumber.TakeWhile(char.IsAsciiDigit).ToArray()),
+                System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    /// <summary>An answer that is only a pointer to other answers: "Zie het antwoord op vraag 25.", "Zie de beantwoording
+    /// van de vragen 3, 4 en 7.", "Verwezen wordt naar het antwoord op vraag 2."</summary>
+    [GeneratedRegex(@"^\s*(?:zie|verwezen\s+wordt\s+naar|wij\s+verwijzen\s+naar|het\s+kabinet\s+verwijst\s+naar|voor\s+het\s+antwoord\s+(?:op\s+deze\s+vraag\s+)?(?:wordt\s+)?verwe?z(?:en|ijst)\s+(?:het\s+kabinet\s+)?naar)\s+(?:ook\s+)?(?:het\s+|de\s+)?(?:antwoord(?:en)?|beantwoording)\s+(?:op|van|bij)\s+(?:de\s+)?vra(?:ag|gen)\s+(?<numbers>\d+[a-z]?(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*\d+[a-z]?)*)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointerAnswer();
 
     /// <summary>
     /// Each signatory's name as the letter writes it under the letter ("R.P. Brekelmans"), a unit of its own: MPs look

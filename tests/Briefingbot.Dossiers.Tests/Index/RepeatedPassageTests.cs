@@ -49,6 +49,35 @@ public sealed class RepeatedPassageTests
         Assert.Null(units[1].RepeatedQuestions);
     }
 
+    /// <summary>
+    /// An answer that only points to others ("Zie het antwoord op vraag 2.") is not searched; the answers it points to
+    /// are, with its question too. Numbers are read in the pointer's own run of numbered questions (a report that
+    /// numbers each part from 1), and a range ("1 t/m 2") is each number; an answer that says more stays.
+    /// </summary>
+    [Fact]
+    public void An_answer_that_only_points_to_others_is_searched_with_them()
+    {
+        SearchPassage Answer(int index, string number, string text, string question) =>
+            Unit(index, text, PassageRole.Answer) with { QuestionNumber = number, QuestionText = question };
+        var units = new List<SearchPassage>
+        {
+            Answer(0, "1", "Het kabinet steunt de herstellening.", "Steunt het kabinet de lening?"),
+            Answer(1, "2", "De munitie wordt in 2026 geleverd.", "Wanneer komt de munitie?"),
+            Answer(2, "1", "De Raad besluit in december.", "Wanneer besluit de Raad?"), // a second part, numbered from 1 again
+            Answer(3, "2", "Zie het antwoord op vraag 1.", "Welke rol speelt de Raad?"),
+            Answer(4, "3", "Zie de beantwoording van de vragen 1 t/m 2.", "Hoe staat het met de steun?"),
+            Answer(5, "4", "Zie het antwoord op vraag 1. Daarnaast is er overleg met Duitsland.", "Wat doet Duitsland?"),
+            Answer(6, "5", "Zie het antwoord op vraag 9.", "Wat kost het?"), // no such question: kept
+        };
+
+        SearchPassages.FollowReferences(units);
+
+        Assert.Equal([true, true, true, false, false, true, true], units.Select(u => u.Searchable));
+        Assert.Equal("Welke rol speelt de Raad?\nHoe staat het met de steun?", units[2].RepeatedQuestions);
+        Assert.Null(units[0].RepeatedQuestions);
+        Assert.Null(units[1].RepeatedQuestions); // vraag 2 of the pointer's run is the pointer itself
+    }
+
     [Fact]
     public void A_paragraph_that_adds_a_sentence_of_its_own_is_kept()
     {

@@ -103,6 +103,28 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
 
+    /// <summary>
+    /// An answer that only points to another ("Zie het antwoord op vraag 25.") is not shown: the answer it points to is,
+    /// found by the pointing question's words too (vraag 26 asks about the "streefcijfer" of 55%; its answer is vraag 25's).
+    /// </summary>
+    [Theory]
+    [InlineData("streefcijfer", "streefpercentages")]
+    [InlineData("28 puntenplan", null)]
+    public async Task An_answer_that_only_points_to_another_is_replaced_by_the_answer_it_points_to(string query, string? first)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        Assert.NotEmpty(response.Passages);
+        Assert.DoesNotContain(response.Passages, p => p.Passage.Text.StartsWith("Zie het antwoord op vraag", StringComparison.Ordinal)
+            || p.Passage.Text.StartsWith("Zie de beantwoording op vraag", StringComparison.Ordinal));
+        if (first is not null)
+        {
+            Assert.Contains(first, response.Passages[0].Passage.Text, StringComparison.Ordinal);
+            Assert.Equal(PassageRole.Answer, response.Passages[0].Role);
+        }
+    }
+
     /// <summary>An emoji is no word, also in its emoji presentation ("✈️": "✈" + U+FE0F, which counted as a second word).</summary>
     [Theory]
     [InlineData("drones \u2708\uFE0F")]
