@@ -1006,7 +1006,81 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             // edit from a word the letters use, is looked for as well.
             query.Add(new FuzzyQuery(new Term(IndexFields.Text, surface), 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
         }
+        if (fuzzy && typed is not null && !_isKnown(term) && _typosKnown
+            && TextFolding.Fold(typed).ToLowerInvariant() is { Length: >= MinCorrectedLength and <= MaxCorrectedLength } word && word.All(char.IsAsciiLetterLower))
+        {
+            // The stemmer reads a typo otherwise than the word meant, so its stem may be far from the word's: "dronesn"
+            // stays "dronesn", three edits from "dron" ("drones"); "herstelleningn" four from "herstellen"; "drnoes"
+            // (a swap) two from "dron". The typed word one edit away from a word the letters use, analysed: what the
+            // user meant.
+            foreach (var stem in OneEditStems(word, term))
+            {
+                query.Add(new TermQuery(new Term(IndexFields.Text, stem)) { Boost = 0.8f }, Occur.SHOULD);
+            }
+        }
         return query;
+    }
+
+    private const int MinCorrectedLength = 5;
+    private const int MaxCorrectedLength = 20;
+    private const int MaxCorrections = 1;
+
+    /// <summary>
+    /// The known stems of the words one edit (deletion, adjacent swap, substitution or insertion of a letter) from
+    /// <paramref name="word"/>, the likeliest first (a doubled letter or a swap, then a letter too many, too few, another;
+    /// then the most frequent word), at most <see cref="MaxCorrections"/> (one: the likeliest meaning, as a spelling
+    /// checker takes it; more let a rarer word in beside it, "defense" beside "defensie" for "defensei"). Some hundreds of short
+    /// analyses, made only for an unknown word with no known word near its stem, in the typo step.
+    /// </summary>
+    private List<string> OneEditStems(string word, string term)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Per stem, the likeliest kind of edit that gave it (lower is likelier).
+        var stems = new Dictionary<string, int>(StringComparer.Ordinal);
+        var buffer = new System.Text.StringBuilder(word.Length + 1);
+        for (var i = 0; i < word.Length; i++)
+        {
+            // A letter typed twice ("rakketten") or two swapped ("drnoes") first, then a letter too many, too few, another.
+            var repeated = i > 0 && word[i - 1] == word[i];
+            Try(buffer.Clear().Append(word, 0, i).Append(word, i + 1, word.Length - i - 1).ToString(), repeated ? 0 : 1);
+            if (i + 1 < word.Length && word[i] != word[i + 1])
+            {
+                Try(buffer.Clear().Append(word, 0, i).Append(word[i + 1]).Append(word[i]).Append(word, i + 2, word.Length - i - 2).ToString(), 0);
+            }
+        }
+        for (var i = 0; i <= word.Length; i++)
+        {
+            for (var c = 'a'; c <= 'z'; c++)
+            {
+                Try(buffer.Clear().Append(word).Insert(i, c).ToString(), 2);
+            }
+        }
+        for (var i = 0; i < word.Length; i++)
+        {
+            for (var c = 'a'; c <= 'z'; c++)
+            {
+                if (c != word[i])
+                {
+                    Try(buffer.Clear().Append(word).Remove(i, 1).Insert(i, c).ToString(), 3);
+                }
+            }
+        }
+        return stems
+            .OrderBy(s => s.Value)
+            .ThenByDescending(s => _docFreq?.Invoke(new Term(IndexFields.Text, s.Key)) ?? 0)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Take(MaxCorrections)
+            .Select(s => s.Key)
+            .ToList();
+
+        void Try(string candidate, int kind)
+        {
+            if (seen.Add(candidate) && TokenAnalysis.Analyze(WholeWords, IndexFields.Text, candidate) is [{ Term: var stem }]
+                && stem != term && stem.Length >= MinCompoundPart && !stems.ContainsKey(stem) && _isKnown(stem))
+            {
+                stems[stem] = kind;
+            }
+        }
     }
 
     /// <summary>The analysed terms of <paramref name="text"/>, one per position (stacked compound parts left out).</summary>
