@@ -30,7 +30,7 @@ internal static class DutchWordLists
         "militaire", "logistiek", "opleiding", "oefening", "reserve", "reservisten", "dienstplicht", "vredes",
         "witboek", "afspraken", "regeling", "regelingen", "instrument", "programma", "project", "projecten",
         "munitievoorraad", "voorraad", "voorraden", "opbouw", "productiecapaciteit", "inkoop", "aanbesteding",
-        "navo", "tegoeden", "aanval", "aanvallen", "verdrag", "wetgeving", "procedure", "hybride", "informatie",
+        "navo", "tegoeden", "aanval", "aanvallen", "verdrag", "wetgeving", "procedure", "hybride", "informatie", "ecofin",
     }, ignoreCase: false);
 
     private static CharArraySet BuildStopWords()

@@ -259,7 +259,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 FindSpelledOut(and.Children);
                 var query = new BooleanQuery();
                 var positives = 0;
-                foreach (var child in NumbersWithUnitsJoined(and.Children))
+                foreach (var child in NumbersWithUnitsJoined(and.Children, datesAsPhrases: !some))
                 {
                     if (child is NotNode not)
                     {
@@ -313,15 +313,34 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^[0-9]+(?:(?:[.,][0-9]+)+%?|%)$")]
     private static partial Regex SeparatedNumber();
 
+    private static readonly HashSet<string> MonthNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+    };
+
     /// <summary>
     /// A typed number followed by its unit ("155 mm") becomes one word of either spelling (<see cref="NumberWithUnit"/>):
     /// apart, the number and the unit would each be a word that must match, and "mm" alone is a word of no letter.
+    /// A typed date ("19 maart", "1 december 2025") becomes a phrase: "19 februari … 28 maart" is not that date (the
+    /// relaxed steps take the words apart: <paramref name="datesAsPhrases"/> false, which a relaxed phrase's words must
+    /// have, or they would be joined into the phrase again).
     /// </summary>
-    private static IReadOnlyList<QueryNode> NumbersWithUnitsJoined(IReadOnlyList<QueryNode> children)
+    private static IReadOnlyList<QueryNode> NumbersWithUnitsJoined(IReadOnlyList<QueryNode> children, bool datesAsPhrases)
     {
         List<QueryNode>? joined = null;
         for (var i = 0; i < children.Count; i++)
         {
+            if (datesAsPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var day } && day.Length <= 2 && day.All(char.IsAsciiDigit)
+                && int.Parse(day, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31
+                && children[i + 1] is WordNode { Text: var month } && MonthNames.Contains(month))
+            {
+                var withYear = i + 2 < children.Count && children[i + 2] is WordNode { Text: { Length: 4 } year } && year.All(char.IsAsciiDigit)
+                    && year[0] is '1' or '2';
+                joined ??= [.. children.Take(i)];
+                joined.Add(new PhraseNode(withYear ? $"{day} {month} {((WordNode)children[i + 2]).Text}" : $"{day} {month}"));
+                i += withYear ? 2 : 1;
+                continue;
+            }
             if (i + 1 < children.Count && children[i] is WordNode { Text: var number } && number.All(char.IsAsciiDigit)
                 && children[i + 1] is WordNode { Text: var unit } && Units.Contains(unit))
             {

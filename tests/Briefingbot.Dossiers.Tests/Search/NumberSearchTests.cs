@@ -24,7 +24,11 @@ public sealed class NumberSearchTests : IAsyncLifetime
             "Het kabinet besteedt 2 procent aan innovatie van de krijgsmacht.",
             "De uitgaven aan onderhoud stijgen met 2% per jaar tot het einde van het decennium.",
             "Het investeringsplan loopt tot 2045 en wordt elk jaar herzien.",
-            "Het IMF schat de financieringsbehoefte op EUR 54 mld. voor de komende twee jaar."));
+            "Het IMF schat de financieringsbehoefte op EUR 54 mld. voor de komende twee jaar.",
+            "Op 19 februari 2025 sprak de Raad over de steun; het besluit volgt op 28 maart.",
+            "De Europese Raad van 19 maart stelde de prioriteiten vast.",
+            "De Ecofinraad van 12 december spreekt over de financiering.",
+            "De Ecofin bespreekt in het voorjaar ook de begroting."));
         await _index.IngestAsync();
     }
 
@@ -82,6 +86,41 @@ public sealed class NumberSearchTests : IAsyncLifetime
         var response = await SearchAsync("54 miljard");
 
         Assert.Contains("EUR 54 mld.", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+    }
+
+    /// <summary>A typed date is that date: "19 februari … 28 maart" is no full match for "19 maart" (it was, shown first).</summary>
+    [Theory]
+    [InlineData("19 maart")]
+    [InlineData("raad 19 maart")]
+    public async Task A_date_is_matched_as_written_together(string query)
+    {
+        var response = await SearchAsync(query);
+
+        var full = response.Passages.Where(p => p.MatchesAllTerms).ToList();
+        Assert.Contains("De Europese Raad van 19 maart", Assert.Single(full).Passage.Text, StringComparison.Ordinal);
+        Assert.Contains("**19 maart**", full[0].Snippet.Markdown.Replace("** **", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    /// <summary>A date no letter writes is relaxed to its words (the relaxed phrase's words are not made a phrase again).</summary>
+    [Fact]
+    public async Task A_date_no_letter_writes_is_relaxed_to_its_words()
+    {
+        var response = await SearchAsync("30 maart");
+
+        Assert.NotNull(response.Relaxation);
+        Assert.Contains(response.Passages, p => p.Passage.Text.Contains("28 maart", StringComparison.Ordinal));
+        Assert.DoesNotContain(response.Passages, p => p.MatchesAllTerms);
+    }
+
+    /// <summary>"Ecofin" is part of "Ecofinraad", as letters write the Council (compound part); a word the letters also
+    /// use alone, so no beginning-of-a-word search finds it otherwise.</summary>
+    [Fact]
+    public async Task Ecofin_finds_the_ecofinraad()
+    {
+        var response = await SearchAsync("ecofin 12 december");
+
+        Assert.Contains("De Ecofinraad van 12 december", response.Passages[0].Passage.Text, StringComparison.Ordinal);
         Assert.True(response.Passages[0].MatchesAllTerms);
     }
 
