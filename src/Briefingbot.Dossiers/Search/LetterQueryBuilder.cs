@@ -1043,6 +1043,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     private const int MinCorrectedLength = 5;
     private const int MaxCorrectedLength = 20;
     private const int MaxCorrections = 1;
+    /// <summary>Shorter words are corrected only by a deletion or a swap (not a letter added or changed).</summary>
+    private const int MinFreeEditLength = 8;
 
     /// <summary>
     /// The known stems of the words one edit (deletion, adjacent swap, substitution or insertion of a letter) from
@@ -1067,6 +1069,12 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 Try(buffer.Clear().Append(word, 0, i).Append(word[i + 1]).Append(word[i]).Append(word, i + 2, word.Length - i - 2).ToString(), 0);
             }
         }
+        if (word.Length < MinFreeEditLength)
+        {
+            // A short word one letter away from a known word is as often another word as a typo ("bommen": "komen",
+            // "kogels": "vogels", "lonen": "lopen"): only a doubled letter, a swap or a letter too many.
+            return Ranked();
+        }
         for (var i = 0; i <= word.Length; i++)
         {
             for (var c = 'a'; c <= 'z'; c++)
@@ -1084,7 +1092,9 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 }
             }
         }
-        return stems
+        return Ranked();
+
+        List<string> Ranked() => stems
             .OrderBy(s => s.Value)
             .ThenByDescending(s => _docFreq?.Invoke(new Term(IndexFields.Text, s.Key)) ?? 0)
             .ThenBy(s => s.Key, StringComparer.Ordinal)

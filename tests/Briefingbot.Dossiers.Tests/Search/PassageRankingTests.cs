@@ -233,6 +233,23 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.DoesNotContain("defender", response.Suggestions);
     }
 
+    /// <summary>
+    /// A short word the letters do not use is not read as a typo of a word one letter away: "kogels" is not "Vogel",
+    /// "bommen" not "komen", "lonen" not "lopen", "Rutte" not "routes" (the second QA pass found these).
+    /// </summary>
+    [Theory]
+    [InlineData("kogels", "Vogel")]
+    [InlineData("bommen", "komen")]
+    [InlineData("lonen", "lopen")]
+    [InlineData("Rutte", "routes")]
+    public async Task A_short_unknown_word_is_not_rewritten_into_another(string query, string other)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        Assert.DoesNotContain(response.Passages, p => p.Snippet.Markdown.Contains($"**{other}**", StringComparison.Ordinal));
+    }
+
     /// <summary>Filters and no words ("dossier 21501-28"): each letter the filter selects once, by its first passage.</summary>
     [Fact]
     public async Task Filters_without_words_list_the_letters_they_select()
