@@ -236,6 +236,10 @@ public sealed class LetterSearch : ILetterSearch
                     highlights.Terms.Add(term);
                 }
                 highlights.Prefixes.AddRange(terms.Prefixes.Where(p => !highlights.Prefixes.Contains(p)));
+                // And what is marked only together or only as a whole word ("3,5"; "kern" of "kernwapens"): the partial
+                // passages' marks were lost without these.
+                highlights.Phrases.AddRange(terms.Phrases.Where(p => !highlights.Phrases.Any(h => h.SequenceEqual(p))));
+                highlights.WholeWordsOnly.UnionWith(terms.WholeWordsOnly);
                 if (fullCount == 0)
                 {
                     relaxation = name;

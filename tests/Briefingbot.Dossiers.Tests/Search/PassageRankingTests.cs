@@ -166,6 +166,24 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// Partial matches keep the marks that stand only together or only as whole words: the front part of a typed
+    /// compound ("kern" of "kernwapens") and a decimal number ("1,5" of "1,5 miljard") were unmarked in the partial
+    /// step, whose marks are merged into the page's (second QA pass).
+    /// </summary>
+    [Theory]
+    [InlineData("kernwapens", "Het begint met de kern van de kabinetsappreciatie", "**kern**")]
+    [InlineData("1,5 miljard", "1,5%", "**1,5")]
+    public async Task A_partial_match_keeps_its_whole_word_and_phrase_marks(string query, string passage, string marked)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+        Print(response);
+
+        Assert.NotNull(response.Relaxation);
+        var hit = Assert.Single(response.Passages, p => p.Passage.Text.Contains(passage, StringComparison.Ordinal) && p.Snippet.Text.Contains(passage, StringComparison.Ordinal));
+        Assert.Contains(marked, hit.Snippet.Markdown, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A typed compound's front part is marked where a word is that part, not inside another compound: for
     /// "luchtverdediging", "strategisch luchttransport, luchtverdediging- en inlichtingencapaciteit" marks the second
     /// word only (air transport is not air defence); "lucht- en raketverdediging" still marks "lucht".
