@@ -21,8 +21,9 @@ internal sealed class LetterTokenizer : CharTokenizer
     {
         if (c < 0x80)
         {
-            // '%' is a word of its own ("procent"), split off by PercentFilter.
-            return c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '%';
+            // '%' is a word of its own ("procent"), split off by PercentFilter; a comma or point stays only inside a
+            // number (NumberPunctuationFilter splits at the others).
+            return c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '%' or ',' or '.';
         }
 
         // Non-breaking hyphen and hyphen (U+2010/2011) behave like '-' inside words.

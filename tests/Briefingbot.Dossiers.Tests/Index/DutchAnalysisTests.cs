@@ -13,7 +13,7 @@ public class DutchAnalysisTests
     /// <summary>"%" is the word "procent", at the offsets of the sign; the rest of a word around it passes on.</summary>
     [Theory]
     [InlineData("2%", new[] { "2", "procent" })]
-    [InlineData("3,5%", new[] { "3", "5", "procent" })]
+    [InlineData("3,5%", new[] { "3,5", "procent" })]
     [InlineData("2 %", new[] { "2", "procent" })]
     [InlineData("3%-norm", new[] { "3", "procent", "norm" })]
     [InlineData("%", new[] { "procent" })]
@@ -26,6 +26,24 @@ public class DutchAnalysisTests
         var sign = Assert.Single(tokens, t => t.Term == "procent");
         Assert.Equal("%", text[sign.Start..sign.End]);
         Assert.Equal(Terms("2 procent"), Terms("2%"));
+    }
+
+    /// <summary>A number keeps its decimal comma or point; every other comma or point separates words, as before.</summary>
+    [Theory]
+    [InlineData("EUR 18,1 mld.", new[] { "eur", "18,1", "mld" })]
+    [InlineData("2.000 militairen.", new[] { "2.000", "militair" })]
+    [InlineData("d.m.v. de NAVO,", new[] { "d", "m", "v", "navo" })]
+    [InlineData("... , .", new string[0])]
+    [InlineData("1,5-graden", new[] { "1,5", "grad" })]
+    public void A_numbers_decimal_comma_stays_in_the_number(string text, string[] expected)
+    {
+        var tokens = TokenAnalysis.Analyze(Analyzer, "text", text).Where(t => !t.Stacked).ToList();
+
+        Assert.Equal(expected, tokens.Select(t => t.Term));
+        foreach (var token in tokens.Where(t => t.Term.Any(char.IsAsciiDigit)))
+        {
+            Assert.Equal(token.Term, text[token.Start..token.End]);
+        }
     }
 
     [Fact]

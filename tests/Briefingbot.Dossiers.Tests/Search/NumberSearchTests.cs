@@ -28,7 +28,8 @@ public sealed class NumberSearchTests : IAsyncLifetime
             "Op 19 februari 2025 sprak de Raad over de steun; het besluit volgt op 28 maart.",
             "De Europese Raad van 19 maart stelde de prioriteiten vast.",
             "De Ecofinraad van 12 december spreekt over de financiering.",
-            "De Ecofin bespreekt in het voorjaar ook de begroting."));
+            "De Ecofin bespreekt in het voorjaar ook de begroting.",
+            "De lening van de Unie bedraagt EUR 18,1 mld. met een looptijd van tien jaar."));
         await _index.IngestAsync();
     }
 
@@ -67,6 +68,25 @@ public sealed class NumberSearchTests : IAsyncLifetime
             && p.Snippet.Markdown.Contains("**2%**", StringComparison.Ordinal));
         Assert.Contains(full, p => p.Passage.Text.Contains("besteedt 2 procent aan", StringComparison.Ordinal));
         Assert.Equal(full[0].Passage.Text, response.Passages[0].Passage.Text);
+    }
+
+    /// <summary>
+    /// A whole number is not the digits after a decimal comma: "5 procent" is not "3,5%", "1 miljard" not "18,1 mld."
+    /// (both were full matches, with the "5" and the "1" marked).
+    /// </summary>
+    [Theory]
+    [InlineData("5 procent", "5 procent van de uitgaven", "3,5% van het bbp")]
+    [InlineData("1 miljard", null, "EUR 18,1 mld.")]
+    public async Task A_whole_number_is_not_the_digits_after_a_decimal_comma(string query, string? full, string notFull)
+    {
+        var response = await SearchAsync(query);
+
+        var matches = response.Passages.Where(p => p.MatchesAllTerms).Select(p => p.Passage.Text).ToList();
+        if (full is not null)
+        {
+            Assert.Contains(matches, t => t.Contains(full, StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(matches, t => t.Contains(notFull, StringComparison.Ordinal));
     }
 
     /// <summary>A number is exact: "2046" is no typo of "2045" (it found it, and offered it as "also searched").</summary>
