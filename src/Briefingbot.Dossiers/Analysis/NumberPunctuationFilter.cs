@@ -42,11 +42,35 @@ internal sealed class NumberPunctuationFilter : TokenFilter
             // The tokenizer's offsets map one to one onto the term here (nothing before this filter changes its length).
             var baseOffset = _offset.StartOffset;
             var mapsOffsets = _offset.EndOffset - baseOffset == length;
+            var cut = 0;
+            while (cut < length && !IsBreak(buffer, cut, length))
+            {
+                cut++;
+            }
+            if (cut == length)
+            {
+                return true; // only a number's commas and points ("18,1")
+            }
+            var rest = cut;
+            while (rest < length && buffer[rest] is ',' or '.')
+            {
+                rest++;
+            }
+            if (rest == length && mapsOffsets)
+            {
+                // The common case, a word before a comma or full stop ("zaken,"): cut in place, no new string.
+                if (cut == 0)
+                {
+                    continue;
+                }
+                _term.Length = cut;
+                _offset.SetOffset(baseOffset, baseOffset + cut);
+                return true;
+            }
             var start = 0;
             for (var i = 0; i <= length; i++)
             {
-                if (i < length && (buffer[i] is not (',' or '.')
-                    || (i > 0 && i + 1 < length && char.IsAsciiDigit(buffer[i - 1]) && char.IsAsciiDigit(buffer[i + 1]))))
+                if (i < length && !IsBreak(buffer, i, length))
                 {
                     continue;
                 }
@@ -67,6 +91,10 @@ internal sealed class NumberPunctuationFilter : TokenFilter
         }
         return false;
     }
+
+    /// <summary>A comma or point that separates words: any one not between two digits.</summary>
+    private static bool IsBreak(char[] buffer, int i, int length) =>
+        buffer[i] is ',' or '.' && !(i > 0 && i + 1 < length && char.IsAsciiDigit(buffer[i - 1]) && char.IsAsciiDigit(buffer[i + 1]));
 
     private void Emit((string Text, int Start, int End) token, int increment)
     {

@@ -1032,7 +1032,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             // stays "dronesn", three edits from "dron" ("drones"); "herstelleningn" four from "herstellen"; "drnoes"
             // (a swap) two from "dron". The typed word one edit away from a word the letters use, analysed: what the
             // user meant.
-            foreach (var stem in OneEditStems(word, term))
+            foreach (var stem in CachedOneEditStems(word, term))
             {
                 query.Add(new TermQuery(new Term(IndexFields.Text, stem)) { Boost = 0.8f }, Occur.SHOULD);
             }
@@ -1053,9 +1053,27 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     /// checker takes it; more let a rarer word in beside it, "defense" beside "defensie" for "defensei"). Some hundreds of short
     /// analyses, made only for an unknown word with no known word near its stem, in the typo step.
     /// </summary>
+    /// <summary><see cref="OneEditStems"/> through the index snapshot's cache: some hundreds of analyses for a long word.</summary>
+    private IReadOnlyList<string> CachedOneEditStems(string word, string term)
+    {
+        if (_derivedCache is null)
+        {
+            return OneEditStems(word, term);
+        }
+        var key = "\u0001" + word + "\u0000" + term;
+        if (_derivedCache.TryGet(key, out var cached))
+        {
+            return cached;
+        }
+        var found = OneEditStems(word, term).ToArray();
+        _derivedCache.Add(key, found);
+        return found;
+    }
+
     private List<string> OneEditStems(string word, string term)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var checkedStems = new HashSet<string>(StringComparer.Ordinal);
         // Per stem, the likeliest kind of edit that gave it (lower is likelier).
         var stems = new Dictionary<string, int>(StringComparer.Ordinal);
         var buffer = new System.Text.StringBuilder(word.Length + 1);
@@ -1105,7 +1123,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         void Try(string candidate, int kind)
         {
             if (seen.Add(candidate) && TokenAnalysis.Analyze(WholeWords, IndexFields.Text, candidate) is [{ Term: var stem }]
-                && stem != term && stem.Length >= MinCompoundPart && !stems.ContainsKey(stem) && _isKnown(stem))
+                && stem != term && stem.Length >= MinCompoundPart && !stems.ContainsKey(stem) && checkedStems.Add(stem) && _isKnown(stem))
             {
                 stems[stem] = kind;
             }
