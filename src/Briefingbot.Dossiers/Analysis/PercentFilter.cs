@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Briefingbot.Dossiers.Analysis;
 
@@ -9,44 +8,30 @@ namespace Briefingbot.Dossiers.Analysis;
 /// a highlight marks the sign itself. The rest of a word around the sign passes on as it was ("3%-norm": <c>3</c>,
 /// <c>procent</c>, <c>-norm</c>, whose hyphen <see cref="HyphenatedWordFilter"/> trims).
 /// </summary>
-internal sealed class PercentFilter : TokenFilter
+internal sealed class PercentFilter(TokenStream input) : TokenSplitFilter(input)
 {
     /// <summary>The word the sign stands for.</summary>
     public const string Word = "procent";
 
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
-    private readonly IPositionIncrementAttribute _positionIncrement;
-    private readonly Queue<(string Text, int Start, int End)> _pending = new();
-
-    public PercentFilter(TokenStream input)
-        : base(input)
-    {
-        _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
-        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
-    }
-
     public override bool IncrementToken()
     {
-        if (_pending.Count > 0)
+        if (EmitNextPiece())
         {
-            Emit(_pending.Dequeue(), 1);
             return true;
         }
         if (!m_input.IncrementToken())
         {
             return false;
         }
-        var buffer = _term.Buffer;
-        var length = _term.Length;
+        var buffer = Term.Buffer;
+        var length = Term.Length;
         if (Array.IndexOf(buffer, '%', 0, length) < 0)
         {
             return true;
         }
         // The tokenizer's offsets map one to one onto the term here (nothing before this filter changes its length).
-        var baseOffset = _offset.StartOffset;
-        var mapsOffsets = _offset.EndOffset - baseOffset == length;
+        var baseOffset = Offset.StartOffset;
+        var mapsOffsets = Offset.EndOffset - baseOffset == length;
         var start = 0;
         for (var i = 0; i <= length; i++)
         {
@@ -56,30 +41,17 @@ internal sealed class PercentFilter : TokenFilter
             }
             if (i > start)
             {
-                _pending.Enqueue((new string(buffer, start, i - start), At(start), At(i)));
+                AddPiece(new string(buffer, start, i - start), At(start), At(i));
             }
             if (i < length)
             {
-                _pending.Enqueue((Word, At(i), At(i + 1)));
+                AddPiece(Word, At(i), At(i + 1));
             }
             start = i + 1;
         }
-        Emit(_pending.Dequeue(), _positionIncrement.PositionIncrement);
+        EmitFirstPiece();
         return true;
 
-        int At(int index) => mapsOffsets ? baseOffset + index : index == 0 ? baseOffset : _offset.EndOffset;
-    }
-
-    private void Emit((string Text, int Start, int End) token, int increment)
-    {
-        _term.SetEmpty().Append(token.Text);
-        _offset.SetOffset(token.Start, token.End);
-        _positionIncrement.PositionIncrement = increment;
-    }
-
-    public override void Reset()
-    {
-        base.Reset();
-        _pending.Clear();
+        int At(int index) => mapsOffsets ? baseOffset + index : index == 0 ? baseOffset : Offset.EndOffset;
     }
 }

@@ -259,7 +259,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 FindSpelledOut(and.Children);
                 var query = new BooleanQuery();
                 var positives = 0;
-                foreach (var child in NumbersWithUnitsJoined(and.Children, datesAsPhrases: !some))
+                foreach (var child in NumbersAndDatesJoined(and.Children, datesAsPhrases: !some))
                 {
                     if (child is NotNode not)
                     {
@@ -325,7 +325,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     /// relaxed steps take the words apart: <paramref name="datesAsPhrases"/> false, which a relaxed phrase's words must
     /// have, or they would be joined into the phrase again).
     /// </summary>
-    private static IReadOnlyList<QueryNode> NumbersWithUnitsJoined(IReadOnlyList<QueryNode> children, bool datesAsPhrases)
+    private static IReadOnlyList<QueryNode> NumbersAndDatesJoined(IReadOnlyList<QueryNode> children, bool datesAsPhrases)
     {
         List<QueryNode>? joined = null;
         for (var i = 0; i < children.Count; i++)
