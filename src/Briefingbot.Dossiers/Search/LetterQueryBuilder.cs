@@ -795,18 +795,20 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     /// The analysed terms of the typed word's derived forms (<see cref="QueryExpansions.DerivedForms"/>) and verb forms
     /// (<see cref="QueryExpansions.VerbForms"/>) that the letters use.
     /// </summary>
-    private IReadOnlyList<string> Derived(string typed, string term)
+    private IReadOnlyList<string> Derived(string typed, string term) => Cached(typed + "\u0000" + term, () => Spelled(typed, term));
+
+    /// <summary>Forms worked out once per index snapshot (<see cref="_derivedCache"/>), or each time without one.</summary>
+    private IReadOnlyList<string> Cached(string key, Func<List<string>> work)
     {
         if (_derivedCache is null)
         {
-            return Spelled(typed, term);
+            return work();
         }
-        var key = typed + "\u0000" + term;
         if (_derivedCache.TryGet(key, out var cached))
         {
             return cached;
         }
-        var found = Spelled(typed, term).ToArray();
+        var found = work().ToArray();
         _derivedCache.Add(key, found);
         return found;
     }
@@ -1054,21 +1056,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     /// analyses, made only for an unknown word with no known word near its stem, in the typo step.
     /// </summary>
     /// <summary><see cref="OneEditStems"/> through the index snapshot's cache: some hundreds of analyses for a long word.</summary>
-    private IReadOnlyList<string> CachedOneEditStems(string word, string term)
-    {
-        if (_derivedCache is null)
-        {
-            return OneEditStems(word, term);
-        }
-        var key = "\u0001" + word + "\u0000" + term;
-        if (_derivedCache.TryGet(key, out var cached))
-        {
-            return cached;
-        }
-        var found = OneEditStems(word, term).ToArray();
-        _derivedCache.Add(key, found);
-        return found;
-    }
+    private IReadOnlyList<string> CachedOneEditStems(string word, string term) =>
+        Cached("\u0001" + word + "\u0000" + term, () => OneEditStems(word, term));
 
     private List<string> OneEditStems(string word, string term)
     {
