@@ -99,11 +99,13 @@ internal static partial class SearchPassages
     /// </summary>
     internal static void FollowReferences(List<SearchPassage> units)
     {
+        // Each unit's question number, read once ("25" of "25a").
+        var numbers = units.Select(u => Number(u.QuestionNumber)).ToArray();
         var runs = new int[units.Count];
         var (run, previous) = (0, int.MaxValue);
         for (var i = 0; i < units.Count; i++)
         {
-            if (Number(units[i].QuestionNumber) is { } n)
+            if (numbers[i] is { } n)
             {
                 if (n < previous && previous != int.MaxValue)
                 {
@@ -126,7 +128,7 @@ internal static partial class SearchPassages
             foreach (var n in Numbers(pointer.Groups["numbers"].Value))
             {
                 var answers = Enumerable.Range(0, units.Count)
-                    .Where(j => j != i && units[j].Role == PassageRole.Answer && Number(units[j].QuestionNumber) == n)
+                    .Where(j => j != i && units[j].Role == PassageRole.Answer && numbers[j] == n)
                     .ToList();
                 var inRun = answers.Where(j => runs[j] == runs[i]).ToList();
                 var before = answers.Where(j => j < i).ToList();
