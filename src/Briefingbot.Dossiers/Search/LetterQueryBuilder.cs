@@ -239,6 +239,21 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 }
                 return either.Clauses.Count == 0 ? null : either;
             }
+            case WordNode word when DossierNumber().Match(word.Text) is { Success: true } number:
+            {
+                // A dossier number, typed or written with or without its space ("36045", "36 045"; "21501-20",
+                // "21 501-20"): either spelling, marked only where the digits stand together.
+                var marks = negated ? new Highlights() : highlights;
+                var either = new BooleanQuery(disableCoord: true);
+                foreach (var spelling in new[] { word.Text, $"{number.Groups[1].Value} {number.Groups[2].Value}{number.Groups[3].Value}" })
+                {
+                    if (BuildPhrase(spelling, marks, markTogether: true) is { } clause)
+                    {
+                        either.Add(clause, Occur.SHOULD);
+                    }
+                }
+                return either.Clauses.Count == 0 ? null : either;
+            }
             case WordNode word:
                 return BuildWord(word.Text, fuzzy, negated ? new Highlights() : highlights, some && !negated, _spelledOut.GetValueOrDefault(word),
                     _groupOfPhrase.GetValueOrDefault(word));
@@ -313,12 +328,20 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^[0-9]+(?:(?:[.,][0-9]+)+%?|%)$")]
     private static partial Regex SeparatedNumber();
 
+    /// <summary>
+    /// A Kamerstuk dossier number of five digits, with a sub-dossier number ("21501-20"): letters write it with a
+    /// space after the first two digits or without ("30 821" and "30821" in the same letter).
+    /// </summary>
+    [GeneratedRegex(@"^([0-9]{2})([0-9]{3})(-[0-9]+)?$")]
+    private static partial Regex DossierNumber();
+
     private static readonly HashSet<string> MonthNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
     };
 
     /// <summary>
+    /// A typed dossier number in two parts ("30 821") becomes one word of either spelling (<see cref="DossierNumber"/>).
     /// A typed number followed by its unit ("155 mm") becomes one word of either spelling (<see cref="NumberWithUnit"/>):
     /// apart, the number and the unit would each be a word that must match, and "mm" alone is a word of no letter.
     /// A typed date ("19 maart", "1 december 2025") becomes a phrase: "19 februari … 28 maart" is not that date (the
@@ -339,6 +362,15 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 joined ??= [.. children.Take(i)];
                 joined.Add(new PhraseNode(withYear ? $"{day} {month} {((WordNode)children[i + 2]).Text}" : $"{day} {month}"));
                 i += withYear ? 2 : 1;
+                continue;
+            }
+            if (i + 1 < children.Count && children[i] is WordNode { Text: { Length: 2 } head } && head.All(char.IsAsciiDigit)
+                && children[i + 1] is WordNode { Text: var tail } && DossierNumber().IsMatch(head + tail))
+            {
+                // "30 821": one dossier number (either spelling, above), not the numbers 30 and 821.
+                joined ??= [.. children.Take(i)];
+                joined.Add(new WordNode(head + tail));
+                i++;
                 continue;
             }
             if (i + 1 < children.Count && children[i] is WordNode { Text: var number } && number.All(char.IsAsciiDigit)

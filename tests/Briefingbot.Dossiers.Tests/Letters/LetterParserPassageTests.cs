@@ -75,6 +75,25 @@ public partial class LetterParserPassageTests
         Assert.Contains(so.Passages, p => p.Text.Contains("het gezamenlijk Witboek van de Europese Commissie", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A wrapped reference whose number falls on the next line ("… 30821 nr." / "321).") is one sentence: after a short
+    /// line ending in "nr." the number was a paragraph of its own, without words, and was dropped.
+    /// </summary>
+    [Fact]
+    public void A_number_after_a_wrapped_abbreviation_continues_the_sentence()
+    {
+        const string raw = "Den Haag, 11 april 2025\n\n"
+            + "Het kabinet heeft de conclusies omarmd in de brief over\nmilitaire mobiliteit van 13 oktober jl. Zie daarvoor de\n"
+            + "brief over het spoor (Kamerstukken II 2025-2026 30821 nr.\n321). Daarin staat ook de planning van de werkzaamheden.\n\n"
+            + "De conclusies staan in de brief over militaire mobiliteit\n(Kamerstukken II 2025-2026 30821 nr.\n321).\n\n"
+            + "Een nieuwe alinea begint hier, met nog een zin over de inzet\nvan het kabinet.\n";
+
+        var letter = new LetterParser().Parse("a.txt", raw);
+
+        Assert.Contains(letter.Passages, p => p.Text.EndsWith("(Kamerstukken II 2025-2026 30821 nr. 321).", StringComparison.Ordinal));
+        Assert.Contains(letter.Passages, p => p.Text.Contains("30821 nr. 321). Daarin staat", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Double_spaced_lines_are_unwrapped_into_paragraphs()
     {

@@ -30,6 +30,11 @@ public sealed class NumberSearchTests : IAsyncLifetime
             "De Ecofinraad van 12 december spreekt over de financiering.",
             "De Ecofin bespreekt in het voorjaar ook de begroting.",
             "De lening van de Unie bedraagt EUR 18,1 mld. met een looptijd van tien jaar."));
+        _index.WriteLetter("b.txt", TestLetters.Text("Mobiliteit",
+            "De conclusies staan in de brief over militaire mobiliteit (Kamerstukken II 2025-2026 30821 nr. 321).",
+            "Eerder schreef het kabinet over het spoor (Kamerstuk 30 821, nr. 302) en de havens.",
+            "Binnen 30 dagen volgt een besluit over de inzet van 821 voertuigen op de weg.",
+            "De Kamer nam de motie over de schaduwvloot aan (Kamerstuk 21 501-20, nr. 2045)."));
         await _index.IngestAsync();
     }
 
@@ -164,5 +169,45 @@ public sealed class NumberSearchTests : IAsyncLifetime
 
         Assert.Contains("155 mm granaten", response.Passages[0].Passage.Text, StringComparison.Ordinal);
         Assert.True(response.Passages[0].MatchesAllTerms);
+    }
+
+    /// <summary>
+    /// A dossier number is written with or without the space after its first two digits, even in one letter
+    /// ("30821", "30 821"): either typed finds both, and typed apart it is not the numbers 30 and 821 (it was: the
+    /// relaxed search showed "30 dagen" first and never the dossier).
+    /// </summary>
+    [Theory]
+    [InlineData("30821")]
+    [InlineData("30 821")]
+    [InlineData("mobiliteit 30 821")]
+    public async Task A_dossier_number_finds_both_spellings(string query)
+    {
+        var response = await SearchAsync(query);
+
+        var full = response.Passages.Where(p => p.MatchesAllTerms).Select(p => p.Passage.Text).ToList();
+        if (query.StartsWith("mobiliteit", StringComparison.Ordinal))
+        {
+            Assert.Contains("mobiliteit (Kamerstukken II 2025-2026 30821 nr. 321)", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+            Assert.True(response.Passages[0].MatchesAllTerms);
+        }
+        else
+        {
+            Assert.Contains(full, t => t.Contains("2025-2026 30821 nr. 321", StringComparison.Ordinal));
+            Assert.Contains(full, t => t.Contains("Kamerstuk 30 821, nr. 302", StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(full, t => t.Contains("30 dagen", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("21501-20", "**21 501-20**")]
+    [InlineData("21 501-20", "**21 501-20**")]
+    public async Task A_sub_dossier_number_finds_the_spelling_with_a_space(string query, string marked)
+    {
+        var response = await SearchAsync(query);
+
+        var passage = Assert.Single(response.Passages, p => p.MatchesAllTerms);
+        Assert.Contains("Kamerstuk 21 501-20, nr. 2045", passage.Passage.Text, StringComparison.Ordinal);
+        Assert.Contains(marked, passage.Snippet.Markdown.Replace("** **", " ", StringComparison.Ordinal).Replace("**-**", "-", StringComparison.Ordinal),
+            StringComparison.Ordinal);
     }
 }

@@ -94,6 +94,17 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"[?][\s""”’»)\]*\d]*$")]
     public static partial Regex EndsQuestion();
 
+    /// <summary>
+    /// A line ending in an abbreviation a number follows ("… (Kamerstuk 30 821, nr." / "302)."): the number on the next
+    /// line continues the sentence.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:nr|nrs|art|artt|blz|pag|pp|p)\.$", RegexOptions.IgnoreCase)]
+    public static partial Regex EndsBeforeNumber();
+
+    /// <summary>A line that starts with a digit.</summary>
+    [GeneratedRegex(@"^[\s(]*\d")]
+    public static partial Regex StartsDigit();
+
     [GeneratedRegex(@"^[\s*""“„'‘(]*[\p{Lu}\d•·▪●◦■–—\-]")]
     public static partial Regex StartsCapital();
 

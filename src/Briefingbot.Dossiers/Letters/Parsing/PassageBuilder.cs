@@ -258,7 +258,8 @@ internal sealed partial class PassageBuilder
 
     private bool StartsNewParagraph(SourceLine prev, SourceLine line)
     {
-        var prevEnds = LinePatterns.EndsSentence().IsMatch(prev.Clean);
+        var prevEnds = LinePatterns.EndsSentence().IsMatch(prev.Clean)
+            && !(LinePatterns.EndsBeforeNumber().IsMatch(prev.Clean) && LinePatterns.StartsDigit().IsMatch(line.Clean));
         if (HardGapBefore(line))
         {
             // A page break can split a paragraph: "… roept op tot snelle" / "besluitvorming …".
