@@ -328,6 +328,14 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^[0-9]+(?:(?:[.,][0-9]+)+%?|%)$")]
     private static partial Regex SeparatedNumber();
 
+    /// <summary>The dossier number a query is, and nothing else ("22112", "21 501-28"), or null.</summary>
+    internal static string? AsDossierNumber(QueryNode node) => node switch
+    {
+        WordNode { Text: var text } when DossierNumber().IsMatch(text) => text,
+        AndNode { Children: [WordNode { Text: { Length: 2 } head }, WordNode { Text: var tail }] } when DossierNumber().IsMatch(head + tail) => head + tail,
+        _ => null,
+    };
+
     /// <summary>
     /// A Kamerstuk dossier number of five digits, with a sub-dossier number ("21501-20"): letters write it with a
     /// space after the first two digits or without ("30 821" and "30821" in the same letter).

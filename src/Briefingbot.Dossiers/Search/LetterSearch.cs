@@ -86,10 +86,26 @@ public sealed class LetterSearch : ILetterSearch
         var builder = NewBuilder();
         var positiveWords = builder.CountPositiveLeaves(node);
         var context = new StepContext(searcher, positiveWords, new SearchTerms(searcher));
-        return (filters?.Unit ?? SearchUnit.Passages) == SearchUnit.Letters
+        var unit = filters?.Unit ?? SearchUnit.Passages;
+        var response = unit == SearchUnit.Letters
             ? SearchLetters(node, understood, context, filter, page, pageSize, cancellationToken)
             : SearchPassages(node, understood, context, filter, page, pageSize, cancellationToken);
+        if (response.TotalLetters == 0 && string.IsNullOrWhiteSpace(filters?.Dossier) && LetterQueryBuilder.AsDossierNumber(node) is { } dossier
+            && BuildFilter((filters ?? new SearchFilters()) with { Dossier = dossier }) is { } inDossier)
+        {
+            // "22112": no letter's text names the number, but it is a dossier (its letters print it in their header):
+            // the dossier's letters, newest first, as "dossier 22112" lists them.
+            var listed = ListLetters(searcher, inDossier, page, pageSize, unit);
+            if (listed.TotalLetters > 0)
+            {
+                return listed with { Query = understood, Relaxation = DossierListing };
+            }
+        }
+        return response;
     }
+
+    /// <summary>The relaxation name of a search for a dossier number no letter's text names: the dossier's letters are listed.</summary>
+    public const string DossierListing = "dossier";
 
     /// <summary>What every step of one search shares: the searcher, the query's word count, and its terms, each looked up once.</summary>
     private sealed record StepContext(IndexSearcher Searcher, int PositiveWords, SearchTerms Terms);
@@ -752,7 +768,7 @@ public sealed class LetterSearch : ILetterSearch
         var query = new BooleanQuery();
         if (!string.IsNullOrWhiteSpace(filters.Dossier))
         {
-            query.Add(new TermQuery(new Term(IndexFields.Dossier, FilterValues.NormalizeDossier(filters.Dossier))), Occur.MUST);
+            query.Add(DossierQuery(filters.Dossier), Occur.MUST);
         }
         if (!string.IsNullOrWhiteSpace(filters.DocumentType))
         {
@@ -773,6 +789,27 @@ public sealed class LetterSearch : ILetterSearch
             query.Add(NumericRangeQuery.NewInt64Range(IndexFields.IngestedAtTicks, after.UtcTicks, null, false, true), Occur.MUST);
         }
         return query.Clauses.Count == 0 ? null : new QueryWrapperFilter(query);
+    }
+
+    /// <summary>
+    /// The letters of a dossier and of its parts: "21501" selects "21501-20" and "21501-28" (the Council formations of
+    /// the EU dossier), "36410" the budget chapters "36410X" and "36410V"; "21501-2" is not "21501-20" (a number is never
+    /// cut inside its digits).
+    /// </summary>
+    internal static Query DossierQuery(string dossier)
+    {
+        var normalized = FilterValues.NormalizeDossier(dossier);
+        var escaped = new System.Text.StringBuilder(normalized.Length * 2);
+        foreach (var c in normalized)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                escaped.Append('\\');
+            }
+            escaped.Append(c);
+        }
+        var parts = char.IsAsciiDigit(normalized[^1]) ? escaped + "([^0-9].*)?" : escaped + "([^A-Z0-9].*)?";
+        return new RegexpQuery(new Term(IndexFields.Dossier, parts));
     }
 
     private static void AddExpandedTerms(Query rewritten, LetterQueryBuilder.Highlights highlights)

@@ -157,6 +157,43 @@ public sealed class LetterSearchTests : IAsyncLifetime
         Assert.Empty((await _index.Search.SearchAsync("Oekraïne", new SearchFilters { Chamber = "Eerste Kamer" })).Hits);
     }
 
+    /// <summary>
+    /// A dossier selects its parts: "21501" the Council formations ("21 501-28"), "22 112" as typed with its space;
+    /// a number is never cut inside its digits ("21501-2" is not "21501-28").
+    /// </summary>
+    [Theory]
+    [InlineData("21501", "b")]
+    [InlineData("21 501", "b")]
+    [InlineData("21501-28", "b")]
+    [InlineData("22 112", "a")]
+    [InlineData("21501-2", null)]
+    [InlineData("2150", null)]
+    [InlineData("33279-3", null)]
+    public async Task A_dossier_filter_selects_the_dossier_and_its_parts(string dossier, string? letter)
+    {
+        var response = await _index.Search.SearchAsync("", new SearchFilters { Dossier = dossier });
+
+        Assert.Equal(letter is null ? [] : [letter], response.Hits.Select(h => h.LetterId).Distinct().ToArray());
+    }
+
+    /// <summary>
+    /// A dossier number typed alone that no letter's text names is the dossier: its letters are listed, with the
+    /// relaxation saying so (it found nothing). A number the text does name is searched as text.
+    /// </summary>
+    [Theory]
+    [InlineData("22112", "a")]
+    [InlineData("22 112", "a")]
+    [InlineData("21501", "b")]
+    [InlineData("33279", "c")]
+    public async Task A_dossier_number_alone_lists_the_dossier_when_no_text_names_it(string query, string letter)
+    {
+        var response = await _index.Search.SearchAsync(query);
+
+        Assert.Equal(LetterSearch.DossierListing, response.Relaxation);
+        Assert.Equal([letter], response.Hits.Select(h => h.LetterId).Distinct().ToArray());
+        Assert.Empty((await _index.Search.SearchAsync("99999")).Hits);
+    }
+
     [Fact]
     public async Task Pages_hold_page_size_letters()
     {

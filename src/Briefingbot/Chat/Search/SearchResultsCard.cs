@@ -130,6 +130,7 @@ public static class SearchResultsCard
         null => "",
         "some-terms" => "Geen passage bevat al je zoekwoorden zoals je ze typte; dit zijn de beste gedeeltelijke treffers.",
         "fuzzy" => "Geen exacte treffers; ik zocht ook op woorden die erop lijken.",
+        LetterSearch.DossierListing => "Geen brief noemt dit nummer in de tekst; dit zijn de brieven in het dossier met dit nummer.",
         _ => "Geen exacte treffers; dit zijn de beste benaderingen.",
     };
 
