@@ -328,6 +328,31 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^[0-9]+(?:(?:[.,][0-9]+)+%?|%)$")]
     private static partial Regex SeparatedNumber();
 
+    /// <summary>
+    /// Names of institutions and meetings whose words alone mean other things: "state" is also the "Staten" of the
+    /// United States, "raad" any council, "europese" everything European. Typed in full, the name is a phrase in the
+    /// exact steps (the relaxed steps take its words apart, as for a date).
+    /// </summary>
+    private static readonly string[][] Institutions =
+    [
+        ["raad", "van", "state"], ["raad", "van", "europa"], ["hof", "van", "justitie"], ["hof", "van", "auditeurs"],
+        ["europese", "raad"], ["tweede", "kamer"], ["eerste", "kamer"], ["raad", "buitenlandse", "zaken"], ["raad", "algemene", "zaken"],
+    ];
+
+    /// <summary>The institution's name whose words start at <paramref name="i"/>, as typed (case and diacritics aside), or null.</summary>
+    private static string[]? InstitutionAt(IReadOnlyList<QueryNode> children, int i)
+    {
+        foreach (var name in Institutions)
+        {
+            if (i + name.Length <= children.Count && name.Select((w, k) => children[i + k] is WordNode { Text: var typed }
+                && string.Equals(typed, w, StringComparison.OrdinalIgnoreCase)).All(same => same))
+            {
+                return [.. name.Select((_, k) => ((WordNode)children[i + k]).Text)];
+            }
+        }
+        return null;
+    }
+
     /// <summary>The dossier number a query is, and nothing else ("22112", "21 501-28"), or null.</summary>
     internal static string? AsDossierNumber(QueryNode node) => node switch
     {
@@ -370,6 +395,14 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 joined ??= [.. children.Take(i)];
                 joined.Add(new PhraseNode(withYear ? $"{day} {month} {((WordNode)children[i + 2]).Text}" : $"{day} {month}"));
                 i += withYear ? 2 : 1;
+                continue;
+            }
+            if (datesAsPhrases && InstitutionAt(children, i) is { } name)
+            {
+                // "raad van state": the institution, not a council and the "Staten" of the United States.
+                joined ??= [.. children.Take(i)];
+                joined.Add(new PhraseNode(string.Join(' ', name)));
+                i += name.Length - 1;
                 continue;
             }
             if (i + 1 < children.Count && children[i] is WordNode { Text: { Length: 2 } head } && head.All(char.IsAsciiDigit)
