@@ -126,7 +126,9 @@ internal static class LetterDocuments
         {
             doc.Add(new StringField(IndexFields.Chamber, FilterValues.NormalizeLabel(chamber), Field.Store.NO));
         }
-        if (letter.Date is { } date)
+        // A letter without a date of its own that prepares a meeting ("Geannoteerde agenda … van 1 december 2025") is
+        // filtered by the meeting's date: it is from shortly before it, and "sinds 2025" must not drop it.
+        if ((letter.Date ?? letter.MeetingDate) is { } date)
         {
             doc.Add(new Int32Field(IndexFields.DateNumber, FilterValues.DateNumber(date), Field.Store.NO));
         }

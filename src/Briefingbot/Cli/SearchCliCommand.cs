@@ -39,7 +39,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
         var dossier = CliOptions.Text("--dossier", "Only letters of this dossier (\"21501-28\")", "D");
         var type = CliOptions.Text("--type", "Only letters of this document type (\"Brief regering\")", "T");
         var chamber = CliOptions.OneOf("--chamber", "Only letters to this chamber", "Tweede Kamer", "Eerste Kamer");
-        var from = CliOptions.Date("--from", "Only letters dated on or after this day");
+        var from = CliOptions.Date("--from", "Only letters dated on or after this day (an undated letter: the date of the meeting it prepares)");
         var to = CliOptions.Date("--to", "Only letters dated on or before this day");
         var corpus = CliOptions.ExistingDirectory("--corpus", "Folder of letters to bring the index up to date with first (default: the setting Dossiers:CorpusPath)");
         var command = new Command("search", "Search the letters as the chat does and print the ranked passages")

@@ -129,6 +129,21 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.DoesNotContain("**", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The RBZ Defensie letter (004) has no date of its own, only the meeting it prepares (1 December 2025): a date
+    /// filter reads that date, so "sinds 2025" (the help text's own example) does not drop the newest letter.
+    /// </summary>
+    [Theory]
+    [InlineData("herstellening sinds 2025")]
+    [InlineData("oekraine in 2025")]
+    public async Task A_date_filter_keeps_a_letter_dated_only_by_the_meeting_it_prepares(string query)
+    {
+        var text = CardAssert.AllText((await _host.SayAsync(query)).SingleCard());
+
+        Assert.Contains("Raad buitenlandse zaken Defensie van 1 december 2025", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Niets gevonden", text, StringComparison.Ordinal);
+    }
+
     /// <summary>"22112" typed alone: no letter's text names it, so the card lists the dossier's letters and says why.</summary>
     [Fact]
     public async Task A_bare_dossier_number_no_text_names_lists_its_letters_with_a_notice()
