@@ -144,6 +144,24 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.DoesNotContain("Niets gevonden", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Words the parser reads as a filter may be meant as words: "militaire steun in 2026" (no letter is dated 2026),
+    /// "kamerstuk 30821 nr 321" (a reference in 004's text, not the dossier of any seed letter). When the filters find
+    /// nothing, the whole text is searched without them, and the card says so.
+    /// </summary>
+    [Theory]
+    [InlineData("militaire steun in 2026", "militaire steun voor 2026")]
+    [InlineData("kamerstuk 30821 nr 321", "30821 nr. 321")]
+    public async Task Filter_words_that_find_nothing_are_searched_as_words(string query, string expected)
+    {
+        var card = (await _host.SayAsync(query)).SingleCard();
+        var texts = CardAssert.Texts(card).ToList();
+
+        Assert.Contains(texts, t => t.Contains("als filter vond ik niets", StringComparison.Ordinal));
+        Assert.Contains(expected, string.Join("\n", texts).Replace("**", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("Niets gevonden", CardAssert.AllText(card), StringComparison.Ordinal);
+    }
+
     /// <summary>"22112" typed alone: no letter's text names it, so the card lists the dossier's letters and says why.</summary>
     [Fact]
     public async Task A_bare_dossier_number_no_text_names_lists_its_letters_with_a_notice()

@@ -91,7 +91,18 @@ public class SearchQueryParserTests
         var r = SearchQueryParser.Parse("drones dossier 21501-28 van 2024 tot 2025 type motie kamer tweede").WithPage(2);
         var json = System.Text.Json.JsonSerializer.SerializeToElement(r.ToActionData("meer", "meer"));
         Assert.True(SearchRequest.TryRead(json, out var back));
-        Assert.Equal(r, back);
+        // What was typed is not button data: the next page repeats the request that was answered.
+        Assert.Equal(r with { Typed = null }, back);
+    }
+
+    /// <summary>The whole text is kept when filters were read from it, for a search without them when they find nothing.</summary>
+    [Theory]
+    [InlineData("militaire steun in 2026", "militaire steun in 2026")]
+    [InlineData("kamerstuk 30821 nr 321", "kamerstuk 30821 nr 321")]
+    [InlineData("drones", null)]
+    public void The_typed_text_is_kept_when_filters_were_read_from_it(string text, string? typed)
+    {
+        Assert.Equal(typed, SearchQueryParser.Parse(text).Typed);
     }
 
     [Theory]

@@ -21,6 +21,20 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
             response = response with { Hits = hits, TotalLetters = Math.Max(0, response.TotalLetters - (response.Hits.Count - hits.Count)) };
         }
 
+        string? notice = null;
+        if (response.Hits.Count == 0 && request is { Page: 0, Typed: { } typed } && excludeLetterId is null)
+        {
+            // Words read as a filter may have been meant as words ("militaire steun in 2026", "kamerstuk 30821 nr 321"):
+            // when the filters find nothing, the whole text is searched as typed, without filters, and the card says so.
+            var unfiltered = new SearchRequest(typed, new SearchFilters { PageSize = request.Filters.PageSize, Unit = request.Filters.Unit }, 0);
+            var retried = await search.SearchAsync(unfiltered.Query, unfiltered.Filters, 0, cancellationToken).ConfigureAwait(false);
+            if (retried.Hits.Count > 0)
+            {
+                notice = $"Met {SearchResultsCard.DescribeFilters(request.Filters)} als filter vond ik niets; dit zijn de treffers voor al je woorden, zonder filter.";
+                (request, response) = (unfiltered, retried);
+            }
+        }
+
         if (context.Turn.Activity.Conversation?.Id is { } conversationId)
         {
             await state.SetLastSearchAsync(conversationId, request, cancellationToken).ConfigureAwait(false);
@@ -28,7 +42,7 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
 
         if (response.Hits.Count > 0)
         {
-            var options = new SearchCardOptions(Heading: heading, Suggestion: context.Suggestion);
+            var options = new SearchCardOptions(Heading: heading, Suggestion: context.Suggestion, Notice: notice);
             var answer = SearchResultsCard.Create(response, request, options);
             // Long letters can push a page over the card limit: drop summaries and shorten passages first.
             if (context.SupportsCards && responder.RenderCard(answer) is { } card && CardRenderer.SizeOf(card) > 20 * 1024)

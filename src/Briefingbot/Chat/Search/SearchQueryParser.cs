@@ -48,7 +48,13 @@ public static partial class SearchQueryParser
         {
             query = query[..SearchRequest.MaxQueryLength];
         }
-        return new SearchRequest(query, filters, 0);
+        var request = new SearchRequest(query, filters, 0);
+        if (request.HasFilters)
+        {
+            var typed = string.Join(' ', tokens);
+            request = request with { Typed = typed.Length > SearchRequest.MaxQueryLength ? typed[..SearchRequest.MaxQueryLength] : typed };
+        }
+        return request;
     }
 
     private static int TryFilter(List<string> tokens, List<string> norm, int i, ref SearchFilters filters)

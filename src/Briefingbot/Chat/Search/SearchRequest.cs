@@ -21,6 +21,13 @@ public sealed record SearchRequest(string Query, SearchFilters Filters, int Page
 
     public SearchRequest WithPage(int page) => this with { Page = Math.Clamp(page, 0, MaxPage) };
 
+    /// <summary>
+    /// What the user typed, filter words included, when <see cref="SearchQueryParser"/> read filters from it ("militaire
+    /// steun in 2026": <c>in 2026</c> became a date filter); null otherwise. Not kept in button data: the next page
+    /// repeats the request that was answered.
+    /// </summary>
+    public string? Typed { get; init; }
+
     public bool HasFilters =>
         Filters.Dossier is not null || Filters.DocumentType is not null || Filters.Chamber is not null || Filters.From is not null || Filters.To is not null;
 

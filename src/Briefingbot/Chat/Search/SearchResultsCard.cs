@@ -13,7 +13,10 @@ namespace Briefingbot.Chat.Search;
 /// <param name="Heading">Overrides "Resultaten voor ‘…’" (plain text).</param>
 /// <param name="Suggestion">A command the user may have meant (router), shown as "Bedoelde je …?".</param>
 /// <param name="Compact">Shorter passages and no summaries, to stay under the card size limit.</param>
-public sealed record SearchCardOptions(bool Interactive = true, bool ShowHeader = true, string? Heading = null, string? Suggestion = null, bool Compact = false);
+/// <param name="Notice">A line above the results that says how they were found, before the search's own notice
+/// (the filters read from the text found nothing, so these are the typed words without them).</param>
+public sealed record SearchCardOptions(bool Interactive = true, bool ShowHeader = true, string? Heading = null, string? Suggestion = null, bool Compact = false,
+    string? Notice = null);
 
 /// <summary>Builds the data of the <c>search-results</c> card from a page of search results.</summary>
 public static class SearchResultsCard
@@ -50,7 +53,7 @@ public static class SearchResultsCard
             countLine += " · " + filters;
         }
 
-        var notice = Notice(response.Relaxation);
+        var notice = string.Join(' ', new[] { options.Notice ?? "", Notice(response.Relaxation) }.Where(n => n.Length > 0));
         var alsoSearched = AlsoSearchedLine(response.AlsoSearched);
         var data = new JsonObject
         {
