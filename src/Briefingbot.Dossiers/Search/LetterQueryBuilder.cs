@@ -1083,7 +1083,17 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         }
         var edits = term.Length >= 8 ? 2 : 1;
         // Not a number ("2046" is not a typo of "2045"; "501-29" not of "501-20"): numbers are exact.
-        if (fuzzy && term.Length is >= 4 and <= 30 && !term.Any(char.IsAsciiDigit) && !_isKnown(term) && _mayHaveTypo(term, edits))
+        if (fuzzy && term.Length == MinSwapOnlyLength && term.All(char.IsLetter) && !_isKnown(term))
+        {
+            // A word of four letters one letter away from a known word is mostly another word ("tank": "taak", "task",
+            // "taken"): only two letters swapped ("naov": "navo") is read as a typo, as typed and as analysed.
+            foreach (var stem in SwappedStems(term).Concat(typed is null ? [] : SwappedStems(TextFolding.Fold(typed).ToLowerInvariant())).Distinct())
+            {
+                query.Add(new TermQuery(new Term(IndexFields.Text, stem)) { Boost = 0.8f }, Occur.SHOULD);
+            }
+            return query;
+        }
+        if (fuzzy && term.Length is > MinSwapOnlyLength and <= 30 && !term.Any(char.IsAsciiDigit) && !_isKnown(term) && _mayHaveTypo(term, edits))
         {
             if (edits == 2 && _typosKnown && _mayHaveTypo(term, 1))
             {
@@ -1093,7 +1103,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             // Typos are looked for in the passage text only: enumerating the term dictionary is the costly part.
             query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
         }
-        if (fuzzy && typed is not null && TextFolding.Fold(typed) is { Length: >= 4 and <= 30 } surface && surface != term
+        if (fuzzy && typed is not null && TextFolding.Fold(typed) is { Length: > MinSwapOnlyLength and <= 30 } surface && surface != term
             && surface.All(char.IsLetter) && !_isKnown(term) && _typosKnown && _mayHaveTypo(surface, 1))
         {
             // The stemmer changes a typo too ("naov" becomes "naof", two edits from "navo"): the word as typed, one
@@ -1113,6 +1123,30 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             }
         }
         return query;
+    }
+
+    /// <summary>Words of this length (stem or as typed) are corrected only by a swap of two letters.</summary>
+    private const int MinSwapOnlyLength = 4;
+
+    /// <summary>The known stems of <paramref name="word"/> with two adjacent letters swapped ("naov": "navo").</summary>
+    private IEnumerable<string> SwappedStems(string word)
+    {
+        if (word.Length != MinSwapOnlyLength || !word.All(char.IsLetter))
+        {
+            yield break;
+        }
+        for (var i = 0; i + 1 < word.Length; i++)
+        {
+            if (word[i] == word[i + 1])
+            {
+                continue;
+            }
+            var swapped = string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1, 1), word.AsSpan(i, 1), word.AsSpan(i + 2));
+            if (TokenAnalysis.Analyze(WholeWords, IndexFields.Text, swapped) is [{ Term: var stem }] && _isKnown(stem))
+            {
+                yield return stem;
+            }
+        }
     }
 
     private const int MinCorrectedLength = 5;
