@@ -878,11 +878,17 @@ public sealed class LetterSearch : ILetterSearch
         {
             if (leaf is WordNode { Text.Length: >= 6 } word)
             {
-                // A shorter beginning of the word often finds other spellings or compounds.
-                var prefix = new PrefixNode(word.Text[..4]);
-                if (HasMatches(prefix, searcher, filter))
+                // A shorter beginning of the word often finds other spellings or compounds: the longest that finds
+                // something, and no shorter than most of the word ("onderzee*" for "onderzeeboten", not "onde*", which
+                // finds "onder" and "onderdelen").
+                for (var length = word.Text.Length - 1; length >= Math.Max(5, (int)Math.Ceiling(word.Text.Length * 0.6)); length--)
                 {
-                    suggestions.Add(prefix.ToString());
+                    var prefix = new PrefixNode(word.Text[..length]);
+                    if (HasMatches(prefix, searcher, filter))
+                    {
+                        suggestions.Add(prefix.ToString());
+                        break;
+                    }
                 }
             }
             if (filter is not null && HasMatches(leaf, searcher, null))

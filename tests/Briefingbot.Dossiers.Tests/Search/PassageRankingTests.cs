@@ -271,6 +271,21 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.DoesNotContain(response.Passages, p => p.Snippet.Markdown.Contains($"**{other}**", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// When nothing is found, a word's beginning is suggested only when it is most of the word: "luchtm*" for
+    /// "luchtmacht", and not "onde*" for "onderzeeboten" (it finds "onder" and "onderdelen").
+    /// </summary>
+    [Theory]
+    [InlineData("luchtmacht", "luchtm*")]
+    [InlineData("onderzeeboten", null)]
+    public async Task A_suggested_beginning_is_most_of_the_word(string query, string? expected)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        Assert.Empty(response.Passages);
+        Assert.Equal(expected is null ? [] : [expected], response.Suggestions.Where(s => s.EndsWith('*')).ToArray());
+    }
+
     /// <summary>Filters and no words ("dossier 21501-28"): each letter the filter selects once, by its first passage.</summary>
     [Fact]
     public async Task Filters_without_words_list_the_letters_they_select()
