@@ -86,6 +86,12 @@ internal static class QueryExpansions
         // amounts as letters abbreviate them ("EUR 54 mld.")
         ["miljard", "mld"],
         ["miljoen", "mln"],
+        // small numbers, as digits or in words ("2 miljoen granaten": "twee miljoen"; "negen PCA's": "9 pca"); not 1,
+        // whose word "een" is the article
+        ["2", "twee"], ["3", "drie"], ["4", "vier"], ["5", "vijf"], ["6", "zes"], ["7", "zeven"], ["8", "acht"], ["9", "negen"],
+        ["10", "tien"], ["11", "elf"], ["12", "twaalf"], ["13", "dertien"], ["14", "veertien"], ["15", "vijftien"], ["16", "zestien"],
+        ["17", "zeventien"], ["18", "achttien"], ["19", "negentien"], ["20", "twintig"], ["30", "dertig"], ["40", "veertig"],
+        ["50", "vijftig"], ["60", "zestig"], ["70", "zeventig"], ["80", "tachtig"], ["90", "negentig"], ["100", "honderd"],
         // organisations under their English name
         ["navo", "nato"],
         // place names spelled the Russian, the Ukrainian or the German way

@@ -34,7 +34,9 @@ public sealed class NumberSearchTests : IAsyncLifetime
             "De conclusies staan in de brief over militaire mobiliteit (Kamerstukken II 2025-2026 30821 nr. 321).",
             "Eerder schreef het kabinet over het spoor (Kamerstuk 30 821, nr. 302) en de havens.",
             "Binnen 30 dagen volgt een besluit over de inzet van 821 voertuigen op de weg.",
-            "De Kamer nam de motie over de schaduwvloot aan (Kamerstuk 21 501-20, nr. 2045)."));
+            "De Kamer nam de motie over de schaduwvloot aan (Kamerstuk 21 501-20, nr. 2045).",
+            "De Commissie stelt de levering van twee miljoen granaten per jaar voor.",
+            "Er zijn 9 prioritaire capaciteitsgebieden vastgesteld door de Raad."));
         await _index.IngestAsync();
     }
 
@@ -209,5 +211,18 @@ public sealed class NumberSearchTests : IAsyncLifetime
         Assert.Contains("Kamerstuk 21 501-20, nr. 2045", passage.Passage.Text, StringComparison.Ordinal);
         Assert.Contains(marked, passage.Snippet.Markdown.Replace("** **", " ", StringComparison.Ordinal).Replace("**-**", "-", StringComparison.Ordinal),
             StringComparison.Ordinal);
+    }
+
+    /// <summary>Small numbers are written as digits or in words: either typed finds both ("2 miljoen": "twee miljoen").</summary>
+    [Theory]
+    [InlineData("2 miljoen granaten", "twee miljoen granaten", "**twee**")]
+    [InlineData("negen capaciteitsgebieden", "9 prioritaire capaciteitsgebieden", "**9**")]
+    public async Task A_small_number_finds_its_digits_and_its_word(string query, string expected, string marked)
+    {
+        var response = await SearchAsync(query);
+
+        Assert.Contains(expected, response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+        Assert.Contains(marked, response.Passages[0].Snippet.Markdown, StringComparison.Ordinal);
     }
 }
