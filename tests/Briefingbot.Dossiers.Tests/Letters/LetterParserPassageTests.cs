@@ -76,6 +76,19 @@ public partial class LetterParserPassageTests
     }
 
     /// <summary>
+    /// A footnote's web address on a line of its own ("1 Ukraine Support Tracker - Kiel Institute" / "https://…") is
+    /// the footnote's: it was joined to the next paragraph of 004, whose snippet then began with the address.
+    /// </summary>
+    [Fact]
+    public void A_footnote_web_address_on_its_own_line_stays_out_of_the_text()
+    {
+        var letter = SeedCorpus.Get("004");
+
+        Assert.DoesNotContain(letter.Passages, p => p.Text.Contains("kielinstitut", StringComparison.Ordinal));
+        Assert.Contains(letter.Passages, p => p.Text.Contains("Gezien de noodzaak van steun voor Oekraïne is het belangrijk", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// A wrapped reference whose number falls on the next line ("… 30821 nr." / "321).") is one sentence: after a short
     /// line ending in "nr." the number was a paragraph of its own, without words, and was dropped.
     /// </summary>

@@ -101,6 +101,10 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"\b(?:nr|nrs|art|artt|blz|pag|pp|p)\.$", RegexOptions.IgnoreCase)]
     public static partial Regex EndsBeforeNumber();
 
+    /// <summary>A line that is only a web address.</summary>
+    [GeneratedRegex(@"^\s*(?:https?://|www\.)\S+\s*$", RegexOptions.IgnoreCase)]
+    public static partial Regex WebAddressLine();
+
     /// <summary>A line that starts with a digit.</summary>
     [GeneratedRegex(@"^[\s(]*\d")]
     public static partial Regex StartsDigit();

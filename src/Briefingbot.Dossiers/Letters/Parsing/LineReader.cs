@@ -23,6 +23,7 @@ internal static class LineReader
             }
         }
         ClassifyBody(lines, markdown);
+        MarkFootnoteLinks(lines);
         MarkSignatures(lines);
         ComputeGaps(lines);
         return lines;
@@ -106,6 +107,27 @@ internal static class LineReader
             {
                 line.Kind = LineKind.Chrome;
             }
+        }
+    }
+
+    /// <summary>
+    /// A line that is only a web address, under a footnote ("1 Ukraine Support Tracker - Kiel Institute" / "https://…"),
+    /// is the footnote's: it was read as body text and joined to the next paragraph, which then began with the address.
+    /// </summary>
+    private static void MarkFootnoteLinks(List<SourceLine> lines)
+    {
+        var previous = LineKind.Blank;
+        foreach (var line in lines)
+        {
+            if (line.Kind == LineKind.Blank)
+            {
+                continue;
+            }
+            if (line.Kind == LineKind.Text && previous == LineKind.Footnote && LinePatterns.WebAddressLine().IsMatch(line.Clean))
+            {
+                line.Kind = LineKind.Footnote;
+            }
+            previous = line.Kind;
         }
     }
 
