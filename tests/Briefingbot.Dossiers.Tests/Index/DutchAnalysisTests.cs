@@ -179,6 +179,18 @@ public class DutchAnalysisTests
         Assert.Contains(Single("productie"), terms);
     }
 
+    /// <summary>EU programme and naval words (a QA pass: "vlaggenschip" and "vlaggenschip projecten" missed the four
+    /// "vlaggenschipprojecten", "mijnen bestrijdingsvaartuigen" the "mijnenbestrijdingsvaartuigen").</summary>
+    [Fact]
+    public void Flagship_projects_and_mine_countermeasure_vessels_yield_their_parts()
+    {
+        var terms = Terms("vlaggenschipprojecten en mijnenbestrijdingsvaartuigen");
+        Assert.Contains(Single("vlaggenschip"), terms);
+        Assert.Contains(Single("projecten"), terms);
+        Assert.Contains(Single("mijnen"), terms);
+        Assert.Contains(Single("vaartuigen"), terms);
+    }
+
     [Fact]
     public void Stop_words_and_syntax_characters_produce_no_terms()
     {
