@@ -106,14 +106,25 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         _typosKnown = mayHaveTypo is not null;
         _docFreq = docFreq;
         _documents = documents;
-        var asksWhen = false;
-        node = WithoutQuestionWords(node, ref asksWhen);
+        var asks = QuestionKind.Other;
+        node = WithoutQuestionWords(node, ref asks);
         if (BuildNode(node, mode, highlights, negated: false) is not { } query)
         {
             return null;
         }
         query = Flatten(query);
-        if (!asksWhen || QueryExpansions.MonthTerms.Count == 0)
+        if (asks == QuestionKind.HowMany)
+        {
+            // "hoeveel …": the answer names a number or an amount ("199 miljoen euro", "€4,3 mld.", "zeven gebieden").
+            // A passage that states one ranks higher; as for "wanneer", the hint never makes a passage match.
+            var amounts = new BooleanQuery(disableCoord: true);
+            foreach (var term in QueryExpansions.AmountTerms)
+            {
+                amounts.Add(new TermQuery(new Term(IndexFields.Text, term)), Occur.SHOULD);
+            }
+            return new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { new ConstantScoreQuery(amounts) { Boost = QueryExpansions.HowManyHintScore }, Occur.SHOULD } };
+        }
+        if (asks != QuestionKind.When || QueryExpansions.MonthTerms.Count == 0)
         {
             return query;
         }
@@ -127,23 +138,26 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         return new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { months, Occur.SHOULD } };
     }
 
+    /// <summary>What a question word asks for, where the answer's form is known: a date, a number.</summary>
+    private enum QuestionKind { Other, When, HowMany }
+
     /// <summary>
     /// Leaves out question words ("waarom", "wanneer", "welke") between other words: they say what kind of answer is
     /// wanted, and the answer does not contain them. A query of only question words keeps them.
     /// </summary>
-    private static QueryNode WithoutQuestionWords(QueryNode node, ref bool asksWhen)
+    private static QueryNode WithoutQuestionWords(QueryNode node, ref QuestionKind asks)
     {
         if (node is not AndNode and)
         {
             return node;
         }
         var kept = new List<QueryNode>(and.Children.Count);
-        var when = false;
+        var kind = QuestionKind.Other;
         foreach (var child in and.Children)
         {
             if (child is WordNode word && QueryExpansions.IsQuestionWord(word.Text))
             {
-                when |= QueryExpansions.AsksWhen(word.Text);
+                kind = QueryExpansions.AsksWhen(word.Text) ? QuestionKind.When : QueryExpansions.AsksHowMany(word.Text) ? QuestionKind.HowMany : kind;
                 continue;
             }
             kept.Add(child);
@@ -152,7 +166,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         {
             return node;
         }
-        asksWhen = when;
+        asks = kind;
         return kept.Count == 1 ? kept[0] : new AndNode(kept);
     }
 

@@ -127,6 +127,13 @@ internal static class QueryExpansions
         "waarom", "wanneer", "welke", "welk", "hoeveel", "hoelang", "waarmee", "waardoor", "waarvoor", "wat", "hoe", "wie", "waar",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that state an amount or a count in words ("199 miljoen euro", "zeven capability gebieden").</summary>
+    private static readonly string[] AmountWords =
+    [
+        "miljoen", "miljard", "mld", "mln", "procent", "euro", "eur", "duizend", "honderd", "twee", "drie", "vier", "vijf", "zes",
+        "zeven", "negen", "tien", "elf", "twaalf", "twintig", "dertig", "veertig", "vijftig", // not "acht": also "achten" (to deem)
+    ];
+
     private static readonly string[] Months =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
@@ -241,11 +248,26 @@ internal static class QueryExpansions
     /// <summary>True for a question word ("waarom", "wanneer") as typed, case and diacritics ignored.</summary>
     public static bool IsQuestionWord(string word) => QuestionWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
 
+    /// <summary>True for the question word that asks for a number or an amount.</summary>
+    public static bool AsksHowMany(string word) => TextFolding.Fold(word).ToLowerInvariant() is "hoeveel";
+
+    /// <summary>
+    /// Score added to a passage that states an amount, for a "hoeveel" query: a passage without one is seldom the answer,
+    /// so the hint weighs about as much as one of the query's words. It never makes a passage match on its own.
+    /// </summary>
+    internal const float HowManyHintScore = 3f;
+
+    /// <summary>
+    /// The analysed words that state an amount ("miljoen", "mld", "procent", "euro", "zeven"). Not the digits: years,
+    /// dates and article numbers are in most passages.
+    /// </summary>
+    public static IReadOnlyList<string> AmountTerms => Shared.Value.Amounts;
+
     /// <summary>True for the question word that asks for a date.</summary>
     public static bool AsksWhen(string word) => TextFolding.Fold(word).ToLowerInvariant() is "wanneer" or "hoelang";
 
     private sealed record Tables(FrozenDictionary<string, string[]> Alternatives, FrozenDictionary<string, string[]> Phrases,
-        FrozenDictionary<string, string[]> GroupOfPhrase, string[] Months);
+        FrozenDictionary<string, string[]> GroupOfPhrase, string[] Months, string[] Amounts);
 
     private static Tables Build(Analyzer analyzer)
     {
@@ -274,11 +296,12 @@ internal static class QueryExpansions
             }
         }
         var months = Months.Select(m => Single(analyzer, m)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var amounts = AmountWords.Select(m => Single(analyzer, m)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         return new Tables(
             alternatives.ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
             phrases.ToFrozenDictionary(StringComparer.Ordinal),
             groupOfPhrase.ToFrozenDictionary(StringComparer.Ordinal),
-            months);
+            months, amounts);
     }
 
     private static string? Single(Analyzer analyzer, string word)
