@@ -30,7 +30,7 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
             var retried = await search.SearchAsync(unfiltered.Query, unfiltered.Filters, 0, cancellationToken).ConfigureAwait(false);
             if (retried.Hits.Count > 0)
             {
-                notice = $"Met {SearchResultsCard.DescribeFilters(request.Filters)} als filter vond ik niets; dit zijn de treffers voor al je woorden, zonder filter.";
+                notice = $"Met het filter ‘{SearchResultsCard.DescribeFilters(request.Filters)}’ vond ik niets; dit zijn de treffers voor al je woorden, zonder filter.";
                 (request, response) = (unfiltered, retried);
             }
         }

@@ -53,7 +53,8 @@ public static class SearchResultsCard
             countLine += " · " + filters;
         }
 
-        var notice = string.Join(' ', new[] { options.Notice ?? "", Notice(response.Relaxation) }.Where(n => n.Length > 0));
+        // The caller's notice may quote what the user typed (a filter's value): escaped, the search's own is fixed text.
+        var notice = string.Join(' ', new[] { TeamsMarkdown.Escape(options.Notice ?? ""), Notice(response.Relaxation) }.Where(n => n.Length > 0));
         var alsoSearched = AlsoSearchedLine(response.AlsoSearched);
         var data = new JsonObject
         {
