@@ -288,7 +288,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 FindSpelledOut(and.Children);
                 var query = new BooleanQuery();
                 var positives = 0;
-                foreach (var child in NumbersAndDatesJoined(and.Children, datesAsPhrases: !some))
+                foreach (var child in NumbersDatesAndNamesJoined(and.Children, asPhrases: !some))
                 {
                     if (child is NotNode not)
                     {
@@ -391,16 +391,17 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     /// A typed dossier number in two parts ("30 821") becomes one word of either spelling (<see cref="DossierNumber"/>).
     /// A typed number followed by its unit ("155 mm") becomes one word of either spelling (<see cref="NumberWithUnit"/>):
     /// apart, the number and the unit would each be a word that must match, and "mm" alone is a word of no letter.
-    /// A typed date ("19 maart", "1 december 2025") becomes a phrase: "19 februari … 28 maart" is not that date (the
-    /// relaxed steps take the words apart: <paramref name="datesAsPhrases"/> false, which a relaxed phrase's words must
-    /// have, or they would be joined into the phrase again).
+    /// A typed date ("19 maart", "1 december 2025") or institution ("raad van state", <see cref="InstitutionAt"/>)
+    /// becomes a phrase: "19 februari … 28 maart" is not that date (the relaxed steps take the words apart:
+    /// <paramref name="asPhrases"/> false, which a relaxed phrase's words must have, or they would be joined into the
+    /// phrase again).
     /// </summary>
-    private static IReadOnlyList<QueryNode> NumbersAndDatesJoined(IReadOnlyList<QueryNode> children, bool datesAsPhrases)
+    private static IReadOnlyList<QueryNode> NumbersDatesAndNamesJoined(IReadOnlyList<QueryNode> children, bool asPhrases)
     {
         List<QueryNode>? joined = null;
         for (var i = 0; i < children.Count; i++)
         {
-            if (datesAsPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var day } && day.Length <= 2 && day.All(char.IsAsciiDigit)
+            if (asPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var day } && day.Length <= 2 && day.All(char.IsAsciiDigit)
                 && int.Parse(day, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 31
                 && children[i + 1] is WordNode { Text: var month } && MonthNames.Contains(month))
             {
@@ -411,7 +412,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 i += withYear ? 2 : 1;
                 continue;
             }
-            if (datesAsPhrases && InstitutionAt(children, i) is { } name)
+            if (asPhrases && InstitutionAt(children, i) is { } name)
             {
                 // "raad van state": the institution, not a council and the "Staten" of the United States.
                 joined ??= [.. children.Take(i)];
@@ -1097,7 +1098,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         }
         var edits = term.Length >= 8 ? 2 : 1;
         // Not a number ("2046" is not a typo of "2045"; "501-29" not of "501-20"): numbers are exact.
-        if (fuzzy && term.Length == MinSwapOnlyLength && term.All(char.IsLetter) && !_isKnown(term))
+        if (fuzzy && term.Length == SwapOnlyLength && term.All(char.IsLetter) && !_isKnown(term))
         {
             // A word of four letters one letter away from a known word is mostly another word ("tank": "taak", "task",
             // "taken"): only two letters swapped ("naov": "navo") is read as a typo, as typed and as analysed.
@@ -1107,7 +1108,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             }
             return query;
         }
-        if (fuzzy && term.Length is > MinSwapOnlyLength and <= 30 && !term.Any(char.IsAsciiDigit) && !_isKnown(term) && _mayHaveTypo(term, edits))
+        if (fuzzy && term.Length is > SwapOnlyLength and <= 30 && !term.Any(char.IsAsciiDigit) && !_isKnown(term) && _mayHaveTypo(term, edits))
         {
             if (edits == 2 && _typosKnown && _mayHaveTypo(term, 1))
             {
@@ -1117,7 +1118,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             // Typos are looked for in the passage text only: enumerating the term dictionary is the costly part.
             query.Add(new FuzzyQuery(new Term(IndexFields.Text, term), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.8f }, Occur.SHOULD);
         }
-        if (fuzzy && typed is not null && TextFolding.Fold(typed) is { Length: > MinSwapOnlyLength and <= 30 } surface && surface != term
+        if (fuzzy && typed is not null && TextFolding.Fold(typed) is { Length: > SwapOnlyLength and <= 30 } surface && surface != term
             && surface.All(char.IsLetter) && !_isKnown(term) && _typosKnown && _mayHaveTypo(surface, 1))
         {
             // The stemmer changes a typo too ("naov" becomes "naof", two edits from "navo"): the word as typed, one
@@ -1140,12 +1141,12 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>Words of this length (stem or as typed) are corrected only by a swap of two letters.</summary>
-    private const int MinSwapOnlyLength = 4;
+    private const int SwapOnlyLength = 4;
 
     /// <summary>The known stems of <paramref name="word"/> with two adjacent letters swapped ("naov": "navo").</summary>
     private IEnumerable<string> SwappedStems(string word)
     {
-        if (word.Length != MinSwapOnlyLength || !word.All(char.IsLetter))
+        if (word.Length != SwapOnlyLength || !word.All(char.IsLetter))
         {
             yield break;
         }
