@@ -85,6 +85,7 @@ internal static partial class SearchPassages
             }
         }
         AddSignatories(units, letter);
+        AddFootnotes(units, letter);
         HideRepeats(units);
         FollowReferences(units);
         return units;
@@ -215,6 +216,22 @@ internal static partial class SearchPassages
             }
         }
     }
+
+    /// <summary>
+    /// Each footnote line is a unit of its own, labelled "Voetnoot": what only a footnote says ("PESCO … 25 Europese
+    /// lidstaten", "Kamerstuk 36045, nr. 125") was not searchable, since a footnote interrupts the paragraph it
+    /// annotates and is no part of its text.
+    /// </summary>
+    private static void AddFootnotes(List<SearchPassage> units, Letter letter)
+    {
+        foreach (var note in letter.Footnotes)
+        {
+            units.Add(new SearchPassage(units.Count, note.Start, note.End, note.Text, PassageRole.Paragraph, FootnoteHeading, null, null, null, true));
+        }
+    }
+
+    /// <summary>The heading a footnote unit is shown and searched with.</summary>
+    internal const string FootnoteHeading = "Voetnoot";
 
     /// <summary>A repeated paragraph has at least this many distinct words (shorter lines repeat by nature: "Hoogachtend,").</summary>
     internal const int MinRepeatWords = 8;

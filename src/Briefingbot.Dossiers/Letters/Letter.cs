@@ -48,7 +48,16 @@ public sealed record Letter(
 
     /// <summary>The date of <see cref="Meeting"/>; the letter is from before it (a bound, not the letter's date).</summary>
     public DateOnly? MeetingDate { get; init; }
+
+    /// <summary>
+    /// The footnotes at the page feet ("9 Kamerstuk 36045, nr. 125"), one line each, in document order: not in any
+    /// passage's text (they interrupt it), searched as units of their own.
+    /// </summary>
+    public IReadOnlyList<LetterFootnote> Footnotes { get; init; } = [];
 }
+
+/// <summary>A footnote line: its number and text; [Start, End) is the text's exact range in the raw file (the number left out).</summary>
+public sealed record LetterFootnote(string Number, int Start, int End, string Text);
 
 /// <summary>What a passage is.</summary>
 public enum PassageKind

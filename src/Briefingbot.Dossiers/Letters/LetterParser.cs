@@ -10,7 +10,7 @@ namespace Briefingbot.Dossiers.Letters;
 /// pages (navigation, metadata lines, ↩︎ footnotes), letters without a header, and plain HTML. Never throws: odd input
 /// yields a <see cref="Letter"/> with what is known.
 /// </summary>
-public sealed class LetterParser : ILetterParser
+public sealed partial class LetterParser : ILetterParser
 {
     /// <summary>Inputs larger than this are parsed only up to the limit (a letter is tens of kilobytes).</summary>
     private const int MaxParsedChars = 5_000_000;
@@ -60,9 +60,48 @@ public sealed class LetterParser : ILetterParser
             Dates = meta.Dates,
             Meeting = meeting?.Name,
             MeetingDate = meeting?.Date,
+            Footnotes = Footnotes(lines, source, raw),
         };
         return Known(letter, hasFrontMatter ? known : null);
     }
+
+    /// <summary>
+    /// The footnote lines ("9 Kamerstuk 36045, nr. 125"), each with the exact raw range of its text (the raw text is the
+    /// note's text, so a shown window is its range). A line whose clean text differs (markup, a soft hyphen) is left out.
+    /// </summary>
+    private static List<LetterFootnote> Footnotes(List<SourceLine> lines, SourceText source, string raw)
+    {
+        var notes = new List<LetterFootnote>();
+        foreach (var line in lines)
+        {
+            if (line.Kind != LineKind.Footnote || FootnoteLine().Match(line.Content) is not { Success: true } note)
+            {
+                continue;
+            }
+            var body = note.Groups["text"];
+            var start = source.RawStart(line.Start + body.Index);
+            var end = source.RawEnd(line.Start + body.Index + body.Length - 1);
+            if (start < 0 || end > raw.Length || start >= end)
+            {
+                continue;
+            }
+            var text = raw[start..end];
+            // The clean line reads the same (no markup or soft hyphen in the range), no-break spaces aside ("35 570").
+            if (text != body.Value || !line.Clean.EndsWith(TextCleaner.Collapse(text.Replace('\u00A0', ' ')), StringComparison.Ordinal) || !text.Any(char.IsLetter))
+            {
+                continue;
+            }
+            notes.Add(new LetterFootnote(note.Groups["n"].Value, start, end, text));
+        }
+        return notes;
+    }
+
+    /// <summary>
+    /// A footnote line: "9 Kamerstuk 36045, nr. 125", a Markdown list item "  3. PESCO … lidstaten.↩︎" or "[^3]: …":
+    /// the number, then the note's text (the return arrow left out).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s{0,4}(?:(?<n>\d{1,3})\.?|\[\^(?<n>\d{1,3})\]:)\s+(?<text>\S.*?)\s*(?:↩[\uFE0E\uFE0F]?)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex FootnoteLine();
 
     /// <summary>The source's stated metadata over the parser's reading, where the source states it.</summary>
     private static Letter Known(Letter letter, KnownLetterMetadata? known)

@@ -76,6 +76,26 @@ public partial class LetterParserPassageTests
     }
 
     /// <summary>
+    /// Footnotes are read apart from the text, each with the exact raw range of its text (the number left out): plain
+    /// ("9 Kamerstuk 36045, nr. 125", 001), Markdown list items with a return arrow ("3. PESCO … lidstaten.↩︎", 003),
+    /// and no-break spaces kept as written ("35 570").
+    /// </summary>
+    [Theory]
+    [InlineData("001", "9", "Kamerstuk 36045, nr. 125")]
+    [InlineData("003", "3", "PESCO (Permanent and structured cooperation) is een samenwerkingsverband op het gebied van defensie van 25 Europese lidstaten.")]
+    [InlineData("003", "6", "Zie motie van de leden Van den Nieuwenhuijzen en Belhaj (Kamerstuk 35")]
+    [InlineData("004", "1", "Ukraine Support Tracker - Kiel Institute")]
+    public void Footnotes_are_read_with_their_raw_ranges(string seed, string number, string text)
+    {
+        var letter = SeedCorpus.Get(seed);
+
+        var note = Assert.Single(letter.Footnotes, f => f.Number == number && f.Text.StartsWith(text, StringComparison.Ordinal));
+        Assert.Equal(note.Text, letter.RawText[note.Start..note.End]);
+        Assert.All(letter.Footnotes, f => Assert.Equal(f.Text, letter.RawText[f.Start..f.End]));
+        Assert.DoesNotContain(letter.Passages, p => p.Text.Contains(note.Text, StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// A footnote's web address on a line of its own ("1 Ukraine Support Tracker - Kiel Institute" / "https://…") is
     /// the footnote's: it was joined to the next paragraph of 004, whose snippet then began with the address.
     /// </summary>

@@ -272,6 +272,25 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// What only a footnote says is found, as a unit labelled "Voetnoot" whose range is the note's text: the 25 PESCO
+    /// states, the transport aircraft, a cited Kamerstuk (all found nothing, or only other passages).
+    /// </summary>
+    [Theory]
+    [InlineData("transportvliegtuigen", "zoals tank- en transportvliegtuigen")]
+    [InlineData("36045", "Kamerstuk 36045, nr. 125")]
+    [InlineData("pesco lidstaten 25", "van 25 Europese lidstaten")]
+    public async Task What_only_a_footnote_says_is_found(string query, string expected)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        var note = Assert.Single(response.Passages, p => p.Passage.Text.Contains(expected, StringComparison.Ordinal));
+        Assert.True(note.MatchesAllTerms);
+        Assert.Equal("Voetnoot", note.Passage.Heading);
+        var raw = File.ReadAllText(Path.Combine(_index.Corpus, response.Hits.Single(h => h.Passages.Contains(note)).SourceFile));
+        Assert.Equal(note.Passage.Text, raw[note.Start..note.End]);
+    }
+
+    /// <summary>
     /// When nothing is found, a word's beginning is suggested only when it is most of the word: "luchtm*" for
     /// "luchtmacht", and not "onde*" for "onderzeeboten" (it finds "onder" and "onderdelen").
     /// </summary>

@@ -162,15 +162,15 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.DoesNotContain("Niets gevonden", CardAssert.AllText(card), StringComparison.Ordinal);
     }
 
-    /// <summary>"22112" typed alone: no letter's text names it, so the card lists the dossier's letters and says why.</summary>
+    /// <summary>"33279" typed alone: no letter's text names it (only 003's header), so the card lists the dossier's letters and says why.</summary>
     [Fact]
     public async Task A_bare_dossier_number_no_text_names_lists_its_letters_with_a_notice()
     {
-        var card = (await _host.SayAsync("22112")).SingleCard();
+        var card = (await _host.SayAsync("33279")).SingleCard();
         var texts = CardAssert.Texts(card).ToList();
 
         Assert.Contains(texts, t => t.StartsWith("Geen brief noemt dit nummer in de tekst", StringComparison.Ordinal));
-        Assert.Contains("Kabinetsappreciatie Witboek", CardAssert.AllText(card), StringComparison.Ordinal);
+        Assert.Contains("Europese defensiesamenwerking en specialisatie", CardAssert.AllText(card), StringComparison.Ordinal);
         Assert.DoesNotContain("Niets gevonden", CardAssert.AllText(card), StringComparison.Ordinal);
     }
 
