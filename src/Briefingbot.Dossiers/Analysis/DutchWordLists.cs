@@ -31,7 +31,7 @@ internal static class DutchWordLists
         "witboek", "afspraken", "regeling", "regelingen", "instrument", "programma", "project", "projecten",
         "munitievoorraad", "voorraad", "voorraden", "opbouw", "productiecapaciteit", "inkoop", "aanbesteding",
         "navo", "tegoeden", "aanval", "aanvallen", "verdrag", "wetgeving", "procedure", "hybride", "informatie", "ecofin",
-        "vlaggenschip", "mijnen", "vaartuig", "vaartuigen",
+        "vlaggenschip", "vaartuig", "vaartuigen", // not "mijnen": it is inside "ondermijnen"
     }, ignoreCase: false);
 
     private static CharArraySet BuildStopWords()

@@ -117,12 +117,22 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         {
             // "hoeveel …": the answer names a number or an amount ("199 miljoen euro", "€4,3 mld.", "zeven gebieden").
             // A passage that states one ranks higher; as for "wanneer", the hint never makes a passage match.
-            var amounts = new BooleanQuery(disableCoord: true);
-            foreach (var term in QueryExpansions.AmountTerms)
+            return new BooleanQuery(disableCoord: true)
             {
-                amounts.Add(new TermQuery(new Term(IndexFields.Text, term)), Occur.SHOULD);
+                { query, Occur.MUST },
+                { AnyOf(QueryExpansions.AmountTerms, QueryExpansions.HowManyHintScore), Occur.SHOULD },
+                { AnyOf(QueryExpansions.CountTerms, QueryExpansions.HowManyCountScore), Occur.SHOULD },
+            };
+
+            static Query AnyOf(IReadOnlyList<string> terms, float score)
+            {
+                var any = new BooleanQuery(disableCoord: true);
+                foreach (var term in terms)
+                {
+                    any.Add(new TermQuery(new Term(IndexFields.Text, term)), Occur.SHOULD);
+                }
+                return new ConstantScoreQuery(any) { Boost = score };
             }
-            return new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { new ConstantScoreQuery(amounts) { Boost = QueryExpansions.HowManyHintScore }, Occur.SHOULD } };
         }
         if (asks != QuestionKind.When || QueryExpansions.MonthTerms.Count == 0)
         {
@@ -367,11 +377,13 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         return null;
     }
 
-    /// <summary>The dossier number a query is, and nothing else ("22112", "21 501-28"), or null.</summary>
+    /// <summary>The dossier number a query is, and nothing else ("22112", "21 501-28", "21 501 28"), or null.</summary>
     internal static string? AsDossierNumber(QueryNode node) => node switch
     {
         WordNode { Text: var text } when DossierNumber().IsMatch(text) => text,
         AndNode { Children: [WordNode { Text: { Length: 2 } head }, WordNode { Text: var tail }] } when DossierNumber().IsMatch(head + tail) => head + tail,
+        AndNode { Children: [WordNode { Text: { Length: 2 } head }, WordNode { Text: { Length: 3 } tail }, WordNode { Text: { Length: 2 } sub }] }
+            when DossierNumber().IsMatch($"{head}{tail}-{sub}") => $"{head}{tail}-{sub}",
         _ => null,
     };
 
@@ -423,10 +435,13 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             if (i + 1 < children.Count && children[i] is WordNode { Text: { Length: 2 } head } && head.All(char.IsAsciiDigit)
                 && children[i + 1] is WordNode { Text: var tail } && DossierNumber().IsMatch(head + tail))
             {
-                // "30 821": one dossier number (either spelling, above), not the numbers 30 and 821.
+                // "30 821": one dossier number (either spelling, above), not the numbers 30 and 821; "21 501 28" with
+                // its sub-dossier typed without the dash.
                 joined ??= [.. children.Take(i)];
-                joined.Add(new WordNode(head + tail));
-                i++;
+                var sub = !tail.Contains('-', StringComparison.Ordinal) && i + 2 < children.Count
+                    && children[i + 2] is WordNode { Text: { Length: 2 } part } && part.All(char.IsAsciiDigit) ? "-" + ((WordNode)children[i + 2]).Text : "";
+                joined.Add(new WordNode(head + tail + sub));
+                i += sub.Length > 0 ? 2 : 1;
                 continue;
             }
             if (i + 1 < children.Count && children[i] is WordNode { Text: var number } && number.All(char.IsAsciiDigit)

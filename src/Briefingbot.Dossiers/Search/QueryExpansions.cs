@@ -86,12 +86,6 @@ internal static class QueryExpansions
         // amounts as letters abbreviate them ("EUR 54 mld.")
         ["miljard", "mld"],
         ["miljoen", "mln"],
-        // small numbers, as digits or in words ("2 miljoen granaten": "twee miljoen"; "negen PCA's": "9 pca"); not 1,
-        // whose word "een" is the article
-        ["2", "twee"], ["3", "drie"], ["4", "vier"], ["5", "vijf"], ["6", "zes"], ["7", "zeven"], ["8", "acht"], ["9", "negen"],
-        ["10", "tien"], ["11", "elf"], ["12", "twaalf"], ["13", "dertien"], ["14", "veertien"], ["15", "vijftien"], ["16", "zestien"],
-        ["17", "zeventien"], ["18", "achttien"], ["19", "negentien"], ["20", "twintig"], ["30", "dertig"], ["40", "veertig"],
-        ["50", "vijftig"], ["60", "zestig"], ["70", "zeventig"], ["80", "tachtig"], ["90", "negentig"], ["100", "honderd"],
         // organisations under their English name
         ["navo", "nato"],
         // place names spelled the Russian, the Ukrainian or the German way
@@ -121,18 +115,28 @@ internal static class QueryExpansions
         ["azie", "aziatische", "aziatisch"],
     ];
 
+    /// <summary>
+    /// Small numbers in words: a typed number also finds its word ("2 miljoen granaten": "twee miljoen"; "9 pca": "negen
+    /// PCA's"), one way only. A typed word does not find the digits: "vijf jaar" would find "artikel 5", list items "(3)",
+    /// dates ("12 december") and parts of dossier numbers. Not 1, whose word is the article; not 8, whose word is also
+    /// "achten" (to deem).
+    /// </summary>
+    private static readonly (string Digits, string Word)[] NumberWords =
+    [
+        ("2", "twee"), ("3", "drie"), ("4", "vier"), ("5", "vijf"), ("6", "zes"), ("7", "zeven"), ("9", "negen"), ("10", "tien"),
+        ("11", "elf"), ("12", "twaalf"), ("13", "dertien"), ("14", "veertien"), ("15", "vijftien"), ("16", "zestien"),
+        ("17", "zeventien"), ("18", "achttien"), ("19", "negentien"), ("20", "twintig"), ("30", "dertig"), ("40", "veertig"),
+        ("50", "vijftig"), ("60", "zestig"), ("70", "zeventig"), ("80", "tachtig"), ("90", "negentig"), ("100", "honderd"),
+    ];
+
     /// <summary>Question words that are not in the stop list: dropped from the query when other words remain.</summary>
     private static readonly FrozenSet<string> QuestionWords = new[]
     {
         "waarom", "wanneer", "welke", "welk", "hoeveel", "hoelang", "waarmee", "waardoor", "waarvoor", "wat", "hoe", "wie", "waar",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words that state an amount or a count in words ("199 miljoen euro", "zeven capability gebieden").</summary>
-    private static readonly string[] AmountWords =
-    [
-        "miljoen", "miljard", "mld", "mln", "procent", "euro", "eur", "duizend", "honderd", "twee", "drie", "vier", "vijf", "zes",
-        "zeven", "negen", "tien", "elf", "twaalf", "twintig", "dertig", "veertig", "vijftig", // not "acht": also "achten" (to deem)
-    ];
+    /// <summary>Words that state an amount ("199 miljoen euro", "EUR 54 mld.", "2 procent").</summary>
+    private static readonly string[] AmountWords = ["miljoen", "miljard", "mld", "mln", "procent", "euro", "eur", "duizend", "honderd"];
 
     private static readonly string[] Months =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
@@ -258,7 +262,16 @@ internal static class QueryExpansions
     internal const float HowManyHintScore = 3f;
 
     /// <summary>
-    /// The analysed words that state an amount ("miljoen", "mld", "procent", "euro", "zeven"). Not the digits: years,
+    /// Score added to a passage that counts in words ("zeven capability gebieden"), for a "hoeveel" query: less than an
+    /// amount, since "drie opties" and "vier vlaggenschipprojecten" count other things than the question may ask.
+    /// </summary>
+    internal const float HowManyCountScore = 1f;
+
+    /// <summary>The analysed number words ("twee" … "honderd") a count is written with.</summary>
+    public static IReadOnlyList<string> CountTerms => Shared.Value.Counts;
+
+    /// <summary>
+    /// The analysed words that state an amount ("miljoen", "mld", "procent", "euro"). Not the digits: years,
     /// dates and article numbers are in most passages.
     /// </summary>
     public static IReadOnlyList<string> AmountTerms => Shared.Value.Amounts;
@@ -267,7 +280,7 @@ internal static class QueryExpansions
     public static bool AsksWhen(string word) => TextFolding.Fold(word).ToLowerInvariant() is "wanneer" or "hoelang";
 
     private sealed record Tables(FrozenDictionary<string, string[]> Alternatives, FrozenDictionary<string, string[]> Phrases,
-        FrozenDictionary<string, string[]> GroupOfPhrase, string[] Months, string[] Amounts);
+        FrozenDictionary<string, string[]> GroupOfPhrase, string[] Months, string[] Amounts, string[] Counts);
 
     private static Tables Build(Analyzer analyzer)
     {
@@ -295,13 +308,25 @@ internal static class QueryExpansions
                 }
             }
         }
+        foreach (var (digits, word) in NumberWords)
+        {
+            if (Single(analyzer, digits) is { } number && Single(analyzer, word) is { } inWords)
+            {
+                if (!alternatives.TryGetValue(number, out var set))
+                {
+                    alternatives[number] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+                set.Add(inWords);
+            }
+        }
         var months = Months.Select(m => Single(analyzer, m)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var amounts = AmountWords.Select(m => Single(analyzer, m)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var counts = NumberWords.Select(n => Single(analyzer, n.Word)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         return new Tables(
             alternatives.ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
             phrases.ToFrozenDictionary(StringComparer.Ordinal),
             groupOfPhrase.ToFrozenDictionary(StringComparer.Ordinal),
-            months, amounts);
+            months, amounts, counts);
     }
 
     private static string? Single(Analyzer analyzer, string word)

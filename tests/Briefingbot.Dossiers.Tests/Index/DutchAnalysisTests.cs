@@ -180,15 +180,16 @@ public class DutchAnalysisTests
     }
 
     /// <summary>EU programme and naval words (a QA pass: "vlaggenschip" and "vlaggenschip projecten" missed the four
-    /// "vlaggenschipprojecten", "mijnen bestrijdingsvaartuigen" the "mijnenbestrijdingsvaartuigen").</summary>
+    /// "vlaggenschipprojecten"; a second found "mijnen" as a part made "ondermijnen" a full match for it).</summary>
     [Fact]
     public void Flagship_projects_and_mine_countermeasure_vessels_yield_their_parts()
     {
         var terms = Terms("vlaggenschipprojecten en mijnenbestrijdingsvaartuigen");
         Assert.Contains(Single("vlaggenschip"), terms);
         Assert.Contains(Single("projecten"), terms);
-        Assert.Contains(Single("mijnen"), terms);
         Assert.Contains(Single("vaartuigen"), terms);
+        // Not "mijnen" as a part: the dictionary is matched inside words, and "ondermijnen" (to undermine) holds it.
+        Assert.DoesNotContain(Single("mijnen"), Terms("het ondermijnen van democratische processen"));
     }
 
     [Fact]

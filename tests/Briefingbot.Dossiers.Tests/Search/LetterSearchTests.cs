@@ -185,6 +185,7 @@ public sealed class LetterSearchTests : IAsyncLifetime
     [InlineData("22 112", "a")]
     [InlineData("21501", "b")]
     [InlineData("33279", "c")]
+    [InlineData("21 501 28", "b")]
     public async Task A_dossier_number_alone_lists_the_dossier_when_no_text_names_it(string query, string letter)
     {
         var response = await _index.Search.SearchAsync(query);
