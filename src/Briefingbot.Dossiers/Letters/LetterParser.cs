@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Letters.Extraction;
 using Briefingbot.Dossiers.Letters.Parsing;
 
@@ -100,8 +101,8 @@ public sealed partial class LetterParser : ILetterParser
     /// A footnote line: "9 Kamerstuk 36045, nr. 125", a Markdown list item "  3. PESCO … lidstaten.↩︎" or "[^3]: …":
     /// the number, then the note's text (the return arrow left out).
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s{0,4}(?:(?<n>\d{1,3})\.?|\[\^(?<n>\d{1,3})\]:)\s+(?<text>\S.*?)\s*(?:↩[\uFE0E\uFE0F]?)?\s*$")]
-    private static partial System.Text.RegularExpressions.Regex FootnoteLine();
+    [GeneratedRegex(@"^\s{0,4}(?:(?<n>\d{1,3})\.?|\[\^(?<n>\d{1,3})\]:)\s+(?<text>\S.*?)\s*(?:↩[\uFE0E\uFE0F]?)?\s*$")]
+    private static partial Regex FootnoteLine();
 
     /// <summary>The source's stated metadata over the parser's reading, where the source states it.</summary>
     private static Letter Known(Letter letter, KnownLetterMetadata? known)

@@ -120,19 +120,9 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             return new BooleanQuery(disableCoord: true)
             {
                 { query, Occur.MUST },
-                { AnyOf(QueryExpansions.AmountTerms, QueryExpansions.HowManyHintScore), Occur.SHOULD },
-                { AnyOf(QueryExpansions.CountTerms, QueryExpansions.HowManyCountScore), Occur.SHOULD },
+                { AnyTextTerm(QueryExpansions.AmountTerms, QueryExpansions.HowManyHintScore), Occur.SHOULD },
+                { AnyTextTerm(QueryExpansions.CountTerms, QueryExpansions.HowManyCountScore), Occur.SHOULD },
             };
-
-            static Query AnyOf(IReadOnlyList<string> terms, float score)
-            {
-                var any = new BooleanQuery(disableCoord: true);
-                foreach (var term in terms)
-                {
-                    any.Add(new TermQuery(new Term(IndexFields.Text, term)), Occur.SHOULD);
-                }
-                return new ConstantScoreQuery(any) { Boost = score };
-            }
         }
         if (asks != QuestionKind.When || QueryExpansions.MonthTerms.Count == 0)
         {
@@ -146,6 +136,17 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             months.Add(new TermQuery(new Term(IndexFields.Text, month)), Occur.SHOULD);
         }
         return new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { months, Occur.SHOULD } };
+    }
+
+    /// <summary>A passage whose text holds any of <paramref name="terms"/> scores <paramref name="score"/> (once, however many it holds).</summary>
+    private static Query AnyTextTerm(IReadOnlyList<string> terms, float score)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms)
+        {
+            any.Add(new TermQuery(new Term(IndexFields.Text, term)), Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(any) { Boost = score };
     }
 
     /// <summary>What a question word asks for, where the answer's form is known: a date, a number.</summary>

@@ -135,8 +135,8 @@ internal static class QueryExpansions
         "waarom", "wanneer", "welke", "welk", "hoeveel", "hoelang", "waarmee", "waardoor", "waarvoor", "wat", "hoe", "wie", "waar",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words that state an amount ("199 miljoen euro", "EUR 54 mld.", "2 procent").</summary>
-    private static readonly string[] AmountWords = ["miljoen", "miljard", "mld", "mln", "procent", "euro", "eur", "duizend", "honderd"];
+    /// <summary>Words that state an amount ("199 miljoen euro", "EUR 54 mld.", "2 procent"); "honderd" is a count (<see cref="NumberWords"/>).</summary>
+    private static readonly string[] AmountWords = ["miljoen", "miljard", "mld", "mln", "procent", "euro", "eur", "duizend"];
 
     private static readonly string[] Months =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
