@@ -1116,9 +1116,11 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         // Not a number ("2046" is not a typo of "2045"; "501-29" not of "501-20"): numbers are exact.
         if (fuzzy && term.Length == SwapOnlyLength && term.All(char.IsLetter) && !_isKnown(term))
         {
-            // A word of four letters one letter away from a known word is mostly another word ("tank": "taak", "task",
-            // "taken"): only two letters swapped ("naov": "navo") is read as a typo, as typed and as analysed.
-            foreach (var stem in SwappedStems(term).Concat(typed is null ? [] : SwappedStems(TextFolding.Fold(typed).ToLowerInvariant())).Distinct())
+            // A word of four letters one letter away from several known words is mostly another word ("tank": "taak",
+            // "task", "taken"): two letters swapped ("naov": "navo") is read as a typo, and another edit only when it
+            // leads to one known word alone ("nevo": "navo"), as typed and as analysed.
+            var asTyped = typed is null ? term : TextFolding.Fold(typed).ToLowerInvariant();
+            foreach (var stem in Cached("\u0002" + asTyped + "\u0000" + term, () => ShortWordCorrections(term, asTyped)))
             {
                 query.Add(new TermQuery(new Term(IndexFields.Text, stem)) { Boost = 0.8f }, Occur.SHOULD);
             }
@@ -1156,26 +1158,50 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         return query;
     }
 
-    /// <summary>Words of this length (stem or as typed) are corrected only by a swap of two letters.</summary>
+    /// <summary>Words of this length are corrected by a swap of two letters, or by another edit to the one word it gives (<see cref="ShortWordCorrections"/>).</summary>
     private const int SwapOnlyLength = 4;
 
-    /// <summary>The known stems of <paramref name="word"/> with two adjacent letters swapped ("naov": "navo").</summary>
-    private IEnumerable<string> SwappedStems(string word)
+    /// <summary>
+    /// The corrections of a four-letter word (<paramref name="term"/> as analysed, <paramref name="word"/> as typed): the
+    /// known stems two adjacent letters swapped give; else the one known stem a letter deleted, added or changed gives,
+    /// when it is the only one (none when several: a short word near several known words is another word).
+    /// </summary>
+    private List<string> ShortWordCorrections(string term, string word)
     {
-        if (word.Length != SwapOnlyLength || !word.All(char.IsLetter))
+        var swaps = new HashSet<string>(StringComparer.Ordinal);
+        var others = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var form in new[] { term, word }.Distinct().Where(f => f.Length == SwapOnlyLength && f.All(char.IsAsciiLetterLower)))
         {
-            yield break;
-        }
-        for (var i = 0; i + 1 < word.Length; i++)
-        {
-            if (word[i] == word[i + 1])
+            for (var i = 0; i < form.Length; i++)
             {
-                continue;
+                if (i + 1 < form.Length && form[i] != form[i + 1])
+                {
+                    Known(string.Concat(form.AsSpan(0, i), form.AsSpan(i + 1, 1), form.AsSpan(i, 1), form.AsSpan(i + 2)), swaps);
+                }
+                Known(form.Remove(i, 1), others);
+                for (var c = 'a'; c <= 'z'; c++)
+                {
+                    if (c != form[i])
+                    {
+                        Known(string.Concat(form.AsSpan(0, i), [c], form.AsSpan(i + 1)), others);
+                    }
+                }
             }
-            var swapped = string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1, 1), word.AsSpan(i, 1), word.AsSpan(i + 2));
-            if (TokenAnalysis.Analyze(WholeWords, IndexFields.Text, swapped) is [{ Term: var stem }] && _isKnown(stem))
+            for (var i = 0; i <= form.Length; i++)
             {
-                yield return stem;
+                for (var c = 'a'; c <= 'z'; c++)
+                {
+                    Known(form.Insert(i, c.ToString()), others);
+                }
+            }
+        }
+        return swaps.Count > 0 ? [.. swaps.Order(StringComparer.Ordinal)] : others.Count == 1 ? [.. others] : [];
+
+        void Known(string candidate, HashSet<string> into)
+        {
+            if (TokenAnalysis.Analyze(WholeWords, IndexFields.Text, candidate) is [{ Term: var stem }] && stem != term && _isKnown(stem))
+            {
+                into.Add(stem);
             }
         }
     }
