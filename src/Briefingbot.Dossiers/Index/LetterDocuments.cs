@@ -86,7 +86,10 @@ internal static class LetterDocuments
             new Int64Field(IndexFields.IngestedAtTicks, ingestedAt.UtcTicks, Field.Store.NO),
         };
         // A question whose answer is indexed is stored, not searched: its answer is found by its words instead.
-        AddText(doc, IndexFields.Text, passage.Text, searched: passage.Searchable, stored: true);
+        // A footnote is subordinate text: its words count as if it were a long passage, so a short reference
+        // ("Kamerstuk 22112, nr. 4103") does not outrank the paragraphs that discuss the same words; it still answers
+        // what only it says.
+        AddText(doc, IndexFields.Text, passage.Text, searched: passage.Searchable, stored: true, boost: passage.IsFootnote ? FootnoteBoost : 1f);
         if (passage.Searchable)
         {
             foreach (var capitals in Abbreviations.CapitalWords(passage.Text))
@@ -183,12 +186,18 @@ internal static class LetterDocuments
     /// A text field: searched (analysed, with its word-pair twin, so every searched field answers two-word phrases
     /// from <see cref="IndexFields.PairsOf"/>), stored, or both.
     /// </summary>
-    private static void AddText(Document doc, string field, string value, bool searched, bool stored)
+    /// <summary>
+    /// The index-time boost of a footnote's text: BM25 reads it into the length norm, so a footnote's words weigh as in
+    /// a passage a hundred times its length (a few hundred words), below the paragraphs of the letter's body.
+    /// </summary>
+    internal const float FootnoteBoost = 0.1f;
+
+    private static void AddText(Document doc, string field, string value, bool searched, bool stored, float boost = 1f)
     {
         if (searched)
         {
-            doc.Add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
-            doc.Add(new TextField(IndexFields.PairsOf(field), value, Field.Store.NO));
+            doc.Add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO) { Boost = boost });
+            doc.Add(new TextField(IndexFields.PairsOf(field), value, Field.Store.NO) { Boost = boost });
         }
         else if (stored)
         {

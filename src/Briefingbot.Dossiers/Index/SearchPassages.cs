@@ -24,7 +24,11 @@ internal sealed record SearchPassage(
     string? Party,
     string? QuestionText,
     bool Searchable,
-    string? RepeatedQuestions = null);
+    string? RepeatedQuestions = null)
+{
+    /// <summary>A footnote line (<see cref="SearchPassages.AddFootnotes"/>): searched as subordinate text.</summary>
+    public bool IsFootnote { get; init; }
+}
 
 /// <summary>Splits a letter's passages into <see cref="SearchPassage"/> units.</summary>
 internal static partial class SearchPassages
@@ -222,11 +226,14 @@ internal static partial class SearchPassages
     /// lidstaten", "Kamerstuk 36045, nr. 125") was not searchable, since a footnote interrupts the paragraph it
     /// annotates and is no part of its text.
     /// </summary>
-    private static void AddFootnotes(List<SearchPassage> units, Letter letter)
+    internal static void AddFootnotes(List<SearchPassage> units, Letter letter)
     {
         foreach (var note in letter.Footnotes)
         {
-            units.Add(new SearchPassage(units.Count, note.Start, note.End, note.Text, PassageRole.Paragraph, FootnoteHeading, null, null, null, true));
+            units.Add(new SearchPassage(units.Count, note.Start, note.End, note.Text, PassageRole.Paragraph, FootnoteHeading, null, null, null, true)
+            {
+                IsFootnote = true,
+            });
         }
     }
 

@@ -291,6 +291,24 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// A footnote is subordinate text: where paragraphs of the body hold the words, they come first ("kamerstuk" and
+    /// "motie" listed the short footnote references "Kamerstuk 22112, nr. 4103" first, high under BM25 for their length).
+    /// </summary>
+    [Theory]
+    [InlineData("kamerstuk")]
+    [InlineData("motie")]
+    public async Task Body_paragraphs_come_before_footnotes_that_hold_the_same_words(string query)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        var footnotes = response.Passages.Select((p, i) => (p, i)).Where(x => x.p.Passage.Heading == "Voetnoot").Select(x => x.i).ToList();
+        var body = response.Passages.Select((p, i) => (p, i)).Where(x => x.p.Passage.Heading != "Voetnoot").Select(x => x.i).ToList();
+        Assert.NotEmpty(body);
+        Assert.NotEqual("Voetnoot", response.Passages[0].Passage.Heading);
+        Assert.All(footnotes, f => Assert.True(f > body.Take(3).Max(), $"footnote at rank {f + 1}"));
+    }
+
+    /// <summary>
     /// When nothing is found, a word's beginning is suggested only when it is most of the word: "luchtm*" for
     /// "luchtmacht", and not "onde*" for "onderzeeboten" (it finds "onder" and "onderdelen").
     /// </summary>
