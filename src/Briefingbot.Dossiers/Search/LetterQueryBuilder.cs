@@ -379,12 +379,11 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>The dossier number a query is, and nothing else ("22112", "21 501-28", "21 501 28"), or null.</summary>
+    /// <remarks>Typed in parts, it is joined as the search joins it (<see cref="NumbersDatesAndNamesJoined"/>).</remarks>
     internal static string? AsDossierNumber(QueryNode node) => node switch
     {
         WordNode { Text: var text } when DossierNumber().IsMatch(text) => text,
-        AndNode { Children: [WordNode { Text: { Length: 2 } head }, WordNode { Text: var tail }] } when DossierNumber().IsMatch(head + tail) => head + tail,
-        AndNode { Children: [WordNode { Text: { Length: 2 } head }, WordNode { Text: { Length: 3 } tail }, WordNode { Text: { Length: 2 } sub }] }
-            when DossierNumber().IsMatch($"{head}{tail}-{sub}") => $"{head}{tail}-{sub}",
+        AndNode words when NumbersDatesAndNamesJoined(words.Children, asPhrases: false) is [WordNode { Text: var joined }] && DossierNumber().IsMatch(joined) => joined,
         _ => null,
     };
 
@@ -440,7 +439,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 // its sub-dossier typed without the dash.
                 joined ??= [.. children.Take(i)];
                 var sub = !tail.Contains('-', StringComparison.Ordinal) && i + 2 < children.Count
-                    && children[i + 2] is WordNode { Text: { Length: 2 } part } && part.All(char.IsAsciiDigit) ? "-" + ((WordNode)children[i + 2]).Text : "";
+                    && children[i + 2] is WordNode { Text: { Length: 2 } part } && part.All(char.IsAsciiDigit) ? "-" + part : "";
                 joined.Add(new WordNode(head + tail + sub));
                 i += sub.Length > 0 ? 2 : 1;
                 continue;
