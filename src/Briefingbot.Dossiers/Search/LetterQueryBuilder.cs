@@ -394,6 +394,10 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^([0-9]{2})([0-9]{3})(-[0-9]+)?$")]
     private static partial Regex DossierNumber();
 
+    /// <summary>The numeral "één" as Dutch writes it, with its accents ("één", "eén", "Eén"); "een" is the article.</summary>
+    private static bool IsEmphaticOne(string word) =>
+        word.Length == 3 && word.Contains('é', StringComparison.OrdinalIgnoreCase) && TextFolding.Fold(word).Equals("een", StringComparison.OrdinalIgnoreCase);
+
     private static readonly HashSet<string> MonthNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
@@ -422,6 +426,16 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 joined ??= [.. children.Take(i)];
                 joined.Add(new PhraseNode(withYear ? $"{day} {month} {((WordNode)children[i + 2]).Text}" : $"{day} {month}"));
                 i += withYear ? 2 : 1;
+                continue;
+            }
+            if (asPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var one } && IsEmphaticOne(one)
+                && children[i + 1] is WordNode { Text: var what })
+            {
+                // "één defensie": the numeral is kept as a word (EmphaticOneFilter), but alone it is in "één van de",
+                // "één op één"; what the user means is the words together.
+                joined ??= [.. children.Take(i)];
+                joined.Add(new PhraseNode($"{one} {what}"));
+                i++;
                 continue;
             }
             if (asPhrases && InstitutionAt(children, i) is { } name)

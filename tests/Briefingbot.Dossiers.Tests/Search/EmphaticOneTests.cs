@@ -1,0 +1,51 @@
+using Briefingbot.Dossiers.Tests.Index;
+
+namespace Briefingbot.Dossiers.Tests.Search;
+
+/// <summary>
+/// "één" with its accents is the numeral, and Dutch writes the accents only where "one" is meant: "de gedachte van
+/// één defensie" (one armed force) is a notion an MP looks for. Folded, it was the article "een", a stop word, so
+/// "één defensie" searched "defensie" alone and showed any passage about defence. The article typed without accents
+/// is still left out.
+/// </summary>
+public sealed class EmphaticOneTests : IAsyncLifetime
+{
+    private readonly TestIndex _index = new(pageSize: 10);
+
+    public async Task InitializeAsync()
+    {
+        _index.WriteLetter("a.txt", TestLetters.Text("Opbouw",
+            "Het budget van Defensie groeit, en een defensie-industrie in Europa is nodig.",
+            "De gedachte van één defensie blijft leidend: de legeronderdelen bouwen samen op.",
+            "Dit is één van de zeven capabilities voor een sterke Europese defensie.",
+            "Lessen worden niet één op één overgenomen in de defensie."));
+        await _index.IngestAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("één defensie")]
+    [InlineData("Eén Defensie")]
+    [InlineData("eén defensie")]
+    public async Task The_numeral_with_the_next_word_is_the_notion(string query)
+    {
+        var response = await _index.Search.SearchAsync(query);
+
+        var full = Assert.Single(response.Passages, p => p.MatchesAllTerms);
+        Assert.Contains("De gedachte van één defensie", full.Passage.Text, StringComparison.Ordinal);
+        Assert.Same(full, response.Passages[0]);
+    }
+
+    [Fact]
+    public async Task The_article_without_accents_is_still_a_stop_word()
+    {
+        var response = await _index.Search.SearchAsync("een defensie");
+
+        Assert.Equal(4, response.Passages.Count(p => p.MatchesAllTerms));
+    }
+}
