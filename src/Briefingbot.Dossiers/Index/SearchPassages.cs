@@ -189,19 +189,20 @@ internal static partial class SearchPassages
     /// <summary>
     /// Each signatory's name as the letter writes it under the letter ("R.P. Brekelmans"), a unit of its own: MPs look
     /// for a minister's letters by name, and the signature block is no passage (it says nothing). The name only, not
-    /// the role: "minister van Defensie" would make every signature an answer to "minister defensie". Found after the
+    /// the role: "minister van Defensie" would make every signature an answer to "minister defensie". A committee's
+    /// chair or clerk too (<see cref="Letter.CommitteeSigners"/>). Found after the
     /// last passage (the signature block), else where it last stands; a name not written as parsed is left out.
     /// </summary>
     private static void AddSignatories(List<SearchPassage> units, Letter letter)
     {
-        if (letter.Signatories.Count == 0 || string.IsNullOrEmpty(letter.RawText))
+        if (letter.Signatories.Count + letter.CommitteeSigners.Count == 0 || string.IsNullOrEmpty(letter.RawText))
         {
             return;
         }
         var raw = letter.RawText;
         var after = Math.Min(raw.Length, letter.Passages.Count == 0 ? 0 : letter.Passages.Max(p => p.End));
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var signatory in letter.Signatories)
+        foreach (var signatory in letter.Signatories.Concat(letter.CommitteeSigners))
         {
             var comma = signatory.IndexOf(", ", StringComparison.Ordinal);
             var name = (comma > 0 ? signatory[..comma] : signatory).Trim();

@@ -54,6 +54,12 @@ public sealed record Letter(
     /// passage's text (they interrupt it), searched as units of their own.
     /// </summary>
     public IReadOnlyList<LetterFootnote> Footnotes { get; init; } = [];
+
+    /// <summary>
+    /// Who signs for a committee, as "name, role" ("Koen Petersen, voorzitter van de vaste commissie voor …"): not
+    /// among <see cref="Signatories"/> (the government's), but searched by name as they are.
+    /// </summary>
+    public IReadOnlyList<string> CommitteeSigners { get; init; } = [];
 }
 
 /// <summary>A footnote line: its number and text; [Start, End) is the text's exact range in the raw file (the number left out).</summary>

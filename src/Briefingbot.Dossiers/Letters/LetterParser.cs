@@ -62,6 +62,7 @@ public sealed partial class LetterParser : ILetterParser
             Meeting = meeting?.Name,
             MeetingDate = meeting?.Date,
             Footnotes = Footnotes(lines, source, raw),
+            CommitteeSigners = meta.CommitteeSigners,
         };
         return Known(letter, hasFrontMatter ? known : null);
     }

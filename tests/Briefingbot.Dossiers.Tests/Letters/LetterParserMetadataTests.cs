@@ -35,6 +35,8 @@ public class LetterParserMetadataTests
         Assert.Null(l.SourceUrl);
         Assert.Contains("Gijs Tuinman, staatssecretaris van Defensie", l.Signatories);
         Assert.DoesNotContain(l.Signatories, s => s.Contains("Petersen", StringComparison.Ordinal));
+        // The committee's letter is signed name first, by its chair: not a government signatory, but a signer.
+        Assert.Equal(["Koen Petersen, voorzitter van de vaste commissie voor Buitenlandse Zaken, Defensie en Ontwikkelingshulp"], l.CommitteeSigners);
     }
 
     [Fact]

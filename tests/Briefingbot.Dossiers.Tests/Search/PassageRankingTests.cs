@@ -166,6 +166,25 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// The chair who signs a committee's letter is found by name too (QA pass): "Koen Petersen" signs the questions
+    /// of 001 and found nothing, since only the government's signatories were units.
+    /// </summary>
+    [Theory]
+    [InlineData("koen petersen")]
+    [InlineData("Petersen")]
+    public async Task A_committee_chairs_name_finds_the_letter_signed(string query)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        var hit = Assert.Single(response.Hits);
+        Assert.StartsWith("001_", hit.SourceFile, StringComparison.Ordinal);
+        var passage = Assert.Single(hit.Passages);
+        Assert.True(passage.MatchesAllTerms);
+        var raw = await File.ReadAllTextAsync(Path.Combine(_index.Corpus, hit.SourceFile));
+        Assert.Equal("Koen Petersen", raw[passage.Start..passage.End]);
+    }
+
+    /// <summary>
     /// Partial matches keep the marks that stand only together or only as whole words: the front part of a typed
     /// compound ("kern" of "kernwapens") and a decimal number ("1,5" of "1,5 miljard") were unmarked in the partial
     /// step, whose marks are merged into the page's (second QA pass).

@@ -14,6 +14,12 @@ internal sealed record LetterMetadata(
     IReadOnlyList<string> Signatories,
     string? ExternalId)
 {
+    /// <summary>
+    /// Who signs for a committee ("Koen Petersen, voorzitter van de vaste commissie voor …"): not the government's
+    /// signatories, but a name an MP searches for.
+    /// </summary>
+    public IReadOnlyList<string> CommitteeSigners { get; init; } = [];
+
     /// <summary>The letter's own date: the last dated letter in the file (a report's answer letter comes last).</summary>
     public DateOnly? Date => Dates.Count == 0 ? null : Dates[^1];
 
@@ -60,7 +66,8 @@ internal static partial class LetterMetadataReader
         }
         title ??= dossierTitle;
         var externalId = ExternalIdPattern().Match(string.Join('\n', top)) is { Success: true } m ? m.Value : null;
-        return new LetterMetadata(title, type, dates, chamber, dossier, number, ReadSignatories(lines), externalId);
+        var (signatories, committee) = ReadSignatories(lines);
+        return new LetterMetadata(title, type, dates, chamber, dossier, number, signatories, externalId) { CommitteeSigners = committee };
     }
 
     private static (string? Title, string? Type) ReadTitleAndType(List<string> header, List<string> top, SourceText source, bool qa, List<string> all)
@@ -230,9 +237,10 @@ internal static partial class LetterMetadataReader
         return (dossier, dossierTitle, number);
     }
 
-    private static List<string> ReadSignatories(List<SourceLine> lines)
+    private static (List<string> Government, List<string> Committee) ReadSignatories(List<SourceLine> lines)
     {
         var result = new List<string>();
+        var committee = new List<string>();
         var signature = lines.Where(l => l.Kind is LineKind.Signature or LineKind.Chrome).ToList();
         for (var i = 0; i < signature.Count; i++)
         {
@@ -240,33 +248,38 @@ internal static partial class LetterMetadataReader
             if (role.Success && signature[i].Kind == LineKind.Signature && i + 1 < signature.Count
                 && signature[i + 1].Kind == LineKind.Signature && LinePatterns.PersonName().IsMatch(signature[i + 1].Clean))
             {
-                Add(result, signature[i + 1].Clean, role.Groups["role"].Value);
+                Add(result, committee, signature[i + 1].Clean, role.Groups["role"].Value);
                 i++;
+                continue;
+            }
+            if (role.Success && signature[i].Kind == LineKind.Signature && i > 0
+                && signature[i - 1].Kind == LineKind.Signature && LinePatterns.PersonName().IsMatch(signature[i - 1].Clean)
+                && !GovernmentRole().IsMatch(TextCleaner.Collapse(role.Groups["role"].Value)))
+            {
+                // A committee letter is signed name first ("Koen Petersen" / "Voorzitter van de vaste commissie …").
+                Add(result, committee, signature[i - 1].Clean, role.Groups["role"].Value);
                 continue;
             }
             var pair = LinePatterns.NameCommaRole().Match(signature[i].Clean);
             if (pair.Success && signature[i].Kind == LineKind.Chrome)
             {
-                Add(result, pair.Groups["name"].Value, pair.Groups["role"].Value);
+                Add(result, committee, pair.Groups["name"].Value, pair.Groups["role"].Value);
             }
         }
-        return result;
+        return (result, committee);
     }
 
-    private static void Add(List<string> result, string name, string role)
+    private static void Add(List<string> result, List<string> committee, string name, string role)
     {
         var r = TextCleaner.Collapse(role).TrimEnd(',', ' ');
-        if (!GovernmentRole().IsMatch(r))
-        {
-            // Committee chairs and clerks sign committee letters; they are not the government's signatories.
-            return;
-        }
+        // Committee chairs and clerks sign committee letters; they are not the government's signatories.
+        var list = GovernmentRole().IsMatch(r) ? result : committee;
         r = char.ToLowerInvariant(r[0]) + r[1..];
         r = Regex.Replace(r, @"\b(Van|Voor)\b", m => m.Value.ToLowerInvariant());
         var entry = TextCleaner.Collapse(name).TrimEnd(',', ' ') + ", " + r;
-        if (!result.Contains(entry, StringComparer.OrdinalIgnoreCase))
+        if (!list.Contains(entry, StringComparer.OrdinalIgnoreCase))
         {
-            result.Add(entry);
+            list.Add(entry);
         }
     }
 
