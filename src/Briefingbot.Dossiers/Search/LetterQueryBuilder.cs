@@ -154,7 +154,10 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
 
     /// <summary>
     /// Leaves out question words ("waarom", "wanneer", "welke") between other words: they say what kind of answer is
-    /// wanted, and the answer does not contain them. A query of only question words keeps them.
+    /// wanted, and the answer does not contain them. A query of only question words keeps them. In a question (a
+    /// question word in it, or a verb first: "klopt het dat …") the verbs it is phrased with go too ("zegt", "vindt",
+    /// "komt"; QA pass: "wat vindt het kabinet van de dienstplicht" showed "Het kabinet vindt …" first), and so does
+    /// the government as the subject of an opinion ("vindt het kabinet"), which every letter is.
     /// </summary>
     private static QueryNode WithoutQuestionWords(QueryNode node, ref QuestionKind asks)
     {
@@ -162,8 +165,11 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         {
             return node;
         }
+        var question = and.Children.Any(c => c is WordNode w && QueryExpansions.IsQuestionWord(w.Text))
+            || and.Children[0] is WordNode first && QueryExpansions.IsFillerVerb(first.Text);
         var kept = new List<QueryNode>(and.Children.Count);
         var kind = QuestionKind.Other;
+        var afterOpinion = false;
         foreach (var child in and.Children)
         {
             if (child is WordNode word && QueryExpansions.IsQuestionWord(word.Text))
@@ -171,14 +177,32 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 kind = QueryExpansions.AsksWhen(word.Text) ? QuestionKind.When : QueryExpansions.AsksHowMany(word.Text) ? QuestionKind.HowMany : kind;
                 continue;
             }
+            if (question && child is WordNode verb && QueryExpansions.IsFillerVerb(verb.Text))
+            {
+                afterOpinion = QueryExpansions.IsOpinionVerb(verb.Text);
+                continue;
+            }
+            if (afterOpinion && child is WordNode article && DutchWordLists.StopWords.Contains(TextFolding.Fold(article.Text).ToLowerInvariant()))
+            {
+                kept.Add(child); // "het", "de": a stop word, searched as nothing
+                continue;
+            }
+            if (afterOpinion && child is WordNode subject && QueryExpansions.IsGovernment(subject.Text))
+            {
+                afterOpinion = false;
+                continue;
+            }
+            afterOpinion = false;
             kept.Add(child);
         }
-        if (kept.Count == and.Children.Count || !kept.Any(c => c is not NotNode))
+        if (kept.Count == and.Children.Count || !kept.Any(c => c is not NotNode && !(c is WordNode w && IsStopWord(w.Text))))
         {
             return node;
         }
         asks = kind;
         return kept.Count == 1 ? kept[0] : new AndNode(kept);
+
+        static bool IsStopWord(string word) => DutchWordLists.StopWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
     }
 
     /// <summary>

@@ -135,6 +135,23 @@ internal static class QueryExpansions
         "waarom", "wanneer", "welke", "welk", "hoeveel", "hoelang", "waarmee", "waardoor", "waarvoor", "wat", "hoe", "wie", "waar",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Verbs a question is phrased with, which the answer does not contain: "wat zegt/vindt het kabinet over …",
+    /// "klopt het dat …", "wanneer komt de brief …", "wat gebeurt er met …". Left out of a question only
+    /// (<see cref="IsFillerVerb"/>), where they are the phrasing, not the subject.
+    /// </summary>
+    private static readonly FrozenSet<string> FillerVerbs = new[]
+    {
+        "zegt", "zeggen", "vindt", "vind", "vinden", "denkt", "denken", "klopt", "kloppen", "komt", "komen", "gaat", "gaan",
+        "doet", "gebeurt", "gebeuren", "betekent", "betekenen", "wil", "wilt", "willen",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of an opinion or intent, whose subject "het kabinet" is the writer of every letter.</summary>
+    private static readonly FrozenSet<string> OpinionVerbs = new[]
+    {
+        "zegt", "zeggen", "vindt", "vind", "vinden", "denkt", "denken", "wil", "wilt", "willen",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that state an amount ("199 miljoen euro", "EUR 54 mld.", "2 procent"); "honderd" is a count (<see cref="NumberWords"/>).</summary>
     private static readonly string[] AmountWords = ["miljoen", "miljard", "mld", "mln", "procent", "euro", "eur", "duizend"];
 
@@ -251,6 +268,18 @@ internal static class QueryExpansions
 
     /// <summary>True for a question word ("waarom", "wanneer") as typed, case and diacritics ignored.</summary>
     public static bool IsQuestionWord(string word) => QuestionWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
+
+    /// <summary>True for a verb a question is phrased with ("zegt", "vindt", "klopt", "komt"; <see cref="FillerVerbs"/>).</summary>
+    public static bool IsFillerVerb(string word) => FillerVerbs.Contains(TextFolding.Fold(word).ToLowerInvariant());
+
+    /// <summary>
+    /// True for "kabinet" or "regering" as the subject of an opinion verb ("wat vindt het kabinet van …"): every letter
+    /// is the government's view, so the word says nothing about which passage answers.
+    /// </summary>
+    public static bool IsOpinionVerb(string word) => OpinionVerbs.Contains(TextFolding.Fold(word).ToLowerInvariant());
+
+    /// <summary>The government as the subject of a question ("het kabinet", "de regering").</summary>
+    public static bool IsGovernment(string word) => TextFolding.Fold(word).ToLowerInvariant() is "kabinet" or "regering";
 
     /// <summary>True for the question word that asks for a number or an amount.</summary>
     public static bool AsksHowMany(string word) => TextFolding.Fold(word).ToLowerInvariant() is "hoeveel";
