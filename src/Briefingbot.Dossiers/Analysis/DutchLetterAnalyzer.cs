@@ -10,7 +10,7 @@ namespace Briefingbot.Dossiers.Analysis;
 
 /// <summary>
 /// The Dutch analysis chain used at index time and at query time alike:
-/// words (hyphens, and a number's decimal comma or point, kept) → "%" read as the word "procent" →  whole + parts of hyphenated words → lower case → the numeral "één" marked to keep (<see cref="EmphaticOneFilter"/>) → ASCII folding ("Oekraïne" = "Oekraine")
+/// words (hyphens, and a number's decimal comma or point, kept) → an "'s" ending dropped, "R&amp;D" one word (<see cref="ApostropheFilter"/>) → "%" read as the word "procent" →  whole + parts of hyphenated words → lower case → the numeral "één" marked to keep (<see cref="EmphaticOneFilter"/>) → ASCII folding ("Oekraïne" = "Oekraine")
 /// → separable verbs written apart joined ("op te schalen" also "opschalen", <see cref="SeparableVerbFilter"/>) → Dutch stop words → compound parts from a small dictionary ("dronebestrijding" also yields "drone",
 /// "bestrijding"; stacked at the same position) → "-es"/"-ies" plurals to singular ("drones", "sancties") → Snowball Dutch stemmer ("drones" = "drone", "investeringen" =
 /// "investering") → stems mended where Snowball leaves plural and singular apart ("grondstoffen" = "grondstof",
@@ -31,7 +31,8 @@ public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer(PER_FI
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new LetterTokenizer(reader);
-        TokenStream stream = new NumberPunctuationFilter(tokenizer);
+        TokenStream stream = new ApostropheFilter(tokenizer);
+        stream = new NumberPunctuationFilter(stream);
         stream = new PercentFilter(stream);
         stream = new HyphenatedWordFilter(stream);
         stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);

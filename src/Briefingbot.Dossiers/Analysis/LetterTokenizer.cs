@@ -23,11 +23,13 @@ internal sealed class LetterTokenizer : CharTokenizer
         {
             // '%' is a word of its own ("procent"), split off by PercentFilter; a comma or point stays only inside a
             // number (NumberPunctuationFilter splits at the others).
-            return c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '%' or ',' or '.';
+            // An apostrophe or ampersand stays in the word for ApostropheFilter, which cuts at it or drops an "'s".
+            return c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '%' or ',' or '.' or '\'' or '&';
         }
 
-        // Non-breaking hyphen and hyphen (U+2010/2011) behave like '-' inside words.
-        if (c is 0x2010 or 0x2011)
+        // Non-breaking hyphen and hyphen (U+2010/2011) behave like '-' inside words; the typographic apostrophe
+        // (U+2019) like '\''.
+        if (c is 0x2010 or 0x2011 or 0x2019)
         {
             return true;
         }

@@ -69,7 +69,7 @@ internal static class IndexFields
     /// <summary>The document schema a letter was indexed with; letters of an older one are re-indexed on the next ingest.</summary>
     public const string SchemaVersion = "l_schema";
     /// <summary>2: passages split into question, answer and paragraph units with roles (passage ranking); 3: units of at most 600 characters; 4: Dutch stems mended (doubled and voiced final consonants); 5: word-pair fields; 6: a paragraph a letter repeats nearly word for word is searched once; 7: the abbreviations a letter defines; 8: a passage's words written in capitals, hyphenated short forms, punctuation folded in abbreviation keys; 9: separable verbs written apart also indexed as one word ("op te schalen": "opschalen"); 10: "%" indexed as "procent", a number's decimal comma kept in the number, each signatory's name under the letter a unit of its own, an answer that only points to other answers searched with them; 11: a number wrapped after "nr." onto the next line stays in its sentence (it was dropped); a letter without a date is filtered by the date of the meeting it prepares; a footnote's web address on a line of its own kept out of the text; compound parts "vlaggenschip", "vaartuig(en)"; each footnote line a unit of its own ("Voetnoot"), its text searched as subordinate (index-time boost 0.1).</summary>
-    public const string CurrentSchema = "13";
+    public const string CurrentSchema = "14";
     public const string StoredMeetingDate = "l_meeting_date";
     /// <summary>
     /// On the letter document, indexed, not stored: each abbreviation the letter defines as one term, short and long

@@ -191,11 +191,18 @@ public static class UserQueryParser
                 {
                     return Leaf(s, new PrefixNode(word.TrimEnd('*')));
                 }
-                return Leaf(s, new WordNode(word));
+                return Leaf(s, new WordNode(WithoutApostropheS(word)));
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// "EDA's", "NAVO’s", "risico's": the word without its "'s" ending, as the index reads it
+    /// (<see cref="Analysis.ApostropheFilter"/>), so an abbreviation typed with it is still the abbreviation.
+    /// </summary>
+    private static string WithoutApostropheS(string word) =>
+        word.Length >= 3 && word[^2] is '\'' or '’' && word[^1] is 's' or 'S' && char.IsLetterOrDigit(word[^3]) ? word[..^2] : word;
 
     private static QueryNode? Leaf(ParserState s, QueryNode? node)
     {

@@ -46,6 +46,31 @@ public class DutchAnalysisTests
         }
     }
 
+    /// <summary>
+    /// An "'s" ending is the word's plural or possessive ("EDA's", "ROC’s", "risico’s"): the word alone, at its own
+    /// offsets. "R&amp;D" is one word. Elsewhere an apostrophe or ampersand separates words, as before (QA pass: "EDA's"
+    /// had to match a stray "s", "R&amp;D" the initials "R." and "D.").
+    /// </summary>
+    [Theory]
+    [InlineData("EDA's", new[] { "eda" }, new[] { "EDA" })]
+    [InlineData("de ROC’s en", new[] { "roc" }, new[] { "ROC" })]
+    [InlineData("risico’s", new[] { "risico" }, new[] { "risico" })]
+    [InlineData("het 3%-R&D-actieplan", new[] { "3", "procent", "r&d", "actieplan" }, new[] { "3", "%", "R&D", "actieplan" })]
+    [InlineData("in R&D investeren", new[] { "r&d", "invester" }, new[] { "R&D", "investeren" })]
+    [InlineData("Risk & burden", new[] { "risk", "burd" }, new[] { "Risk", "burden" })]
+    [InlineData("zo'n ‘wapens’", new[] { "n", "wapen" }, new[] { "n", "wapens" })] // "zo" is a stop word
+    [InlineData("AT&T", new[] { "at&t" }, new[] { "AT&T" })]
+    [InlineData("RAND & Co", new[] { "rand", "co" }, new[] { "RAND", "Co" })]
+    [InlineData("'s-Hertogenbosch", new[] { "s", "hertogenbosch" }, new[] { "s", "Hertogenbosch" })]
+    public void An_apostrophe_s_is_left_out_and_R_and_D_is_one_word(string text, string[] expected, string[] raw)
+    {
+        var tokens = TokenAnalysis.Analyze(Analyzer, "text", text).Where(t => !t.Stacked).ToList();
+
+        Assert.Equal(expected, tokens.Select(t => t.Term));
+        Assert.Equal(raw, tokens.Select(t => text[t.Start..t.End]));
+        Assert.Equal(Enumerable.Range(tokens[0].Position, tokens.Count), tokens.Select(t => t.Position));
+    }
+
     [Fact]
     public void Missing_diacritics_give_the_same_term()
     {
