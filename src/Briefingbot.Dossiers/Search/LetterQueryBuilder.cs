@@ -418,6 +418,10 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^([0-9]{2})([0-9]{3})(-[0-9]+)?$")]
     private static partial Regex DossierNumber();
 
+    /// <summary>A typed amount's number: "12", "3,5", "€18,1" (the euro sign left out).</summary>
+    [GeneratedRegex(@"^€?(?<n>[0-9]+(?:[.,][0-9]+)?)$")]
+    private static partial Regex AmountNumber();
+
     /// <summary>The numeral "één" as Dutch writes it, with its accents ("één", "eén", "Eén"); "een" is the article.</summary>
     private static bool IsEmphaticOne(string word) =>
         word.Length == 3 && word.Contains('é', StringComparison.OrdinalIgnoreCase) && TextFolding.Fold(word).Equals("een", StringComparison.OrdinalIgnoreCase);
@@ -459,6 +463,20 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 // "één op één"; what the user means is the words together.
                 joined ??= [.. children.Take(i)];
                 joined.Add(new PhraseNode($"{one} {what}"));
+                i++;
+                continue;
+            }
+            if (asPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var amount } && AmountNumber().Match(amount) is { Success: true } typedNumber
+                && children[i + 1] is WordNode { Text: var amountUnit } && QueryExpansions.AmountUnitForms(amountUnit) is { Count: > 0 } units)
+            {
+                // "12 miljard", "5 procent": the number of that amount, not a 12 and a "miljard" anywhere in the passage
+                // ("Ecofinraad van 12 december … EUR 54 mld."; QA pass). Either way letters write it: "12 mld.", "5%",
+                // "twee miljoen". The relaxed steps take the words apart, as for a date.
+                var digits = typedNumber.Groups["n"].Value;
+                var numbers = QueryExpansions.NumberWordOf(digits) is { } word ? new[] { digits, word } : [digits];
+                var forms = numbers.SelectMany(n => units.Select(u => (QueryNode)new PhraseNode($"{n} {u}"))).ToList();
+                joined ??= [.. children.Take(i)];
+                joined.Add(forms.Count == 1 ? forms[0] : new OrNode(forms));
                 i++;
                 continue;
             }

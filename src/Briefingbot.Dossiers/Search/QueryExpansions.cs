@@ -83,6 +83,9 @@ internal static class QueryExpansions
         ["burgers", "bevolking", "samenleving"],
         // agreements
         ["akkoord", "overeenkomst", "afspraak", "afspraken"],
+        // economic measures and their abbreviations ("2% van het bbp", "5 procent van het bruto binnenlands product")
+        ["bbp", "bruto binnenlands product"],
+        ["bni", "bruto nationaal inkomen"],
         // amounts as letters abbreviate them ("EUR 54 mld.")
         ["miljard", "mld"],
         ["miljoen", "mln"],
@@ -268,6 +271,22 @@ internal static class QueryExpansions
 
     /// <summary>True for a question word ("waarom", "wanneer") as typed, case and diacritics ignored.</summary>
     public static bool IsQuestionWord(string word) => QuestionWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
+
+    /// <summary>The Dutch word of a typed number ("2" → "twee"), as <see cref="NumberWords"/> has it; null for others.</summary>
+    public static string? NumberWordOf(string digits) =>
+        Array.FindIndex(NumberWords, n => n.Digits == digits) is var i and >= 0 ? NumberWords[i].Word : null;
+
+    /// <summary>
+    /// The unit of an amount typed after a number, with the ways letters write it: "miljard" and "mld", "miljoen" and
+    /// "mln", "procent" (and "%", which the analyser reads as "procent"); empty for any other word.
+    /// </summary>
+    public static IReadOnlyList<string> AmountUnitForms(string word) => TextFolding.Fold(word).ToLowerInvariant() switch
+    {
+        "miljard" or "mld" or "mrd" => ["miljard", "mld"],
+        "miljoen" or "mln" => ["miljoen", "mln"],
+        "procent" or "%" => ["procent"],
+        _ => [],
+    };
 
     /// <summary>True for a verb a question is phrased with ("zegt", "vindt", "klopt", "komt"; <see cref="FillerVerbs"/>).</summary>
     public static bool IsFillerVerb(string word) => FillerVerbs.Contains(TextFolding.Fold(word).ToLowerInvariant());

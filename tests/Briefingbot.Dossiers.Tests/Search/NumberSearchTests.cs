@@ -37,6 +37,10 @@ public sealed class NumberSearchTests : IAsyncLifetime
             "De Kamer nam de motie over de schaduwvloot aan (Kamerstuk 21 501-20, nr. 2045).",
             "De Commissie stelt de levering van twee miljoen granaten per jaar voor.",
             "Er zijn 9 prioritaire capaciteitsgebieden vastgesteld door de Raad."));
+        _index.WriteLetter("c.txt", TestLetters.Text("Financiering",
+            "De ministers van Financiën bespreken op 12 december de lening; het IMF raamt de behoefte op EUR 135 mld.",
+            "Op 18 maart werd besloten tot een fonds van EUR 5 mld. voor munitie.",
+            "De bondgenoten verhogen de uitgaven naar 5 procent van het bruto binnenlands product."));
         await _index.IngestAsync();
     }
 
@@ -114,6 +118,44 @@ public sealed class NumberSearchTests : IAsyncLifetime
 
         Assert.Contains("EUR 54 mld.", response.Passages[0].Passage.Text, StringComparison.Ordinal);
         Assert.True(response.Passages[0].MatchesAllTerms);
+    }
+
+    /// <summary>
+    /// A number typed with the unit of an amount is that amount (QA pass): "12 miljard" was a full match of "Ecofinraad
+    /// van 12 december … EUR 54 mld.", shown first, and no letter names 12 billion; "18 miljard" found "18 maart".
+    /// </summary>
+    [Theory]
+    [InlineData("12 miljard", null)]
+    [InlineData("18 miljard", null)] // "EUR 18,1 mld." is another amount
+    [InlineData("54 miljard", "EUR 54 mld.")]
+    [InlineData("€54 mld", "EUR 54 mld.")]
+    [InlineData("2 procent", "2 procent aan innovatie")]
+    [InlineData("2 miljoen", "twee miljoen granaten")]
+    public async Task A_number_and_the_unit_of_an_amount_are_that_amount(string query, string? full)
+    {
+        var response = await SearchAsync(query);
+
+        var matches = response.Passages.Where(p => p.MatchesAllTerms).Select(p => p.Passage.Text).ToList();
+        if (full is null)
+        {
+            Assert.Empty(matches);
+            Assert.NotNull(response.Relaxation);
+        }
+        else
+        {
+            Assert.Contains(matches, text => text.Contains(full, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>"bbp" is how MPs type the "bruto binnenlands product" the letters also write out (QA pass).</summary>
+    [Fact]
+    public async Task Bbp_finds_the_bruto_binnenlands_product()
+    {
+        var response = await SearchAsync("5 procent bbp");
+
+        var full = Assert.Single(response.Passages, p => p.MatchesAllTerms);
+        Assert.Contains("5 procent van het bruto binnenlands product", full.Passage.Text, StringComparison.Ordinal);
+        Assert.Contains("**bruto binnenlands product**", full.Snippet.Markdown.Replace("** **", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     /// <summary>A typed date is that date: "19 februari … 28 maart" is no full match for "19 maart" (it was, shown first).</summary>
