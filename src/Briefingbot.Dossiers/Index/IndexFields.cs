@@ -34,6 +34,11 @@ internal static class IndexFields
     public const string PassageKind = "p_kind";
     public const string QuestionNumber = "p_qnr";
     public const string Party = "p_party";
+    /// <summary>
+    /// Question and answer units, indexed (not stored): the number of the question, lower case ("13", "2a"), and for a
+    /// sub-question also its main number ("2"), so "vraag 13" finds the answer to question 13.
+    /// </summary>
+    public const string QuestionNumberTerm = "f_qnr";
     /// <summary>Q&amp;A passages: length of the question at the start of the text (the answer follows after a space).</summary>
     public const string QuestionLength = "p_qlen";
     /// <summary>Answer passages: the words of the question they answer, searched with a lower weight.</summary>
@@ -68,8 +73,8 @@ internal static class IndexFields
     public const string StoredMeeting = "l_meeting";
     /// <summary>The document schema a letter was indexed with; letters of an older one are re-indexed on the next ingest.</summary>
     public const string SchemaVersion = "l_schema";
-    /// <summary>2: passages split into question, answer and paragraph units with roles (passage ranking); 3: units of at most 600 characters; 4: Dutch stems mended (doubled and voiced final consonants); 5: word-pair fields; 6: a paragraph a letter repeats nearly word for word is searched once; 7: the abbreviations a letter defines; 8: a passage's words written in capitals, hyphenated short forms, punctuation folded in abbreviation keys; 9: separable verbs written apart also indexed as one word ("op te schalen": "opschalen"); 10: "%" indexed as "procent", a number's decimal comma kept in the number, each signatory's name under the letter a unit of its own, an answer that only points to other answers searched with them; 11: a number wrapped after "nr." onto the next line stays in its sentence (it was dropped); a letter without a date is filtered by the date of the meeting it prepares; a footnote's web address on a line of its own kept out of the text; compound parts "vlaggenschip", "vaartuig(en)"; each footnote line a unit of its own ("Voetnoot"), its text searched as subordinate (index-time boost 0.1).</summary>
-    public const string CurrentSchema = "14";
+    /// <summary>2: passages split into question, answer and paragraph units with roles (passage ranking); 3: units of at most 600 characters; 4: Dutch stems mended (doubled and voiced final consonants); 5: word-pair fields; 6: a paragraph a letter repeats nearly word for word is searched once; 7: the abbreviations a letter defines; 8: a passage's words written in capitals, hyphenated short forms, punctuation folded in abbreviation keys; 9: separable verbs written apart also indexed as one word ("op te schalen": "opschalen"); 10: "%" indexed as "procent", a number's decimal comma kept in the number, each signatory's name under the letter a unit of its own, an answer that only points to other answers searched with them; 11: a number wrapped after "nr." onto the next line stays in its sentence (it was dropped); a letter without a date is filtered by the date of the meeting it prepares; a footnote's web address on a line of its own kept out of the text; compound parts "vlaggenschip", "vaartuig(en)"; each footnote line a unit of its own ("Voetnoot"), its text searched as subordinate (index-time boost 0.1); 12: the numeral "één" kept through the stop filter; 13: a committee chair's name a unit of its own; 14: an "'s" ending left out of a word, "R&amp;D" one word; 15: a question's number indexed on its units (<see cref="QuestionNumberTerm"/>).</summary>
+    public const string CurrentSchema = "15";
     public const string StoredMeetingDate = "l_meeting_date";
     /// <summary>
     /// On the letter document, indexed, not stored: each abbreviation the letter defines as one term, short and long

@@ -116,6 +116,13 @@ internal static class LetterDocuments
             AddText(doc, IndexFields.Context, repeated, searched: true, stored: false);
         }
         AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);
+        if (passage.Searchable && passage.QuestionNumber is { Length: > 0 } number)
+        {
+            foreach (var value in QuestionNumberTerms(number))
+            {
+                doc.Add(new StringField(IndexFields.QuestionNumberTerm, value, Field.Store.NO));
+            }
+        }
         AddStoredIfPresent(doc, IndexFields.Party, passage.Party);
         if (letter.Dossier is { } dossier)
         {
@@ -210,6 +217,18 @@ internal static class LetterDocuments
         if (!string.IsNullOrEmpty(value))
         {
             doc.Add(new StoredField(field, value));
+        }
+    }
+
+    /// <summary>The terms a question number is found by: itself in lower case, and a sub-question's main number ("2a": "2").</summary>
+    internal static IEnumerable<string> QuestionNumberTerms(string number)
+    {
+        var value = number.Trim().ToLowerInvariant();
+        yield return value;
+        var digits = value.Length - value.TrimStart("0123456789".ToCharArray()).Length;
+        if (digits > 0 && digits < value.Length)
+        {
+            yield return value[..digits];
         }
     }
 }

@@ -316,6 +316,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 return WithShortForms(phrase.Text, negated ? new Highlights() : highlights);
             case PrefixNode prefix:
                 return BuildPrefix(prefix.Text, fuzzy, negated ? new Highlights() : highlights);
+            case QuestionNumberNode question:
+                return new TermQuery(new Term(IndexFields.QuestionNumberTerm, question.Number));
             case NotNode:
                 return null; // handled by the parent, which needs a positive clause next to it
             case AndNode and:
@@ -418,6 +420,14 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^([0-9]{2})([0-9]{3})(-[0-9]+)?$")]
     private static partial Regex DossierNumber();
 
+    /// <summary>A question's number as letters print it: "13", "2a".</summary>
+    [GeneratedRegex(@"^[0-9]{1,3}[a-zA-Z]?$")]
+    private static partial Regex QuestionNumber();
+
+    private static bool IsQuestionNoun(string word) => word.ToLowerInvariant() is "vraag" or "vragen";
+
+    private static bool IsAnswerNoun(string word) => word.ToLowerInvariant() is "antwoord" or "antwoorden" or "beantwoording";
+
     /// <summary>A typed amount's number: "12", "3,5", "€18,1" (the euro sign left out).</summary>
     [GeneratedRegex(@"^€?(?<n>[0-9]+(?:[.,][0-9]+)?)$")]
     private static partial Regex AmountNumber();
@@ -478,6 +488,21 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 joined ??= [.. children.Take(i)];
                 joined.Add(forms.Count == 1 ? forms[0] : new OrNode(forms));
                 i++;
+                continue;
+            }
+            if (asPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var asked } && IsQuestionNoun(asked)
+                && children[i + 1] is WordNode { Text: var questionNumber } && QuestionNumber().IsMatch(questionNumber))
+            {
+                // "vraag 13", "antwoord op vraag 25": the answer to that question, which seldom repeats the words
+                // "vraag" or "antwoord", and a 13 anywhere is a date or another number (QA pass: "13 oktober" first).
+                joined ??= [.. children.Take(i)];
+                joined.RemoveAll(c => c is WordNode { Text: var before } && IsAnswerNoun(before));
+                joined.Add(new QuestionNumberNode(questionNumber.ToLowerInvariant()));
+                i++;
+                continue;
+            }
+            if (joined?.Exists(c => c is QuestionNumberNode) == true && children[i] is WordNode { Text: var after } && IsAnswerNoun(after))
+            {
                 continue;
             }
             if (asPhrases && InstitutionAt(children, i) is { } name)

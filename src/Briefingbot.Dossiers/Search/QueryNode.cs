@@ -15,6 +15,15 @@ public sealed record PhraseNode(string Text) : QueryNode
     public override string ToString() => "\"" + Text + "\"";
 }
 
+/// <summary>
+/// "vraag 13": the question of that number and its answer (<see cref="Index.IndexFields.QuestionNumberTerm"/>). Made
+/// from the typed words by the query builder in its exact steps, never by the parser.
+/// </summary>
+public sealed record QuestionNumberNode(string Number) : QueryNode
+{
+    public override string ToString() => "vraag " + Number;
+}
+
 /// <summary>A word with a trailing <c>*</c>: matches words starting with <see cref="Text"/>.</summary>
 public sealed record PrefixNode(string Text) : QueryNode
 {

@@ -166,6 +166,38 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// "vraag 40" is the answer to question 40 (QA pass): the answer seldom repeats "vraag", and a 40 or 13 anywhere
+    /// else is a date or another number ("13 oktober" came first for "vraag 13"). "2" also finds its sub-questions
+    /// ("2a"); "antwoord op" is the same request.
+    /// </summary>
+    [Theory]
+    [InlineData("vraag 40", "004_", "40")]
+    [InlineData("antwoord op vraag 25", "004_", "25")]
+    [InlineData("Vraag 2a", "001_", "2a")]
+    public async Task A_question_number_finds_its_answer(string query, string file, string number)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        var full = response.Hits.SelectMany(h => h.Passages.Where(p => p.MatchesAllTerms).Select(p => (h.SourceFile, Passage: p))).ToList();
+        Assert.NotEmpty(full);
+        Assert.All(full, f => Assert.Equal(PassageRole.Answer, f.Passage.Role));
+        Assert.Contains(full, f => f.SourceFile.StartsWith(file, StringComparison.Ordinal) && f.Passage.Question?.Number == number);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+        Assert.All(full, f => Assert.StartsWith(number.TrimEnd('a'), f.Passage.Question!.Number!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_main_question_number_finds_its_sub_questions()
+    {
+        var response = await _index.Search.SearchAsync("vraag 2", new SearchFilters { PageSize = 50 });
+
+        var numbers = response.Passages.Where(p => p.MatchesAllTerms).Select(p => p.Question?.Number).ToHashSet();
+        Assert.Contains("2", numbers);
+        Assert.Contains("2a", numbers);
+        Assert.All(numbers, n => Assert.Matches("^2[a-z]?$", n!));
+    }
+
+    /// <summary>
     /// The chair who signs a committee's letter is found by name too (QA pass): "Koen Petersen" signs the questions
     /// of 001 and found nothing, since only the government's signatories were units.
     /// </summary>
