@@ -255,12 +255,12 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         switch (node)
         {
             case WordNode word when some && !negated && HyphenParts(word.Text) is { Length: > 1 } parts
-                && parts.All(p => p.Length >= 3 && p.Any(char.IsLetter)):
+                && parts.All(p => p.Length >= 3 && p.Any(char.IsLetter) || Percentage().IsMatch(p)) && parts.Any(p => p.Any(char.IsLetter)):
             {
                 // Relaxing a hyphenated word ("Oekraine-steun"): as typed (whole or its parts as a phrase), or its
                 // parts anywhere, more of them first, as a relaxed phrase. Letters that never join the words still
                 // answer with the passages that hold them. Not a name of letters and numbers ("F-35", "NH-90"):
-                // "35" alone is another thing.
+                // "35" alone is another thing; but a percentage is ("2%-norm": "2%" and "norm", QA pass: nothing found).
                 var asTyped = BuildWord(word.Text, fuzzy, highlights, some, _spelledOut.GetValueOrDefault(word), _groupOfPhrase.GetValueOrDefault(word));
                 var apart = BuildNode(new AndNode(parts.Select(p => (QueryNode)new WordNode(p)).ToList()), mode, highlights, negated);
                 var either = new BooleanQuery(disableCoord: true);
@@ -419,6 +419,10 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     /// </summary>
     [GeneratedRegex(@"^([0-9]{2})([0-9]{3})(-[0-9]+)?$")]
     private static partial Regex DossierNumber();
+
+    /// <summary>A percentage typed as one word: "2%", "3,5%".</summary>
+    [GeneratedRegex(@"^[0-9]+(?:[.,][0-9]+)?%$")]
+    private static partial Regex Percentage();
 
     /// <summary>A question's number as letters print it: "13", "2a".</summary>
     [GeneratedRegex(@"^[0-9]{1,3}[a-zA-Z]?$")]

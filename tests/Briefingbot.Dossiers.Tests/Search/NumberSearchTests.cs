@@ -147,6 +147,20 @@ public sealed class NumberSearchTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A percentage joined to a word by a hyphen ("3,5%-norm", "2%-doel") is relaxed to its parts when no letter writes
+    /// it so (QA pass: nothing found, no suggestion). "F-35" is still not "F" and "35".
+    /// </summary>
+    [Fact]
+    public async Task A_percentage_hyphenated_to_a_word_is_relaxed_to_its_parts()
+    {
+        var response = await SearchAsync("3,5%-norm");
+
+        Assert.NotNull(response.Relaxation);
+        Assert.Contains("De norm is 3,5%", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.Empty((await SearchAsync("F-35")).Passages);
+    }
+
     /// <summary>"bbp" is how MPs type the "bruto binnenlands product" the letters also write out (QA pass).</summary>
     [Fact]
     public async Task Bbp_finds_the_bruto_binnenlands_product()
