@@ -10,7 +10,7 @@ namespace Briefingbot.Dossiers.Analysis;
 
 /// <summary>
 /// The Dutch analysis chain used at index time and at query time alike:
-/// words (hyphens, and a number's decimal comma or point, kept) → an "'s" ending dropped, "R&amp;D" one word (<see cref="ApostropheFilter"/>) → "%" read as the word "procent" →  whole + parts of hyphenated words → lower case → the numeral "één" marked to keep (<see cref="EmphaticOneFilter"/>) → ASCII folding ("Oekraïne" = "Oekraine")
+/// words (hyphens, and a number's decimal comma or point, kept) → an "'s" ending dropped, "R&amp;D" one word (<see cref="ApostropheFilter"/>) → "%" read as the word "procent" →  whole + parts of hyphenated words → the numeral "één" and stop words in capitals ("ER") marked to keep (<see cref="KeptStopWordFilter"/>) → lower case → ASCII folding ("Oekraïne" = "Oekraine")
 /// → separable verbs written apart joined ("op te schalen" also "opschalen", <see cref="SeparableVerbFilter"/>) → Dutch stop words → compound parts from a small dictionary ("dronebestrijding" also yields "drone",
 /// "bestrijding"; stacked at the same position) → "-es"/"-ies" plurals to singular ("drones", "sancties") → Snowball Dutch stemmer ("drones" = "drone", "investeringen" =
 /// "investering") → stems mended where Snowball leaves plural and singular apart ("grondstoffen" = "grondstof",
@@ -35,8 +35,8 @@ public sealed class DutchLetterAnalyzer(bool compounds = true) : Analyzer(PER_FI
         stream = new NumberPunctuationFilter(stream);
         stream = new PercentFilter(stream);
         stream = new HyphenatedWordFilter(stream);
+        stream = new KeptStopWordFilter(stream);
         stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
-        stream = new EmphaticOneFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new SeparableVerbFilter(stream);
         stream = new StopFilterKeepingMarked(stream, DutchWordLists.StopWords);

@@ -473,7 +473,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             if (asPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var one } && IsEmphaticOne(one)
                 && children[i + 1] is WordNode { Text: var what })
             {
-                // "één defensie": the numeral is kept as a word (EmphaticOneFilter), but alone it is in "één van de",
+                // "één defensie": the numeral is kept as a word (KeptStopWordFilter), but alone it is in "één van de",
                 // "één op één"; what the user means is the words together.
                 joined ??= [.. children.Take(i)];
                 joined.Add(new PhraseNode($"{one} {what}"));

@@ -19,7 +19,7 @@ public static class UserQueryParser
     /// <summary>The parsed query, or null when nothing searchable remains.</summary>
     public static QueryNode? Parse(string? input)
     {
-        var tokens = Lex(Sanitize(input));
+        var tokens = StopWordsOfCapitalsLowered(Lex(Sanitize(input)));
         var state = new ParserState(tokens);
         var node = ParseOr(state, 0);
         // Anything left (stray ')' at top level) is skipped and parsing resumes, so nothing typed is silently lost.
@@ -49,6 +49,23 @@ public static class UserQueryParser
             builder.Append(char.IsControl(c) || char.IsSurrogate(c) && !IsPairedSurrogate(text, builder.Length) ? ' ' : c);
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// A query typed all in capitals ("WAT IS ER MET DE TEGOEDEN") has its stop words in lower case again: a stop word
+    /// in capitals is an abbreviation ("ER", the European Council; <see cref="Analysis.KeptStopWordFilter"/>), but not
+    /// when every word is in capitals. A single word ("ER") is taken as typed.
+    /// </summary>
+    private static List<Token> StopWordsOfCapitalsLowered(List<Token> tokens)
+    {
+        var words = tokens.Where(t => t.Kind == Kind.Word && t.Text.Any(char.IsLetter)).ToList();
+        if (words.Count < 2 || words.Any(w => w.Text.Any(char.IsLower)))
+        {
+            return tokens;
+        }
+        return tokens.Select(t => t.Kind == Kind.Word && Analysis.DutchWordLists.StopWords.Contains(Analysis.TextFolding.Fold(t.Text).ToLowerInvariant())
+            ? t with { Text = t.Text.ToLowerInvariant() }
+            : t).ToList();
     }
 
     private static bool IsPairedSurrogate(string text, int index)

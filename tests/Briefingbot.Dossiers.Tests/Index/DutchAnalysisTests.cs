@@ -71,6 +71,21 @@ public class DutchAnalysisTests
         Assert.Equal(Enumerable.Range(tokens[0].Position, tokens.Count), tokens.Select(t => t.Position));
     }
 
+    /// <summary>
+    /// A stop word written in capitals is an abbreviation ("de ER van 23 oktober": the European Council) and the
+    /// numeral "één" is no article; both are kept. "er" and "een" in lower case are still stop words (QA pass: "ER"
+    /// found nothing).
+    /// </summary>
+    [Theory]
+    [InlineData("de ER van 23 oktober", new[] { "er", "23", "oktober" })]
+    [InlineData("er is een plan", new[] { "plan" })]
+    [InlineData("Er is één plan", new[] { "een", "plan" })]
+    [InlineData("ÉÉN DEFENSIE", new[] { "een", "defensie" })]
+    public void A_stop_word_in_capitals_and_the_numeral_een_are_kept(string text, string[] expected)
+    {
+        Assert.Equal(expected, TokenAnalysis.Analyze(Analyzer, "text", text).Where(t => !t.Stacked).Select(t => t.Term));
+    }
+
     [Fact]
     public void Missing_diacritics_give_the_same_term()
     {

@@ -18,7 +18,8 @@ public sealed class EmphaticOneTests : IAsyncLifetime
             "Het budget van Defensie groeit, en een defensie-industrie in Europa is nodig.",
             "De gedachte van één defensie blijft leidend: de legeronderdelen bouwen samen op.",
             "Dit is één van de zeven capabilities voor een sterke Europese defensie.",
-            "Lessen worden niet één op één overgenomen in de defensie."));
+            "Lessen worden niet één op één overgenomen in de defensie.",
+            "De Commissie volgt de ER van 23 oktober op; er is nog geen besluit."));
         await _index.IngestAsync();
     }
 
@@ -39,6 +40,17 @@ public sealed class EmphaticOneTests : IAsyncLifetime
         var full = Assert.Single(response.Passages, p => p.MatchesAllTerms);
         Assert.Contains("De gedachte van één defensie", full.Passage.Text, StringComparison.Ordinal);
         Assert.Same(full, response.Passages[0]);
+    }
+
+    /// <summary>"ER" in capitals is the European Council, not the stop word "er" (QA pass: it found nothing).</summary>
+    [Fact]
+    public async Task A_stop_word_in_capitals_is_an_abbreviation()
+    {
+        var response = await _index.Search.SearchAsync("ER");
+
+        var full = Assert.Single(response.Passages, p => p.MatchesAllTerms);
+        Assert.Contains("**ER**", full.Snippet.Markdown, StringComparison.Ordinal);
+        Assert.Empty((await _index.Search.SearchAsync("er")).Passages);
     }
 
     [Fact]

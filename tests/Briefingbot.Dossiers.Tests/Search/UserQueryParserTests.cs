@@ -19,6 +19,11 @@ public class UserQueryParserTests
     [InlineData("drones - oekraine -5%", "drones - oekraine -5%")]
     [InlineData("drones -(oekraine OR rusland)", "drones NOT (oekraine OR rusland)")]
     [InlineData("drones -”rode lijnen”", "drones NOT \"rode lijnen\"")]
+    [InlineData("EDA's rol", "EDA rol")] // an "'s" ending is the word's (the index drops it too)
+    [InlineData("WAT IS ER MET DE EDIP", "wat is er met de EDIP")] // all in capitals: its stop words are words, not abbreviations
+    [InlineData("NAVO OR EU", "NAVO OR EU")]
+    [InlineData("ER", "ER")]
+    [InlineData("de ER van 23 oktober", "de ER van 23 oktober")]
     public void Parses_and_repairs(string input, string understood)
     {
         Assert.Equal(understood, UserQueryParser.Parse(input)?.ToString());
