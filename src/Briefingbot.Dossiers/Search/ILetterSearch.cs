@@ -70,7 +70,15 @@ public enum SearchUnit
 }
 
 /// <summary>The question an answer passage answers: shown as one line of context.</summary>
-public sealed record QuestionContext(string? Party, string? Number, string Text);
+public sealed record QuestionContext(string? Party, string? Number, string Text)
+{
+    /// <summary>
+    /// When the answer was found by its question's words alone (its own window marks none): the question's window
+    /// around them, marked, so the card shows why the answer is there ("Flamingo" at character 418 of the question).
+    /// Null otherwise.
+    /// </summary>
+    public Snippet? Marked { get; init; }
+}
 
 /// <summary>
 /// One ranked passage. <see cref="Start"/>/<see cref="End"/> are the raw-file offsets (UTF-16) of the window shown

@@ -408,6 +408,9 @@ public sealed class LetterSearch : ILetterSearch
         _ => null,
     };
 
+    /// <summary>The most of a question shown as an answer's context line (the card's line holds about this much).</summary>
+    internal const int QuestionWindowChars = 200;
+
     /// <summary>The page's passages as hits: consecutive passages of one letter form one hit, in ranking order.</summary>
     private List<LetterHit> ToPassageHits(IndexSearcher searcher, List<(float Score, int Doc, bool All, int Words)> ranked, int skip, int take, LetterQueryBuilder.Highlights highlights)
     {
@@ -438,8 +441,15 @@ public sealed class LetterSearch : ILetterSearch
             var (start, end) = snippet.WindowStart == 0 && snippet.WindowEnd >= passage.Text.Length
                 ? (passage.Start, passage.End)
                 : RawAlignment.Range(map, snippet.WindowStart, snippet.WindowEnd, passage.Start, passage.End);
-            var hit = new PassageHit(passage, role, start, end, snippet, score, rank, all,
-                role == PassageRole.Answer && question is { Length: > 0 } ? new QuestionContext(passage.Party, passage.QuestionNumber, question) : null)
+            var context = role == PassageRole.Answer && question is { Length: > 0 }
+                ? new QuestionContext(passage.Party, passage.QuestionNumber, question)
+                {
+                    Marked = snippet.Highlights.Count == 0
+                        ? SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, question, highlights, QuestionWindowChars) is { Highlights.Count: > 0 } marked ? marked : null
+                        : null,
+                }
+                : null;
+            var hit = new PassageHit(passage, role, start, end, snippet, score, rank, all, context)
             {
                 Words = words,
             };

@@ -127,7 +127,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
                         snippetMarkdown = p.Snippet.Markdown,
                         passageStart = p.Passage.Start,
                         passageEnd = p.Passage.End,
-                        question = p.Question is { } q ? new { party = q.Party, number = q.Number, text = q.Text } : null,
+                        question = p.Question is { } q ? new { party = q.Party, number = q.Number, text = q.Text, marked = q.Marked?.Markdown } : null,
                     }),
                 }),
             }, Json));
@@ -149,7 +149,7 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
                 await output.WriteLineAsync($"  {p.Rank + 1}. {p.Role.ToString().ToLowerInvariant()}{(p.MatchesAllTerms ? "" : p.Words > 0 && response.QueryWords > 0 ? $" (partial: {p.Words} of {response.QueryWords} words)" : " (partial)")} score {p.Score:F2} {hit.SourceFile} [{p.Start}, {p.End})");
                 if (p.Question is { } q)
                 {
-                    await output.WriteLineAsync($"     Q: {q.Text}");
+                    await output.WriteLineAsync($"     Q: {q.Marked?.Markdown ?? q.Text}");
                 }
                 await output.WriteLineAsync($"     {p.Snippet.Markdown}");
             }

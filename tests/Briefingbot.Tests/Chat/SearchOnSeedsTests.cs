@@ -33,6 +33,23 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.DoesNotContain(drones, t => t.StartsWith("Ook gezocht op", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// An answer found by its question's words alone shows the question's window around them, marked (QA pass: the card
+    /// showed the question's first 200 characters, and "Flamingo" stands at character 418 of 004's question 41, so
+    /// nothing on the card said why the answers were there). An answer that holds the words shows the question as before.
+    /// </summary>
+    [Fact]
+    public async Task An_answer_found_by_its_question_shows_the_questions_matching_words()
+    {
+        var text = CardAssert.AllText((await _host.SayAsync("flamingo")).SingleCard());
+        Assert.Contains("van de **Flamingo**", text, StringComparison.Ordinal);
+
+        var response = await seeds.Search.SearchAsync("flamingo", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
+        Assert.All(response.Passages, p => Assert.Contains("**Flamingo**", p.Question!.Marked!.Markdown, StringComparison.Ordinal));
+        var drones = await seeds.Search.SearchAsync("pca drones", new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
+        Assert.All(drones.Passages.Where(p => p.Snippet.Highlights.Count > 0), p => Assert.Null(p.Question?.Marked));
+    }
+
     [Fact]
     public async Task Oekraine_without_diaeresis_finds_the_letters_about_Oekraine()
     {

@@ -200,9 +200,15 @@ public static class SearchResultsCard
         };
     }
 
-    /// <summary>"_Vraag 3 van de leden van de VVD-fractie:_ Hoe …" (Markdown).</summary>
+    /// <summary>
+    /// "_Vraag 3 van de leden van de VVD-fractie:_ Hoe …" (Markdown). When the answer was found by the question's words
+    /// alone, the question's marked window around them, so the user sees why the answer is there.
+    /// </summary>
     internal static string QuestionLine(QuestionContext question, int max) =>
-        "_" + TeamsMarkdown.Escape(QuestionLabel(question.Number, question.Party)) + ":_ " + TeamsMarkdown.Escape(CardText.Truncate(question.Text, max));
+        "_" + TeamsMarkdown.Escape(QuestionLabel(question.Number, question.Party)) + ":_ "
+        + (question.Marked is { Markdown.Length: > 0 } marked
+            ? CardText.TruncateMarkdown(marked.Markdown, max + 40)
+            : TeamsMarkdown.Escape(CardText.Truncate(question.Text, max)));
 
     private static string QuestionLabel(string? number, string? party)
     {
