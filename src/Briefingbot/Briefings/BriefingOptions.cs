@@ -34,6 +34,12 @@ public sealed class BriefingOptions
     /// <summary>Letters that arrived up to this long ago are still alerted (covers downtime; the ledger prevents repeats).</summary>
     public TimeSpan AlertLookback { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// At start-up the missed briefings wait for the start-up ingest of the corpus, at most this long, so they hold
+    /// the letters on disk: composed during the ingest, a briefing missed the letters not yet indexed.
+    /// </summary>
+    public TimeSpan StartupIngestWait { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Upper bound of one card's JSON in bytes (Teams renders cards up to ~28 KB).</summary>
     [Range(4_000, 100_000)] public int MaxCardBytes { get; set; } = 28_000;
 

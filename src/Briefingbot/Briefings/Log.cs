@@ -50,4 +50,7 @@ internal static partial class Log
 
     [LoggerMessage(6015, LogLevel.Information, "Briefing to {ConversationId} period {PeriodKey} resumes at part {Part} of {Parts} (earlier parts were sent)")]
     public static partial void Resumed(ILogger logger, string conversationId, string periodKey, int part, int parts);
+
+    [LoggerMessage(6016, LogLevel.Warning, "Start-up ingest still running after {Wait}; the missed briefings are sent now, with the letters indexed so far")]
+    public static partial void StartupIngestWaitOver(ILogger logger, TimeSpan wait);
 }
