@@ -155,9 +155,10 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     /// <summary>
     /// Leaves out question words ("waarom", "wanneer", "welke") between other words: they say what kind of answer is
     /// wanted, and the answer does not contain them. A query of only question words keeps them. In a question (a
-    /// question word in it, or a verb first: "klopt het dat …") the verbs it is phrased with go too ("zegt", "vindt",
-    /// "komt"; QA pass: "wat vindt het kabinet van de dienstplicht" showed "Het kabinet vindt …" first), and so does
-    /// the government as the subject of an opinion ("vindt het kabinet"), which every letter is.
+    /// question word in it, or "klopt" first: "klopt het dat …") the verbs it is phrased with go too ("zegt", "vindt",
+    /// "komt", "gebeurt"; QA pass: "wat vindt het kabinet van de dienstplicht" showed "Het kabinet vindt …" first),
+    /// unless the question ends with a separable verb's particle ("komt nederland de afspraak na": the verb is the
+    /// subject).
     /// </summary>
     private static QueryNode WithoutQuestionWords(QueryNode node, ref QuestionKind asks)
     {
@@ -165,11 +166,11 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         {
             return node;
         }
-        var question = and.Children.Any(c => c is WordNode w && QueryExpansions.IsQuestionWord(w.Text))
-            || and.Children[0] is WordNode first && QueryExpansions.IsFillerVerb(first.Text);
+        var question = (and.Children.Any(c => c is WordNode w && QueryExpansions.IsQuestionWord(w.Text))
+                || and.Children[0] is WordNode first && QueryExpansions.OpensQuestion(first.Text))
+            && !(and.Children[^1] is WordNode last && QueryExpansions.IsVerbParticle(last.Text));
         var kept = new List<QueryNode>(and.Children.Count);
         var kind = QuestionKind.Other;
-        var afterOpinion = false;
         foreach (var child in and.Children)
         {
             if (child is WordNode word && QueryExpansions.IsQuestionWord(word.Text))
@@ -179,20 +180,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             }
             if (question && child is WordNode verb && QueryExpansions.IsFillerVerb(verb.Text))
             {
-                afterOpinion = QueryExpansions.IsOpinionVerb(verb.Text);
                 continue;
             }
-            if (afterOpinion && child is WordNode article && DutchWordLists.StopWords.Contains(TextFolding.Fold(article.Text).ToLowerInvariant()))
-            {
-                kept.Add(child); // "het", "de": a stop word, searched as nothing
-                continue;
-            }
-            if (afterOpinion && child is WordNode subject && QueryExpansions.IsGovernment(subject.Text))
-            {
-                afterOpinion = false;
-                continue;
-            }
-            afterOpinion = false;
             kept.Add(child);
         }
         if (kept.Count == and.Children.Count || !kept.Any(c => c is not NotNode && !(c is WordNode w && IsStopWord(w.Text))))
@@ -316,6 +305,21 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 return WithShortForms(phrase.Text, negated ? new Highlights() : highlights);
             case PrefixNode prefix:
                 return BuildPrefix(prefix.Text, fuzzy, negated ? new Highlights() : highlights);
+            case RankedByPhraseNode ranked:
+            {
+                // The word must match; the phrase, where the letter writes it, ranks the passage first.
+                if (BuildNode(new WordNode(ranked.Word), mode, highlights, negated) is not { } word)
+                {
+                    return null;
+                }
+                var either = new BooleanQuery(disableCoord: true) { { word, Occur.MUST } };
+                if (!negated && BuildPhrase(ranked.Phrase, highlights) is { } phrase)
+                {
+                    phrase.Boost *= 4f;
+                    either.Add(phrase, Occur.SHOULD);
+                }
+                return either;
+            }
             case QuestionNumberNode question:
                 return new TermQuery(new Term(IndexFields.QuestionNumberTerm, question.Number));
             case NotNode:
@@ -424,6 +428,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^[0-9]+(?:[.,][0-9]+)?%$")]
     private static partial Regex Percentage();
 
+    private static bool IsStopWord(string word) => DutchWordLists.StopWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
+
     /// <summary>A question's number as letters print it: "13", "2a".</summary>
     [GeneratedRegex(@"^[0-9]{1,3}[a-zA-Z]?$")]
     private static partial Regex QuestionNumber();
@@ -470,14 +476,18 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 i += withYear ? 2 : 1;
                 continue;
             }
-            if (asPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var one } && IsEmphaticOne(one)
-                && children[i + 1] is WordNode { Text: var what })
+            if (children.Count > 1 && children[i] is WordNode { Text: var one } && IsEmphaticOne(one))
             {
-                // "één defensie": the numeral is kept as a word (KeptStopWordFilter), but alone it is in "één van de",
-                // "één op één"; what the user means is the words together.
+                // "één defensie": the numeral is kept as a word (KeptStopWordFilter), but letters also write "een"
+                // where one is meant ("Een van de beperkende factoren"), and alone it is in "één van de", "één op één".
+                // So it is never a word that must match: with the word after it, the two together rank first (a
+                // regression pass: "één land" and "één van de …" had lost their full matches).
                 joined ??= [.. children.Take(i)];
-                joined.Add(new PhraseNode($"{one} {what}"));
-                i++;
+                if (asPhrases && i + 1 < children.Count && children[i + 1] is WordNode { Text: var what } && !IsStopWord(what))
+                {
+                    joined.Add(new RankedByPhraseNode(what, $"{one} {what}"));
+                    i++;
+                }
                 continue;
             }
             if (asPhrases && i + 1 < children.Count && children[i] is WordNode { Text: var amount } && AmountNumber().Match(amount) is { Success: true } typedNumber
@@ -499,10 +509,19 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             {
                 // "vraag 13", "antwoord op vraag 25": the answer to that question, which seldom repeats the words
                 // "vraag" or "antwoord", and a 13 anywhere is a date or another number (QA pass: "13 oktober" first).
+                // "vragen 1 en 5", "vraag 3, 4 en 7": any of them.
+                var numbers = new List<QueryNode> { new QuestionNumberNode(questionNumber.ToLowerInvariant()) };
+                var next = i + 2;
+                while (next + 1 < children.Count && children[next] is WordNode { Text: var link } && link.ToLowerInvariant() is "en" or "of" or ","
+                    && children[next + 1] is WordNode { Text: var more } && QuestionNumber().IsMatch(more))
+                {
+                    numbers.Add(new QuestionNumberNode(more.ToLowerInvariant()));
+                    next += 2;
+                }
                 joined ??= [.. children.Take(i)];
                 joined.RemoveAll(c => c is WordNode { Text: var before } && IsAnswerNoun(before));
-                joined.Add(new QuestionNumberNode(questionNumber.ToLowerInvariant()));
-                i++;
+                joined.Add(numbers.Count == 1 ? numbers[0] : new OrNode(numbers));
+                i = next - 1;
                 continue;
             }
             if (joined?.Exists(c => c is QuestionNumberNode) == true && children[i] is WordNode { Text: var after } && IsAnswerNoun(after))

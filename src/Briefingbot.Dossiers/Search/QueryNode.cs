@@ -24,6 +24,15 @@ public sealed record QuestionNumberNode(string Number) : QueryNode
     public override string ToString() => "vraag " + Number;
 }
 
+/// <summary>
+/// A word that must match, ranked first where the letter writes it in <see cref="Phrase"/> ("één defensie": "defensie",
+/// and "één defensie" first). Made by the query builder, never by the parser.
+/// </summary>
+public sealed record RankedByPhraseNode(string Word, string Phrase) : QueryNode
+{
+    public override string ToString() => Phrase;
+}
+
 /// <summary>A word with a trailing <c>*</c>: matches words starting with <see cref="Text"/>.</summary>
 public sealed record PrefixNode(string Text) : QueryNode
 {

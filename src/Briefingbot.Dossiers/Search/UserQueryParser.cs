@@ -4,8 +4,8 @@ namespace Briefingbot.Dossiers.Search;
 
 /// <summary>
 /// A small, total parser for what people type in chat and in saved topics: words (AND by default), "quoted
-/// phrases", trailing <c>*</c> for prefixes, the operators <c>OR</c>, <c>AND</c>, <c>NOT</c> (upper case, so the
-/// Dutch words "of"/"en" stay words), a leading <c>-</c> for NOT ("-oekraine", as in a web search) and parentheses. It never throws: unbalanced parentheses, dangling operators
+/// phrases", trailing <c>*</c> for prefixes, the operators <c>OR</c>, <c>AND</c>, <c>NOT</c> and the Dutch <c>OF</c>,
+/// <c>EN</c> (upper case, so the words "of"/"en" stay words), a leading <c>-</c> for NOT ("-oekraine", as in a web search) and parentheses. It never throws: unbalanced parentheses, dangling operators
 /// and unclosed quotes are repaired; everything else is a word and goes through the analysis chain, so Lucene
 /// syntax (<c>title:*</c>, <c>/.*/</c>, <c>*:*</c>, <c>a~2</c>) has no meaning here. Input is bounded (length,
 /// number of words, nesting) so a 10,000-character paste cannot build a huge query.
@@ -19,7 +19,7 @@ public static class UserQueryParser
     /// <summary>The parsed query, or null when nothing searchable remains.</summary>
     public static QueryNode? Parse(string? input)
     {
-        var tokens = StopWordsOfCapitalsLowered(Lex(Sanitize(input)));
+        var tokens = StopWordsOfCapitalsLowered(AmpersandWordsJoined(Lex(Sanitize(input))));
         var state = new ParserState(tokens);
         var node = ParseOr(state, 0);
         // Anything left (stray ')' at top level) is skipped and parsing resumes, so nothing typed is silently lost.
@@ -52,20 +52,39 @@ public static class UserQueryParser
     }
 
     /// <summary>
-    /// A query typed all in capitals ("WAT IS ER MET DE TEGOEDEN") has its stop words in lower case again: a stop word
-    /// in capitals is an abbreviation ("ER", the European Council; <see cref="Analysis.KeptStopWordFilter"/>), but not
-    /// when every word is in capitals. A single word ("ER") is taken as typed.
+    /// Stop words typed in capitals are stop words again ("drones EN counterdrones", "WAT IS ER MET DE EDIP"), except
+    /// the few that are abbreviations (<see cref="AbbreviationStopWords"/>: "ER", the European Council; see
+    /// <see cref="Analysis.KeptStopWordFilter"/>), and those only when the query is not typed all in capitals.
     /// </summary>
     private static List<Token> StopWordsOfCapitalsLowered(List<Token> tokens)
     {
         var words = tokens.Where(t => t.Kind == Kind.Word && t.Text.Any(char.IsLetter)).ToList();
-        if (words.Count < 2 || words.Any(w => w.Text.Any(char.IsLower)))
+        var allCapitals = words.Count >= 2 && !words.Any(w => w.Text.Any(char.IsLower));
+        return tokens.Select(t => t.Kind == Kind.Word && t.Text.Any(char.IsLetter) && !t.Text.Any(char.IsLower)
+            && Analysis.DutchWordLists.StopWords.Contains(Analysis.TextFolding.Fold(t.Text).ToLowerInvariant())
+            && (allCapitals || !AbbreviationStopWords.Contains(t.Text))
+                ? t with { Text = t.Text.ToLowerInvariant() }
+                : t).ToList();
+    }
+
+    /// <summary>Stop words that, in capitals, are abbreviations MPs type: "ER" (Europese Raad), "IS" (Islamitische Staat).</summary>
+    private static readonly HashSet<string> AbbreviationStopWords = new(StringComparer.Ordinal) { "ER", "IS" };
+
+    /// <summary>
+    /// "R &amp; D", "J &amp; V" typed with spaces: the one word "R&amp;D" the index holds (<see cref="Analysis.ApostropheFilter"/>).
+    /// </summary>
+    private static List<Token> AmpersandWordsJoined(List<Token> tokens)
+    {
+        for (var i = 1; i + 1 < tokens.Count; i++)
         {
-            return tokens;
+            if (tokens[i] is { Kind: Kind.Word, Text: "&" } && tokens[i - 1] is { Kind: Kind.Word } left && tokens[i + 1] is { Kind: Kind.Word } right
+                && left.Text.Length is 1 or 2 && left.Text.All(char.IsLetter) && right.Text.Length is 1 or 2 && right.Text.All(char.IsLetter))
+            {
+                tokens[i - 1] = left with { Text = left.Text + "&" + right.Text };
+                tokens.RemoveRange(i, 2);
+            }
         }
-        return tokens.Select(t => t.Kind == Kind.Word && Analysis.DutchWordLists.StopWords.Contains(Analysis.TextFolding.Fold(t.Text).ToLowerInvariant())
-            ? t with { Text = t.Text.ToLowerInvariant() }
-            : t).ToList();
+        return tokens;
     }
 
     private static bool IsPairedSurrogate(string text, int index)
@@ -132,8 +151,9 @@ public static class UserQueryParser
                 }
                 tokens.Add(word switch
                 {
-                    "OR" or "||" => new Token(Kind.Or, word),
-                    "AND" or "&&" => new Token(Kind.And, word),
+                    // "EN"/"OF" in capitals, as MPs type the operators in Dutch ("drones EN counterdrones").
+                    "OR" or "||" or "OF" => new Token(Kind.Or, word),
+                    "AND" or "&&" or "EN" => new Token(Kind.And, word),
                     "NOT" => new Token(Kind.Not, word),
                     _ => new Token(Kind.Word, word),
                 });

@@ -186,6 +186,30 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.All(full, f => Assert.StartsWith(number.TrimEnd('a'), f.Passage.Question!.Number!, StringComparison.Ordinal));
     }
 
+    /// <summary>"vragen 25 en 39": the answers to either (a regression pass: only 25, and a "39" anywhere in them).</summary>
+    [Fact]
+    public async Task Question_numbers_joined_by_en_find_the_answers_to_each()
+    {
+        var response = await _index.Search.SearchAsync("vragen 25 en 39", new SearchFilters { PageSize = 50 });
+
+        var numbers = response.Passages.Where(p => p.MatchesAllTerms).Select(p => p.Question?.Number).ToHashSet();
+        Assert.Equal(["25", "39"], numbers.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// "ER" in capitals is the European Council, which the letters mostly write out (a regression pass: "ER van 19
+    /// maart" lost the "Europese Raad van 19 maart" passage it found when "ER" was a stop word).
+    /// </summary>
+    [Fact]
+    public async Task ER_finds_the_Europese_Raad_written_out()
+    {
+        var response = await _index.Search.SearchAsync("ER van 19 maart", new SearchFilters { PageSize = 10 });
+
+        Assert.Null(response.Relaxation);
+        Assert.Contains("Europese Raad van 19 maart", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.Contains("Europese Raad", response.AlsoSearched);
+    }
+
     [Fact]
     public async Task A_main_question_number_finds_its_sub_questions()
     {

@@ -23,6 +23,11 @@ public class UserQueryParserTests
     [InlineData("WAT IS ER MET DE EDIP", "wat is er met de EDIP")] // all in capitals: its stop words are words, not abbreviations
     [InlineData("NAVO OR EU", "NAVO OR EU")]
     [InlineData("ER", "ER")]
+    [InlineData("drones EN counterdrones", "drones counterdrones")] // "EN"/"OF" in capitals are the operators
+    [InlineData("Nederland OF België", "Nederland OR België")]
+    [InlineData("samenwerking EU en NAVO", "samenwerking EU en NAVO")]
+    [InlineData("R & D investeringen", "R&D investeringen")]
+    [InlineData("vragen van VVD DE fractie", "vragen van VVD de fractie")] // a stop word in capitals that is no abbreviation
     [InlineData("de ER van 23 oktober", "de ER van 23 oktober")]
     public void Parses_and_repairs(string input, string understood)
     {
