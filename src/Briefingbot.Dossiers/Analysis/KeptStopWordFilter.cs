@@ -17,6 +17,8 @@ internal sealed class KeptStopWordFilter : TokenFilter
 {
     private readonly ICharTermAttribute term;
     private readonly IKeywordAttribute keyword;
+    /// <summary>A capitalised word of at most four letters, lower-cased to look it up (one buffer per stream, not one per word).</summary>
+    private readonly char[] lower = new char[4];
 
     public KeptStopWordFilter(TokenStream input) : base(input)
     {
@@ -54,14 +56,13 @@ internal sealed class KeptStopWordFilter : TokenFilter
         return true;
     }
 
-    private static bool IsStopWord(char[] buffer, int length)
+    private bool IsStopWord(char[] buffer, int length)
     {
-        Span<char> lower = stackalloc char[length];
         for (var i = 0; i < length; i++)
         {
             lower[i] = char.ToLowerInvariant(buffer[i]);
         }
-        return DutchWordLists.StopWords.Contains(lower.ToArray());
+        return DutchWordLists.StopWords.Contains(lower, 0, length);
     }
 }
 

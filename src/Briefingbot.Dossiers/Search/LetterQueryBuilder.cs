@@ -190,8 +190,6 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         }
         asks = kind;
         return kept.Count == 1 ? kept[0] : new AndNode(kept);
-
-        static bool IsStopWord(string word) => DutchWordLists.StopWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
     }
 
     /// <summary>
