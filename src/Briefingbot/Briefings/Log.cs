@@ -53,4 +53,7 @@ internal static partial class Log
 
     [LoggerMessage(6016, LogLevel.Warning, "Start-up ingest still running after {Wait}; the missed briefings are sent now, with the letters indexed so far")]
     public static partial void StartupIngestWaitOver(ILogger logger, TimeSpan wait);
+
+    [LoggerMessage(6017, LogLevel.Information, "Missed briefings wait for the start-up ingest of the corpus")]
+    public static partial void WaitingForStartupIngest(ILogger logger);
 }

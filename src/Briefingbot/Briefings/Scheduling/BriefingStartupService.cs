@@ -49,6 +49,7 @@ public sealed class BriefingStartupService(
         {
             return;
         }
+        Log.WaitingForStartupIngest(logger);
         try
         {
             await Task.WhenAll(ingests).WaitAsync(options.Value.StartupIngestWait, ct);
