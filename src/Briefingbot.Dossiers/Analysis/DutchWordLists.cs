@@ -10,6 +10,9 @@ internal static class DutchWordLists
     /// <summary>Snowball's Dutch stop list, folded to ASCII because folding runs before the stop filter.</summary>
     public static CharArraySet StopWords { get; } = BuildStopWords();
 
+    /// <summary>Whether a word as typed is a stop word (folded and lower-cased first, as the analysis chain reads it).</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
+
     /// <summary>
     /// Parts that Dutch defence and EU-policy compounds are made of ("defensie|industrie", "drone|bestrijding",
     /// "munitie|productie", "lucht|verdediging"). Kept deliberately small and made of words of five letters or more:

@@ -184,7 +184,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             }
             kept.Add(child);
         }
-        if (kept.Count == and.Children.Count || !kept.Any(c => c is not NotNode && !(c is WordNode w && IsStopWord(w.Text))))
+        if (kept.Count == and.Children.Count || !kept.Any(c => c is not NotNode && !(c is WordNode w && DutchWordLists.IsStopWord(w.Text))))
         {
             return node;
         }
@@ -426,8 +426,6 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     [GeneratedRegex(@"^[0-9]+(?:[.,][0-9]+)?%$")]
     private static partial Regex Percentage();
 
-    private static bool IsStopWord(string word) => DutchWordLists.StopWords.Contains(TextFolding.Fold(word).ToLowerInvariant());
-
     /// <summary>A question's number as letters print it: "13", "2a".</summary>
     [GeneratedRegex(@"^[0-9]{1,3}[a-zA-Z]?$")]
     private static partial Regex QuestionNumber();
@@ -481,7 +479,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 // So it is never a word that must match: with the word after it, the two together rank first (a
                 // regression pass: "één land" and "één van de …" had lost their full matches).
                 joined ??= [.. children.Take(i)];
-                if (asPhrases && i + 1 < children.Count && children[i + 1] is WordNode { Text: var what } && !IsStopWord(what))
+                if (asPhrases && i + 1 < children.Count && children[i + 1] is WordNode { Text: var what } && !DutchWordLists.IsStopWord(what))
                 {
                     joined.Add(new RankedByPhraseNode(what, $"{one} {what}"));
                     i++;
@@ -507,7 +505,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             {
                 // "vraag 13", "antwoord op vraag 25": the answer to that question, which seldom repeats the words
                 // "vraag" or "antwoord", and a 13 anywhere is a date or another number (QA pass: "13 oktober" first).
-                // "vragen 1 en 5", "vraag 3, 4 en 7": any of them.
+                // "vragen 1 en 5", "vraag 3 of 4": any of them.
                 var numbers = new List<QueryNode> { new QuestionNumberNode(questionNumber.ToLowerInvariant()) };
                 var next = i + 2;
                 while (next + 1 < children.Count && children[next] is WordNode { Text: var link } && link.ToLowerInvariant() is "en" or "of" or ","

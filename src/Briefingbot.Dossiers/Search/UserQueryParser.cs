@@ -61,7 +61,7 @@ public static class UserQueryParser
         var words = tokens.Where(t => t.Kind == Kind.Word && t.Text.Any(char.IsLetter)).ToList();
         var allCapitals = words.Count >= 2 && !words.Any(w => w.Text.Any(char.IsLower));
         return tokens.Select(t => t.Kind == Kind.Word && t.Text.Any(char.IsLetter) && !t.Text.Any(char.IsLower)
-            && Analysis.DutchWordLists.StopWords.Contains(Analysis.TextFolding.Fold(t.Text).ToLowerInvariant())
+            && Analysis.DutchWordLists.IsStopWord(t.Text)
             && (allCapitals || !AbbreviationStopWords.Contains(t.Text))
                 ? t with { Text = t.Text.ToLowerInvariant() }
                 : t).ToList();
