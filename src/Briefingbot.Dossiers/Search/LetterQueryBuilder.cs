@@ -520,7 +520,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 i = next - 1;
                 continue;
             }
-            if (joined?.Exists(c => c is QuestionNumberNode) == true && children[i] is WordNode { Text: var after } && IsAnswerNoun(after))
+            if (joined?.Exists(c => c is QuestionNumberNode or OrNode { Children: [QuestionNumberNode, ..] }) == true
+                && children[i] is WordNode { Text: var after } && IsAnswerNoun(after))
             {
                 continue;
             }
