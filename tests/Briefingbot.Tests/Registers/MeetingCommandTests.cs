@@ -114,4 +114,55 @@ public class MeetingCommandTests
         Assert.Contains("al geannuleerd", Reply(again));
         Assert.Equal(["meeting.cancel", "meeting.restore"], (await bot.AuditAsync()).Select(e => e.Action));
     }
+
+    /// <summary>A QA pass: each of these got the general usage text, or read a wrong date as a meeting's name.</summary>
+    [Theory]
+    [InlineData("vergadering toevoegen 2026-13-45 RBZ Defensie", "\"2026-13-45\" is geen bestaande datum")]
+    [InlineData("vergadering toevoegen 31 februari 2026 RBZ Defensie", "\"31 februari 2026\" is geen bestaande datum")]
+    [InlineData("vergadering toevoegen 1 december RBZ Defensie", "Noem bij \"1 december\" ook het jaar")]
+    [InlineData("vergadering toevoegen 1800-12-01 RBZ Defensie", "\"1800-12-01\" valt buiten het bereik")]
+    [InlineData("vergadering toevoegen 2026-12-01 Onbekende Raad", "\"Onbekende Raad\" herken ik niet als vergadering")]
+    public async Task A_wrong_date_or_an_unknown_meeting_is_named_in_the_answer(string command, string expected)
+    {
+        await using var bot = new CommandHarness(Now);
+
+        var turn = await bot.SendAsync(command, Anna);
+
+        Assert.Contains(expected, Reply(turn), StringComparison.Ordinal);
+        Assert.Contains("Er is niets gewijzigd", Reply(turn));
+        Assert.Empty(await bot.MeetingsAsync());
+    }
+
+    [Fact]
+    public async Task A_quoted_name_longer_than_a_calendar_name_is_refused()
+    {
+        await using var bot = new CommandHarness(Now);
+
+        var turn = await bot.SendAsync($"vergadering toevoegen 2026-12-01 \"{new string('x', 81)}\" Brussel", Anna);
+        var fits = await bot.SendAsync($"vergadering toevoegen 2026-12-01 \"{new string('y', 80)}\" Brussel", Anna);
+
+        Assert.Contains("te lang (hooguit 80 tekens)", Reply(turn));
+        Assert.Equal(new string('y', 80), Assert.Single(await bot.MeetingsAsync()).Type);
+        Assert.Contains("staat in het register", Reply(fits));
+    }
+
+    /// <summary>
+    /// Names and locations come from calendar files and admins: shown as typed, never as the bot's own links or
+    /// emphasis (a QA pass: a calendar's "[Lees hier](https://phish.example/login)" was a link on every user's card).
+    /// </summary>
+    [Fact]
+    public async Task Meeting_names_and_locations_are_shown_as_text_not_as_Markdown()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.MeetingRegister.UpsertAsync("Raad [Lees hier](https://phish.example/login) **DRINGEND**", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1),
+            "[Brussel](https://phish.example)", null, MeetingOrigin.Admin, Now);
+
+        var withCards = await bot.SendAsync("vergaderingen 2026-11-30 tot 2026-12-02", Bob, supportsCards: true);
+        var text = Reply(await bot.SendAsync("vergaderingen 2026-11-30 tot 2026-12-02", Bob));
+
+        var heading = bot.Cards.Rendered[^1].Data["meetings"]![0]!["heading"]!.GetValue<string>();
+        Assert.Single(withCards.Sent);
+        Assert.Equal(@"Raad \[Lees hier](https://phish.example/login) \*\*DRINGEND\*\* · \[Brussel](https://phish.example)", heading);
+        Assert.Contains(@"Raad \[Lees hier](https://phish.example/login) \*\*DRINGEND\*\* (\[Brussel](https://phish.example))", text, StringComparison.Ordinal);
+    }
 }

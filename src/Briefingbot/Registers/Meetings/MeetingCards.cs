@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Briefingbot.Briefings.Rendering;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Registers.Promises;
@@ -17,11 +18,13 @@ public static class MeetingCards
     /// <summary>The meeting's date at its precision: "maandag 1 december 2025", "26–27 juni 2025", "juli 2023".</summary>
     public static string When(Storage.MeetingRecord m) => MeetingWhen.Format(m.StartDate, m.EndDate, m.Precision, m.DateSource);
 
+    // Titles, locations and promise texts come from calendars, the open data and admins' commands: escaped, so a
+    // "[Lees hier](https://…)" in a calendar's SUMMARY is shown as typed, not as the bot's link (a QA pass).
     private static string LetterLine(LetterRef l, bool preparing) =>
-        (preparing ? "voorbereid in: " : "genoemd in: ") + (l.Url is null ? l.Title : $"[{l.Title}]({l.Url})");
+        (preparing ? "voorbereid in: " : "genoemd in: ") + DutchFormat.Link(l.Title, l.Url);
 
     private static string PromiseLine(PromiseItem p) =>
-        $"open toezegging #{p.Promise.Number}: {p.Promise.What} · {PromiseCards.DueText(p.Promise)}";
+        $"open toezegging #{p.Promise.Number}: {DutchFormat.Md(p.Promise.What)} · {PromiseCards.DueText(p.Promise)}";
 
     /// <param name="emptyNote">What to say when the period holds no meetings (<see cref="MeetingCoverage.EmptyNote"/>).</param>
     /// <param name="feedUrl">The absolute URL of this bot's <c>/calendar.ics</c> feed (<see cref="Cards.PublicLinks"/>).</param>
@@ -33,6 +36,8 @@ public static class MeetingCards
         {
             var m = item.Meeting;
             var name = m.Title ?? MeetingTypeNames.DisplayName(m.Type);
+            var shownName = DutchFormat.Md(name);
+            var shownLocation = m.Location is null ? null : DutchFormat.Md(m.Location);
             var letters = new JsonArray();
             foreach (var (l, preparing) in item.Letters)
             {
@@ -51,7 +56,7 @@ public static class MeetingCards
                 ["kindName"] = MeetingKinds.DutchName(m.Kind),
                 ["precision"] = MeetingKinds.Id(m.Precision),
                 ["name"] = name,
-                ["heading"] = m.Location is null ? name : $"{name} · {m.Location}",
+                ["heading"] = shownLocation is null ? shownName : $"{shownName} · {shownLocation}",
                 ["when"] = When(m),
                 ["startDate"] = m.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["hasLetters"] = item.Letters.Count > 0,
@@ -62,10 +67,10 @@ public static class MeetingCards
                 ["hasMorePromises"] = item.OpenPromises.Count > MaxPromisesPerMeeting,
             });
 
-            text.Append("\n- **").Append(When(m)).Append("**: ").Append(name);
-            if (m.Location is not null)
+            text.Append("\n- **").Append(When(m)).Append("**: ").Append(shownName);
+            if (shownLocation is not null)
             {
-                text.Append(" (").Append(m.Location).Append(')');
+                text.Append(" (").Append(shownLocation).Append(')');
             }
             text.Append(" · nr. ").Append(m.Id).Append('\n');
             foreach (var (l, preparing) in item.Letters)

@@ -51,6 +51,12 @@ public sealed class MeetingCommand(IMeetingRegister register, AdminGuard guard, 
     {
         if (!MeetingSpec.TryParse(text, out var spec, out var problem) || spec.Start is null || spec.Type is null)
         {
+            if (problem.Length == 0 && spec.Start is not null && spec.Type is null && spec.Location is { } unknownName)
+            {
+                // "2026-12-01 Onbekende Raad": the words after the date are a meeting the bot does not know (read as
+                // a location, for want of a type), so say which names it knows and how to give another (a QA pass).
+                problem = MeetingSpec.UnknownType(unknownName);
+            }
             await replies.SendTextAsync(context, (problem.Length > 0 ? problem : "Geef een datum en een vergadering, bijvoorbeeld `vergadering toevoegen 2026-12-01 RBZ Defensie Brussel`.") + " Er is niets gewijzigd.", cancellationToken);
             return;
         }

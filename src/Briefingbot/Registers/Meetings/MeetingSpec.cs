@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Text;
 using Briefingbot.Kernel.Commands;
 
@@ -7,7 +8,7 @@ namespace Briefingbot.Registers.Meetings;
 /// The meeting an admin describes: <c>2026-12-01 RBZ Defensie [tot 2026-12-02] [locatie]</c>. Every part is optional
 /// for <c>vergadering wijzigen</c>; a type the bot does not know is accepted between quotes ("Informele Defensieraad").
 /// </summary>
-public sealed record MeetingSpec(DateOnly? Start, string? Type, DateOnly? End, string? Location)
+public sealed partial record MeetingSpec(DateOnly? Start, string? Type, DateOnly? End, string? Location)
 {
     public static bool TryParse(string text, out MeetingSpec spec, out string problem)
     {
@@ -25,6 +26,15 @@ public sealed record MeetingSpec(DateOnly? Start, string? Type, DateOnly? End, s
             start = s;
             rest = afterDate;
         }
+        else if (DateLike().Match(rest) is { Success: true } wrongDate)
+        {
+            // "2026-13-45 RBZ Defensie": a date that does not exist, not a meeting named "2026-13-45" (a QA pass).
+            var value = wrongDate.Value;
+            problem = DutchDates.IsOutOfRange(value) ? $"\"{value}\" valt buiten het bereik: {DutchDates.RangeHint}."
+                : wrongDate.Groups["year"].Success || !wrongDate.Groups["month"].Success ? $"\"{value}\" is geen bestaande datum. Schrijf bijvoorbeeld `2026-12-01` of `1 december 2026`."
+                : $"Noem bij \"{value}\" ook het jaar.";
+            return false;
+        }
 
         string? type = null;
         if (rest.StartsWith("type ", StringComparison.OrdinalIgnoreCase))
@@ -41,6 +51,13 @@ public sealed record MeetingSpec(DateOnly? Start, string? Type, DateOnly? End, s
             }
             type = rest[1..close].Trim();
             rest = rest[(close + 1)..].Trim();
+            if (type.Length > MaxNameLength)
+            {
+                // As long as a calendar's event names are kept (CalendarImporter): the name is shown on cards and in
+                // the calendar feed.
+                problem = $"De naam van de vergadering is te lang (hooguit {MaxNameLength} tekens).";
+                return false;
+            }
         }
         else if (MeetingTypeNames.TryMatchPrefix(rest, out var known, out var afterType))
         {
@@ -82,6 +99,13 @@ public sealed record MeetingSpec(DateOnly? Start, string? Type, DateOnly? End, s
         spec = new MeetingSpec(start, type, end, rest.Length == 0 ? null : rest);
         return true;
     }
+
+    /// <summary>The longest name of a meeting between quotes.</summary>
+    public const int MaxNameLength = 80;
+
+    /// <summary>A leading word written as a date (digits and separators, or a day and a month) that is not one.</summary>
+    [GeneratedRegex(@"^(\d{1,4}[-/]\d{1,2}[-/]\d{1,4}|\d{1,2} (?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)( (?<year>\d{4}))?)(?=\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
 
     public static string UnknownType(string text) =>
         $"\"{text}\" herken ik niet als vergadering. Bekend zijn: {string.Join(", ", MeetingTypeNames.Known)}. Een andere naam kan tussen aanhalingstekens, bijvoorbeeld `vergadering toevoegen 2026-12-01 \"Informele Defensieraad\" Kopenhagen`.";
