@@ -26,6 +26,7 @@ public sealed class SizeCheckedCardRenderer(CardRenderer renderer) : ICardRender
             throw new CardRenderException($"Card data for '{templateName}' must be a JSON object.");
         }
         var card = renderer.Render(templateName, obj);
+        CardInlineCode.Replace(card); // these cards go to channels that render cards; ReplySender's Markdown is the text
         int size = CardRenderer.SizeOf(card);
         if (size > renderer.MaxCardBytes)
         {

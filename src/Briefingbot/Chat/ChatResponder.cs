@@ -40,9 +40,12 @@ public sealed class ChatResponder(CardRenderer renderer, ILogger<ChatResponder> 
         {
             return new Activity { Type = ActivityTypes.Message, Text = CardMarkdown.Convert(card), TextFormat = "markdown" };
         }
+        CardInlineCode.Replace(card);
         return new Activity
         {
             Type = ActivityTypes.Message,
+            // The notification and chat-list preview; without it Teams shows a generic "card" label (a QA pass).
+            Summary = ReplySender.FirstLine(answer.FallbackText),
             Attachments =
             [
                 new Attachment

@@ -196,12 +196,13 @@ public sealed class BriefingBotTests : IDisposable
         var texts = CardAssert.Texts(turn.SingleCard());
         foreach (var handler in _host.Get<CommandRouter>().Handlers)
         {
-            Assert.Contains("- " + handler.Usage, texts);
+            // Command words in ‘quotes’ on a card (Teams shows no inline code; CardInlineCode).
+            Assert.Contains("- " + System.Text.RegularExpressions.Regex.Replace(handler.Usage, "`([^`\n]+)`", "‘$1’"), texts);
         }
         int search = texts.IndexOf("Zoeken in brieven");
         int registers = texts.IndexOf("Toezeggingen en vergaderingen");
         Assert.True(search >= 0 && registers > search);
-        Assert.True(texts.IndexOf("- `toezeggingen`: open toezeggingen aan de Kamer") > registers);
+        Assert.True(texts.IndexOf("- ‘toezeggingen’: open toezeggingen aan de Kamer") > registers);
     }
 
     [Fact]

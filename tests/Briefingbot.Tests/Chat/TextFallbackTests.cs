@@ -43,11 +43,63 @@ public sealed class TextFallbackTests : IDisposable
         Assert.Contains("Zoek ‘drones’: typ `zoek drones`", text);
     }
 
-    [Fact]
-    public async Task Teams_still_gets_cards()
+    /// <summary>
+    /// With the card goes a plain line for the notification and the chat list, which show no card (a QA pass: the
+    /// search, help and letter cards had none, so Teams showed a generic "card" label).
+    /// </summary>
+    [Theory]
+    [InlineData("drones", "Resultaten voor ‘drones’: 2 brieven gevonden")]
+    [InlineData("help", "Typ een paar woorden om te zoeken")]
+    public async Task Teams_still_gets_cards_with_a_plain_preview(string typed, string expected)
     {
-        var turn = await _host.SayAsync("drones", channelId: "msteams");
+        var turn = await _host.SayAsync(typed, channelId: "msteams");
         turn.SingleCard();
+        var summary = Assert.Single(turn.Sent).Summary;
+        Assert.Contains(expected, summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Teams renders no inline code in card text: commands are shown in ‘quotes’ on cards and keep their backticks in
+    /// the Markdown of channels without cards (a QA pass: the help card showed `zoek &lt;woorden&gt;` with backticks).
+    /// </summary>
+    [Fact]
+    public async Task Cards_show_commands_in_quotes_and_text_keeps_backticks()
+    {
+        var card = JsonNode.Parse((await _host.SayAsync("help", channelId: "msteams")).SingleCard().GetRawText())!;
+        var slack = Assert.Single((await _host.SayAsync("help", channelId: "slack")).Sent).Text!;
+
+        var texts = Strings(card).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains('`', StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("‘zoek <woorden>’", StringComparison.Ordinal));
+        Assert.Contains("`zoek <woorden>`", slack, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+
+    [Fact]
+    public void Inline_code_becomes_quotes_in_text_and_facts_but_not_in_action_data()
+    {
+        var card = JsonNode.Parse("""
+        {"type":"AdaptiveCard","body":[
+          {"type":"TextBlock","text":"typ `meer` of \\`dit\\`"},
+          {"type":"RichTextBlock","inlines":[{"type":"TextRun","text":"`hervat`"}]},
+          {"type":"FactSet","facts":[{"title":"Status","value":"gepauzeerd (typ `hervat`)"}]}],
+         "actions":[{"type":"Action.Submit","title":"Meer","data":{"text":"`meer`","value":"`x`"}}]}
+        """);
+
+        Briefingbot.Kernel.Replies.CardInlineCode.Replace(card);
+
+        Assert.Equal("typ ‘meer’ of \\`dit\\`", card!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("‘hervat’", card["body"]![1]!["inlines"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("gepauzeerd (typ ‘hervat’)", card["body"]![2]!["facts"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal(("`meer`", "`x`"), (card["actions"]![0]!["data"]!["text"]!.GetValue<string>(), card["actions"]![0]!["data"]!["value"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -98,6 +98,7 @@ public static class LetterAlertCard
             try
             {
                 var card = renderer.Render(Template, Data(alert));
+                Kernel.Replies.CardInlineCode.Replace(card);
                 return new Activity
                 {
                     Type = ActivityTypes.Message,

@@ -53,6 +53,7 @@ public sealed class BriefingRenderer(IOptions<BriefingOptions> options)
                 ["version"] = "1.5",
                 ["body"] = body,
             };
+            Kernel.Replies.CardInlineCode.Replace(card);
             activities.Add(new Activity
             {
                 Type = ActivityTypes.Message,

@@ -74,7 +74,7 @@ public static class SearchResultsCard
             ["hasMore"] = response.HasMore,
             ["more"] = response.HasMore ? request.WithPage(response.Page + 1).ToActionData("meer", "meer") : new JsonObject(),
         };
-        return new CardAnswer(CardNames.SearchResults, data, countLine);
+        return new CardAnswer(CardNames.SearchResults, data, $"{options.Heading ?? Heading(request)}: {countLine}");
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Briefingbot.Briefings.Rendering;
 using Briefingbot.Dossiers.Meetings;
+using Briefingbot.Dossiers.Text;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Registers.Promises;
 
@@ -21,10 +21,13 @@ public static class MeetingCards
     // Titles, locations and promise texts come from calendars, the open data and admins' commands: escaped, so a
     // "[Lees hier](https://…)" in a calendar's SUMMARY is shown as typed, not as the bot's link (a QA pass).
     private static string LetterLine(LetterRef l, bool preparing) =>
-        (preparing ? "voorbereid in: " : "genoemd in: ") + DutchFormat.Link(l.Title, l.Url);
+        (preparing ? "voorbereid in: " : "genoemd in: ")
+        + (Uri.TryCreate(l.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? $"[{TeamsMarkdown.EscapeLinkText(l.Title)}]({url.AbsoluteUri})"
+            : TeamsMarkdown.Escape(l.Title));
 
     private static string PromiseLine(PromiseItem p) =>
-        $"open toezegging #{p.Promise.Number}: {DutchFormat.Md(p.Promise.What)} · {PromiseCards.DueText(p.Promise)}";
+        $"open toezegging #{p.Promise.Number}: {TeamsMarkdown.Escape(p.Promise.What)} · {PromiseCards.DueText(p.Promise)}";
 
     /// <param name="emptyNote">What to say when the period holds no meetings (<see cref="MeetingCoverage.EmptyNote"/>).</param>
     /// <param name="feedUrl">The absolute URL of this bot's <c>/calendar.ics</c> feed (<see cref="Cards.PublicLinks"/>).</param>
@@ -36,8 +39,8 @@ public static class MeetingCards
         {
             var m = item.Meeting;
             var name = m.Title ?? MeetingTypeNames.DisplayName(m.Type);
-            var shownName = DutchFormat.Md(name);
-            var shownLocation = m.Location is null ? null : DutchFormat.Md(m.Location);
+            var shownName = TeamsMarkdown.Escape(name);
+            var shownLocation = m.Location is null ? null : TeamsMarkdown.Escape(m.Location);
             var letters = new JsonArray();
             foreach (var (l, preparing) in item.Letters)
             {
