@@ -414,8 +414,10 @@ internal static partial class SearchPassages
             }
             if (best < 0)
             {
-                // No sentence end in reach: cut at a space.
-                var space = text.LastIndexOf(' ', start + MaxChars - 1, MaxChars - 200);
+                // No sentence end in reach: cut at a space, in the middle of what is left when two pieces hold it,
+                // so the last piece is never a word or two ("capaciteiten." after a 598-character piece; QA pass).
+                var aim = to - start <= 2 * MaxChars ? start + (to - start) / 2 : start + MaxChars - 1;
+                var space = text.LastIndexOf(' ', aim, aim - start - 200);
                 best = space > start ? space + 1 : start + MaxChars;
             }
             pieces.Add((start, best));

@@ -183,4 +183,20 @@ public sealed class RepeatedPassageTests
         var searchable = SeedCorpus.All.Sum(letter => SearchPassages.Split(letter).Count(u => u.Searchable));
         Assert.True(hidden.Count * 20 < searchable, $"{hidden.Count} hidden of {searchable}");
     }
+
+    /// <summary>
+    /// A sentence too long for one unit is cut at a space in the middle of what is left, so the last unit is never a
+    /// word or two (a QA pass: "capaciteiten." was a unit of its own after a 598-character one).
+    /// </summary>
+    [Fact]
+    public void A_long_sentence_is_cut_into_balanced_pieces()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 70).Select(i => $"woord{i:D3}x")) + " capaciteiten.";
+
+        var pieces = SearchPassages.Pieces(text, 0, text.Length);
+
+        Assert.Equal(2, pieces.Count);
+        Assert.All(pieces, p => Assert.InRange(p.End - p.Start, 250, SearchPassages.MaxChars));
+        Assert.Equal((0, text.Length), (pieces[0].Start, pieces[^1].End));
+    }
 }

@@ -148,6 +148,27 @@ public partial class LetterParserPassageTests
         Assert.Contains(web.Passages, x => x.Heading == "Aanleiding" && x.Text.StartsWith("De geopolitieke veiligheidssituatie", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A heading the letter repeats ("Kabinetspositie" under each theme of a kabinetsappreciatie) names a part of the
+    /// section above it, so its paragraphs carry both (a QA pass: "kabinetspositie partnerschappen" had no passage with
+    /// every word). A heading that occurs once stays as it is.
+    /// </summary>
+    [Fact]
+    public void A_repeated_heading_carries_the_section_heading_above_it()
+    {
+        var witboek = SeedCorpus.Get("000");
+
+        var partners = Assert.Single(witboek.Passages, x => x.Text.StartsWith("Het kabinet benadrukt het belang van samenwerking met partners", StringComparison.Ordinal));
+        var forward = Assert.Single(witboek.Passages, x => x.Text.StartsWith("Het kabinet onderschrijft de call to action", StringComparison.Ordinal));
+        var section = Assert.Single(witboek.Passages, x => x.Text.StartsWith("De huidige veiligheidsdreigingen vereisen", StringComparison.Ordinal));
+
+        Assert.Equal("Partnerschappen › Kabinetspositie", partners.Heading);
+        Assert.Equal("Weg vooruit › Kabinetspositie", forward.Heading);
+        Assert.Equal("Partnerschappen", section.Heading);
+        // The letter's five "Kabinetspositie" headings, each under its own theme.
+        Assert.Equal(5, witboek.Passages.Where(x => x.Heading?.EndsWith(" › Kabinetspositie", StringComparison.Ordinal) == true).Select(x => x.Heading).Distinct().Count());
+    }
+
     [Fact]
     public void Vraag_antwoord_document_has_one_passage_per_question()
     {

@@ -187,6 +187,20 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// "kabinetspositie partnerschappen": the cabinet's position under the theme, whose paragraph names neither word
+    /// (a QA pass: no passage had every word; the headings "Partnerschappen" › "Kabinetspositie" now both label it).
+    /// </summary>
+    [Fact]
+    public async Task A_theme_and_its_kabinetspositie_find_the_cabinets_paragraph()
+    {
+        var response = await _index.Search.SearchAsync("kabinetspositie partnerschappen", new SearchFilters { PageSize = 10 });
+
+        Assert.Null(response.Relaxation);
+        Assert.True(response.Passages[0].MatchesAllTerms);
+        Assert.StartsWith("Het kabinet benadrukt het belang van samenwerking met partners", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// "vragen 25 en 39": the answers to either (a regression pass: only 25, and a "39" anywhere in them).
     /// "antwoord" typed after them is the same request, as after one number (a read-through: it was a word the answers
     /// had to hold, so "vragen 25 en 39 antwoord" found no full match).

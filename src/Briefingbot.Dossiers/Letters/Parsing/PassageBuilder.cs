@@ -29,6 +29,8 @@ internal sealed partial class PassageBuilder
     private readonly List<Passage> _passages = [];
 
     private string? _heading;
+    private string? _section;
+    private HashSet<string> _repeatedHeadings = new(StringComparer.OrdinalIgnoreCase);
     private string? _party;
     private List<SourceLine>? _paragraph;
     private QaItem? _item;
@@ -142,6 +144,8 @@ internal sealed partial class PassageBuilder
 
     private void Walk()
     {
+        _repeatedHeadings = _text.Where(l => l.Marker == LineMarker.Heading).GroupBy(l => l.Clean, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var line in _text)
         {
             if (line.StartsLetter)
@@ -149,6 +153,7 @@ internal sealed partial class PassageBuilder
                 // A second letter in the same file (the government's answer after the committee's questions).
                 CloseAll();
                 _heading = null;
+                _section = null;
                 _party = null;
             }
             switch (line.Marker)
@@ -161,7 +166,18 @@ internal sealed partial class PassageBuilder
                     break;
                 case LineMarker.Heading:
                     CloseAll();
-                    _heading = line.Clean;
+                    if (_repeatedHeadings.Contains(line.Clean) && _section is not null)
+                    {
+                        // "Kabinetspositie" under each theme of a kabinetsappreciatie or BNC-fiche: a heading the
+                        // letter repeats names a part of the section above it, so its paragraphs are found by both
+                        // ("kabinetspositie partnerschappen"; a QA pass found none with every word).
+                        _heading = $"{_section} › {line.Clean}";
+                    }
+                    else
+                    {
+                        _section = _repeatedHeadings.Contains(line.Clean) ? null : line.Clean;
+                        _heading = line.Clean;
+                    }
                     break;
                 case LineMarker.Closing:
                     if (_paragraph is not { Count: > 0 } || _paragraph[^1].Marker != LineMarker.Closing)
