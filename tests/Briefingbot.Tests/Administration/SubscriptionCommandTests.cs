@@ -46,6 +46,24 @@ public class SubscriptionCommandTests
         Assert.Empty(bot.Notifier.Changed);
     }
 
+    /// <summary>The same topics again change nothing, say so, and write no audit entry (a QA pass: each repeat did).</summary>
+    [Fact]
+    public async Task Subscribing_again_to_the_same_topics_changes_nothing()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.TopicStore.UpsertAsync(new Topic("defensie-eu", "defensie", Anna.AadObjectId, Now, Now));
+        await bot.TopicStore.UpsertAsync(new Topic("oekraine", "oekraine", Anna.AadObjectId, Now, Now));
+        await bot.SendAsync("abonneer defensie-eu oekraine", Bob);
+
+        var again = await bot.SendAsync("abonneer Oekraine, defensie-eu", Bob);
+        var changed = await bot.SendAsync("abonneer oekraine", Bob);
+
+        Assert.Contains("was al op deze onderwerpen geabonneerd. Er is niets gewijzigd.", Reply(again));
+        Assert.Contains("zijn bijgewerkt", Reply(changed));
+        Assert.Equal(2, (await bot.AuditAsync()).Count(e => e.Action == "subscription.subscribe"));
+        Assert.Equal(["oekraine"], (await bot.SubscriptionAsync(PersonalChat.Id!))!.Topics);
+    }
+
     [Fact]
     public async Task Subscribe_with_topics_keeps_them()
     {

@@ -65,7 +65,7 @@ public sealed class AdminCommand(AdminGuard guard, AdminDirectory admins, IAdmin
         if (admins.IsConfigured(target.Id))
         {
             await replies.SendTextAsync(context,
-                $"{label} staat als beheerder in de configuratie (`Briefingbot:Admins`) en kan alleen daar worden verwijderd. Er is niets gewijzigd.",
+                $"{label} staat als beheerder in de configuratie (`Administration:Admins`) en kan alleen daar worden verwijderd. Er is niets gewijzigd.",
                 cancellationToken);
             return;
         }

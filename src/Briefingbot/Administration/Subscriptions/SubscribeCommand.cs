@@ -58,6 +58,13 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
         else
         {
             var reactivate = existing.Status is SubscriptionStatus.Cancelled or SubscriptionStatus.Inactive;
+            if (!reactivate && existing.Topics.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(requested))
+            {
+                // The same topics again: nothing to save or audit (a QA pass: each repeat said "bijgewerkt" and wrote
+                // an audit entry).
+                await replies.ShowAsync(context, "Dit gesprek was al op deze onderwerpen geabonneerd. Er is niets gewijzigd.", existing, cancellationToken);
+                return;
+            }
             updated = existing with
             {
                 Topics = requested,
