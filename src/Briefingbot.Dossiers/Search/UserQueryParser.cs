@@ -10,7 +10,7 @@ namespace Briefingbot.Dossiers.Search;
 /// syntax (<c>title:*</c>, <c>/.*/</c>, <c>*:*</c>, <c>a~2</c>) has no meaning here. Input is bounded (length,
 /// number of words, nesting) so a 10,000-character paste cannot build a huge query.
 /// </summary>
-public static class UserQueryParser
+public static partial class UserQueryParser
 {
     public const int MaxQueryChars = 1000;
     public const int MaxLeaves = 24;
@@ -31,6 +31,41 @@ public static class UserQueryParser
         }
         return Simplify(node);
     }
+
+    /// <summary>
+    /// Why a query can find nothing whatever the letters hold, for the answer to an empty result: no letters or digits
+    /// at all ("🚀", "..."), only words in nearly every letter ("de het een", which are not searched), or only words to
+    /// leave out ("NOT drones"). <see cref="UnsearchableReason.None"/> when it has something to find.
+    /// </summary>
+    public static UnsearchableReason WhyUnsearchable(string? query)
+    {
+        var node = Parse(query);
+        if (node is NotNode || node is AndNode and_ && and_.Children.All(c => c is NotNode))
+        {
+            return UnsearchableReason.OnlyExclusions;
+        }
+        var words = new List<string>();
+        Collect(node, words);
+        var parts = words.SelectMany(w => WordParts().Matches(w).Select(m => m.Value)).ToList();
+        return parts.Count == 0 ? UnsearchableReason.NoWords
+            : parts.All(Analysis.DutchWordLists.IsStopWord) ? UnsearchableReason.OnlyCommonWords
+            : UnsearchableReason.None;
+
+        static void Collect(QueryNode? node, List<string> into)
+        {
+            switch (node)
+            {
+                case WordNode w: into.Add(w.Text); break;
+                case PhraseNode p: into.Add(p.Text); break;
+                case PrefixNode p: into.Add(p.Text); break;
+                case AndNode a: a.Children.ToList().ForEach(c => Collect(c, into)); break;
+                case OrNode o: o.Children.ToList().ForEach(c => Collect(c, into)); break;
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial System.Text.RegularExpressions.Regex WordParts();
 
     /// <summary>Whether the text uses the topic operators (OR, NOT, parentheses), i.e. is more than a word list.</summary>
     public static bool UsesOperators(QueryNode? node) => node is OrNode or NotNode || (node is AndNode a && a.Children.Any(c => c is not (WordNode or PhraseNode or PrefixNode)));
@@ -138,6 +173,17 @@ public static class UserQueryParser
                     i++;
                 }
                 var word = text[start..i];
+                if (LuceneSuffix().Match(word) is { Success: true } suffix)
+                {
+                    // "drones~2", "drones^3", "\"rode lijnen\"~3": the search-engine syntax of a fuzzy, boosted or near
+                    // search, which this search does by itself; the number is not a word to find (a QA pass: "2" found
+                    // "2) artilleriesystemen" first).
+                    if (suffix.Groups["w"].Length == 0)
+                    {
+                        continue;
+                    }
+                    word = suffix.Groups["w"].Value;
+                }
                 if (word.Length > 1 && word[0] == '-' && char.IsLetter(word[1]))
                 {
                     // "-oekraine", as in a web search: leave out what has the word.
@@ -281,4 +327,17 @@ public static class UserQueryParser
                 return node;
         }
     }
+
+    /// <summary>A word (or nothing, after a phrase) followed by Lucene's <c>~</c> or <c>^</c> and an optional number.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<w>(?=[^~^]*\p{L})[^~^]+)?[~^]\d*(?:\.\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex LuceneSuffix();
+}
+
+/// <summary>Why a query can find nothing (<see cref="UserQueryParser.WhyUnsearchable"/>).</summary>
+public enum UnsearchableReason
+{
+    None,
+    NoWords,
+    OnlyCommonWords,
+    OnlyExclusions,
 }

@@ -29,6 +29,10 @@ public class UserQueryParserTests
     [InlineData("R & D investeringen", "R&D investeringen")]
     [InlineData("vragen van VVD DE fractie", "vragen van VVD de fractie")] // a stop word in capitals that is no abbreviation
     [InlineData("de ER van 23 oktober", "de ER van 23 oktober")]
+    [InlineData("drones~2", "drones")] // search-engine syntax for fuzzy, boost and near: not words to find (QA pass)
+    [InlineData("drones^3 oekraine~", "drones oekraine")]
+    [InlineData("\"rode lijnen\"~3 drones~0.5", "\"rode lijnen\" drones")]
+    [InlineData("F-35 2~ ~", "F-35 2~")]
     public void Parses_and_repairs(string input, string understood)
     {
         Assert.Equal(understood, UserQueryParser.Parse(input)?.ToString());

@@ -18,6 +18,23 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.DoesNotContain("${", card.GetRawText());
     }
 
+    /// <summary>
+    /// A query that can find nothing says why, not "check the spelling" (a QA pass: "de het een" and "🚀" got the
+    /// spelling advice). "zzqxv" is a word the letters lack: that advice stays.
+    /// </summary>
+    [Theory]
+    [InlineData("de het een", "alleen woorden die in bijna elke brief staan")]
+    [InlineData("🚀 ...", "geen letters of cijfers")]
+    [InlineData("NOT drones", "alleen wat er niet in mag staan")]
+    [InlineData("zzqxv", "Controleer de spelling")]
+    public async Task A_query_that_can_find_nothing_says_why(string typed, string expected)
+    {
+        var text = CardAssert.AllText((await _host.SayAsync(typed)).SingleCard());
+
+        Assert.Contains("Niets gevonden", text, StringComparison.Ordinal);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_card_found_through_other_words_says_which_and_one_found_through_the_typed_words_does_not()
     {

@@ -87,7 +87,15 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
         var filters = SearchResultsCard.DescribeFilters(request.Filters);
         var text = request.Query.Length == 0 && !request.HasFilters
             ? "Typ een paar woorden om te zoeken, bijvoorbeeld ‘zoek drones’."
-            : "Ik vond geen brieven" + (filters.Length > 0 ? $" ({filters})" : "") + ". Controleer de spelling, gebruik minder of andere woorden, of laat een filter weg.";
+            : UserQueryParser.WhyUnsearchable(request.Query) switch
+            {
+                // Say why, where the words themselves can find nothing (a QA pass: "de het een" and "🚀" were told to
+                // check their spelling).
+                UnsearchableReason.NoWords => "Je zoekopdracht bevat geen letters of cijfers om op te zoeken. Typ een paar woorden, bijvoorbeeld ‘zoek drones’.",
+                UnsearchableReason.OnlyCommonWords => "Je zoekopdracht bevat alleen woorden die in bijna elke brief staan (zoals ‘de’ en ‘het’); daarop zoek ik niet. Typ een onderwerp, bijvoorbeeld ‘zoek drones’.",
+                UnsearchableReason.OnlyExclusions => "Je zoekopdracht zegt alleen wat er niet in mag staan. Zet er een woord bij om op te zoeken, bijvoorbeeld ‘drones -oekraine’.",
+                _ => "Ik vond geen brieven" + (filters.Length > 0 ? $" ({filters})" : "") + ". Controleer de spelling, gebruik minder of andere woorden, of laat een filter weg.",
+            };
         return MessageCard.Create(
             request.Query.Length == 0 && !request.HasFilters ? "Waar wil je op zoeken?" : $"Niets gevonden voor {what}",
             text,
