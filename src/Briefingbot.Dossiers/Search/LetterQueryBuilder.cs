@@ -1171,9 +1171,12 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             }
             highlights.WholeWordsOnly.Add(head);
             highlights.Terms.Add(tail);
+            // Both parts in the passage's own text: a part in the question an answer answers is not the compound
+            // written apart (a QA pass: "vraagbundeling" found "krachten bundelen" through the "zo vragen de leden" of
+            // its question, above three passages that write "vraagbundeling").
             var apart = new BooleanQuery(disableCoord: true) { Boost = 0.8f };
-            apart.Add(TermClause(head, fuzzy: false), Occur.MUST);
-            apart.Add(TermClause(tail, fuzzy: false), Occur.MUST);
+            apart.Add(new TermQuery(new Term(IndexFields.Text, head)), Occur.MUST);
+            apart.Add(new TermQuery(new Term(IndexFields.Text, tail)), Occur.MUST);
             if (!some || IsCommon(tail))
             {
                 return apart;

@@ -201,6 +201,22 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// A compound written apart is its two parts in the passage's own text: "vraagbundeling" found "onze kennis en
+    /// krachten bundelen" in full through the "zo vragen de leden" of its question, above passages that write
+    /// "vraagbundeling" (a QA pass).
+    /// </summary>
+    [Fact]
+    public async Task A_compound_written_apart_is_not_found_through_its_question()
+    {
+        var response = await _index.Search.SearchAsync("vraagbundeling", new SearchFilters { PageSize = 20 });
+
+        var full = response.Passages.Where(p => p.MatchesAllTerms).ToList();
+        Assert.DoesNotContain(full, p => p.Passage.Text.Contains("krachten bundelen", StringComparison.Ordinal));
+        Assert.Contains(full.Take(3), p => p.Passage.Text.Contains("vraagbundeling", StringComparison.Ordinal));
+        Assert.Contains(full.Take(2), p => p.Passage.Text.Contains("bundeling van vraag", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// "vragen 25 en 39": the answers to either (a regression pass: only 25, and a "39" anywhere in them).
     /// "antwoord" typed after them is the same request, as after one number (a read-through: it was a word the answers
     /// had to hold, so "vragen 25 en 39 antwoord" found no full match).
