@@ -1,5 +1,6 @@
 using System.Globalization;
 using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -114,6 +115,10 @@ internal static class LetterDocuments
         if (passage.RepeatedQuestions is { Length: > 0 } repeated && passage.Searchable)
         {
             AddText(doc, IndexFields.Context, repeated, searched: true, stored: false);
+            foreach (var other in passage.RepeatedFrom)
+            {
+                doc.Add(new StoredField(IndexFields.RepeatedQuestion, string.Join(RepeatedSeparator, other.Party ?? "", other.Number ?? "", other.Text)));
+            }
         }
         AddStoredIfPresent(doc, IndexFields.QuestionNumber, passage.QuestionNumber);
         if (passage.Searchable && passage.QuestionNumber is { Length: > 0 } number)
@@ -151,6 +156,16 @@ internal static class LetterDocuments
     /// is its text. (An index written before roles were stored holds question and answer in one passage.)
     /// </summary>
     public static Passage ReadPassage(Document doc) => ReadSearchPassage(doc).Passage;
+
+    private const char RepeatedSeparator = '\u001f';
+
+    /// <summary>The other questions a stored answer also answers (<see cref="SearchPassage.RepeatedFrom"/>), in order.</summary>
+    public static IReadOnlyList<QuestionContext> ReadRepeatedQuestions(Document doc) =>
+        doc.GetValues(IndexFields.RepeatedQuestion)
+            .Select(v => v.Split(RepeatedSeparator, 3))
+            .Where(p => p.Length == 3 && p[2].Length > 0)
+            .Select(p => new QuestionContext(p[0].Length > 0 ? p[0] : null, p[1].Length > 0 ? p[1] : null, p[2]))
+            .ToList();
 
     /// <summary>As <see cref="ReadPassage"/>, with the passage's role and, for an answer, the question's text.</summary>
     public static (Passage Passage, PassageRole Role, string? Question) ReadSearchPassage(Document doc)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Letters;
+using Briefingbot.Dossiers.Search;
 
 namespace Briefingbot.Dossiers.Index;
 
@@ -28,6 +29,19 @@ internal sealed record SearchPassage(
 {
     /// <summary>A footnote line (<see cref="SearchPassages.AddFootnotes"/>): searched as subordinate text.</summary>
     public bool IsFootnote { get; init; }
+
+    /// <summary>
+    /// The questions in <see cref="RepeatedQuestions"/> with who asked them: an answer found by one of them alone shows
+    /// that question, not its own (a QA pass: "PVV counter-drones" showed the D66 question of the first copy).
+    /// </summary>
+    public IReadOnlyList<QuestionContext> RepeatedFrom { get; init; } = [];
+
+    /// <summary>This unit, also found by <paramref name="other"/>'s question (a later copy of it, or a pointer to it).</summary>
+    public SearchPassage AlsoAnswering(SearchPassage other, string question) => this with
+    {
+        RepeatedQuestions = RepeatedQuestions is null ? question : RepeatedQuestions + "\n" + question,
+        RepeatedFrom = [.. RepeatedFrom, new QuestionContext(other.Party, other.QuestionNumber, question)],
+    };
 }
 
 /// <summary>Splits a letter's passages into <see cref="SearchPassage"/> units.</summary>
@@ -155,8 +169,7 @@ internal static partial class SearchPassages
             resolved[i] = targets;
             foreach (var j in targets)
             {
-                var target = units[j];
-                units[j] = target with { RepeatedQuestions = target.RepeatedQuestions is null ? question : target.RepeatedQuestions + "\n" + question };
+                units[j] = units[j].AlsoAnswering(stub, question);
             }
         }
 
@@ -292,8 +305,7 @@ internal static partial class SearchPassages
                     if (unit.QuestionText is { Length: > 0 } question)
                     {
                         // The same answer to another question: the first copy is found by that question's words too.
-                        var kept = units[first];
-                        units[first] = kept with { RepeatedQuestions = kept.RepeatedQuestions is null ? question : kept.RepeatedQuestions + "\n" + question };
+                        units[first] = units[first].AlsoAnswering(unit, question);
                     }
                     break;
                 }

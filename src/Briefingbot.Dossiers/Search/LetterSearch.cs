@@ -412,6 +412,16 @@ public sealed class LetterSearch : ILetterSearch
     internal const int QuestionWindowChars = 200;
 
     /// <summary>The page's passages as hits: consecutive passages of one letter form one hit, in ranking order.</summary>
+    /// <summary>The words a snippet marks, lower-cased, letters and digits only ("Counter-Drones" = "counterdrones").</summary>
+    private static HashSet<string> MarkedWords(Snippet? marked) =>
+        marked is null ? new(StringComparer.Ordinal)
+        : marked.Highlights.Select(h => string.Concat(marked.Text.Substring(h.Start, h.Length).Where(char.IsLetterOrDigit)).ToLowerInvariant())
+            .Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The question's window around the words searched, marked; null when it holds none of them.</summary>
+    private Snippet? MarkedQuestion(string question, LetterQueryBuilder.Highlights highlights) =>
+        SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, question, highlights, QuestionWindowChars) is { Highlights.Count: > 0 } marked ? marked : null;
+
     private List<LetterHit> ToPassageHits(IndexSearcher searcher, List<(float Score, int Doc, bool All, int Words)> ranked, int skip, int take, LetterQueryBuilder.Highlights highlights)
     {
         var hits = new List<LetterHit>();
@@ -441,14 +451,27 @@ public sealed class LetterSearch : ILetterSearch
             var (start, end) = snippet.WindowStart == 0 && snippet.WindowEnd >= passage.Text.Length
                 ? (passage.Start, passage.End)
                 : RawAlignment.Range(map, snippet.WindowStart, snippet.WindowEnd, passage.Start, passage.End);
-            var context = role == PassageRole.Answer && question is { Length: > 0 }
-                ? new QuestionContext(passage.Party, passage.QuestionNumber, question)
+            QuestionContext? context = null;
+            if (role == PassageRole.Answer && question is { Length: > 0 })
+            {
+                var own = MarkedQuestion(question, highlights);
+                context = new QuestionContext(passage.Party, passage.QuestionNumber, question) { Marked = snippet.Highlights.Count == 0 ? own : null };
+                // An answer the letter gives to several questions (the same answer twice, or a pointer "zie het antwoord
+                // op vraag 1") shows the question whose words found it, with who asked it: "PVV counter-drones" is the
+                // PVV's question, not the D66 question of the first copy (a QA pass).
+                // Only for words that neither the answer nor its own question shows: "drones" keeps the own question.
+                var shown = MarkedWords(own);
+                shown.UnionWith(MarkedWords(snippet));
+                var most = 0;
+                foreach (var other in LetterDocuments.ReadRepeatedQuestions(stored))
                 {
-                    Marked = snippet.Highlights.Count == 0
-                        ? SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, question, highlights, QuestionWindowChars) is { Highlights.Count: > 0 } marked ? marked : null
-                        : null,
+                    if (MarkedQuestion(other.Text, highlights) is { } marked && MarkedWords(marked).Count(w => !shown.Contains(w)) is var added && added > most)
+                    {
+                        context = other with { Marked = marked };
+                        most = added;
+                    }
                 }
-                : null;
+            }
             var hit = new PassageHit(passage, role, start, end, snippet, score, rank, all, context)
             {
                 Words = words,

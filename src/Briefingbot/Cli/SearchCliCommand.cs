@@ -143,10 +143,13 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
         }
         foreach (var hit in response.Hits)
         {
-            await output.WriteLineAsync($"{hit.Title ?? hit.SourceFile} [{hit.DocumentType}; {hit.Date:yyyy-MM-dd}; {hit.Dossier}]");
+            // Only what the letter states: no empty slots for an unknown date or dossier (QA pass).
+            var facts = new[] { hit.DocumentType, hit.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), hit.Dossier }
+                .Where(f => !string.IsNullOrWhiteSpace(f));
+            await output.WriteLineAsync($"{hit.Title ?? hit.SourceFile} [{string.Join("; ", facts)}]");
             foreach (var p in hit.Passages)
             {
-                await output.WriteLineAsync($"  {p.Rank + 1}. {p.Role.ToString().ToLowerInvariant()}{(p.MatchesAllTerms ? "" : p.Words > 0 && response.QueryWords > 0 ? $" (partial: {p.Words} of {response.QueryWords} words)" : " (partial)")} score {p.Score:F2} {hit.SourceFile} [{p.Start}, {p.End})");
+                await output.WriteLineAsync($"  {p.Rank + 1}. {p.Role.ToString().ToLowerInvariant()}{PartialLabel(p, response)} score {p.Score:F2} {hit.SourceFile} [{p.Start}, {p.End})");
                 if (p.Question is { } q)
                 {
                     await output.WriteLineAsync($"     Q: {q.Marked?.Markdown ?? q.Text}");
@@ -164,4 +167,14 @@ internal sealed class SearchCliCommand(IServiceProvider services) : ICliCommand
         }
         return 0;
     }
+
+    /// <summary>
+    /// How a partial match falls short: "2 of 3 words", or every word read more broadly than typed (a compound's part,
+    /// a split word), which the card calls "niet allemaal zoals je ze typte"; never "2 of 2 words" (QA pass).
+    /// </summary>
+    private static string PartialLabel(PassageHit p, SearchResponse response) =>
+        p.MatchesAllTerms ? ""
+        : p.Words > 0 && response.QueryWords > 0 && p.Words < response.QueryWords ? $" (partial: {p.Words} of {response.QueryWords} words)"
+        : p.Words > 0 && p.Words >= response.QueryWords ? " (partial: every word, read more broadly than typed)"
+        : " (partial)";
 }

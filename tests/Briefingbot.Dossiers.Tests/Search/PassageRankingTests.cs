@@ -217,6 +217,35 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// An answer the letter gives to several questions shows the question whose words found it, with who asked it (a
+    /// QA pass): "28-puntenplan" showed the answer to question 1 under "Wat zijn … de rode lijnen" with nothing marked,
+    /// found through question 35, which names the plan and says "Zie de beantwoording op vraag 1 en 5"; "PVV
+    /// counter-drones" showed the D66 question of the answer the PVV's question 14 repeats.
+    /// </summary>
+    [Theory]
+    [InlineData("28-puntenplan", "FVD", "35", "28-puntenplan")]
+    [InlineData("PVV counter-drones", "PVV", "14", "PVV")]
+    public async Task An_answer_given_to_several_questions_shows_the_one_that_found_it(string query, string party, string number, string marked)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        var first = response.Passages[0];
+        Assert.Equal(PassageRole.Answer, first.Role);
+        Assert.Equal((party, number), (first.Question?.Party, first.Question?.Number));
+        Assert.Contains($"**{marked}**", first.Question!.Marked!.Markdown, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where the answer and its own question show the words, the own question stays ("drones": D66's question 6).</summary>
+    [Fact]
+    public async Task An_answer_found_by_its_own_words_keeps_its_own_question()
+    {
+        var response = await _index.Search.SearchAsync("drones", new SearchFilters { PageSize = 10 });
+
+        Assert.All(response.Passages.Where(p => p.Role == PassageRole.Answer),
+            p => Assert.Equal((p.Passage.Party, p.Passage.QuestionNumber), (p.Question?.Party, p.Question?.Number)));
+    }
+
+    /// <summary>
     /// "vragen 25 en 39": the answers to either (a regression pass: only 25, and a "39" anywhere in them).
     /// "antwoord" typed after them is the same request, as after one number (a read-through: it was a word the answers
     /// had to hold, so "vragen 25 en 39 antwoord" found no full match).

@@ -29,6 +29,25 @@ public sealed class SearchCliTests : IDisposable
         Assert.All(words, w => Assert.InRange(w, 1, 2));
     }
 
+    /// <summary>
+    /// Every word found, but read more broadly than typed ("mijnenbestrijding" inside "mijnenbestrijdingsvaartuigen"),
+    /// is said so, never "2 of 2 words"; a letter's unknown date leaves no empty slot (QA pass).
+    /// </summary>
+    [Fact]
+    public async Task Partial_matches_of_every_word_and_unknown_dates_read_plainly()
+    {
+        var run = await _cli.RunAsync("search", "--size", "50", "fregatten", "mijnenbestrijding");
+        var headerless = await _cli.RunAsync("search", "rode lijnen staakt-het-vuren");
+
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.Contains("(partial: every word, read more broadly than typed)", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2 of 2 words", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[Schriftelijk overleg; 21 501-28]", headerless.Output, StringComparison.Ordinal);
+        var letterLines = (headerless.Output + "\n" + run.Output).Split('\n').Where(l => l.Length > 0 && !char.IsWhiteSpace(l[0]) && l.TrimEnd().EndsWith(']')).ToList();
+        Assert.NotEmpty(letterLines);
+        Assert.DoesNotContain(letterLines, l => l.Contains("; ;", StringComparison.Ordinal) || l.Contains("; ]", StringComparison.Ordinal) || l.Contains("[;", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_misspelled_option_is_an_error_naming_it_and_the_close_one_and_nothing_is_searched()
     {
