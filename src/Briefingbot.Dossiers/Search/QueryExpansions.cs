@@ -142,7 +142,8 @@ internal static class QueryExpansions
 
     /// <summary>
     /// Verbs a question is phrased with, which the answer does not contain: "wat zegt/vindt het kabinet over …",
-    /// "klopt het dat …", "wanneer komt de brief …", "wat gebeurt er met …". Left out of a question only
+    /// "klopt het dat …", "wanneer komt de brief …", "wat gebeurt er met …", "wat vraagt de PVV" (a QA pass: the
+    /// PVV's questions, not passages that write "vraagt"). Left out of a question only
     /// (<see cref="IsFillerVerb"/>), where they are the phrasing, not the subject. Not verbs that are often the subject
     /// of the question itself (a regression pass: "wat betekent dit voor nederland", "wat doet nederland niet alleen",
     /// "waar gaat de voorkeur naar uit"), and "wil" is a stop word already.
@@ -150,6 +151,7 @@ internal static class QueryExpansions
     private static readonly FrozenSet<string> FillerVerbs = new[]
     {
         "zegt", "zeggen", "vindt", "vind", "vinden", "denkt", "denken", "klopt", "kloppen", "komt", "komen", "gebeurt", "gebeuren",
+        "vraagt", "vragen", "stelt", "stellen",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

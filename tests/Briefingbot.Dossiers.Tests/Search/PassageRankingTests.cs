@@ -246,6 +246,20 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// "wat vraagt de PVV": the PVV's questions and their answers, not passages that write "vraagt" (a QA pass: no
+    /// passage had every word, and the first three were of other parties or none).
+    /// </summary>
+    [Fact]
+    public async Task What_a_party_asks_finds_that_partys_questions()
+    {
+        var response = await _index.Search.SearchAsync("wat vraagt de PVV", new SearchFilters { PageSize = 10 });
+
+        Assert.Null(response.Relaxation);
+        Assert.Equal(10, response.Passages.Count);
+        Assert.All(response.Passages, p => Assert.True(p.Passage.Party == "PVV" || p.Passage.Text.Contains("PVV", StringComparison.Ordinal), p.Passage.Text));
+    }
+
+    /// <summary>
     /// "vragen 25 en 39": the answers to either (a regression pass: only 25, and a "39" anywhere in them).
     /// "antwoord" typed after them is the same request, as after one number (a read-through: it was a word the answers
     /// had to hold, so "vragen 25 en 39 antwoord" found no full match).
