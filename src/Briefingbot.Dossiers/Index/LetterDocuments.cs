@@ -1,6 +1,5 @@
 using System.Globalization;
 using Briefingbot.Dossiers.Letters;
-using Briefingbot.Dossiers.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -160,11 +159,11 @@ internal static class LetterDocuments
     private const char RepeatedSeparator = '\u001f';
 
     /// <summary>The other questions a stored answer also answers (<see cref="SearchPassage.RepeatedFrom"/>), in order.</summary>
-    public static IReadOnlyList<QuestionContext> ReadRepeatedQuestions(Document doc) =>
+    public static IReadOnlyList<OtherQuestion> ReadRepeatedQuestions(Document doc) =>
         doc.GetValues(IndexFields.RepeatedQuestion)
             .Select(v => v.Split(RepeatedSeparator, 3))
             .Where(p => p.Length == 3 && p[2].Length > 0)
-            .Select(p => new QuestionContext(p[0].Length > 0 ? p[0] : null, p[1].Length > 0 ? p[1] : null, p[2]))
+            .Select(p => new OtherQuestion(p[0].Length > 0 ? p[0] : null, p[1].Length > 0 ? p[1] : null, p[2]))
             .ToList();
 
     /// <summary>As <see cref="ReadPassage"/>, with the passage's role and, for an answer, the question's text.</summary>

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Briefingbot.Dossiers.Letters;
-using Briefingbot.Dossiers.Search;
 
 namespace Briefingbot.Dossiers.Index;
+
+/// <summary>Another question an answer unit also answers (<see cref="SearchPassage.RepeatedFrom"/>): who asked it, its number.</summary>
+internal sealed record OtherQuestion(string? Party, string? Number, string Text);
 
 /// <summary>
 /// One unit of search: what a query ranks and a card shows. Made from a letter's passages at index time: a
@@ -34,13 +36,13 @@ internal sealed record SearchPassage(
     /// The questions in <see cref="RepeatedQuestions"/> with who asked them: an answer found by one of them alone shows
     /// that question, not its own (a QA pass: "PVV counter-drones" showed the D66 question of the first copy).
     /// </summary>
-    public IReadOnlyList<QuestionContext> RepeatedFrom { get; init; } = [];
+    public IReadOnlyList<OtherQuestion> RepeatedFrom { get; init; } = [];
 
     /// <summary>This unit, also found by <paramref name="other"/>'s question (a later copy of it, or a pointer to it).</summary>
     public SearchPassage AlsoAnswering(SearchPassage other, string question) => this with
     {
         RepeatedQuestions = RepeatedQuestions is null ? question : RepeatedQuestions + "\n" + question,
-        RepeatedFrom = [.. RepeatedFrom, new QuestionContext(other.Party, other.QuestionNumber, question)],
+        RepeatedFrom = [.. RepeatedFrom, new OtherQuestion(other.Party, other.QuestionNumber, question)],
     };
 }
 

@@ -99,10 +99,11 @@ public sealed partial class LetterParser : ILetterParser
     }
 
     /// <summary>
-    /// A footnote line: "9 Kamerstuk 36045, nr. 125", a Markdown list item "  3. PESCO … lidstaten.↩︎" or "[^3]: …":
-    /// the number, then the note's text (the return arrow left out).
+    /// A footnote line: "9 Kamerstuk 36045, nr. 125", a Markdown list item "  3. PESCO … lidstaten.↩︎", "[^3]: …" or
+    /// "&lt;sup&gt;1&lt;/sup&gt; Zie ook: …" (seed 002; a QA pass found its notes in no unit): the number, then the note's text
+    /// (the return arrow left out).
     /// </summary>
-    [GeneratedRegex(@"^\s{0,4}(?:(?<n>\d{1,3})\.?|\[\^(?<n>\d{1,3})\]:)\s+(?<text>\S.*?)\s*(?:↩[\uFE0E\uFE0F]?)?\s*$")]
+    [GeneratedRegex(@"^\s{0,4}(?:(?<n>\d{1,3})\.?|\[\^(?<n>\d{1,3})\]:|<sup>\s*(?<n>\d{1,3})\s*</sup>)\s+(?<text>\S.*?)\s*(?:↩[\uFE0E\uFE0F]?)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex FootnoteLine();
 
     /// <summary>The source's stated metadata over the parser's reading, where the source states it.</summary>

@@ -459,15 +459,18 @@ public sealed class LetterSearch : ILetterSearch
                 // An answer the letter gives to several questions (the same answer twice, or a pointer "zie het antwoord
                 // op vraag 1") shows the question whose words found it, with who asked it: "PVV counter-drones" is the
                 // PVV's question, not the D66 question of the first copy (a QA pass).
-                // Only for words that neither the answer nor its own question shows: "drones" keeps the own question.
+                // Only for words that neither the answer nor its own question shows (nor a word holding one of them:
+                // "counterdrones" and "drones"): "drones" keeps the own question.
                 var shown = MarkedWords(own);
                 shown.UnionWith(MarkedWords(snippet));
                 var most = 0;
                 foreach (var other in LetterDocuments.ReadRepeatedQuestions(stored))
                 {
-                    if (MarkedQuestion(other.Text, highlights) is { } marked && MarkedWords(marked).Count(w => !shown.Contains(w)) is var added && added > most)
+                    if (MarkedQuestion(other.Text, highlights) is { } marked
+                        && MarkedWords(marked).Count(w => !shown.Any(v => w.Contains(v, StringComparison.Ordinal) || v.Contains(w, StringComparison.Ordinal))) is var added
+                        && added > most)
                     {
-                        context = other with { Marked = marked };
+                        context = new QuestionContext(other.Party, other.Number, other.Text) { Marked = marked };
                         most = added;
                     }
                 }

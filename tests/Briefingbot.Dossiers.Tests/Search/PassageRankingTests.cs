@@ -260,6 +260,26 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// Footnotes written as "&lt;sup&gt;4&lt;/sup&gt; Kamerstuk 27 830, …" (seed 002) are found, as other letters' notes are (a QA
+    /// pass: "27 830" found nothing, "staat van de oorlog" only other passages).
+    /// </summary>
+    [Theory]
+    [InlineData("27 830", "Kamerstuk 27 830, nr 424 van 24 januari 2024 waarin dit verband wordt uitgelegd.")]
+    [InlineData("\"staat van de oorlog\"", "Zie ook: Kamerbrief Staat van de Oorlog in Europa")]
+    public async Task A_footnote_written_in_sup_tags_is_found(string query, string expected)
+    {
+        var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+        var first = response.Passages[0];
+        Assert.True(first.MatchesAllTerms);
+        Assert.StartsWith(expected, first.Passage.Text, StringComparison.Ordinal);
+        var hit = Assert.Single(response.Hits, h => h.Passages.Contains(first));
+        Assert.StartsWith("002_", hit.SourceFile, StringComparison.Ordinal);
+        var raw = await File.ReadAllTextAsync(Path.Combine(_index.Corpus, hit.SourceFile));
+        Assert.Equal(first.Snippet.Text, raw[first.Start..first.End]);
+    }
+
+    /// <summary>
     /// "vragen 25 en 39": the answers to either (a regression pass: only 25, and a "39" anywhere in them).
     /// "antwoord" typed after them is the same request, as after one number (a read-through: it was a word the answers
     /// had to hold, so "vragen 25 en 39 antwoord" found no full match).
