@@ -34,8 +34,14 @@ internal static class ActivityShape
         return ShapeVerdict.Ignore;
     }
 
+    /// <summary>
+    /// An absolute http(s) URL without a query or fragment: the connector can send replies only to such a base
+    /// (ConnectorClient), so any other is refused here rather than answered into the void (a QA pass: "…?x=1#f" got 200
+    /// and every reply was dropped).
+    /// </summary>
     private static bool IsServiceUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
 }
 
 /// <summary>The result of <see cref="ActivityShape.Check"/>.</summary>
