@@ -9,13 +9,21 @@ namespace Briefingbot.Tests.Chat;
 /// <summary>Issue 14 item 6: natural questions go to the registers, greetings and thanks get a short reply.</summary>
 public sealed class NaturalQuestionTests : IDisposable
 {
-    private readonly ChatTestHost _host = new(configure: s => s.AddCommand<FakePromisesCommand>().AddCommand<FakeMeetingsCommand>());
+    private readonly ChatTestHost _host = new(configure: s => s.AddCommand<FakePromisesCommand>().AddCommand<FakeMeetingsCommand>()
+        .AddCommand<FakePromiseCommand>().AddCommand<FakeAdminsCommand>());
 
     private CommandRouter Router => _host.Get<CommandRouter>();
 
     [Theory]
-    [InlineData("wanneer is de volgende Raad Buitenlandse Zaken?", typeof(FakeMeetingsCommand), "")]
-    [InlineData("Wanneer is de Ecofinraad?", typeof(FakeMeetingsCommand), "")]
+    [InlineData("wanneer is de volgende Raad Buitenlandse Zaken?", typeof(FakeMeetingsCommand), "raad buitenlandse zaken")]
+    [InlineData("Wanneer is de Ecofinraad?", typeof(FakeMeetingsCommand), "ecofinraad")]
+    // A QA pass: these got every meeting of 30 days, the open list, a keyword search and "Niets gevonden".
+    [InlineData("wanneer is de volgende RBZ Defensie?", typeof(FakeMeetingsCommand), "rbz defensie")]
+    [InlineData("welke vergaderingen zijn er deze week?", typeof(FakeMeetingsCommand), "deze week")]
+    [InlineData("wanneer zijn er vergaderingen de komende 14 dagen?", typeof(FakeMeetingsCommand), "komende 14 dagen")]
+    [InlineData("zijn er verlopen toezeggingen?", typeof(FakePromisesCommand), "verlopen")]
+    [InlineData("wat is de status van toezegging 5?", typeof(FakePromiseCommand), "5")]
+    [InlineData("wie zijn de beheerders?", typeof(FakeAdminsCommand), "")]
     [InlineData("wat heeft de minister toegezegd over drones?", typeof(FakePromisesCommand), "drones")]
     [InlineData("Welke toezeggingen zijn er over Oekraïne", typeof(FakePromisesCommand), "oekraine")]
     [InlineData("hallo", typeof(GreetingCommand), "hallo")]
@@ -52,6 +60,20 @@ public sealed class NaturalQuestionTests : IDisposable
     }
 
     public void Dispose() => _host.Dispose();
+
+    private sealed class FakePromiseCommand : ICommandHandler
+    {
+        public IReadOnlyList<string> Names { get; } = ["toezegging"];
+        public string Usage => "`toezegging <nr>`";
+        public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class FakeAdminsCommand : ICommandHandler
+    {
+        public IReadOnlyList<string> Names { get; } = ["beheerders"];
+        public string Usage => "`beheerders`";
+        public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     private sealed class FakeMeetingsCommand : ICommandHandler
     {

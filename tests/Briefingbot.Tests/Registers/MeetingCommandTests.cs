@@ -165,4 +165,29 @@ public class MeetingCommandTests
         Assert.Equal(@"Raad \[Lees hier](https://phish.example/login) \*\*DRINGEND\*\* · \[Brussel](https://phish.example)", heading);
         Assert.Contains(@"Raad \[Lees hier](https://phish.example/login) \*\*DRINGEND\*\* (\[Brussel](https://phish.example))", text, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// "vergaderingen rbz defensie" (and the question "wanneer is de volgende RBZ Defensie?") lists that meeting's next
+    /// dates, up to a year ahead; "deze week" is today to Sunday (a QA pass: every meeting of 30 days was listed).
+    /// </summary>
+    [Fact]
+    public async Task Meetings_of_one_kind_and_of_this_week()
+    {
+        await using var bot = new CommandHarness(Now); // Tuesday 24 November 2026
+        await bot.MeetingRegister.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1), null, null, MeetingOrigin.Admin, Now);
+        await bot.MeetingRegister.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2027, 5, 18), new DateOnly(2027, 5, 18), null, null, MeetingOrigin.Admin, Now);
+        await bot.MeetingRegister.UpsertAsync(MeetingTypes.Ecofin, new DateOnly(2026, 11, 27), new DateOnly(2026, 11, 27), null, null, MeetingOrigin.Admin, Now);
+
+        var kind = Reply(await bot.SendAsync("vergaderingen rbz defensie", Bob));
+        var week = Reply(await bot.SendAsync("vergaderingen deze week", Bob));
+        var none = Reply(await bot.SendAsync("vergaderingen navo-top", Bob));
+
+        Assert.Contains("dinsdag 1 december 2026", kind);
+        Assert.Contains("dinsdag 18 mei 2027", kind);
+        Assert.DoesNotContain("Ecofin", kind);
+        Assert.Contains("vrijdag 27 november 2026", week);
+        Assert.DoesNotContain("december", week.Split('\n', 2)[1]);
+        Assert.Contains("24 november 2026 tot en met 29 november 2026", week);
+        Assert.Contains("Er staat geen NAVO-top", none);
+    }
 }

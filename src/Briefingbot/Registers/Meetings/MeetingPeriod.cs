@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Briefingbot.Registers.Meetings;
 
-/// <summary>Parses the period of <c>vergaderingen</c>: empty (30 days), "komende 14 dagen", "&lt;van&gt; tot &lt;tot&gt;".</summary>
+/// <summary>Parses the period of <c>vergaderingen</c>: empty (30 days), "komende 14 dagen", "deze week", "volgende week", "&lt;van&gt; tot &lt;tot&gt;".</summary>
 public static partial class MeetingPeriod
 {
     public const int DefaultDays = 30;
@@ -18,6 +18,16 @@ public static partial class MeetingPeriod
         var t = text.Trim();
         if (t.Length == 0)
         {
+            return true;
+        }
+        if (Week().Match(t) is { Success: true } week)
+        {
+            // "deze week": today up to Sunday; "volgende week": Monday to Sunday of the week after.
+            var daysToSunday = ((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7;
+            var sunday = today.AddDays(daysToSunday);
+            (from, to) = week.Groups["which"].Value.Equals("deze", StringComparison.OrdinalIgnoreCase)
+                ? (today, sunday)
+                : (sunday.AddDays(1), sunday.AddDays(7));
             return true;
         }
         var next = NextDays().Match(t);
@@ -48,6 +58,9 @@ public static partial class MeetingPeriod
         problem = "Gebruik `vergaderingen`, `vergaderingen komende 14 dagen` of `vergaderingen 2025-12-01 tot 2025-12-31`.";
         return false;
     }
+
+    [GeneratedRegex(@"^(?<which>deze|volgende)\s+week$", RegexOptions.IgnoreCase)]
+    private static partial Regex Week();
 
     [GeneratedRegex(@"^(?:de\s+)?(?:komende|volgende|next)(?:\s+(?<n>\d{1,3}))?\s+(?<unit>dagen|dag|weken|week|maanden|maand|days|weeks)$", RegexOptions.IgnoreCase)]
     private static partial Regex NextDays();

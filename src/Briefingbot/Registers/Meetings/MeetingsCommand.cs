@@ -12,9 +12,13 @@ namespace Briefingbot.Registers.Meetings;
 /// </summary>
 public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup, DutchClock clock, ReplySender replies, Cards.PublicLinks links) : ICommandHandler
 {
+    /// <summary>How far ahead a named meeting's next dates are looked for, and how many are shown.</summary>
+    private const int NextOfTypeDays = 365;
+    private const int NextOfTypeShown = 3;
+
     public IReadOnlyList<string> Names { get; } = ["vergaderingen", "meetings"];
 
-    public string Usage => "`vergaderingen [komende 30 dagen | <van> tot <tot>] [--per datum]`: EU-Raden, NAVO-toppen, Kamerdebatten en andere vergaderingen.";
+    public string Usage => "`vergaderingen [komende 30 dagen | deze week | <van> tot <tot> | <vergadering>] [--per datum]`: EU-Raden, NAVO-toppen, Kamerdebatten en andere vergaderingen; met een vergadering (`vergaderingen rbz defensie`) de volgende data daarvan.";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -24,14 +28,28 @@ public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup,
             return;
         }
         var today = asOf ?? clock.Today;
+        string? type = null;
         if (!MeetingPeriod.TryParse(rest, today, out var from, out var to, out problem))
         {
-            await replies.SendTextAsync(context, problem, cancellationToken);
-            return;
+            if (!MeetingTypeNames.TryFind(rest, out type))
+            {
+                await replies.SendTextAsync(context, problem, cancellationToken);
+                return;
+            }
+            // "vergaderingen rbz defensie" (and "wanneer is de volgende RBZ Defensie?"): that meeting's next dates.
+            (from, to) = (today, today.AddDays(NextOfTypeDays));
         }
         var items = await queries.ListAsync(from, to, today, asOf is not null, new LetterRefs(lookup), cancellationToken);
-        var subtitle = $"{DutchDates.Format(from)} tot en met {DutchDates.Format(to)}" + (asOf is null ? "" : $" · per {DutchDates.Format(today)}");
-        var emptyNote = items.Count == 0 ? (await queries.CoverageAsync(cancellationToken)).EmptyNote(from, to) : "";
+        if (type is not null)
+        {
+            items = items.Where(i => string.Equals(i.Meeting.Type, type, StringComparison.OrdinalIgnoreCase)).Take(NextOfTypeShown).ToList();
+        }
+        var subtitle = (type is null ? $"{DutchDates.Format(from)} tot en met {DutchDates.Format(to)}" : $"{MeetingTypeNames.DisplayName(type)}, vanaf {DutchDates.Format(from)}")
+            + (asOf is null ? "" : $" · per {DutchDates.Format(today)}");
+        var emptyNote = items.Count == 0
+            ? type is null ? (await queries.CoverageAsync(cancellationToken)).EmptyNote(from, to)
+                : $"Er staat geen {MeetingTypeNames.DisplayName(type)} in het register tot en met {DutchDates.Format(to)}."
+            : "";
         var (data, markdown) = MeetingCards.Build(items, subtitle, emptyNote, links.Absolute(Calendar.CalendarEndpoint.Route));
         await replies.SendCardAsync(context, MeetingCards.Template, data, markdown, cancellationToken);
     }
