@@ -28,6 +28,8 @@ public sealed class CommandRouterTests : IDisposable
     [InlineData("Hulp   ", typeof(HelpCommand), "")]
     [InlineData("toezeggingen open", typeof(FakePromisesCommand), "open")]
     [InlineData("Toezéggingen", typeof(FakePromisesCommand), "")]
+    [InlineData("help\uFFFD", typeof(HelpCommand), "")] // a NUL the edge made U+FFFD (QA pass: searched "help�")
+    [InlineData("zoek \uFFFDdrones\uFFFD", typeof(SearchCommand), "drones")]
     public void Command_words_route_in_Dutch_and_English_ignoring_case_and_accents(string text, Type handler, string arguments)
     {
         var route = Router.Route(text);

@@ -25,6 +25,14 @@ public static partial class CommandText
             char c = text[i];
             bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
             bool bad = (char.IsSurrogate(c) && !pair) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+            if (c == '\uFFFD' && (i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i - 1]) || char.IsWhiteSpace(text[i + 1])))
+            {
+                // What the edge made of a NUL or a broken character (InboundSanitizer) at a word's edge: not part of
+                // the word ("help" typed with a NUL after it is help; a QA pass searched for "help�").
+                sb ??= new StringBuilder(text, 0, i, text.Length);
+                sb.Append(' ');
+                continue;
+            }
             if (bad)
             {
                 sb ??= new StringBuilder(text, 0, i, text.Length);
