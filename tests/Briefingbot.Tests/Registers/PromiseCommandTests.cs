@@ -109,8 +109,30 @@ public class PromiseCommandTests
         Assert.Equal([PromiseStatus.Fulfilled, PromiseStatus.Open, PromiseStatus.Withdrawn], (await bot.PromiseRegister.HistoryAsync(number)).Select(h => h.Status));
         Assert.Contains("**Toezegging " + number + "** · ingetrokken", shown);
         Assert.Contains("24 november 2026 10:00: voldaan", shown);
+        Assert.Contains("25 november 2026 10:00: heropend", shown); // not "open", as if it had always been (QA pass)
         Assert.Contains("26 november 2026 10:00: ingetrokken", shown);
         Assert.Equal(3, (await bot.AuditAsync()).Count);
+    }
+
+    /// <summary>
+    /// The letter's sentence is quoted only where it says more than the promise's summary, and register texts are shown
+    /// as written, not as Markdown (a QA pass: the same text twice).
+    /// </summary>
+    [Fact]
+    public async Task The_promise_view_shows_its_text_once_and_escaped()
+    {
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+        var promise = (await bot.PromiseRegister.GetAsync(number))!;
+        const string Text = "Een **vet** [plan](https://phish.example) wordt voor de zomer naar de Kamer gestuurd.";
+        await bot.PromiseRegister.UpsertExtractedAsync(promise.LetterId, promise.LetterDate,
+            [new Briefingbot.Dossiers.Promises.ExtractedPromise(promise.Key + "-same", promise.LetterId, Text, promise.Start, promise.End, promise.Actor, Text, "voor de zomer", null, 0.9)], Now);
+        var same = (await bot.PromisesAsync()).Single(p => p.Key == promise.Key + "-same");
+
+        var shown = Reply(await bot.SendAsync($"toezegging {same.Number}", Bob));
+
+        Assert.Contains(@"- Wat: Een \*\*vet\*\* \[plan](https://phish.example) wordt voor de zomer", shown);
+        Assert.DoesNotContain("> ", shown);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Briefingbot.Dossiers.Text;
 using Briefingbot.Kernel.Access;
 using Briefingbot.Kernel.Audit;
 using Briefingbot.Kernel.Commands;
@@ -113,15 +114,20 @@ public sealed class PromiseCommand(
             return;
         }
         var letter = await new LetterRefs(letters).GetAsync(promise.LetterId, cancellationToken);
-        var text = new StringBuilder($"**Toezegging {number}** · {PromiseCards.StatusText(promise.Status)}\n\n")
-            .Append("> ").Append(PromiseCards.Shorten(promise.Sentence, 600)).Append("\n\n")
-            .Append("- Wat: ").Append(promise.What).Append('\n')
-            .Append("- Wie: ").Append(promise.Actor ?? "onbekend").Append('\n')
+        // The letter's sentence as a quote only where it says more than the promise's summary (a QA pass: the same text
+        // twice). Texts from the register and the open data are escaped: shown as written, never as Markdown.
+        var text = new StringBuilder($"**Toezegging {number}** · {PromiseCards.StatusText(promise.Status)}\n\n");
+        if (PromiseCards.SentenceAddsToWhat(promise))
+        {
+            text.Append("> ").Append(TeamsMarkdown.Escape(PromiseCards.Shorten(promise.Sentence, 600))).Append("\n\n");
+        }
+        text.Append("- Wat: ").Append(TeamsMarkdown.Escape(promise.What)).Append('\n')
+            .Append("- Wie: ").Append(TeamsMarkdown.Escape(promise.Actor ?? "onbekend")).Append('\n')
             .Append("- Termijn: ").Append(PromiseCards.DueText(promise)).Append('\n')
-            .Append("- Bron: ").Append(letter.Url is null ? letter.Title : $"[{letter.Title}]({letter.Url})").Append('\n');
+            .Append("- Bron: ").Append(letter.Url is null ? TeamsMarkdown.Escape(letter.Title) : $"[{TeamsMarkdown.EscapeLinkText(letter.Title)}]({letter.Url})").Append('\n');
         if (promise.FulfilledBy is { } by)
         {
-            text.Append("- Voldaan met: ").Append(by).Append('\n');
+            text.Append("- Voldaan met: ").Append(Uri.TryCreate(by, UriKind.Absolute, out _) ? by : TeamsMarkdown.Escape(by)).Append('\n');
         }
         var history = await register.HistoryAsync(number, cancellationToken);
         if (history.Count > 0)
@@ -130,7 +136,10 @@ public sealed class PromiseCommand(
             var names = await userNames.NamesAsync(history.Select(c => c.ChangedBy), cancellationToken);
             foreach (var change in history)
             {
-                text.Append("- ").Append(clock.FormatMoment(change.ChangedAt)).Append(": ").Append(PromiseCards.StatusText(change.Status))
+                // The history holds changes only, so "open" there is a reopening ("open door …" read as if it had
+                // always been open; a QA pass).
+                var status = change.Status == PromiseStatus.Open ? "heropend" : PromiseCards.StatusText(change.Status);
+                text.Append("- ").Append(clock.FormatMoment(change.ChangedAt)).Append(": ").Append(status)
                     .Append(" door ").Append(UserLabel.WithId(change.ChangedBy, names.TryGetValue(change.ChangedBy, out var name) ? name : null)).Append(change.Link is null ? "" : $" ({change.Link})").Append('\n');
             }
         }
