@@ -43,6 +43,10 @@ public class SubscriptionCommandTests
 
         Assert.Contains("Onbekend onderwerp: landbouw", Reply(turn));
         Assert.Empty(await bot.SubscriptionStore.ListAsync());
+        // A pasted word is not echoed in full (QA pass).
+        var pasted = Reply(await bot.SendAsync("abonneer " + new string('z', 500), Bob));
+        Assert.Contains("Onbekend onderwerp: " + new string('z', 40) + "…", pasted);
+        Assert.DoesNotContain(new string('z', 41), pasted);
         Assert.Empty(bot.Notifier.Changed);
     }
 

@@ -47,6 +47,18 @@ public class TopicCommandTests
         Assert.DoesNotContain("vinden 1", Reply(turn));
     }
 
+    /// <summary>A name over 40 characters is told so, not shown the usage again (a QA pass).</summary>
+    [Fact]
+    public async Task A_topic_name_too_long_is_named_as_the_problem()
+    {
+        await using var bot = NewBot();
+
+        var turn = await bot.SendAsync($"onderwerp toevoegen {new string('d', 300)} \"drones\"", Anna);
+
+        Assert.Contains("hooguit 40 tekens", Reply(turn));
+        Assert.Empty(await bot.TopicStore.ListAsync());
+    }
+
     [Fact]
     public async Task Non_admin_topic_change_is_refused_politely_and_nothing_changes()
     {

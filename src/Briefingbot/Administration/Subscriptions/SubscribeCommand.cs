@@ -43,7 +43,9 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
         if (unknown.Count > 0)
         {
             var available = known.Count == 0 ? "er zijn nog geen onderwerpen" : "bekend zijn: " + string.Join(", ", known.Order(StringComparer.Ordinal));
-            await replies.TextAsync(context, $"Onbekend onderwerp: {string.Join(", ", unknown)} ({available}). Er is niets gewijzigd.", cancellationToken);
+            // Each unknown word as typed, cut short: a pasted paragraph is not echoed in full (a QA pass).
+            var named = string.Join(", ", unknown.Take(5).Select(t => t.Length > 40 ? t[..40] + "…" : t)) + (unknown.Count > 5 ? ", …" : "");
+            await replies.TextAsync(context, $"Onbekend onderwerp: {named} ({available}). Er is niets gewijzigd.", cancellationToken);
             return;
         }
 

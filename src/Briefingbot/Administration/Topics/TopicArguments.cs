@@ -9,6 +9,9 @@ public static partial class TopicArguments
     /// <summary>Topic names: lower case letters, digits and hyphens, 1-40 characters (e.g. "defensie-eu").</summary>
     public static bool IsValidName(string name) => NamePattern().IsMatch(name);
 
+    /// <summary>The longest topic name (<see cref="NamePattern"/>).</summary>
+    public const int MaxNameLength = 40;
+
     /// <summary>Splits "defensie-eu \"defensie OR NAVO\"" into name and query (outer quotes removed).</summary>
     public static (string Name, string Query) Split(string arguments)
     {

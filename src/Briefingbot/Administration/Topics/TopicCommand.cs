@@ -59,6 +59,12 @@ public sealed class TopicCommand(
             return;
         }
         var (name, query) = TopicArguments.Split(arguments);
+        if (name.Length > TopicArguments.MaxNameLength && TopicArguments.IsValidName(name[..TopicArguments.MaxNameLength]))
+        {
+            // Say what is wrong, not the usage again (a QA pass: a 300-character name got the general usage text).
+            await replies.SendTextAsync(context, $"De naam van een onderwerp is hooguit {TopicArguments.MaxNameLength} tekens lang. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
         if (!TopicArguments.IsValidName(name) || query.Length == 0)
         {
             await replies.SendTextAsync(context,
