@@ -67,6 +67,24 @@ public static partial class UserQueryParser
     [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial System.Text.RegularExpressions.Regex WordParts();
 
+    /// <summary>
+    /// Whether only the start of <paramref name="query"/> is searched: at most <see cref="MaxQueryChars"/> characters and
+    /// <see cref="MaxLeaves"/> words are read, so a pasted paragraph is searched by its first words (the card says so).
+    /// </summary>
+    public static bool IsShortened(string? query)
+    {
+        if (string.IsNullOrEmpty(query))
+        {
+            return false;
+        }
+        if (query.Length > MaxQueryChars)
+        {
+            return true;
+        }
+        var tokens = StopWordsOfCapitalsLowered(AmpersandWordsJoined(Lex(Sanitize(query))));
+        return tokens.Count(t => t.Kind is Kind.Word or Kind.Phrase) > MaxLeaves;
+    }
+
     /// <summary>Whether the text uses the topic operators (OR, NOT, parentheses), i.e. is more than a word list.</summary>
     public static bool UsesOperators(QueryNode? node) => node is OrNode or NotNode || (node is AndNode a && a.Children.Any(c => c is not (WordNode or PhraseNode or PrefixNode)));
 

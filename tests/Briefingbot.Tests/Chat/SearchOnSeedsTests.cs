@@ -35,6 +35,19 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
+    /// <summary>A pasted paragraph is searched by its first words, and the card says so (a QA pass: cut silently).</summary>
+    [Fact]
+    public async Task A_pasted_paragraph_is_searched_by_its_first_words_and_the_card_says_so()
+    {
+        const string Pasted = "Nederland vervult samen met Kroatië en Letland de voortrekkersrol voor de PCA Drones en Counter-Drones en heeft op "
+            + "15 oktober een eerste bijeenkomst georganiseerd met alle lidstaten die interesse hebben om aan deze PCA deel te nemen";
+        var pasted = CardAssert.AllText((await _host.SayAsync(Pasted)).SingleCard());
+        var typed = CardAssert.AllText((await _host.SayAsync("pca drones")).SingleCard());
+
+        Assert.Contains("ik heb gezocht op de eerste 24 woorden", pasted, StringComparison.Ordinal);
+        Assert.DoesNotContain("eerste 24 woorden", typed, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_card_found_through_other_words_says_which_and_one_found_through_the_typed_words_does_not()
     {

@@ -42,6 +42,11 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
 
         if (response.Hits.Count > 0)
         {
+            if (notice is null && UserQueryParser.IsShortened(request.Query))
+            {
+                // A pasted paragraph is searched by its first words: say so (a QA pass found it cut silently).
+                notice = $"Je zoekvraag is lang; ik heb gezocht op de eerste {UserQueryParser.MaxLeaves} woorden.";
+            }
             var options = new SearchCardOptions(Heading: heading, Suggestion: context.Suggestion, Notice: notice);
             var answer = SearchResultsCard.Create(response, request, options);
             // Long letters can push a page over the card limit: drop summaries and shorten passages first.
