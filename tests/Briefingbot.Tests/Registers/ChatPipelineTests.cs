@@ -154,7 +154,7 @@ public class ChatPipelineTests
         var shown = Said(await SayAsync(bot, $"toezegging {number}", Bob));
 
         Assert.Contains("voldaan door Anna Beheer (11111111-…-1111)", shown);
-        Assert.Contains("open door 55555555-…-5555 (naam onbekend)", shown);
+        Assert.Contains("heropend door 55555555-…-5555 (naam onbekend)", shown);
         Assert.DoesNotContain(Anna.AadObjectId, shown);
     }
 
