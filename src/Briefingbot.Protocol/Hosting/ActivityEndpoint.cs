@@ -34,6 +34,14 @@ internal sealed class ActivityEndpoint(
             return;
         }
 
+        if (!IsJson(context.Request.ContentType))
+        {
+            // An activity is JSON; a body declared as something else (text/plain, a form) is refused, not guessed at
+            // (a QA pass: text/plain was parsed). A request without a content type is read as JSON.
+            await RejectAsync(context, StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "An activity is sent as application/json.").ConfigureAwait(false);
+            return;
+        }
+
         var body = await ReadBodyAsync(context, maxBytes).ConfigureAwait(false);
         if (body.Status != StatusCodes.Status200OK)
         {
@@ -103,6 +111,18 @@ internal sealed class ActivityEndpoint(
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.Body.WriteAsync(ProtocolJson.SerializeToUtf8Bytes(outcome.Body), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>No content type, or a JSON one (<c>application/json</c>, <c>…+json</c>, with any parameters).</summary>
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return true;
+        }
+        var media = contentType.Split(';', 2)[0].Trim();
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task RejectAsync(HttpContext context, int status, string code, string message)

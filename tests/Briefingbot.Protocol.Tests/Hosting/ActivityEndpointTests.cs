@@ -72,6 +72,33 @@ public sealed class ActivityEndpointTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// An activity is JSON: a body declared as text or a form is refused with 415 and no turn runs; JSON with a charset,
+    /// a "+json" type or no content type at all is read (a QA pass: text/plain was parsed as an activity).
+    /// </summary>
+    [Theory]
+    [InlineData("text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/json; charset=utf-8", HttpStatusCode.OK)]
+    [InlineData("application/activity+json", HttpStatusCode.OK)]
+    [InlineData(null, HttpStatusCode.OK)]
+    public async Task Only_a_JSON_body_is_read(string? contentType, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+        {
+            Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Activities.Message("hallo", ServiceUrl).ToJsonString())),
+        };
+        if (contentType is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, _host.Bot.Turns.Count);
+    }
+
+    /// <summary>
     /// A serviceUrl replies cannot be sent to is refused at the door: not http(s), or with a query or fragment, which
     /// the connector will not send to (a QA pass: "…?x=1#f" got 200 and every reply was dropped).
     /// </summary>
