@@ -28,7 +28,8 @@ public class SubscriptionCommandTests
         var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal("subscription.subscribe", audit.Action);
         // Issue 14 item 14: the conversation is named in Dutch, never "gesprek personal".
-        Assert.Contains("dit persoonlijke gesprek", audit.Details);
+        Assert.Contains("het persoonlijke gesprek met Bob Medewerker", audit.Details); // read later, elsewhere: not "dit …"
+        Assert.DoesNotContain("dit ", audit.Details);
         Assert.DoesNotContain("personal", audit.Details.Replace(PersonalChat.Id!, "", StringComparison.Ordinal));
         Assert.Single(turn.Sent);
     }

@@ -91,11 +91,22 @@ public sealed class SubscriptionService(
         }
     }
 
-    /// <summary>"gesprek Defensie, 19:…", "dit persoonlijke gesprek, a:…": never the raw conversation type ("gesprek personal").</summary>
+    /// <summary>
+    /// The conversation as the audit names it, read later in another chat: "gesprek Defensie, 19:…", "het persoonlijke
+    /// gesprek met Bob Medewerker, a:…", never "dit …" (a QA pass: "dit persoonlijke gesprek" read in the admin's own
+    /// chat) nor the raw conversation type ("gesprek personal"). The id stays, for an admin to find the conversation.
+    /// </summary>
     private static string Describe(CommandContext context)
     {
         var c = context.Turn.Activity.Conversation;
-        var name = !string.IsNullOrWhiteSpace(c?.Name) ? "gesprek " + c.Name : KindOf(c?.ConversationType, c?.IsGroup);
+        var who = context.Turn.Activity.From?.Name;
+        var name = !string.IsNullOrWhiteSpace(c?.Name) ? "gesprek " + c.Name : c?.ConversationType?.ToLowerInvariant() switch
+        {
+            "personal" => string.IsNullOrWhiteSpace(who) ? "een persoonlijk gesprek" : "het persoonlijke gesprek met " + who,
+            "channel" => "een kanaal",
+            "groupchat" => "een groepschat",
+            _ => c?.IsGroup == true ? "een groepschat" : "een gesprek",
+        };
         return $"{name}, {c?.Id}";
     }
 
