@@ -109,13 +109,4 @@ public sealed class SubscriptionService(
         };
         return $"{name}, {c?.Id}";
     }
-
-    /// <summary>The Dutch name of a conversation by its type: "dit persoonlijke gesprek", "dit kanaal", "deze groepschat".</summary>
-    public static string KindOf(string? conversationType, bool? isGroup) => conversationType?.ToLowerInvariant() switch
-    {
-        "personal" => "dit persoonlijke gesprek",
-        "channel" => "dit kanaal",
-        "groupchat" => "deze groepschat",
-        _ => isGroup == true ? "deze groepschat" : "dit gesprek",
-    };
 }
