@@ -178,7 +178,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
                 kind = QueryExpansions.AsksWhen(word.Text) ? QuestionKind.When : QueryExpansions.AsksHowMany(word.Text) ? QuestionKind.HowMany : kind;
                 continue;
             }
-            if (question && child is WordNode verb && QueryExpansions.IsFillerVerb(verb.Text))
+            if (question && child is WordNode verb && (QueryExpansions.IsFillerVerb(verb.Text)
+                || QueryExpansions.IsAskingVerb(verb.Text) && and.Children.Any(c => c is WordNode { Text: var w } && TextFolding.Fold(w).Equals("vragen", StringComparison.OrdinalIgnoreCase))))
             {
                 continue;
             }

@@ -151,8 +151,14 @@ internal static class QueryExpansions
     private static readonly FrozenSet<string> FillerVerbs = new[]
     {
         "zegt", "zeggen", "vindt", "vind", "vinden", "denkt", "denken", "klopt", "kloppen", "komt", "komen", "gebeurt", "gebeuren",
-        "vraagt", "vragen", "stelt", "stellen",
+        "vraagt", "vragen",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "stelt"/"stellen": phrasing only with "vragen" ("welke vragen stelt het CDA"); elsewhere it is what the question
+    /// asks about ("wat stelt de NAVO": "De NAVO stelt dreigingen vast"; a regression pass found it dropped there).
+    /// </summary>
+    public static bool IsAskingVerb(string word) => TextFolding.Fold(word).ToLowerInvariant() is "stelt" or "stellen";
 
     /// <summary>
     /// Particles that end a separable verb ("komt … na": nakomen, "gaat … uit": uitgaan): a question ending with one

@@ -280,6 +280,21 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// "stelt" is phrasing only with "vragen" ("welke vragen stelt het CDA"); "wat stelt de NAVO" asks what NATO states
+    /// (a regression pass: dropped, "De NAVO stelt dreigingen vast" fell from first to ninth).
+    /// </summary>
+    [Fact]
+    public async Task Stelt_is_phrasing_only_with_vragen()
+    {
+        var states = await _index.Search.SearchAsync("wat stelt de NAVO", new SearchFilters { PageSize = 10 });
+        var asks = await _index.Search.SearchAsync("welke vragen stelt het CDA", new SearchFilters { PageSize = 10 });
+
+        Assert.Contains("De NAVO stelt dreigingen vast", states.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.Null(asks.Relaxation);
+        Assert.All(asks.Passages, p => Assert.True(p.Passage.Party == "CDA" || p.Passage.Text.Contains("CDA", StringComparison.Ordinal), p.Passage.Text));
+    }
+
+    /// <summary>
     /// "vragen 25 en 39": the answers to either (a regression pass: only 25, and a "39" anywhere in them).
     /// "antwoord" typed after them is the same request, as after one number (a read-through: it was a word the answers
     /// had to hold, so "vragen 25 en 39 antwoord" found no full match).
