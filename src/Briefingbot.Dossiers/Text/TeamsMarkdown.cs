@@ -27,6 +27,15 @@ public static class TeamsMarkdown
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A Markdown link to <paramref name="url"/> when it is an absolute http(s) address, else the title alone; either way
+    /// the title shown as written (the one way cards and text write a link to a letter or a source).
+    /// </summary>
+    public static string Link(string title, string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+            ? $"[{EscapeLinkText(title)}]({u.AbsoluteUri})"
+            : Escape(title);
+
     /// <summary>Text for inside the brackets of a Markdown link: also <c>[</c> and <c>]</c> are escaped.</summary>
     public static string EscapeLinkText(string? text)
     {

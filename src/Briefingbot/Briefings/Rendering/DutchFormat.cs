@@ -32,8 +32,5 @@ internal static class DutchFormat
     public static string Md(string text) => TeamsMarkdown.Escape(text);
 
     /// <summary>A Markdown link when a URL is known, else the plain (escaped) title.</summary>
-    public static string Link(string title, string? url) =>
-        url is { Length: > 0 } && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
-            ? $"[{TeamsMarkdown.EscapeLinkText(Cap(title, 300))}]({u.AbsoluteUri})"
-            : Md(Cap(title, 300));
+    public static string Link(string title, string? url) => TeamsMarkdown.Link(Cap(title, 300), url);
 }

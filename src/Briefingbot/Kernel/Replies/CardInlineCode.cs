@@ -44,11 +44,14 @@ public static partial class CardInlineCode
         }
     }
 
+    /// <summary><paramref name="text"/> with each <c>`code`</c> written as ‘code’ (an escaped backtick stays).</summary>
+    public static string InQuotes(string text) => text.Contains('`', StringComparison.Ordinal) ? InlineCode().Replace(text, "‘$1’") : text;
+
     private static void ReplaceText(JsonObject obj, string key)
     {
         if (obj[key] is JsonValue v && v.TryGetValue<string>(out var text) && text.Contains('`', StringComparison.Ordinal))
         {
-            obj[key] = InlineCode().Replace(text, "‘$1’");
+            obj[key] = InQuotes(text);
         }
     }
 

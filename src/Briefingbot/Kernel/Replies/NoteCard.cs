@@ -26,7 +26,7 @@ public static partial class NoteCard
             foreach (var line in lines)
             {
                 var text = quote ? line.TrimStart()[1..].TrimStart() : line;
-                blocks.Add(new JsonObject { ["text"] = InlineCode().Replace(text, "‘$1’") });
+                blocks.Add(new JsonObject { ["text"] = CardInlineCode.InQuotes(text) });
             }
             paragraphs.Add(new JsonObject { ["style"] = quote ? "emphasis" : "default", ["lines"] = blocks });
         }
@@ -35,7 +35,4 @@ public static partial class NoteCard
 
     [GeneratedRegex(@"\n[ \t]*\n")]
     private static partial Regex BlankLines();
-
-    [GeneratedRegex(@"(?<!\\)`([^`\n]+)`")]
-    private static partial Regex InlineCode();
 }

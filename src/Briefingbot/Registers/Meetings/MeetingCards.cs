@@ -21,10 +21,7 @@ public static class MeetingCards
     // Titles, locations and promise texts come from calendars, the open data and admins' commands: escaped, so a
     // "[Lees hier](https://…)" in a calendar's SUMMARY is shown as typed, not as the bot's link (a QA pass).
     private static string LetterLine(LetterRef l, bool preparing) =>
-        (preparing ? "voorbereid in: " : "genoemd in: ")
-        + (Uri.TryCreate(l.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
-            ? $"[{TeamsMarkdown.EscapeLinkText(l.Title)}]({url.AbsoluteUri})"
-            : TeamsMarkdown.Escape(l.Title));
+        (preparing ? "voorbereid in: " : "genoemd in: ") + TeamsMarkdown.Link(l.Title, l.Url);
 
     private static string PromiseLine(PromiseItem p) =>
         $"open toezegging #{p.Promise.Number}: {TeamsMarkdown.Escape(p.Promise.What)} · {PromiseCards.DueText(p.Promise)}";

@@ -124,7 +124,7 @@ public sealed class PromiseCommand(
         text.Append("- Wat: ").Append(TeamsMarkdown.Escape(promise.What)).Append('\n')
             .Append("- Wie: ").Append(TeamsMarkdown.Escape(promise.Actor ?? "onbekend")).Append('\n')
             .Append("- Termijn: ").Append(PromiseCards.DueText(promise)).Append('\n')
-            .Append("- Bron: ").Append(letter.Url is null ? TeamsMarkdown.Escape(letter.Title) : $"[{TeamsMarkdown.EscapeLinkText(letter.Title)}]({letter.Url})").Append('\n');
+            .Append("- Bron: ").Append(TeamsMarkdown.Link(letter.Title, letter.Url)).Append('\n');
         if (promise.FulfilledBy is { } by)
         {
             text.Append("- Voldaan met: ").Append(Uri.TryCreate(by, UriKind.Absolute, out _) ? by : TeamsMarkdown.Escape(by)).Append('\n');
