@@ -197,7 +197,7 @@ public sealed class BriefingBotTests : IDisposable
         foreach (var handler in _host.Get<CommandRouter>().Handlers)
         {
             // Command words in ‘quotes’ on a card (Teams shows no inline code; CardInlineCode).
-            Assert.Contains("- " + System.Text.RegularExpressions.Regex.Replace(handler.Usage, "`([^`\n]+)`", "‘$1’"), texts);
+            Assert.Contains("- " + System.Text.RegularExpressions.Regex.Replace(handler.Usage, "`([^`\n]+)`", m => "‘" + m.Groups[1].Value.Replace('<', '‹').Replace('>', '›') + "’"), texts);
         }
         int search = texts.IndexOf("Zoeken in brieven");
         int registers = texts.IndexOf("Toezeggingen en vergaderingen");

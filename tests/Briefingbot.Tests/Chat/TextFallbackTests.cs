@@ -71,7 +71,8 @@ public sealed class TextFallbackTests : IDisposable
 
         var texts = Strings(card).ToList();
         Assert.DoesNotContain(texts, t => t.Contains('`', StringComparison.Ordinal));
-        Assert.Contains(texts, t => t.Contains("‘zoek <woorden>’", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("‘zoek ‹woorden›’", StringComparison.Ordinal)); // no "<…>" a renderer reads as HTML
+        Assert.DoesNotContain(texts, t => t.Contains('<', StringComparison.Ordinal) && t.Contains("zoek", StringComparison.Ordinal));
         Assert.Contains("`zoek <woorden>`", slack, StringComparison.Ordinal);
     }
 

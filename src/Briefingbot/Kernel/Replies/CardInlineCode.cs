@@ -44,8 +44,14 @@ public static partial class CardInlineCode
         }
     }
 
-    /// <summary><paramref name="text"/> with each <c>`code`</c> written as ‘code’ (an escaped backtick stays).</summary>
-    public static string InQuotes(string text) => text.Contains('`', StringComparison.Ordinal) ? InlineCode().Replace(text, "‘$1’") : text;
+    /// <summary>
+    /// <paramref name="text"/> with each <c>`code`</c> written as ‘code’ (an escaped backtick stays). A placeholder's
+    /// angle brackets become ‹ ›: outside a code span a card's Markdown renderer reads "&lt;woorden&gt;" as an HTML tag
+    /// and drops it (the Playground showed "‘zoek ’").
+    /// </summary>
+    public static string InQuotes(string text) => text.Contains('`', StringComparison.Ordinal)
+        ? InlineCode().Replace(text, m => "‘" + m.Groups[1].Value.Replace('<', '‹').Replace('>', '›') + "’")
+        : text;
 
     private static void ReplaceText(JsonObject obj, string key)
     {
