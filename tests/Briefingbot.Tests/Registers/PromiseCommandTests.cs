@@ -133,6 +133,13 @@ public class PromiseCommandTests
 
         Assert.Contains(@"- Wat: Een \*\*vet\*\* \[plan](https://phish.example) wordt voor de zomer", shown);
         Assert.DoesNotContain("> ", shown);
+
+        // A summary cut short: the whole sentence is quoted.
+        const string Sentence = "Het kabinet informeert de Kamer voor de zomer over de uitvoering van de maatregelen voor Oekraïne en de NAVO.";
+        await bot.PromiseRegister.UpsertExtractedAsync(promise.LetterId, promise.LetterDate,
+            [new Briefingbot.Dossiers.Promises.ExtractedPromise(promise.Key + "-cut", promise.LetterId, Sentence, promise.Start, promise.End, promise.Actor, "Het kabinet informeert de Kamer voor de zomer over de uitvoering van de maatregelen voor Oekraïne…", "voor de zomer", null, 0.9)], Now);
+        var cut = (await bot.PromisesAsync()).Single(p => p.Key == promise.Key + "-cut");
+        Assert.Contains("> " + Sentence, Reply(await bot.SendAsync($"toezegging {cut.Number}", Bob)));
     }
 
     [Fact]

@@ -117,6 +117,16 @@ public static class PromiseCards
             && !what.Contains(sentence, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether the source sentence holds anything <see cref="PromiseRecord.What"/> does not: for the view of one
+    /// promise, where the whole sentence is wanted when the summary was cut ("… Oekraïne…").
+    /// </summary>
+    public static bool SentenceSaysMore(PromiseRecord p)
+    {
+        var sentence = Letters(p.Sentence);
+        return sentence.Length > 0 && !Letters(p.What).Contains(sentence, StringComparison.Ordinal);
+    }
+
     private static string Letters(string text) =>
         new(CommandText.Fold(text).Where(char.IsLetterOrDigit).ToArray());
 

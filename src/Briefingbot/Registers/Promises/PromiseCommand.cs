@@ -114,10 +114,10 @@ public sealed class PromiseCommand(
             return;
         }
         var letter = await new LetterRefs(letters).GetAsync(promise.LetterId, cancellationToken);
-        // The letter's sentence as a quote only where it says more than the promise's summary (a QA pass: the same text
-        // twice). Texts from the register and the open data are escaped: shown as written, never as Markdown.
+        // The letter's sentence as a quote only where it says anything the promise's summary does not (a QA pass: the
+        // same text twice; a summary cut short still gets the whole sentence). Texts from the register and the open data are escaped: shown as written, never as Markdown.
         var text = new StringBuilder($"**Toezegging {number}** · {PromiseCards.StatusText(promise.Status)}\n\n");
-        if (PromiseCards.SentenceAddsToWhat(promise))
+        if (PromiseCards.SentenceSaysMore(promise))
         {
             text.Append("> ").Append(TeamsMarkdown.Escape(PromiseCards.Shorten(promise.Sentence, 600))).Append("\n\n");
         }
