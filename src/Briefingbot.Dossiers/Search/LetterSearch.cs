@@ -411,7 +411,6 @@ public sealed class LetterSearch : ILetterSearch
     /// <summary>The most of a question shown as an answer's context line (the card's line holds about this much).</summary>
     internal const int QuestionWindowChars = 200;
 
-    /// <summary>The page's passages as hits: consecutive passages of one letter form one hit, in ranking order.</summary>
     /// <summary>The words a snippet marks, lower-cased, letters and digits only ("Counter-Drones" = "counterdrones").</summary>
     private static HashSet<string> MarkedWords(Snippet? marked) =>
         marked is null ? new(StringComparer.Ordinal)
@@ -422,6 +421,7 @@ public sealed class LetterSearch : ILetterSearch
     private Snippet? MarkedQuestion(string question, LetterQueryBuilder.Highlights highlights) =>
         SnippetBuilder.Build(_index.Analyzer, _index.WholeWordAnalyzer, question, highlights, QuestionWindowChars) is { Highlights.Count: > 0 } marked ? marked : null;
 
+    /// <summary>The page's passages as hits: consecutive passages of one letter form one hit, in ranking order.</summary>
     private List<LetterHit> ToPassageHits(IndexSearcher searcher, List<(float Score, int Doc, bool All, int Words)> ranked, int skip, int take, LetterQueryBuilder.Highlights highlights)
     {
         var hits = new List<LetterHit>();
@@ -454,7 +454,9 @@ public sealed class LetterSearch : ILetterSearch
             QuestionContext? context = null;
             if (role == PassageRole.Answer && question is { Length: > 0 })
             {
-                var own = MarkedQuestion(question, highlights);
+                var others = LetterDocuments.ReadRepeatedQuestions(stored);
+                // The own question is marked only when it may be shown marked or compared (no work for most answers).
+                var own = snippet.Highlights.Count == 0 || others.Count > 0 ? MarkedQuestion(question, highlights) : null;
                 context = new QuestionContext(passage.Party, passage.QuestionNumber, question) { Marked = snippet.Highlights.Count == 0 ? own : null };
                 // An answer the letter gives to several questions (the same answer twice, or a pointer "zie het antwoord
                 // op vraag 1") shows the question whose words found it, with who asked it: "PVV counter-drones" is the
@@ -464,7 +466,7 @@ public sealed class LetterSearch : ILetterSearch
                 var shown = MarkedWords(own);
                 shown.UnionWith(MarkedWords(snippet));
                 var most = 0;
-                foreach (var other in LetterDocuments.ReadRepeatedQuestions(stored))
+                foreach (var other in others)
                 {
                     if (MarkedQuestion(other.Text, highlights) is { } marked
                         && MarkedWords(marked).Count(w => !shown.Any(v => w.Contains(v, StringComparison.Ordinal) || v.Contains(w, StringComparison.Ordinal))) is var added
