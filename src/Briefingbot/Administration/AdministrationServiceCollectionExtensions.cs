@@ -41,6 +41,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<AdminGuard>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<SubscriptionReplies>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotRemovedHandler, SubscriptionRemovalHandler>());
 
         services.AddCommand<AdminCommand>()
             .AddCommand<AdminsListCommand>()

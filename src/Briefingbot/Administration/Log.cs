@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(5005, LogLevel.Warning, "Query check failed for topic {Topic}")]
     public static partial void QueryCheckFailed(ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(5006, LogLevel.Information, "The bot was removed from conversation {ConversationId}; its subscription is now inactive")]
+    public static partial void SubscriptionInactiveAfterRemoval(ILogger logger, string conversationId);
 }

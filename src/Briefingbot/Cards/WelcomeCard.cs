@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Briefingbot.Kernel.Replies;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Cards;
 
@@ -7,7 +8,9 @@ namespace Briefingbot.Cards;
 public static class WelcomeCard
 {
     /// <param name="conversationType">Teams' conversation.conversationType: personal, groupChat or channel.</param>
-    public static CardAnswer Create(string? conversationType)
+    /// <param name="earlier">A subscription of this conversation that the bot's removal turned off: named, with how to
+    /// turn it back on.</param>
+    public static CardAnswer Create(string? conversationType, Subscription? earlier = null)
     {
         var (text, howTo) = conversationType switch
         {
@@ -21,6 +24,11 @@ public static class WelcomeCard
                 "Ik zoek voor je in Kamerbrieven: passages, samenvattingen en de officiële bron.",
                 "Typ een paar woorden, bijvoorbeeld ‘drones’ of ‘herstellening Oekraïne’. Typ ‘help’ voor alle opdrachten."),
         };
+        if (earlier is not null)
+        {
+            var topics = earlier.Topics.Count == 0 ? "alle onderwerpen" : "onderwerpen " + string.Join(", ", earlier.Topics);
+            text += $" Dit gesprek had een abonnement op de weekbriefing ({topics}); dat staat uit sinds ik uit het gesprek werd verwijderd. Typ ‘abonneer’ om het met dezelfde instellingen weer aan te zetten.";
+        }
         var data = new JsonObject
         {
             ["title"] = "Hallo! Ik ben Briefingbot.",

@@ -25,7 +25,8 @@ public sealed class BriefingBot(
     MessageExtensionSearch messageExtension,
     UserNames userNames,
     IOptions<ChatOptions> options,
-    ILogger<BriefingBot> logger) : IBot
+    ILogger<BriefingBot> logger,
+    IEnumerable<IBotRemovedHandler> removedHandlers) : IBot
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
@@ -52,6 +53,9 @@ public sealed class BriefingBot(
                 case ActivityTypes.Invoke when activity.Name == MessageExtensionSearch.InvokeName:
                     turnContext.InvokeResponse = await messageExtension.QueryAsync(activity.Value, cancellationToken).ConfigureAwait(false);
                     break;
+                case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate when WelcomeGreeter.IsBotRemoved(activity):
+                    await OnBotRemovedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                    break;
                 case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
                     await greeter.GreetIfAddedAsync(turnContext, supportsCards, cancellationToken).ConfigureAwait(false);
                     break;
@@ -65,6 +69,21 @@ public sealed class BriefingBot(
             logger.TurnFailed(ex, activity.Type, activity.Conversation?.Id);
             await ApologiseAsync(turnContext, supportsCards, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The bot was removed: nothing can be sent any more, but what depends on being there stops at once (the
+    /// subscription; see <see cref="IBotRemovedHandler"/>), and adding the bot again greets again.
+    /// </summary>
+    private async Task OnBotRemovedAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        await greeter.ForgetAsync(turn.Activity, cancellationToken).ConfigureAwait(false);
+        var context = new CommandContext(turn, "removed", "", null);
+        foreach (var handler in removedHandlers)
+        {
+            await handler.BotRemovedAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        logger.BotRemoved(turn.Activity.Conversation?.Id);
     }
 
     private async Task OnMessageAsync(ITurnContext turn, bool supportsCards, CancellationToken cancellationToken)

@@ -16,4 +16,7 @@ public interface IConversationState
 
     /// <summary>True the first time for a conversation within the deduplication window; false after that.</summary>
     Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The bot left the conversation: adding it again greets again, even within the deduplication window.</summary>
+    Task ForgetWelcomedAsync(string conversationId, CancellationToken cancellationToken = default);
 }

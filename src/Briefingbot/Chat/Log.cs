@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Conversation state ({Kind}) of conversation {ConversationId} could not be read or written; carrying on without it")]
     public static partial void ConversationStateFailed(this ILogger logger, string kind, string? conversationId, Exception exception);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "The bot was removed from conversation {ConversationId}")]
+    public static partial void BotRemoved(this ILogger logger, string? conversationId);
 }

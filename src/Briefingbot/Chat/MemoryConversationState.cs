@@ -28,6 +28,15 @@ public sealed class MemoryConversationState(IMemoryCache cache, IOptions<ChatOpt
     public Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken = default) =>
         Task.FromResult(TryMarkWelcomed(conversationId));
 
+    public Task ForgetWelcomedAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        lock (_welcomeLock)
+        {
+            cache.Remove(Key("welcomed", conversationId));
+        }
+        return Task.CompletedTask;
+    }
+
     private bool TryMarkWelcomed(string conversationId)
     {
         var key = Key("welcomed", conversationId);

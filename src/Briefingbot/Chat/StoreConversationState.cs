@@ -54,6 +54,19 @@ public sealed class StoreConversationState(IConversationStateStore store, IOptio
         }
     }
 
+    public async Task ForgetWelcomedAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // Expired at once: the next TryAddAsync of an install sets it again (the store has no delete of its own).
+            await store.SetAsync(conversationId, Welcomed, "0", TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
+        {
+            logger.ConversationStateFailed(Welcomed, conversationId, ex);
+        }
+    }
+
     private static bool IsStoreFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is not OutOfMemoryException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
 }

@@ -161,6 +161,28 @@ public class SubscriptionCommandTests
         Assert.Equal((SubscriptionStatus.Active, DayOfWeek.Wednesday), (s.Status, s.DayOfWeek));
     }
 
+    /// <summary>"opzeggen" says the settings are kept for a later "abonneer": the topics too (they were reset to all).</summary>
+    [Fact]
+    public async Task Subscribe_alone_reactivates_with_the_old_topics()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.TopicStore.UpsertAsync(new Topic("defensie-eu", "defensie", Anna.AadObjectId, Now, Now));
+        await bot.SendAsync("abonneer defensie-eu", Bob);
+        await bot.SendAsync("opzeggen", Bob);
+
+        var turn = await bot.SendAsync("abonneer", Bob);
+
+        Assert.Contains("weer geabonneerd", Reply(turn));
+        var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
+        Assert.Equal(SubscriptionStatus.Active, s.Status);
+        Assert.Equal(["defensie-eu"], s.Topics);
+        // Topics typed with it still replace them.
+        await bot.SendAsync("opzeggen", Bob);
+        await bot.TopicStore.UpsertAsync(new Topic("oekraine", "oekraine", Anna.AadObjectId, Now, Now));
+        await bot.SendAsync("abonneer oekraine", Bob);
+        Assert.Equal(["oekraine"], (await bot.SubscriptionAsync(PersonalChat.Id!))!.Topics);
+    }
+
     [Fact]
     public async Task Subscription_status_without_subscription_explains_how()
     {

@@ -69,7 +69,9 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
             }
             updated = existing with
             {
-                Topics = requested,
+                // "abonneer" alone turns a cancelled or inactive subscription back on as it was: "opzeggen" promises
+                // that its settings are kept (it put every topic back before).
+                Topics = reactivate && requested.Count == 0 ? existing.Topics : requested,
                 Status = reactivate ? SubscriptionStatus.Active : existing.Status,
                 StatusReason = reactivate ? null : existing.StatusReason,
             };

@@ -2,6 +2,7 @@ using Briefingbot.Cards;
 using Briefingbot.Kernel.Commands;
 using Briefingbot.Protocol;
 using Briefingbot.Protocol.Schema;
+using Briefingbot.Storage;
 
 namespace Briefingbot.Chat.Welcome;
 
@@ -9,10 +10,27 @@ namespace Briefingbot.Chat.Welcome;
 /// Greets once when the bot is added to a team, group chat or personal chat. Teams sends both an
 /// installationUpdate (action "add") and a conversationUpdate with the bot in membersAdded for one install, so
 /// either may greet and <see cref="IConversationState.TryMarkWelcomedAsync"/> keeps it to one card. An app upgrade
-/// ("add-upgrade") is not a new arrival and gets no greeting.
+/// ("add-upgrade") is not a new arrival and gets no greeting. When the bot is removed the mark is forgotten, so adding
+/// it again greets again; a subscription the removal turned off is then named, with how to turn it back on.
 /// </summary>
-public sealed class WelcomeGreeter(IConversationState state, ChatResponder responder, ILogger<WelcomeGreeter> logger)
+public sealed class WelcomeGreeter(IConversationState state, ChatResponder responder, ILogger<WelcomeGreeter> logger, ISubscriptionStore? subscriptions = null)
 {
+    /// <summary>The bot itself left: installationUpdate "remove", or a conversationUpdate with the bot in membersRemoved.</summary>
+    public static bool IsBotRemoved(Activity activity) => activity.Type switch
+    {
+        ActivityTypes.InstallationUpdate => string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase),
+        ActivityTypes.ConversationUpdate => activity.MembersRemoved?.Any(m => m?.Id is not null && m.Id == activity.Recipient?.Id) == true,
+        _ => false,
+    };
+
+    public async Task ForgetAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.Id is { Length: > 0 } conversationId)
+        {
+            await state.ForgetWelcomedAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static bool IsBotAdded(Activity activity) => activity.Type switch
     {
         ActivityTypes.InstallationUpdate => string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase),
@@ -34,7 +52,28 @@ public sealed class WelcomeGreeter(IConversationState state, ChatResponder respo
         var conversationType = activity.Conversation.ConversationType
             ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal");
         var context = new CommandContext(turn, "welcome", "", null) { SupportsCards = supportsCards };
-        await responder.SendAsync(context, WelcomeCard.Create(conversationType), cancellationToken).ConfigureAwait(false);
+        var earlier = await EarlierSubscriptionAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        await responder.SendAsync(context, WelcomeCard.Create(conversationType, earlier), cancellationToken).ConfigureAwait(false);
         logger.Welcomed(conversationId, conversationType);
+    }
+
+    /// <summary>The subscription the bot's removal turned off, if any (topics and schedule are kept for <c>abonneer</c>).</summary>
+    private async Task<Subscription?> EarlierSubscriptionAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (subscriptions is null)
+        {
+            return null;
+        }
+        try
+        {
+            var subscription = await subscriptions.GetAsync(ConversationIds.WithoutThread(conversationId), cancellationToken).ConfigureAwait(false);
+            return subscription is { Status: SubscriptionStatus.Inactive } ? subscription : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The welcome matters more than the note: greet without it.
+            logger.ConversationStateFailed("subscription", conversationId, ex);
+            return null;
+        }
     }
 }

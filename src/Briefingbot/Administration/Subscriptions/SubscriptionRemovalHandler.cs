@@ -1,0 +1,28 @@
+using Briefingbot.Kernel.Commands;
+using Briefingbot.Storage;
+
+namespace Briefingbot.Administration.Subscriptions;
+
+/// <summary>
+/// The bot was removed from a conversation: its subscription becomes inactive at once (status "inactief (bot
+/// verwijderd)"), with an audit entry naming who removed it, and the scheduler drops its job. Before, the
+/// subscription stayed active until the next briefing met 403/404 (a QA pass). Its topics and schedule are kept, so
+/// <c>abonneer</c> after the bot is added again turns it back on as it was; the welcome then says so.
+/// </summary>
+public sealed class SubscriptionRemovalHandler(SubscriptionService service, ILogger<SubscriptionRemovalHandler> logger) : IBotRemovedHandler
+{
+    public const string Reason = "de bot is uit dit gesprek verwijderd";
+
+    public async Task BotRemovedAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (SubscriptionService.ConversationId(context) is not { } conversationId
+            || await service.GetAsync(conversationId, cancellationToken) is not { } existing
+            || existing.Status is not (SubscriptionStatus.Active or SubscriptionStatus.Paused))
+        {
+            return; // nothing subscribed, or already inactive or cancelled (the second event of one removal)
+        }
+        var updated = existing with { Status = SubscriptionStatus.Inactive, StatusReason = Reason };
+        await service.SaveAsync(context, updated, "subscription.bot-removed", "bot uit het gesprek verwijderd; abonnement inactief", cancellationToken);
+        Log.SubscriptionInactiveAfterRemoval(logger, conversationId);
+    }
+}
