@@ -187,6 +187,21 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// Letter 002 numbers none of its questions: "vraag 13" finds only 004's question 13 (a QA pass: a count of 002's
+    /// questions made three of its answers "vraag 13", ranked above the real one).
+    /// </summary>
+    [Fact]
+    public async Task A_question_number_is_only_one_the_letter_prints()
+    {
+        var response = await _index.Search.SearchAsync("vraag 13", new SearchFilters { PageSize = 10 });
+
+        var full = response.Hits.SelectMany(h => h.Passages.Where(p => p.MatchesAllTerms).Select(p => (h.SourceFile, Passage: p))).ToList();
+        Assert.NotEmpty(full);
+        Assert.All(full, f => Assert.StartsWith("004_", f.SourceFile, StringComparison.Ordinal));
+        Assert.StartsWith("De Commissie heeft drie opties op hoofdlijnen gedeeld", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// "kabinetspositie partnerschappen": the cabinet's position under the theme, whose paragraph names neither word
     /// (a QA pass: no passage had every word; the headings "Partnerschappen" › "Kabinetspositie" now both label it).
     /// </summary>

@@ -34,7 +34,6 @@ internal sealed partial class PassageBuilder
     private string? _party;
     private List<SourceLine>? _paragraph;
     private QaItem? _item;
-    private int _boldCounter;
     private int _expectedNumber = 1;
 
     private PassageBuilder(List<SourceLine> lines, SourceText source, bool markdown, QuestionAnswerStyle style)
@@ -206,8 +205,10 @@ internal sealed partial class PassageBuilder
                     break;
                 case LineMarker.BoldQuestion:
                     CloseAll();
-                    _boldCounter++;
-                    _item = new QaItem(_boldCounter.ToString(System.Globalization.CultureInfo.InvariantCulture), _party, _heading);
+                    // No number: the letter prints none (a QA pass: a count over the whole letter was shown as "Vraag
+                    // 13 van de leden van de GroenLinks-PvdA-fractie", a number the letter does not have, and "vraag
+                    // 13" found it before the real question 13 of another letter).
+                    _item = new QaItem(null, _party, _heading);
                     _item.Add(line);
                     break;
                 case LineMarker.NumberedItem when _party is not null && line.MarkerValue == _expectedNumber.ToString(System.Globalization.CultureInfo.InvariantCulture):
