@@ -79,7 +79,8 @@ internal static class OtherForms
                     || terms.All(t => months.Contains(t.Term))
                     || prefixes.Any(p => folded.StartsWith(p, StringComparison.Ordinal))
                     || typedWords.Any(t => t.Length >= 3 && (folded.Contains(t, StringComparison.Ordinal) || t.Contains(folded, StringComparison.Ordinal)
-                        || terms.Any(m => m.Term.Length >= 3 && t.Contains(m.Term, StringComparison.Ordinal)))))
+                        || terms.Any(m => m.Term.Length >= 3 && t.Contains(m.Term, StringComparison.Ordinal))))
+                    || terms.All(m => IsFrontOfTypedCompound(analyzer, typedWords, m.Term)))
                 {
                     continue;
                 }
@@ -96,6 +97,33 @@ internal static class OtherForms
             }
         }
         return forms.Take(Max).Select(f => f.Written).ToList();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="term"/> is what the front of a typed compound analyses to: "taken" (term "tak") for
+    /// "taakspecialisatie", whose front "taak" stems to "tak" too; the compound written apart is the typed word, not
+    /// another form (a QA pass saw "Ook gezocht op: taken"). As the query builder splits a compound it knows: a typed
+    /// word of at least twelve letters, a front of at least four, a rest of at least six ("noorwegen" is not "noor" +
+    /// "wegen", and "Noorse" stays listed).
+    /// </summary>
+    private static bool IsFrontOfTypedCompound(Analyzer analyzer, List<string> typedWords, string term)
+    {
+        foreach (var typed in typedWords)
+        {
+            if (typed.Length < 12 || !typed.StartsWith(term[..Math.Min(2, term.Length)], StringComparison.Ordinal))
+            {
+                continue;
+            }
+            for (var i = 4; i <= typed.Length - 6; i++)
+            {
+                var front = TokenAnalysis.Analyze(analyzer, IndexFields.Text, typed[..i]);
+                if (front.Count == 1 && front[0].Term == term)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether the text at <paramref name="start"/> begins a sentence (or the snippet).</summary>

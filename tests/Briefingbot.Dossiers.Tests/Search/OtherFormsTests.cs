@@ -26,7 +26,9 @@ public sealed class OtherFormsTests : IAsyncLifetime
             "De gebouwen op de kazerne zijn oud, schrijft de minister in twee brieven.",
             "De Verenigde Staten leveren nieuwe radars voor de luchtverdediging.",
             "Het Verenigd Koninkrijk en de Verenigde Naties overleggen over de radars.",
-            "De VS sturen ook tanks naar Polen."));
+            "De VS sturen ook tanks naar Polen.",
+            "Taakspecialisatie vraagt een kader.",
+            "Specialisatie volgt uit de wettelijke taken van een land."));
         await _index.IngestAsync();
     }
 
@@ -63,6 +65,7 @@ public sealed class OtherFormsTests : IAsyncLifetime
     [InlineData("brief")] // "brieven": another inflection, not a substring
     [InlineData("kazernegebouwen")] // "kazerne", "gebouwen": the typed compound's parts, found apart
     [InlineData("mobiliteitspakket")] // "pakket": a part of the typed compound, found apart
+    [InlineData("taakspecialisatie")] // "taken": the typed compound's front in another inflection, found apart (QA pass)
     [InlineData("marin*")] // "marine": what the prefix asks for
     public async Task Forms_of_the_typed_words_are_not_listed(string query)
     {
