@@ -44,6 +44,33 @@ public sealed class BriefingDeliveryTests
         Assert.Equal(0, await services.GetRequiredService<BriefingCatchUp>().SweepAsync(CancellationToken.None));
     }
 
+    /// <summary>
+    /// A letter that arrives after the period started but before a retry succeeds is in the next briefing (a QA pass:
+    /// the next one listed letters since the send's completion, so such a letter was in neither).
+    /// </summary>
+    [Fact]
+    public async Task A_letter_that_arrives_while_a_briefing_is_retried_is_in_the_next_one()
+    {
+        var (world, services) = await StartAsync("c-late");
+        using var _ = world;
+        await using var __ = services;
+        world.Messenger.Script("c-late", new ConnectorResult(ConnectorOutcome.Failed, StatusCode: 500, Error: "Internal Server Error"));
+        var delivery = services.GetRequiredService<BriefingDelivery>();
+
+        Assert.Equal(DeliveryOutcome.Failed, await delivery.DeliverAsync("c-late", MondayMorning));
+        world.Search.Add("L-late", "Kamerbrief over drones boven de Noordzee", "drones", new DateOnly(2026, 11, 30), MondayMorning.AddSeconds(10));
+        world.Time.Advance(TimeSpan.FromSeconds(40));
+        await services.GetRequiredService<BriefingCatchUp>().SweepAsync(CancellationToken.None);
+        var nextMonday = MondayMorning.AddDays(7);
+        world.Time.SetUtcNow(nextMonday);
+        Assert.Equal(DeliveryOutcome.Sent, await delivery.DeliverAsync("c-late", nextMonday));
+
+        var sent = world.Messenger.Sent.Where(s => s.ConversationId == "c-late").Select(s => JsonSerializer.Serialize(s.Activity)).ToList();
+        Assert.Equal(2, sent.Count); // the retried briefing of this week, and next week's
+        Assert.DoesNotContain("Noordzee", sent[0], StringComparison.Ordinal); // composed as of 08:00, before it arrived
+        Assert.Contains("Noordzee", sent[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Missing_conversation_reference_sets_subscription_inactive()
     {

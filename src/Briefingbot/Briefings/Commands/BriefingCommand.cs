@@ -68,7 +68,7 @@ public sealed class BriefingCommand(
         else
         {
             asOf = time.GetUtcNow();
-            since = (await ledger.LastSentAsync(conversationId, cancellationToken))?.CompletedAt ?? asOf.AddDays(-7);
+            since = schedule.ComposedAsOf(await ledger.LastSentAsync(conversationId, cancellationToken)) ?? asOf.AddDays(-7);
         }
 
         var briefing = await composer.ComposeAsync(subscription, asOf, since, cancellationToken);

@@ -85,7 +85,7 @@ public sealed class BriefingDelivery(
             if (messages is null)
             {
                 var previous = await ledger.LastSentAsync(conversationId, ct);
-                var since = previous?.CompletedAt ?? periodStart.AddDays(-7);
+                var since = schedule.ComposedAsOf(previous) ?? periodStart.AddDays(-7);
                 var briefing = await composer.ComposeAsync(subscription, periodStart, since, ct);
                 messages = renderer.Render(briefing, BriefingRenderer.ChannelSupportsCards(reference.ChannelId));
                 if (messages.Count > 1)

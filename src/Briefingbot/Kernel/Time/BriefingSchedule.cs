@@ -80,4 +80,24 @@ public sealed class BriefingSchedule
         var local = TimeZoneInfo.ConvertTime(periodStart, TimeZone);
         return local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The moment a delivered briefing was composed as of, the start of its period, read back from its key in this
+    /// schedule's zone; never later than when it was sent. The next briefing lists the letters that arrived after
+    /// it: letters that arrived after the period started but before a retry or a long fan-out finished were in
+    /// neither briefing when the send's completion was taken instead (a QA pass). Null without a delivery.
+    /// </summary>
+    public DateTimeOffset? ComposedAsOf(Delivery? delivery)
+    {
+        if (delivery is null)
+        {
+            return null;
+        }
+        if (!DateTime.TryParseExact(delivery.PeriodKey, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return delivery.CompletedAt;
+        }
+        var start = new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
+        return delivery.CompletedAt is { } completed && completed < start ? completed : start;
+    }
 }
