@@ -196,6 +196,18 @@ public sealed class ReplayCorpus
         }
     }
 
+    /// <summary>A later change of an entity in a feed (an update of a promise, say), as the next change of that feed.</summary>
+    public void AppendChange(string feed, string id, string entityXml, DateTimeOffset updated)
+    {
+        lock (_appendLock)
+        {
+            var changes = _feeds.TryGetValue(feed, out var list) ? list : [];
+            var seq = (changes.Count == 0 ? 1 : changes.Max(c => c.Seq)) + 3;
+            _entities[id] = entityXml;
+            _feeds[feed] = [.. changes, new ReplayChange(seq, updated, id, entityXml)];
+        }
+    }
+
     private static readonly string[] Kinds = ["Brief regering", "Brief regering", "Verslag van een schriftelijk overleg", "Nota naar aanleiding van het verslag", "Antwoord schriftelijke vragen"];
 
     private static readonly string[] Topics =

@@ -92,6 +92,25 @@ public sealed class BriefingCompositionTests
         Assert.Equal([3], later.Promises.Select(p => p.Number));
     }
 
+    /// <summary>
+    /// A register promise the Kamer closed ("Voldaan"), touched by a sync after the briefing's moment and never changed
+    /// by an admin, is not listed as open (a QA pass: it showed as open and overdue, because with no history the status
+    /// before that moment was taken to be open).
+    /// </summary>
+    [Fact]
+    public async Task A_closed_register_promise_synced_again_later_stays_closed_as_of_an_earlier_moment()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Promises.AddOfficial(20, "TZ202611-003", "De minister zegt toe een brief te sturen over drones.", Today.AddDays(-7), Today.AddDays(-60),
+            PromiseStatus.Fulfilled, updatedAt: AsOf.AddDays(1));
+        world.Promises.AddOfficial(21, "TZ202611-004", "De minister zegt toe de Kamer te informeren over munitie.", Today.AddDays(20), Today.AddDays(-60),
+            updatedAt: AsOf.AddDays(1));
+
+        var briefing = await ComposeAsync(world, Channel());
+
+        Assert.Equal([21L], briefing.Promises.Select(p => p.Number));
+    }
+
     [Fact]
     public async Task Meetings_in_the_next_14_days_come_with_the_letters_that_prepare_them()
     {

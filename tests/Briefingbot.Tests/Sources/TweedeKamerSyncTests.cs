@@ -264,6 +264,31 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         Assert.Equal("Commissiedebat, Stikstof en natuur, vaste commissie voor Defensie", subjects["tk-toezegging-TZ202502-102"]);
     }
 
+    /// <summary>
+    /// An update of a register promise without its text is a broken entry: the promise stays, with its number (a QA
+    /// pass: it was deleted, and came back under a new number once the text was in the feed again).
+    /// </summary>
+    [Fact]
+    public async Task A_promise_update_without_its_text_keeps_the_promise_and_its_number()
+    {
+        var corpus = Corpus(80);
+        await using var server = await ReplayServer.StartAsync(corpus, pageSize: 10);
+        await using var harness = SyncHarness.Create(Database, server);
+        await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+        var before = (await new PromiseRegister(Database).ListAsync()).Single(p => p.Key == "tk:TZ202500-100");
+
+        var change = corpus.Feeds["Toezegging"][0];
+        var broken = System.Text.RegularExpressions.Regex.Replace(change.EntityXml, "<ns1:tekst>[^<]*</ns1:tekst>",
+            """<ns1:tekst xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/>""");
+        Assert.NotEqual(change.EntityXml, broken);
+        corpus.AppendChange("Toezegging", change.Id, broken, change.Updated.AddDays(1));
+        await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+
+        var after = (await new PromiseRegister(Database).ListAsync()).SingleOrDefault(p => p.Key == "tk:TZ202500-100");
+        Assert.NotNull(after);
+        Assert.Equal((before.Number, before.Sentence), (after.Number, after.Sentence));
+    }
+
     [Fact]
     public async Task A_run_limited_to_a_dossier_keeps_the_others_pending_for_a_later_run()
     {

@@ -207,8 +207,11 @@ public sealed class BriefingComposer(
 
     /// <summary>
     /// The promise's status as it stood at <paramref name="asOf"/> (issue 14 item 9: a preview of a past date must not
-    /// apply later decisions): the last change in its history at or before that moment, else open. Only promises
-    /// changed after that moment need their history read; for the others the current status is the one.
+    /// apply later decisions): the last change in its history at or before that moment, else open if an admin changed
+    /// it only later. Only promises changed after that moment need their history read; for the others the current
+    /// status is the one. A promise no admin ever changed has the status it came with: the official register's
+    /// ("Voldaan"), which the sync writes without history (a QA pass: a fulfilled register promise, touched by a later
+    /// sync, showed as open and overdue in a briefing composed as of an earlier moment).
     /// </summary>
     private async Task<PromiseStatus> StatusAtAsync(PromiseRecord p, DateTimeOffset asOf, CancellationToken ct)
     {
@@ -217,6 +220,10 @@ public sealed class BriefingComposer(
             return p.Status;
         }
         var history = await promises.HistoryAsync(p.Number, ct);
+        if (history.Count == 0)
+        {
+            return p.Status;
+        }
         return history.Where(h => h.ChangedAt <= asOf).OrderBy(h => h.ChangedAt).LastOrDefault()?.Status ?? PromiseStatus.Open;
     }
 

@@ -358,9 +358,16 @@ public sealed class SourceSyncStore(StoreDatabase database, TimeProvider time)
             return;
         }
         var key = OfficialPromiseKeyPrefix + nummer;
-        if (p.Deleted || string.IsNullOrWhiteSpace(p.Tekst))
+        if (p.Deleted)
         {
             await c.ExecuteAsync("DELETE FROM promises WHERE promise_key = @key AND admin_changed = FALSE", new { key }, ct, tx);
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(p.Tekst))
+        {
+            // An update without its text is a broken entry, not a deletion: the row stays as it was (a QA pass: it was
+            // deleted, and came back under a new number once the text was in the feed again). A new one without text
+            // has nothing to show and waits for its text.
             return;
         }
         var row = OfficialPromises.ToRegisterRow(p with { Nummer = nummer });

@@ -25,9 +25,9 @@ public sealed class InMemoryPromiseRegister : IPromiseRegister
         _rows.Add(new PromiseRecord(number, $"k{number}", letterId, what, 0, 1, "de minister", what, phrase, due, 0.9, letterDate, status, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
 
     /// <summary>A promise from the official register (key <c>tk:&lt;nummer&gt;</c>), as the sync writes it.</summary>
-    public void AddOfficial(long number, string nummer, string sentence, DateOnly? due, DateOnly made, PromiseStatus status = PromiseStatus.Open) =>
+    public void AddOfficial(long number, string nummer, string sentence, DateOnly? due, DateOnly made, PromiseStatus status = PromiseStatus.Open, DateTimeOffset? updatedAt = null) =>
         _rows.Add(new PromiseRecord(number, "tk:" + nummer, "tk-toezegging-" + nummer, sentence, 0, 0, "Brekelmans, R.P. (minister van Defensie)", sentence,
-            due is null ? null : "termijn volgens het toezeggingenregister", due, 1, made, status, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
+            due is null ? null : "termijn volgens het toezeggingenregister", due, 1, made, status, null, DateTimeOffset.UnixEpoch, updatedAt ?? DateTimeOffset.UnixEpoch));
 
     public Task<IReadOnlyList<PromiseRecord>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<PromiseRecord>>(_rows.ToList());
     public Task<PromiseRecord?> GetAsync(long number, CancellationToken ct = default) => Task.FromResult(_rows.FirstOrDefault(p => p.Number == number));
