@@ -6,6 +6,7 @@ using Briefingbot.Briefings.Dispatch;
 using Briefingbot.Briefings.Scheduling;
 using Briefingbot.Protocol;
 using Briefingbot.Storage;
+using Briefingbot.Tests.Briefings.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Briefingbot.Tests.Briefings;
@@ -69,6 +70,31 @@ public sealed class BriefingDeliveryTests
         Assert.Equal(2, sent.Count); // the retried briefing of this week, and next week's
         Assert.DoesNotContain("Noordzee", sent[0], StringComparison.Ordinal); // composed as of 08:00, before it arrived
         Assert.Contains("Noordzee", sent[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A channel configured as text only (<c>Chat:TextOnlyChannels</c>) gets its scheduled briefing as text, as it gets
+    /// its answers (a QA pass: only "slack" was known to the delivery, and a webchat channel got seven cards).
+    /// </summary>
+    [Fact]
+    public async Task A_channel_configured_as_text_only_gets_its_briefing_as_text()
+    {
+        using var world = new BriefingWorld(MondayMorning.AddDays(-1));
+        await world.SubscribeAsync("c-web", DayOfWeek.Monday, new TimeOnly(8, 0));
+        await world.SubscribeAsync("c-teams", DayOfWeek.Monday, new TimeOnly(8, 0));
+        await world.References.SaveAsync(InMemoryConversationReferences.For("c-web", channelId: "webchat"));
+        world.Time.SetUtcNow(MondayMorning);
+        await using var services = world.StartServices(extra: s => s.Configure<Briefingbot.Chat.ChatOptions>(o => o.TextOnlyChannels = ["slack", "webchat"]));
+        var delivery = services.GetRequiredService<BriefingDelivery>();
+
+        await delivery.DeliverAsync("c-web", MondayMorning);
+        await delivery.DeliverAsync("c-teams", MondayMorning);
+
+        var web = world.Messenger.Sent.Where(s => s.ConversationId == "c-web").Select(s => s.Activity).ToList();
+        Assert.NotEmpty(web);
+        Assert.All(web, a => Assert.True(a.Attachments is null or { Count: 0 }));
+        Assert.All(web, a => Assert.False(string.IsNullOrWhiteSpace(a.Text)));
+        Assert.NotEmpty(Assert.Single(world.Messenger.Sent, s => s.ConversationId == "c-teams").Activity.Attachments!);
     }
 
     [Fact]

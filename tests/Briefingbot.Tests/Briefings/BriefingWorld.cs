@@ -59,9 +59,10 @@ public sealed class BriefingWorld : IDisposable
     }
 
     /// <summary>A bot instance on this world: real Quartz with its SQLite job store in the world's folder.</summary>
-    public ServiceProvider StartServices(Action<BriefingOptions>? configure = null)
+    public ServiceProvider StartServices(Action<BriefingOptions>? configure = null, Action<IServiceCollection>? extra = null)
     {
         var services = new ServiceCollection();
+        extra?.Invoke(services);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ISubscriptionStore>(Subscriptions);

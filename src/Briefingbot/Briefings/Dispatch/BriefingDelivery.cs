@@ -87,7 +87,7 @@ public sealed class BriefingDelivery(
                 var previous = await ledger.LastSentAsync(conversationId, ct);
                 var since = schedule.ComposedAsOf(previous) ?? periodStart.AddDays(-7);
                 var briefing = await composer.ComposeAsync(subscription, periodStart, since, ct);
-                messages = renderer.Render(briefing, BriefingRenderer.ChannelSupportsCards(reference.ChannelId));
+                messages = renderer.Render(briefing, renderer.ChannelSupportsCards(reference.ChannelId));
                 if (messages.Count > 1)
                 {
                     Log.Split(logger, conversationId, messages.Count);

@@ -33,7 +33,8 @@ public sealed class LetterAlertDispatcher(
     TimeProvider time,
     IOptions<BriefingOptions> options,
     ILogger<LetterAlertDispatcher> logger,
-    CardRenderer? cards = null)
+    CardRenderer? cards = null,
+    IOptions<Chat.ChatOptions>? chat = null)
 {
     private const int MaxHitsPerTopic = 500;
     private readonly BriefingOptions _options = options.Value;
@@ -159,7 +160,7 @@ public sealed class LetterAlertDispatcher(
                 await ledger.MarkFailedAsync(conversationId, alert.LetterId, token, LetterAlertState.Gone, "Geen gespreksreferentie.", time.GetUtcNow(), ct);
                 return DeliveryOutcome.Gone;
             }
-            var activity = LetterAlertCard.Render(alert, cards, BriefingRenderer.ChannelSupportsCards(reference.ChannelId));
+            var activity = LetterAlertCard.Render(alert, cards, !(chat?.Value ?? new Chat.ChatOptions()).IsTextOnly(reference.ChannelId));
             await pacer.WaitAsync(reference.Conversation?.TenantId, ct);
             var result = await messenger.SendAsync(reference, activity, ct);
             if (result.Outcome == ConnectorOutcome.ConversationGone)

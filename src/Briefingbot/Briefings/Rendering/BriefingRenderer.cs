@@ -12,16 +12,19 @@ namespace Briefingbot.Briefings.Rendering;
 /// channels that render cards, Markdown text otherwise. A briefing that would exceed the Teams limits (one card
 /// ~28 KB, one message under 80 KB) is split between items into numbered parts; nothing is cut off silently.
 /// </summary>
-public sealed class BriefingRenderer(IOptions<BriefingOptions> options)
+public sealed class BriefingRenderer(IOptions<BriefingOptions> options, IOptions<Chat.ChatOptions>? chat = null)
 {
     // Room for the part label ("deel 2 van 3") and the activity envelope around the card.
     private const int HeaderReserve = 400;
     private const int EnvelopeReserve = 2_000;
     private readonly BriefingOptions _options = options.Value;
 
-    /// <summary>Whether a channel renders Adaptive Cards (Slack shows them as images: give it text).</summary>
-    public static bool ChannelSupportsCards(string? channelId) =>
-        channelId is null || !channelId.Equals("slack", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a channel renders Adaptive Cards: not one of <c>Chat:TextOnlyChannels</c> (Slack by default, which shows
+    /// cards as images), the same setting the chat's answers follow (a QA pass: scheduled briefings and alerts went out
+    /// as cards to a channel configured as text only, because only "slack" was known here).
+    /// </summary>
+    public bool ChannelSupportsCards(string? channelId) => !(chat?.Value ?? new Chat.ChatOptions()).IsTextOnly(channelId);
 
     /// <summary>The messages for <paramref name="briefing"/>, in order.</summary>
     public IReadOnlyList<Activity> Render(Briefing briefing, bool cards)
