@@ -152,7 +152,37 @@ public sealed class BriefingRendererTests
     {
         var empty = new Briefing(DateTimeOffset.UnixEpoch, new DateOnly(2026, 1, 5), [], DateTimeOffset.UnixEpoch, [], [], [], [], 0, 0);
         var text = Assert.Single(Renderer.Render(empty, cards: false)).Text;
-        Assert.Contains("Geen vergaderingen, openstaande toezeggingen of nieuwe brieven", text, StringComparison.Ordinal);
+        Assert.Contains("Geen vergaderingen in de komende 14 dagen, geen openstaande toezeggingen en geen nieuwe brieven.", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An otherwise empty briefing still says that promises are due later, and does not claim there are none (a QA
+    /// pass: "Niets te melden … openstaande toezeggingen" with one due in June, and its note dropped).
+    /// </summary>
+    [Fact]
+    public void An_empty_briefing_names_the_promises_due_later()
+    {
+        var empty = new Briefing(DateTimeOffset.UnixEpoch, new DateOnly(2027, 1, 11), ["kustwacht"], DateTimeOffset.UnixEpoch, [], [], [], [], 0, 1);
+
+        var text = Assert.Single(Renderer.Render(empty, cards: false)).Text!;
+
+        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("geen openstaande toezeggingen", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A meeting of several days that began yesterday is under way, not "over -1 dagen" (a QA pass).</summary>
+    [Fact]
+    public void A_meeting_under_way_says_so()
+    {
+        var briefing = Sample() with
+        {
+            Meetings = [new BriefingMeeting(9, "Europese Raad", new DateOnly(2025, 11, 23), new DateOnly(2025, 11, 25), "Brussel", null, -1, [])],
+        };
+
+        var text = Assert.Single(Renderer.Render(briefing, cards: false)).Text!;
+
+        Assert.Contains("**Europese Raad** — 23–25 november 2025 (nu bezig), Brussel", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("over -", text, StringComparison.Ordinal);
     }
 
     /// <summary>All TextBlock texts of a card, one per line (unescaped).</summary>

@@ -20,13 +20,18 @@ internal static class BriefingSections
         var sections = new List<BriefingSection>();
         if (b.IsEmpty)
         {
-            var nothing = new List<BriefingItem>
-            {
-                new("Geen vergaderingen, openstaande toezeggingen of nieuwe brieven deze week.", ["Geen vergaderingen, openstaande toezeggingen of nieuwe brieven deze week."], false),
-            };
+            // With promises due later, "no open promises" would be untrue (a QA pass: the note about them was dropped).
+            var none = b.LaterPromises > 0
+                ? $"Geen vergaderingen in de komende {meetingHorizonDays} dagen, geen toezeggingen met een termijn binnenkort en geen nieuwe brieven."
+                : $"Geen vergaderingen in de komende {meetingHorizonDays} dagen, geen openstaande toezeggingen en geen nieuwe brieven.";
+            var nothing = new List<BriefingItem> { new(none, [none], false) };
             if (b.MeetingCoverage.Count > 0)
             {
                 nothing.Add(Note(b.MeetingCoverage.EmptyNote(b.LocalDate, b.LocalDate.AddDays(meetingHorizonDays), "briefing")));
+            }
+            if (LaterPromisesNote(b) is { } later)
+            {
+                nothing.Add(later);
             }
             sections.Add(new BriefingSection("Niets te melden", nothing));
             return sections;
@@ -47,11 +52,9 @@ internal static class BriefingSections
         {
             promiseItems.Add(Note("Geen openstaande toezeggingen op deze onderwerpen."));
         }
-        if (b.LaterPromises > 0)
+        if (LaterPromisesNote(b) is { } note)
         {
-            promiseItems.Add(Note(b.LaterPromises == 1
-                ? "Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen` voor alles."
-                : $"Nog {b.LaterPromises} openstaande toezeggingen met een latere termijn; typ `toezeggingen` voor alles."));
+            promiseItems.Add(note);
         }
         sections.Add(new BriefingSection("Openstaande toezeggingen", promiseItems));
 
@@ -93,6 +96,13 @@ internal static class BriefingSections
         }
         return new BriefingItem(string.Join("\n", lines.Select((l, i) => i == 0 ? $"- {l}" : $"  - {l}")), lines);
     }
+
+    private static BriefingItem? LaterPromisesNote(Briefing b) => b.LaterPromises switch
+    {
+        0 => null,
+        1 => Note("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen` voor alles."),
+        _ => Note($"Nog {b.LaterPromises} openstaande toezeggingen met een latere termijn; typ `toezeggingen` voor alles."),
+    };
 
     private static BriefingItem LaterMeeting(BriefingMeeting m, DateOnly today)
     {

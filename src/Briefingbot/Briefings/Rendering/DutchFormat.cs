@@ -19,6 +19,8 @@ internal static class DutchFormat
 
     public static string DaysAhead(int days) => days switch
     {
+        // A meeting of several days that began before today is under way (a QA pass: "over -1 dagen").
+        < 0 => "nu bezig",
         0 => "vandaag",
         1 => "morgen",
         _ => $"over {days} dagen",
