@@ -90,6 +90,22 @@ public sealed class BriefingCommandTests
         Assert.Empty((await world.DeliveriesAsync())); // a preview is not a delivery
     }
 
+    /// <summary>A date written out, as the register views take it (a QA pass: "Dat begrijp ik niet").</summary>
+    [Theory]
+    [InlineData("briefing --per 24 november 2025")]
+    [InlineData("briefing per 24 nov. 2025")]
+    [InlineData("briefing op 24-11-2025")]
+    public async Task Preview_per_a_date_written_out(string command)
+    {
+        var (services, world) = Build();
+        using var _ = world;
+        await using var __ = services;
+
+        var text = Assert.Single(await SendAsync(services, command, channelId: "slack")).Text!;
+
+        Assert.Contains("Weekbriefing maandag 24 november 2025", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Preview_in_Teams_is_a_card()
     {
@@ -105,6 +121,7 @@ public sealed class BriefingCommandTests
     [Theory]
     [InlineData("briefing --per morgen")]
     [InlineData("briefing --per 2025-13-45")]
+    [InlineData("briefing --per 31 februari 2025")]
     [InlineData("briefing onzin")]
     public async Task Bad_arguments_get_a_Dutch_explanation(string text)
     {

@@ -88,15 +88,18 @@ public sealed class BriefingCommand(
     /// <summary>Whether the <c>--per</c> date is well-formed but outside 1900-2199 (it gets its own message).</summary>
     internal static bool IsOutOfRangePer(string args) =>
         PerValue(args) is { } value
-        && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-        && !DutchDates.IsInRange(date);
+        && (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? !DutchDates.IsInRange(date) : DutchDates.IsOutOfRange(value));
 
+    /// <summary>
+    /// The date after <c>--per</c> (or <c>per</c>, <c>op</c>): ISO, day-first with dashes or slashes, or written out as
+    /// the register views accept it ("1 december 2026", "1 dec. 2026"; a QA pass: that was "Dat begrijp ik niet").
+    /// </summary>
     internal static bool TryParsePer(string args, out DateOnly date)
     {
         date = default;
         var value = PerValue(args);
-        return value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-            && DutchDates.IsInRange(date);
+        return value is not null
+            && (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) ? DutchDates.IsInRange(date) : DutchDates.TryParse(value, out date));
     }
 
     private static string? PerValue(string args)
@@ -104,7 +107,7 @@ public sealed class BriefingCommand(
         var parts = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var value = parts switch
         {
-            [var flag, var v] when flag is "--per" or "per" or "--op" or "op" or "--as-of" => v,
+            [var flag, .. var v] when v.Length is >= 1 and <= 3 && flag is "--per" or "per" or "--op" or "op" or "--as-of" => string.Join(' ', v),
             [var v] when v.StartsWith("--per=", StringComparison.Ordinal) => v["--per=".Length..],
             _ => null,
         };
