@@ -162,8 +162,24 @@ public class MeetingCommandTests
 
         var heading = bot.Cards.Rendered[^1].Data["meetings"]![0]!["heading"]!.GetValue<string>();
         Assert.Single(withCards.Sent);
-        Assert.Equal(@"Raad \[Lees hier](https://phish.example/login) \*\*DRINGEND\*\* · \[Brussel](https://phish.example)", heading);
+        var id = (await bot.MeetingsAsync()).Single().Id;
+        // The number admins change or cancel it by is on the card too (a QA pass: only the text showed it).
+        Assert.Equal(@"Raad \[Lees hier](https://phish.example/login) \*\*DRINGEND\*\* · \[Brussel](https://phish.example) · nr. " + id, heading);
         Assert.Contains(@"Raad \[Lees hier](https://phish.example/login) \*\*DRINGEND\*\* (\[Brussel](https://phish.example))", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>"vergadering annuleren" without a number says how, not 'Vergadering "" bestaat niet.' (a QA pass).</summary>
+    [Theory]
+    [InlineData("vergadering annuleren", "vergadering annuleren <nr>")]
+    [InlineData("vergadering herstellen ", "vergadering herstellen <nr>")]
+    public async Task Cancel_without_a_number_says_how(string command, string usage)
+    {
+        await using var bot = new CommandHarness(Now);
+
+        var reply = Reply(await bot.SendAsync(command, Anna));
+
+        Assert.Contains(usage, reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("bestaat niet", reply, StringComparison.Ordinal);
     }
 
     /// <summary>

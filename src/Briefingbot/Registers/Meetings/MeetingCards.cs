@@ -56,7 +56,8 @@ public static class MeetingCards
                 ["kindName"] = MeetingKinds.DutchName(m.Kind),
                 ["precision"] = MeetingKinds.Id(m.Precision),
                 ["name"] = name,
-                ["heading"] = shownLocation is null ? shownName : $"{shownName} · {shownLocation}",
+                // The number admins need for "vergadering wijzigen|annuleren <nr>" (a QA pass: only the text showed it).
+                ["heading"] = (shownLocation is null ? shownName : $"{shownName} · {shownLocation}") + $" · nr. {m.Id}",
                 ["when"] = When(m),
                 ["startDate"] = m.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["hasLetters"] = item.Letters.Count > 0,

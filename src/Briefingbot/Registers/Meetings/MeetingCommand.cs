@@ -117,6 +117,12 @@ public sealed class MeetingCommand(IMeetingRegister register, AdminGuard guard, 
 
     private async Task SetCancelledAsync(CommandContext context, string text, bool cancelled, CancellationToken cancellationToken)
     {
+        if (text.Trim().Length == 0)
+        {
+            // A QA pass: 'Vergadering "" bestaat niet.'
+            await replies.SendTextAsync(context, $"Gebruik `vergadering {(cancelled ? "annuleren" : "herstellen")} <nr>`; het nummer staat bij elke vergadering in `vergaderingen`. Er is niets gewijzigd.", cancellationToken);
+            return;
+        }
         if (!TryId(text.Trim(), out var id) || await register.GetAsync(id, cancellationToken) is not { } meeting)
         {
             await replies.SendTextAsync(context, $"Vergadering \"{text.Trim()}\" bestaat niet. Er is niets gewijzigd.", cancellationToken);
