@@ -9,7 +9,12 @@ namespace Briefingbot.Registers;
 /// <param name="LetterIds">Ids of the matching letters; null when the search is unavailable.</param>
 public sealed record TopicFilter(string Label, IReadOnlySet<string>? LetterIds, string? Problem);
 
-public sealed class TopicLetters(ITopicStore topics, LetterLookup letters, ILogger<TopicLetters> logger)
+public sealed class TopicLetters(
+    ITopicStore topics,
+    LetterLookup letters,
+    ILogger<TopicLetters> logger,
+    IPromiseRegister? promises = null,
+    Sources.Registers.IOfficialPromiseSubjects? officialSubjects = null)
 {
     private const int PageSize = 500;
     private const int MaxPages = 20;
@@ -40,6 +45,14 @@ public sealed class TopicLetters(ITopicStore topics, LetterLookup letters, ILogg
                 {
                     break;
                 }
+            }
+            if (promises is not null)
+            {
+                // Register promises have no letter of their own ("tk-toezegging-…"): the topic covers those whose text
+                // or debate it matches, by the briefing's rule, so the view and the briefing of a topic agree.
+                var all = await promises.ListAsync(cancellationToken);
+                var official = await Promises.OfficialPromiseTopics.MatchingAsync(all, [query], search, officialSubjects, cancellationToken);
+                ids.UnionWith(all.Where(p => official.Contains(p.Number)).Select(p => p.LetterId));
             }
             return new TopicFilter(label, ids, null);
         }

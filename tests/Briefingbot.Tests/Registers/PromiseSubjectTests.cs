@@ -55,4 +55,39 @@ public class PromiseSubjectTests
         var different = items.Single(i => ((string?)i!["what"])!.Contains("counter-drone", StringComparison.Ordinal))!;
         Assert.True((bool)different["hasSentence"]!);
     }
+
+    /// <summary>
+    /// <c>toezeggingen &lt;onderwerp&gt;</c> also lists the official register's promises the topic covers, by the
+    /// briefing's rule (a QA pass: the view filtered by letters only and never showed them, while the briefing of the
+    /// same topic listed them and sent the reader to the view).
+    /// </summary>
+    [Fact]
+    public async Task A_topic_view_lists_the_register_promises_the_topic_covers()
+    {
+        await using var bot = await SeededAsync();
+        await bot.TopicStore.UpsertAsync(new Briefingbot.Storage.Topic("kustwacht", "kustwacht", Anna.AadObjectId, Now, Now));
+        var database = bot.Services.GetRequiredService<Briefingbot.Storage.Database.StoreDatabase>();
+        await using (var c = await database.OpenAsync())
+        {
+            foreach (var (nummer, text) in new[] { ("TZ202612-900", "De minister zegt toe de Kamer te informeren over de inzet van de kustwacht."), ("TZ202612-901", "De minister zegt toe de Kamer te informeren over munitie.") })
+            {
+                using var insert = c.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO promises (promise_key, letter_id, sentence, start_offset, end_offset, actor, what, deadline_phrase, due_date,
+                        confidence, letter_date, status, created_at, updated_at)
+                    VALUES ($key, $letter, $text, 0, 0, 'Brekelmans', $text, NULL, '2027-06-01', 1, '2026-11-20', 'Open', '2026-11-24T09:00:00.0000000+00:00', '2026-11-24T09:00:00.0000000+00:00')
+                    """;
+                insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$key", "tk:" + nummer));
+                insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$letter", "tk-toezegging-" + nummer));
+                insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$text", text));
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        var reply = Reply(await bot.SendAsync("toezeggingen kustwacht", Bob));
+
+        Assert.Contains("inzet van de kustwacht", reply);
+        Assert.DoesNotContain("munitie", reply);
+        Assert.DoesNotContain("counter-drone", reply);
+    }
 }

@@ -178,32 +178,9 @@ public sealed class BriefingComposer(
         return (ordered, later);
     }
 
-    /// <summary>
-    /// The numbers of the official register promises (toezeggingen) that one of <paramref name="topicQueries"/> covers:
-    /// each topic's query against the promise's sentence (text, number, ministry, status) and the subject of the debate
-    /// it was made in, with the search's analysis and its strict step (<see cref="ShortTextMatcher"/>), as letters are.
-    /// </summary>
-    private async Task<HashSet<long>> OfficialPromisesOnTopicsAsync(IReadOnlyList<PromiseRecord> all, IReadOnlyList<Topic> topicQueries, CancellationToken ct)
-    {
-        var official = all.Where(Sources.Registers.OfficialPromises.IsOfficial).ToList();
-        if (official.Count == 0 || topicQueries.Count == 0)
-        {
-            return [];
-        }
-        var subjects = officialSubjects is null ? null : await officialSubjects.SubjectsAsync(ct);
-        using var matcher = new ShortTextMatcher(official
-            .Select(p => p.Sentence + (subjects?.GetValueOrDefault(p.LetterId) is { } subject ? "\n" + subject : ""))
-            .ToList(), await search.AbbreviationsAsync(ct));
-        var numbers = new HashSet<long>();
-        foreach (var topic in topicQueries)
-        {
-            foreach (var i in matcher.Matching(topic.Query))
-            {
-                numbers.Add(official[i].Number);
-            }
-        }
-        return numbers;
-    }
+    /// <summary>The numbers of the official register promises that one of <paramref name="topicQueries"/> covers (<see cref="Registers.Promises.OfficialPromiseTopics"/>).</summary>
+    private Task<HashSet<long>> OfficialPromisesOnTopicsAsync(IReadOnlyList<PromiseRecord> all, IReadOnlyList<Topic> topicQueries, CancellationToken ct) =>
+        Registers.Promises.OfficialPromiseTopics.MatchingAsync(all, topicQueries.Select(t => t.Query).ToList(), search, officialSubjects, ct);
 
     /// <summary>
     /// The promise's status as it stood at <paramref name="asOf"/> (issue 14 item 9: a preview of a past date must not
