@@ -29,4 +29,7 @@ internal static partial class SourcesLog
 
     [LoggerMessage(5808, LogLevel.Warning, "Scheduled source sync threw")]
     public static partial void JobFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5809, LogLevel.Warning, "Feed {Category} could not be read ({Reason}); its cursor stays, the other feeds go on")]
+    public static partial void FeedUnreadable(ILogger logger, string category, string reason);
 }

@@ -289,6 +289,32 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         Assert.Equal((before.Number, before.Sentence), (after.Number, after.Sentence));
     }
 
+    /// <summary>
+    /// A feed that answers what cannot be read fails the run, but the feeds after it are still followed (a QA pass: bad
+    /// XML in the Toezegging feed left the Activiteit feed unread); its own cursor stays, so it is read again next time.
+    /// </summary>
+    [Fact]
+    public async Task A_feed_that_cannot_be_read_does_not_stop_the_others()
+    {
+        var corpus = Corpus(80);
+        await using var server = await ReplayServer.StartAsync(corpus, pageSize: 10);
+        await using var harness = SyncHarness.Create(Database, server, new Dictionary<string, string?> { ["Sources:TweedeKamer:MaxRetries"] = "1" });
+        await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+        var before = (await harness.Store.CursorsAsync(CancellationToken.None)).ToDictionary(c => c.Category, c => c.Skiptoken);
+
+        var promise = corpus.Feeds["Toezegging"][0];
+        corpus.AppendChange("Toezegging", promise.Id, "<ns1:toezegging xmlns:ns1=\"" + ReplayCorpus.TkNs + "\"><ns1:nummer>kapot", promise.Updated.AddDays(1));
+        var activity = corpus.Feeds["Activiteit"][0];
+        corpus.AppendChange("Activiteit", activity.Id, activity.EntityXml, activity.Updated.AddDays(1));
+        var summary = await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+
+        var after = (await harness.Store.CursorsAsync(CancellationToken.None)).ToDictionary(c => c.Category, c => c.Skiptoken);
+        Assert.False(summary.Succeeded);
+        Assert.StartsWith("Toezegging: ", summary.Error, StringComparison.Ordinal);
+        Assert.Equal(before["Toezegging"], after["Toezegging"]);
+        Assert.NotEqual(before["Activiteit"], after["Activiteit"]);
+    }
+
     [Fact]
     public async Task A_run_limited_to_a_dossier_keeps_the_others_pending_for_a_later_run()
     {

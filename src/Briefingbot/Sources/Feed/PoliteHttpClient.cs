@@ -75,7 +75,7 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
 
             if (attempt >= settings.MaxRetries)
             {
-                throw new SourceUnavailableException($"{url}: {failure} after {attempt + 1} attempts");
+                throw new SourceUnavailableException($"{url}: {failure} after {attempt + 1} attempts") { Answered = failure == "incomplete body" };
             }
             // Exponential from one request interval (at least 1 s), or what the server asked for.
             var computed = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
@@ -148,7 +148,11 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
 }
 
 /// <summary>A source did not answer usefully within the retry budget: the run stops; the cursor stays where it was.</summary>
-public sealed class SourceUnavailableException(string message) : Exception(message);
+public sealed class SourceUnavailableException(string message) : Exception(message)
+{
+    /// <summary>The server answered, but what it sent could not be read, each time: that feed is broken, not the server.</summary>
+    public bool Answered { get; init; }
+}
 
 /// <summary>A file larger than the configured limit.</summary>
 public sealed class SourceFileTooLargeException(string message) : Exception(message);

@@ -73,20 +73,31 @@ public sealed class TweedeKamerSync(
         {
             foreach (var category in Categories)
             {
-                if (!await FollowCategoryAsync(category, start, request, settings, counts, progress, ct))
+                try
                 {
-                    break;
+                    if (!await FollowCategoryAsync(category, start, request, settings, counts, progress, ct))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (ex is FeedFormatException or SourceUnavailableException { Answered: true })
+                {
+                    // One feed that answers what cannot be read: its cursor stays, the run is failed, and the other
+                    // feeds and the owed documents still go on (a QA pass: bad XML in the Toezegging feed left the
+                    // Activiteit feed unread and no document retried). A server that is down ends the run (below).
+                    error ??= $"{category}: {ex.Message}";
+                    SourcesLog.FeedUnreadable(logger, category, ex.Message);
                 }
             }
             await RetryOwedDocumentsAsync(startedAt, request, settings, counts, ct);
         }
         catch (SourceUnavailableException ex)
         {
-            error = ex.Message;
+            error = error is null ? ex.Message : $"{error}; {ex.Message}";
         }
         catch (FeedFormatException ex)
         {
-            error = ex.Message;
+            error ??= ex.Message;
         }
 
         var summary = new SyncSummary(error is null, counts.Pages, counts.Entries, counts.Letters, counts.Deleted, counts.Failures, counts.Promises,
