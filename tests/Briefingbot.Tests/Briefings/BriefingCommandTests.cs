@@ -41,6 +41,7 @@ public sealed class BriefingCommandTests
         services.AddSingleton<TimeProvider>(world.Time);
         services.AddSingleton<ISubscriptionStore>(world.Subscriptions);
         services.AddSingleton<IDeliveryLedger>(world.Ledger);
+        services.AddSingleton<Briefingbot.Protocol.IConversationReferenceStore>(world.References);
         services.AddSingleton<ITopicStore>(world.Topics);
         services.AddSingleton<IPromiseRegister>(world.Promises);
         services.AddSingleton<IMeetingRegister>(world.Meetings);
@@ -143,7 +144,10 @@ public sealed class BriefingCommandTests
         var now = world.Time.GetUtcNow();
         await world.SubscribeAsync("19:kapot@thread.tacv2", DayOfWeek.Monday, new TimeOnly(8, 0));
         var claim = await world.Ledger.ClaimAsync("19:kapot@thread.tacv2", "2026-11-23T08:00", "i", now, TimeSpan.FromMinutes(5));
-        Assert.True(await world.Ledger.MarkFailedAsync(claim!, DeliveryState.Failed, "Failed (HTTP 502, 5 poging(en))", now));
+        Assert.True(await world.Ledger.MarkFailedAsync(claim!, DeliveryState.Failed, "Teams weigerde het bericht (HTTP 502, 5 verzoeken)", now));
+        var named = Fakes.InMemoryConversationReferences.For("19:kapot@thread.tacv2");
+        named.Conversation!.Name = "Team Europa";
+        await world.References.SaveAsync(named);
         await world.SubscribeAsync("19:weg@thread.tacv2", DayOfWeek.Monday, new TimeOnly(8, 0));
         await world.Subscriptions.SetStatusAsync("19:weg@thread.tacv2", SubscriptionStatus.Inactive, "De bot is verwijderd of geblokkeerd in dit gesprek (HTTP 403).", now);
 
@@ -154,6 +158,8 @@ public sealed class BriefingCommandTests
         Assert.DoesNotContain("kapot", refused, StringComparison.Ordinal);
         Assert.Contains("Mislukt (1)", status, StringComparison.Ordinal);
         Assert.Contains("HTTP 502", status, StringComparison.Ordinal);
+        // The conversation by its name, the id beside it (a QA pass: only the id).
+        Assert.Contains("- Team Europa (19:kapot@thread.tacv2) — periode 2026-11-23T08:00", status, StringComparison.Ordinal);
         Assert.Contains("Inactieve abonnementen (1)", status, StringComparison.Ordinal);
         Assert.Contains("HTTP 403", status, StringComparison.Ordinal);
     }

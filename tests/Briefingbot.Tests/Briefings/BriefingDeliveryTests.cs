@@ -134,7 +134,8 @@ public sealed class BriefingDeliveryTests
         }
         var row = Assert.Single((await world.DeliveriesAsync()));
         Assert.Equal((DeliveryState.Failed, 3), (row.State, row.Attempts));
-        Assert.Contains("502", row.Error, StringComparison.Ordinal);
+        // In Dutch, the HTTP requests called requests, not attempts; the connector's English text stays in the log (QA pass).
+        Assert.Equal("Teams weigerde het bericht (HTTP 502, 3 verzoeken)", row.Error);
 
         world.Time.Advance(TimeSpan.FromHours(1));
         await sweep.SweepAsync(CancellationToken.None);

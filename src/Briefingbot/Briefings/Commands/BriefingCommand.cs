@@ -21,7 +21,8 @@ public sealed class BriefingCommand(
     BriefingRenderer renderer,
     AdminGuard admins,
     TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<Administration.AdministrationOptions> defaults) : ICommandHandler
+    Microsoft.Extensions.Options.IOptions<Administration.AdministrationOptions> defaults,
+    Protocol.IConversationReferenceStore? references = null) : ICommandHandler
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy", "yyyyMMdd"];
 
@@ -131,21 +132,42 @@ public sealed class BriefingCommand(
         if (failed.Count > 0)
         {
             lines.Add($"Mislukt ({failed.Count}):");
-            lines.AddRange(failed.Select(d => $"- {DutchFormat.Md(d.ConversationId)} — periode {d.PeriodKey}, {(d.Attempts == 1 ? "1 poging" : $"{d.Attempts} pogingen")}, {Local(d.CompletedAt ?? d.ClaimedAt)}: {DutchFormat.Md(d.Error ?? "onbekende fout")}"));
+            lines.AddRange(await NamedAsync(failed, d => d.ConversationId, (d, name) => $"- {name} — periode {d.PeriodKey}, {(d.Attempts == 1 ? "1 poging" : $"{d.Attempts} pogingen")}, {Local(d.CompletedAt ?? d.ClaimedAt)}: {DutchFormat.Md(d.Error ?? "onbekende fout")}", ct));
             lines.Add("");
         }
         if (gone.Count > 0)
         {
             lines.Add($"Niet bezorgbaar ({gone.Count}):");
-            lines.AddRange(gone.Select(d => $"- {DutchFormat.Md(d.ConversationId)} — periode {d.PeriodKey}: {DutchFormat.Md(d.Error ?? "")}"));
+            lines.AddRange(await NamedAsync(gone, d => d.ConversationId, (d, name) => $"- {name} — periode {d.PeriodKey}: {DutchFormat.Md(d.Error ?? "")}", ct));
             lines.Add("");
         }
         if (inactive.Count > 0)
         {
             lines.Add($"Inactieve abonnementen ({inactive.Count}):");
-            lines.AddRange(inactive.Take(50).Select(s => $"- {DutchFormat.Md(s.ConversationId)} — sinds {Local(s.UpdatedAt)}: {DutchFormat.Md(s.StatusReason ?? "geen reden bekend")}"));
+            lines.AddRange(await NamedAsync(inactive.Take(50).ToList(), s => s.ConversationId, (s, name) => $"- {name} — sinds {Local(s.UpdatedAt)}: {DutchFormat.Md(s.StatusReason ?? "geen reden bekend")}", ct));
         }
         await ReplyAsync(context, string.Join("\n", lines), ct);
+    }
+
+    /// <summary>
+    /// Each line with its conversation named as people know it ("Team Europa", "persoonlijk gesprek met Anna"), the id
+    /// after it to find it (a QA pass: only the id, "19:…@thread.tacv2"). The name is the one the conversation's last
+    /// activity carried; without one, the id alone.
+    /// </summary>
+    private async Task<List<string>> NamedAsync<T>(IReadOnlyList<T> rows, Func<T, string> conversationId, Func<T, string, string> line, CancellationToken ct)
+    {
+        var lines = new List<string>(rows.Count);
+        foreach (var row in rows)
+        {
+            var id = conversationId(row);
+            var reference = references is null ? null : await references.GetAsync(id, ct);
+            var name = reference?.Conversation?.Name is { Length: > 0 } n ? n
+                : string.Equals(reference?.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase) && reference?.User?.Name is { Length: > 0 } user
+                    ? "persoonlijk gesprek met " + user
+                    : null;
+            lines.Add(line(row, name is null ? DutchFormat.Md(id) : $"{DutchFormat.Md(name)} ({DutchFormat.Md(id)})"));
+        }
+        return lines;
     }
 
     private string Local(DateTimeOffset at)

@@ -207,6 +207,20 @@ public sealed class BriefingDelivery(
         return DeliveryOutcome.Gone;
     }
 
-    private static string Describe(ConnectorResult result) =>
-        $"{result.Outcome} (HTTP {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, {(result.Attempts == 1 ? "1 poging" : $"{result.Attempts} pogingen")}){(result.Error is { Length: > 0 } e ? ": " + e : "")}";
+    /// <summary>
+    /// The failure as admins read it in <c>briefing status</c>: in Dutch, with the HTTP requests of this attempt called
+    /// requests, not attempts (a QA pass: "Throttled (HTTP 429, 5 pogingen): Gave up after 5 attempts: HTTP 429 Too
+    /// Many Requests" beside "3 pogingen" of the delivery). The connector's own English text is in the log.
+    /// </summary>
+    private static string Describe(ConnectorResult result)
+    {
+        var what = result.Outcome switch
+        {
+            ConnectorOutcome.Throttled => "Teams liet te veel berichten tegelijk niet toe",
+            ConnectorOutcome.ConversationGone => "Het gesprek is niet meer bereikbaar",
+            _ => result.StatusCode is null ? "Teams was niet bereikbaar" : "Teams weigerde het bericht",
+        };
+        var status = result.StatusCode is { } code ? $"HTTP {code.ToString(System.Globalization.CultureInfo.InvariantCulture)}, " : "";
+        return $"{what} ({status}{(result.Attempts == 1 ? "1 verzoek" : $"{result.Attempts} verzoeken")})";
+    }
 }
