@@ -350,6 +350,8 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         Assert.Contains("- Document: bij, sinds", text, StringComparison.Ordinal);
         Assert.Contains("Zonder tekst (worden opnieuw geprobeerd): 1", text, StringComparison.Ordinal);
         Assert.Contains("Laatste fouten", text, StringComparison.Ordinal);
+        // The corrupt file's reason says what it means in Dutch first (a QA pass: the English reason stood alone).
+        Assert.Matches(@"\n- [^\n]+: het bestand is niet te lezen \(technisch: ", text);
     }
 
     /// <summary>Rows in the letter store (tombstones included) and the highest version taken (one per change).</summary>

@@ -57,12 +57,12 @@ public sealed class SourcesStatusCommand(
             text.Append("Laatste run: ").Append(clock.FormatMoment(last.StartedAt)).Append(" · ").Append(Outcome(last.Outcome)).Append('\n');
             if (last.Summary is not null)
             {
-                text.Append("- ").Append(last.Entries).Append(" wijzigingen gelezen, ").Append(last.Letters).Append(" brieven opgeslagen, ")
+                text.Append("- ").Append(Count(last.Entries, "wijziging", "wijzigingen")).Append(" gelezen, ").Append(Count(last.Letters, "brief", "brieven")).Append(" opgeslagen, ")
                     .Append(last.Failures).Append(" zonder tekst\n");
             }
             if (last.Error is not null)
             {
-                text.Append("- Fout: ").Append(Shorten(last.Error, 300)).Append('\n');
+                text.Append("- Fout: ").Append(InDutch(last.Error, 200)).Append('\n');
             }
             var lastOk = runs.FirstOrDefault(r => r.Outcome == "ok");
             if (lastOk?.FinishedAt is { } okAt && !ReferenceEquals(lastOk, last))
@@ -97,7 +97,7 @@ public sealed class SourcesStatusCommand(
             text.Append("\n**Laatste fouten**\n\n");
             foreach (var f in failed)
             {
-                text.Append("- ").Append(Shorten(f.Title ?? f.Id, 80)).Append(": ").Append(Shorten(f.Failure ?? "onbekend", 160))
+                text.Append("- ").Append(Shorten(f.Title ?? f.Id, 80)).Append(": ").Append(f.Failure is null ? "onbekend" : InDutch(f.Failure, 100))
                     .Append(" (").Append(f.Attempts).Append("× geprobeerd)\n");
             }
         }
@@ -120,6 +120,35 @@ public sealed class SourcesStatusCommand(
         { TotalDays: < 2 } => $"{(int)span.TotalHours} uur",
         _ => $"{(int)span.TotalDays} dagen",
     };
+
+    private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n.ToString("N0", Dutch)} {many}";
+
+    /// <summary>
+    /// A failure reason (written in English for the log and the CLI) as admins read it in this Dutch view: what it
+    /// means first, the technical text after it, shortened (a QA pass: "the PDF cannot be read (PdfDocumentFormatException:
+    /// …)" and "incomplete body after 2 attempts" stood in the Dutch status as they were).
+    /// </summary>
+    internal static string InDutch(string reason, int technicalMax)
+    {
+        var r = reason.ToLowerInvariant();
+        var meaning = r switch
+        {
+            _ when r.Contains("encrypted", StringComparison.Ordinal) => "het bestand is met een wachtwoord beveiligd",
+            _ when r.Contains("empty document", StringComparison.Ordinal) => "het bestand is leeg",
+            _ when r.Contains("too large", StringComparison.Ordinal) => "het bestand is te groot",
+            _ when r.Contains("legacy word", StringComparison.Ordinal) => "oud Word-formaat (.doc), dat niet gelezen wordt",
+            _ when r.Contains("incomplete body", StringComparison.Ordinal) => "de bron stuurde een onvolledig of onleesbaar antwoord",
+            _ when r.Contains("http 429", StringComparison.Ordinal) => "de bron vroeg om minder verzoeken",
+            _ when r.Contains("http 5", StringComparison.Ordinal) => "de bron gaf een serverfout",
+            _ when r.Contains("timeout", StringComparison.Ordinal) || r.Contains("timed out", StringComparison.Ordinal) => "de bron antwoordde niet op tijd",
+            _ when r.Contains("cannot be read", StringComparison.Ordinal) || r.Contains("not well-formed", StringComparison.Ordinal)
+                || r.Contains("no document body", StringComparison.Ordinal) || r.Contains("has no pages", StringComparison.Ordinal)
+                || r.Contains("unrecognised", StringComparison.Ordinal) || r.Contains("binary content", StringComparison.Ordinal)
+                || r.Contains("root element", StringComparison.Ordinal) => "het bestand is niet te lezen",
+            _ => "technische fout",
+        };
+        return $"{meaning} (technisch: {Shorten(reason, technicalMax)})";
+    }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
