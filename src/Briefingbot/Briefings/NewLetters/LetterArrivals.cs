@@ -98,8 +98,13 @@ public sealed class IndexLetterArrivals(ILetterSearch search, IOptions<BriefingO
 /// <summary>Records each ingested letter's first arrival (idempotent: a re-ingest or an index rebuild keeps the first moment).</summary>
 public sealed class LetterArrivalObserver(ILetterArrivals arrivals, TimeProvider time) : ILetterIngestObserver
 {
+    /// <remarks>
+    /// A letter without a date of its own is dated by the meeting its title names, a bound it was written before: a
+    /// letter that prepared a meeting long past is back catalogue too (a QA pass: on a fresh clone the undated seed
+    /// letter 004, for a Council of 1 December 2025, was "Nieuw in uw dossiers" in the first briefing).
+    /// </remarks>
     public Task OnLetterIngestedAsync(Letter letter, IReadOnlyList<ExtractedPromise> promises, IReadOnlyList<ExtractedMeeting> meetings, CancellationToken cancellationToken) =>
-        arrivals.RecordAsync(letter.Id, letter.Date, time.GetUtcNow(), cancellationToken);
+        arrivals.RecordAsync(letter.Id, letter.Date ?? letter.MeetingDate, time.GetUtcNow(), cancellationToken);
 
     // A removed letter keeps its arrival: should it come back, it is not news again.
     public Task OnLetterRemovedAsync(string letterId, CancellationToken cancellationToken) => Task.CompletedTask;

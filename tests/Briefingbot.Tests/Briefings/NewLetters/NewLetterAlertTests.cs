@@ -209,3 +209,39 @@ public sealed class NewLetterAlertTests
         }
     }
 }
+
+/// <summary>
+/// An undated letter whose title names a meeting long past is back catalogue (a QA pass: on a fresh clone the undated
+/// seed letter 004, for the Council of 1 December 2025, was listed as new in the first briefing).
+/// </summary>
+public sealed class LetterArrivalObserverTests
+{
+    private sealed class RecordingArrivals : ILetterArrivals
+    {
+        public List<(string Id, DateOnly? Date)> Recorded { get; } = [];
+
+        public Task RecordAsync(string letterId, DateOnly? letterDate, DateTimeOffset seenAt, CancellationToken ct = default)
+        {
+            Recorded.Add((letterId, letterDate));
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<LetterArrival>> ArrivedAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken ct = default) =>
+            Task.FromResult<IReadOnlyList<LetterArrival>>([]);
+    }
+
+    [Fact]
+    public async Task An_undated_letter_is_dated_by_the_meeting_it_prepares_and_a_dated_one_by_its_date()
+    {
+        var arrivals = new RecordingArrivals();
+        var observer = new LetterArrivalObserver(arrivals, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)));
+        Briefingbot.Dossiers.Letters.Letter Make(string id, DateOnly? date) =>
+            new(id, id + ".txt", "hash", "tekst", "Schriftelijk overleg RBZ Defensie van 1 december 2025", "Schriftelijk overleg", date, null, null, null, [], null, []);
+
+        await observer.OnLetterIngestedAsync(Make("004", null) with { MeetingDate = new DateOnly(2025, 12, 1) }, [], [], CancellationToken.None);
+        await observer.OnLetterIngestedAsync(Make("000", new DateOnly(2025, 4, 11)) with { MeetingDate = new DateOnly(2025, 12, 1) }, [], [], CancellationToken.None);
+
+        Assert.Equal([("004", (DateOnly?)new DateOnly(2025, 12, 1)), ("000", new DateOnly(2025, 4, 11))], arrivals.Recorded);
+        Assert.True(BackCatalogue.Is(arrivals.Recorded[0].Date, new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero), 30));
+    }
+}
