@@ -32,4 +32,7 @@ internal static partial class SourcesLog
 
     [LoggerMessage(5809, LogLevel.Warning, "Feed {Category} could not be read ({Reason}); its cursor stays, the other feeds go on")]
     public static partial void FeedUnreadable(ILogger logger, string category, string reason);
+
+    [LoggerMessage(5810, LogLevel.Warning, "Feed {Category}: entry {EntryId} has no content this sync can read; skipped")]
+    public static partial void EntryWithoutContent(ILogger logger, string category, string entryId);
 }

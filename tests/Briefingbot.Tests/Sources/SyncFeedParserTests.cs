@@ -62,4 +62,13 @@ public sealed class SyncFeedParserTests
 
         Assert.Throws<FeedFormatException>(() => SyncFeedParser.ParsePage(whole.AsSpan(0, whole.Length / 2 + 10)));
     }
+
+    /// <summary>A dossier as letters write it, so synced and seed letters look alike (a QA pass: "21501-20" beside "21 501-28").</summary>
+    [Theory]
+    [InlineData("21501", "20", "21 501-20")]
+    [InlineData("36045", null, "36 045")]
+    [InlineData("21501", " 28 ", "21 501-28")]
+    [InlineData("123", "A", "123-A")]
+    public void A_dossier_is_shown_grouped_by_thousands_with_its_toevoeging(string nummer, string? toevoeging, string expected) =>
+        Assert.Equal(expected, new TkDossier("d", false, null, nummer, toevoeging, null).Display);
 }

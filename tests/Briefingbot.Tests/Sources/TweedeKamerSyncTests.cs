@@ -60,7 +60,7 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         var text = (await new LetterStore(Database).ListAsync()).First().RawText;
         Assert.StartsWith("---\nsource: tweedekamer\n", text, StringComparison.Ordinal);
         Assert.Contains("\ntype: ", text, StringComparison.Ordinal);
-        Assert.Contains("\ndossier: 21501-", text, StringComparison.Ordinal);
+        Assert.Contains("\ndossier: 21 501-", text, StringComparison.Ordinal); // as letters write it (QA pass)
     }
 
     [Fact]

@@ -20,8 +20,16 @@ public sealed record TkDocument(
 public sealed record TkDossier(string Id, bool Deleted, DateTimeOffset? Bijgewerkt, string? Nummer, string? Toevoeging, string? Titel)
     : TkEntity(Id, Deleted, Bijgewerkt)
 {
-    /// <summary>"21 501-28" style as letters show it (number with a thin grouping space, then the toevoeging).</summary>
-    public string? Display => Nummer is null ? null : string.IsNullOrWhiteSpace(Toevoeging) ? Nummer : $"{Nummer}-{Toevoeging}";
+    /// <summary>
+    /// "21 501-28" as letters write it (the number grouped by thousands with a space, then the toevoeging), so a synced
+    /// letter shows its dossier as the seeds do (a QA pass: "Kamerstuk 21501-20" next to "Kamerstuk 21 501-28").
+    /// Filters compare dossiers without spaces, so both forms find the same letters.
+    /// </summary>
+    public string? Display => Nummer is null ? null
+        : string.IsNullOrWhiteSpace(Toevoeging) ? Grouped(Nummer.Trim()) : $"{Grouped(Nummer.Trim())}-{Toevoeging.Trim()}";
+
+    private static string Grouped(string number) =>
+        number.Length >= 4 && number.All(char.IsAsciiDigit) ? $"{number[..^3]} {number[^3..]}" : number;
 }
 
 public sealed record TkToezegging(
