@@ -181,6 +181,10 @@ public class SubscriptionCommandTests
         await bot.TopicStore.UpsertAsync(new Topic("oekraine", "oekraine", Anna.AadObjectId, Now, Now));
         await bot.SendAsync("abonneer oekraine", Bob);
         Assert.Equal(["oekraine"], (await bot.SubscriptionAsync(PersonalChat.Id!))!.Topics);
+        // "alle onderwerpen" asks for every topic (a review: it kept the old ones).
+        await bot.SendAsync("opzeggen", Bob);
+        await bot.SendAsync("abonneer alle onderwerpen", Bob);
+        Assert.Empty((await bot.SubscriptionAsync(PersonalChat.Id!))!.Topics);
     }
 
     [Fact]

@@ -66,28 +66,49 @@ public class PromiseSubjectTests
     {
         await using var bot = await SeededAsync();
         await bot.TopicStore.UpsertAsync(new Briefingbot.Storage.Topic("kustwacht", "kustwacht", Anna.AadObjectId, Now, Now));
-        var database = bot.Services.GetRequiredService<Briefingbot.Storage.Database.StoreDatabase>();
-        await using (var c = await database.OpenAsync())
-        {
-            foreach (var (nummer, text) in new[] { ("TZ202612-900", "De minister zegt toe de Kamer te informeren over de inzet van de kustwacht."), ("TZ202612-901", "De minister zegt toe de Kamer te informeren over munitie.") })
-            {
-                using var insert = c.CreateCommand();
-                insert.CommandText = """
-                    INSERT INTO promises (promise_key, letter_id, sentence, start_offset, end_offset, actor, what, deadline_phrase, due_date,
-                        confidence, letter_date, status, created_at, updated_at)
-                    VALUES ($key, $letter, $text, 0, 0, 'Brekelmans', $text, NULL, '2027-06-01', 1, '2026-11-20', 'Open', '2026-11-24T09:00:00.0000000+00:00', '2026-11-24T09:00:00.0000000+00:00')
-                    """;
-                insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$key", "tk:" + nummer));
-                insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$letter", "tk-toezegging-" + nummer));
-                insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$text", text));
-                await insert.ExecuteNonQueryAsync();
-            }
-        }
+        await InsertOfficialAsync(bot, "TZ202612-900", "De minister zegt toe de Kamer te informeren over de inzet van de kustwacht.", "Open");
+        await InsertOfficialAsync(bot, "TZ202612-901", "De minister zegt toe de Kamer te informeren over munitie.", "Open");
 
         var reply = Reply(await bot.SendAsync("toezeggingen kustwacht", Bob));
 
         Assert.Contains("inzet van de kustwacht", reply);
         Assert.DoesNotContain("munitie", reply);
         Assert.DoesNotContain("counter-drone", reply);
+    }
+
+    /// <summary>
+    /// A register promise the Kamer closed, never changed by an admin, is not overdue in the view of a past day either:
+    /// the briefing's rule (a review: the view still took "no history" to mean open, so it disagreed with the briefing).
+    /// </summary>
+    [Fact]
+    public async Task A_closed_register_promise_is_not_overdue_in_the_view_of_a_past_day()
+    {
+        await using var bot = await SeededAsync();
+        await InsertOfficialAsync(bot, "TZ202611-003", "De minister zegt toe een brief te sturen over de kustwacht en drones.", "Fulfilled", due: "2026-11-01");
+
+        var overdue = Reply(await bot.SendAsync("toezeggingen verlopen --per 2026-11-20", Bob));
+        var all = Reply(await bot.SendAsync("toezeggingen alle --per 2026-11-20", Bob));
+
+        Assert.DoesNotContain("kustwacht", overdue);
+        Assert.Contains("kustwacht", all);
+    }
+
+    /// <summary>A row as the sync writes an official register promise (key <c>tk:</c>, no history).</summary>
+    private static async Task InsertOfficialAsync(CommandHarness bot, string nummer, string text, string status, string due = "2027-06-01")
+    {
+        var database = bot.Services.GetRequiredService<Briefingbot.Storage.Database.StoreDatabase>();
+        await using var c = await database.OpenAsync();
+        using var insert = c.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO promises (promise_key, letter_id, sentence, start_offset, end_offset, actor, what, deadline_phrase, due_date,
+                confidence, letter_date, status, created_at, updated_at)
+            VALUES ($key, $letter, $text, 0, 0, 'Brekelmans', $text, NULL, $due, 1, '2026-10-20', $status, '2026-11-24T09:00:00.0000000+00:00', '2026-11-24T09:00:00.0000000+00:00')
+            """;
+        insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$key", "tk:" + nummer));
+        insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$letter", "tk-toezegging-" + nummer));
+        insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$text", text));
+        insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$due", due));
+        insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$status", status));
+        await insert.ExecuteNonQueryAsync();
     }
 }

@@ -32,6 +32,9 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
             await InstantAlertsAsync(context, conversationId, turnOn, cancellationToken);
             return;
         }
+        // "abonneer alle onderwerpen" asks for every topic, also when it turns an old subscription back on.
+        var allAsked = context.Arguments.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => w.Equals("alle", StringComparison.OrdinalIgnoreCase));
         var requested = context.Arguments
             .Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.ToLowerInvariant())
@@ -71,7 +74,7 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
             {
                 // "abonneer" alone turns a cancelled or inactive subscription back on as it was: "opzeggen" promises
                 // that its settings are kept (it put every topic back before).
-                Topics = reactivate && requested.Count == 0 ? existing.Topics : requested,
+                Topics = reactivate && requested.Count == 0 && !allAsked ? existing.Topics : requested,
                 Status = reactivate ? SubscriptionStatus.Active : existing.Status,
                 StatusReason = reactivate ? null : existing.StatusReason,
             };

@@ -11,7 +11,8 @@ namespace Briefingbot.Administration.Subscriptions;
 /// </summary>
 public sealed class SubscriptionRemovalHandler(SubscriptionService service, ILogger<SubscriptionRemovalHandler> logger) : IBotRemovedHandler
 {
-    public const string Reason = "de bot is uit dit gesprek verwijderd";
+    // Read in another chat too (briefing status): "het gesprek", never "dit gesprek" (SubscriptionService.Describe).
+    public const string Reason = "de bot is uit het gesprek verwijderd";
 
     public async Task BotRemovedAsync(CommandContext context, CancellationToken cancellationToken)
     {

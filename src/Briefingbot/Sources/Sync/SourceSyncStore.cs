@@ -363,29 +363,27 @@ public sealed class SourceSyncStore(StoreDatabase database, TimeProvider time)
             await c.ExecuteAsync("DELETE FROM promises WHERE promise_key = @key AND admin_changed = FALSE", new { key }, ct, tx);
             return;
         }
-        if (string.IsNullOrWhiteSpace(p.Tekst))
-        {
-            // An update without its text is a broken entry, not a deletion: the row stays as it was (a QA pass: it was
-            // deleted, and came back under a new number once the text was in the feed again). A new one without text
-            // has nothing to show and waits for its text.
-            return;
-        }
+        var textless = string.IsNullOrWhiteSpace(p.Tekst);
         var row = OfficialPromises.ToRegisterRow(p with { Nummer = nummer });
         var values = new
         {
             Key = key, row.LetterId, row.Sentence, row.Actor, row.What, row.DeadlinePhrase, DueDate = DbValues.Date(row.DueDate),
-            LetterDate = DbValues.Date(row.MadeOn), Status = row.Status.ToString(), now,
+            LetterDate = DbValues.Date(row.MadeOn), Status = row.Status.ToString(), now, Textless = textless,
         };
-        // The register's status follows the official one until an admin decides otherwise (admin_changed).
+        // The register's status follows the official one until an admin decides otherwise (admin_changed). An update
+        // without its text is a broken entry, not a deletion: the promise keeps its text and number, the rest is
+        // updated (a QA pass: it was deleted, and came back under a new number once the text was in the feed again);
+        // a new one without text has nothing to show and waits for its text.
         var updated = await c.ExecuteAsync(
             $"""
-            UPDATE promises SET letter_id = @LetterId, sentence = @Sentence, start_offset = 0, end_offset = 0, actor = @Actor, what = @What,
+            UPDATE promises SET letter_id = @LetterId, sentence = CASE WHEN @Textless THEN sentence ELSE @Sentence END, start_offset = 0, end_offset = 0,
+                actor = @Actor, what = CASE WHEN @Textless THEN what ELSE @What END,
                 deadline_phrase = @DeadlinePhrase, due_date = {D.Date("@DueDate")}, confidence = 1, letter_date = {D.Date("@LetterDate")},
                 status = CASE WHEN admin_changed THEN status ELSE @Status END, updated_at = {D.Timestamp("@now")}
             WHERE promise_key = @Key
             """,
             values, ct, tx);
-        if (updated == 0)
+        if (updated == 0 && !textless)
         {
             await c.ExecuteAsync(
                 $"""
