@@ -53,6 +53,7 @@ internal static class OtherForms
         }
 
         var months = QueryExpansions.MonthTerms.ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? fronts = null; // analysed once a query, when a mark needs them
         // One entry per analysed form ("Aanschaf", "aanschaf"), in order of first appearance; a form written at the
         // start of a sentence gives way to the same form written inside one ("Aanschaf van …" → "aanschaf").
         var forms = new List<(string Written, bool SentenceStart)>();
@@ -80,7 +81,7 @@ internal static class OtherForms
                     || prefixes.Any(p => folded.StartsWith(p, StringComparison.Ordinal))
                     || typedWords.Any(t => t.Length >= 3 && (folded.Contains(t, StringComparison.Ordinal) || t.Contains(folded, StringComparison.Ordinal)
                         || terms.Any(m => m.Term.Length >= 3 && t.Contains(m.Term, StringComparison.Ordinal))))
-                    || terms.All(m => IsFrontOfTypedCompound(analyzer, typedWords, m.Term)))
+                    || terms.All(m => (fronts ??= FrontsOfTypedCompounds(analyzer, typedWords)).Contains(m.Term)))
                 {
                     continue;
                 }
@@ -100,30 +101,30 @@ internal static class OtherForms
     }
 
     /// <summary>
-    /// Whether <paramref name="term"/> is what the front of a typed compound analyses to: "taken" (term "tak") for
-    /// "taakspecialisatie", whose front "taak" stems to "tak" too; the compound written apart is the typed word, not
-    /// another form (a QA pass saw "Ook gezocht op: taken"). As the query builder splits a compound it knows: a typed
-    /// word of at least twelve letters, a front of at least four, a rest of at least six ("noorwegen" is not "noor" +
-    /// "wegen", and "Noorse" stays listed).
+    /// What the fronts of the typed compounds analyse to: "tak" for "taakspecialisatie" ("taak"), so "taken" found
+    /// apart is the typed word, not another form (a QA pass saw "Ook gezocht op: taken"). As the query builder splits
+    /// a compound it knows: a typed word of at least twelve letters, a front of at least four, a rest of at least six
+    /// ("noorwegen" is not "noor" + "wegen", and "Noorse" stays listed).
     /// </summary>
-    private static bool IsFrontOfTypedCompound(Analyzer analyzer, List<string> typedWords, string term)
+    private static HashSet<string> FrontsOfTypedCompounds(Analyzer analyzer, List<string> typedWords)
     {
-        foreach (var typed in typedWords)
+        var fronts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var typed in typedWords.Distinct(StringComparer.Ordinal))
         {
-            if (typed.Length < 12 || !typed.StartsWith(term[..Math.Min(2, term.Length)], StringComparison.Ordinal))
+            if (typed.Length < 12)
             {
                 continue;
             }
             for (var i = 4; i <= typed.Length - 6; i++)
             {
                 var front = TokenAnalysis.Analyze(analyzer, IndexFields.Text, typed[..i]);
-                if (front.Count == 1 && front[0].Term == term)
+                if (front.Count == 1)
                 {
-                    return true;
+                    fronts.Add(front[0].Term);
                 }
             }
         }
-        return false;
+        return fronts;
     }
 
     /// <summary>Whether the text at <paramref name="start"/> begins a sentence (or the snippet).</summary>

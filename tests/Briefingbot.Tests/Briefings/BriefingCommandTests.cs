@@ -144,7 +144,7 @@ public sealed class BriefingCommandTests
         var now = world.Time.GetUtcNow();
         await world.SubscribeAsync("19:kapot@thread.tacv2", DayOfWeek.Monday, new TimeOnly(8, 0));
         var claim = await world.Ledger.ClaimAsync("19:kapot@thread.tacv2", "2026-11-23T08:00", "i", now, TimeSpan.FromMinutes(5));
-        Assert.True(await world.Ledger.MarkFailedAsync(claim!, DeliveryState.Failed, "Teams weigerde het bericht (HTTP 502, 5 verzoeken)", now));
+        Assert.True(await world.Ledger.MarkFailedAsync(claim!, DeliveryState.Failed, "De chatdienst weigerde het bericht (HTTP 502, 5 verzoeken)", now));
         var named = Fakes.InMemoryConversationReferences.For("19:kapot@thread.tacv2");
         named.Conversation!.Name = "Team Europa";
         await world.References.SaveAsync(named);

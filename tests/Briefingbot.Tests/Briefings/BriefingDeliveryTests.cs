@@ -135,7 +135,7 @@ public sealed class BriefingDeliveryTests
         var row = Assert.Single((await world.DeliveriesAsync()));
         Assert.Equal((DeliveryState.Failed, 3), (row.State, row.Attempts));
         // In Dutch, the HTTP requests called requests, not attempts; the connector's English text stays in the log (QA pass).
-        Assert.Equal("Teams weigerde het bericht (HTTP 502, 3 verzoeken)", row.Error);
+        Assert.Equal("De chatdienst weigerde het bericht (HTTP 502, 3 verzoeken)", row.Error);
 
         world.Time.Advance(TimeSpan.FromHours(1));
         await sweep.SweepAsync(CancellationToken.None);

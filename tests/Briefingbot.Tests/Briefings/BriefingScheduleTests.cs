@@ -1,4 +1,5 @@
 using Briefingbot.Briefings.Scheduling;
+using Briefingbot.Kernel.Time;
 using Briefingbot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -39,6 +40,31 @@ public sealed class BriefingScheduleTests
         Assert.Equal(expectedPeriod, delivery.PeriodKey);
         Assert.Equal(DeliveryState.Sent, delivery.State);
         Assert.Equal(fire, delivery.CompletedAt);
+    }
+
+    /// <summary>
+    /// The moment a delivered briefing was composed as of, read back from its key: the period start, the first
+    /// occurrence of a wall-clock time in the autumn overlap (as Quartz fires), and never after the delivery was claimed
+    /// or sent. The next briefing lists the letters after it (a QA pass and a review).
+    /// </summary>
+    [Fact]
+    public void A_delivered_briefing_was_composed_as_of_its_period_start()
+    {
+        var monday = BriefingSchedule.For(new Subscription("c", null, [], DayOfWeek.Monday, new TimeOnly(8, 0), "Europe/Amsterdam", SubscriptionStatus.Active, null, "t", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
+        var sunday = BriefingSchedule.For(new Subscription("c", null, [], DayOfWeek.Sunday, new TimeOnly(2, 30), "Europe/Amsterdam", SubscriptionStatus.Active, null, "t", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
+        static Delivery Sent(string key, DateTimeOffset claimed, DateTimeOffset completed) =>
+            new("c", key, DeliveryState.Sent, 2, "i", claimed, completed, null, null);
+
+        // Retried and sent an hour after 08:00 CET (07:00Z): composed as of 07:00Z.
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero),
+            monday.ComposedAsOf(Sent("2026-11-30T08:00", new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 8, 1, 0, TimeSpan.Zero))));
+        // 02:30 on 25 October 2026 happens twice; Quartz fired at the first (CEST, 00:30Z).
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero),
+            sunday.ComposedAsOf(Sent("2026-10-25T02:30", new DateTimeOffset(2026, 10, 25, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 25, 2, 5, 0, TimeSpan.Zero))));
+        // A key read later than the delivery was claimed (the zone changed since): the claim bounds it.
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero),
+            monday.ComposedAsOf(Sent("2026-11-30T08:00", new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 6, 1, 0, TimeSpan.Zero))));
+        Assert.Null(monday.ComposedAsOf(null));
     }
 
     [Fact]

@@ -7,7 +7,9 @@ namespace Briefingbot.Administration.Subscriptions;
 /// The bot was removed from a conversation: its subscription becomes inactive at once (status "inactief (bot
 /// verwijderd)"), with an audit entry naming who removed it, and the scheduler drops its job. Before, the
 /// subscription stayed active until the next briefing met 403/404 (a QA pass). Its topics and schedule are kept, so
-/// <c>abonneer</c> after the bot is added again turns it back on as it was; the welcome then says so.
+/// <c>abonneer</c> after the bot is added again turns it back on as it was; the welcome then says so. A removal from a
+/// team names the team (its General channel's id): the team's other channels are not known as its own, so their
+/// subscriptions turn inactive only when their next briefing meets 403 (docs/administration.md).
 /// </summary>
 public sealed class SubscriptionRemovalHandler(SubscriptionService service, ILogger<SubscriptionRemovalHandler> logger) : IBotRemovedHandler
 {

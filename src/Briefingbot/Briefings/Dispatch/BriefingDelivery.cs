@@ -216,11 +216,19 @@ public sealed class BriefingDelivery(
     {
         var what = result.Outcome switch
         {
-            ConnectorOutcome.Throttled => "Teams liet te veel berichten tegelijk niet toe",
+            ConnectorOutcome.Throttled => "De chatdienst liet te veel berichten tegelijk niet toe",
             ConnectorOutcome.ConversationGone => "Het gesprek is niet meer bereikbaar",
-            _ => result.StatusCode is null ? "Teams was niet bereikbaar" : "Teams weigerde het bericht",
+            _ => result.StatusCode is null ? "De chatdienst was niet bereikbaar" : "De chatdienst weigerde het bericht",
         };
-        var status = result.StatusCode is { } code ? $"HTTP {code.ToString(System.Globalization.CultureInfo.InvariantCulture)}, " : "";
-        return $"{what} ({status}{(result.Attempts == 1 ? "1 verzoek" : $"{result.Attempts} verzoeken")})";
+        var details = new List<string>(2);
+        if (result.StatusCode is { } code)
+        {
+            details.Add($"HTTP {code.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+        if (result.Attempts > 0)
+        {
+            details.Add(result.Attempts == 1 ? "1 verzoek" : $"{result.Attempts} verzoeken");
+        }
+        return details.Count == 0 ? what : $"{what} ({string.Join(", ", details)})";
     }
 }

@@ -104,7 +104,16 @@ public sealed class LetterArrivalObserver(ILetterArrivals arrivals, TimeProvider
     /// letter 004, for a Council of 1 December 2025, was "Nieuw in uw dossiers" in the first briefing).
     /// </remarks>
     public Task OnLetterIngestedAsync(Letter letter, IReadOnlyList<ExtractedPromise> promises, IReadOnlyList<ExtractedMeeting> meetings, CancellationToken cancellationToken) =>
-        arrivals.RecordAsync(letter.Id, letter.Date ?? letter.MeetingDate, time.GetUtcNow(), cancellationToken);
+        arrivals.RecordAsync(letter.Id, letter.Date ?? (PreparesMeeting(letter) ? letter.MeetingDate : null), time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Whether the letter's title says it prepares its meeting (an agenda, or the written consultation about one), so
+    /// the meeting's date is a bound it was written before; a report ("Verslag van de Raad …") comes after its meeting.
+    /// </summary>
+    private static bool PreparesMeeting(Letter letter) =>
+        letter.Title is { } title
+        && title.Contains("agenda", StringComparison.OrdinalIgnoreCase)
+        && !title.Contains("verslag van de", StringComparison.OrdinalIgnoreCase);
 
     // A removed letter keeps its arrival: should it come back, it is not news again.
     public Task OnLetterRemovedAsync(string letterId, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -97,7 +97,18 @@ public sealed class BriefingSchedule
         {
             return delivery.CompletedAt;
         }
-        var start = new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
-        return delivery.CompletedAt is { } completed && completed < start ? completed : start;
+        // A wall-clock time of the autumn overlap fired at its first occurrence (Quartz): the larger offset.
+        var offset = TimeZone.IsAmbiguousTime(local) ? TimeZone.GetAmbiguousTimeOffsets(local).Max() : TimeZone.GetUtcOffset(local);
+        var start = new DateTimeOffset(local, offset);
+        // Never later than the delivery was claimed or sent: should the zone have changed since (the key is wall-clock
+        // time in the zone of that day), a letter is listed twice rather than never.
+        foreach (var bound in new DateTimeOffset?[] { delivery.ClaimedAt, delivery.CompletedAt })
+        {
+            if (bound is { } b && b < start)
+            {
+                start = b;
+            }
+        }
+        return start;
     }
 }

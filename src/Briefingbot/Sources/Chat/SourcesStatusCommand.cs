@@ -135,7 +135,7 @@ public sealed class SourcesStatusCommand(
         {
             _ when r.Contains("encrypted", StringComparison.Ordinal) => "het bestand is met een wachtwoord beveiligd",
             _ when r.Contains("empty document", StringComparison.Ordinal) => "het bestand is leeg",
-            _ when r.Contains("too large", StringComparison.Ordinal) => "het bestand is te groot",
+            _ when r.Contains("too large", StringComparison.Ordinal) || r.Contains("maxfilebytes", StringComparison.Ordinal) => "het bestand is te groot",
             _ when r.Contains("legacy word", StringComparison.Ordinal) => "oud Word-formaat (.doc), dat niet gelezen wordt",
             _ when r.Contains("incomplete body", StringComparison.Ordinal) => "de bron stuurde een onvolledig of onleesbaar antwoord",
             _ when r.Contains("http 429", StringComparison.Ordinal) => "de bron vroeg om minder verzoeken",

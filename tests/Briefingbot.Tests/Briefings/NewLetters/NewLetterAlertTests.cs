@@ -235,13 +235,15 @@ public sealed class LetterArrivalObserverTests
     {
         var arrivals = new RecordingArrivals();
         var observer = new LetterArrivalObserver(arrivals, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)));
-        Briefingbot.Dossiers.Letters.Letter Make(string id, DateOnly? date) =>
-            new(id, id + ".txt", "hash", "tekst", "Schriftelijk overleg RBZ Defensie van 1 december 2025", "Schriftelijk overleg", date, null, null, null, [], null, []);
+        Briefingbot.Dossiers.Letters.Letter Make(string id, DateOnly? date, string title = "Schriftelijk overleg over de geannoteerde agenda voor de RBZ Defensie van 1 december 2025") =>
+            new(id, id + ".txt", "hash", "tekst", title, "Schriftelijk overleg", date, null, null, null, [], null, []);
 
         await observer.OnLetterIngestedAsync(Make("004", null) with { MeetingDate = new DateOnly(2025, 12, 1) }, [], [], CancellationToken.None);
         await observer.OnLetterIngestedAsync(Make("000", new DateOnly(2025, 4, 11)) with { MeetingDate = new DateOnly(2025, 12, 1) }, [], [], CancellationToken.None);
+        // A report comes after its meeting: the meeting's date is no bound on it (a review).
+        await observer.OnLetterIngestedAsync(Make("verslag", null, "Verslag van de Raad Buitenlandse Zaken van 1 december 2025") with { MeetingDate = new DateOnly(2025, 12, 1) }, [], [], CancellationToken.None);
 
-        Assert.Equal([("004", (DateOnly?)new DateOnly(2025, 12, 1)), ("000", new DateOnly(2025, 4, 11))], arrivals.Recorded);
+        Assert.Equal([("004", (DateOnly?)new DateOnly(2025, 12, 1)), ("000", new DateOnly(2025, 4, 11)), ("verslag", null)], arrivals.Recorded);
         Assert.True(BackCatalogue.Is(arrivals.Recorded[0].Date, new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero), 30));
     }
 }
