@@ -292,6 +292,28 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(3, (await subscriptions.ListAsync()).Count);
     }
 
+    /// <summary>A status change from given statuses only, in one step: of two at once, one changes it (bot removal, a review).</summary>
+    [Fact]
+    public async Task Subscription_status_changes_only_from_the_given_statuses_and_once()
+    {
+        var subscriptions = new SubscriptionStore(Database);
+        await subscriptions.UpsertAsync(new Subscription(
+            "19:a", null, [], DayOfWeek.Monday, new TimeOnly(8, 0), "Europe/Amsterdam", SubscriptionStatus.Paused, null, "aad-1", Now, Now));
+        SubscriptionStatus[] live = [SubscriptionStatus.Active, SubscriptionStatus.Paused];
+
+        var both = await Task.WhenAll(
+            subscriptions.ChangeStatusAsync("19:a", live, SubscriptionStatus.Inactive, "verwijderd", Now),
+            subscriptions.ChangeStatusAsync("19:a", live, SubscriptionStatus.Inactive, "verwijderd", Now));
+        var missing = await subscriptions.ChangeStatusAsync("19:none", live, SubscriptionStatus.Inactive, "verwijderd", Now);
+        var cancelled = await subscriptions.ChangeStatusAsync("19:a", [SubscriptionStatus.Cancelled], SubscriptionStatus.Active, null, Now);
+
+        Assert.Equal(1, both.Count(changed => changed));
+        Assert.False(missing);
+        Assert.False(cancelled);
+        var s = (await subscriptions.GetAsync("19:a"))!;
+        Assert.Equal((SubscriptionStatus.Inactive, "verwijderd"), (s.Status, s.StatusReason));
+    }
+
     // ---- delivery ledger --------------------------------------------------------------------------------------
 
     [Fact]

@@ -18,14 +18,13 @@ public sealed class SubscriptionRemovalHandler(SubscriptionService service, ILog
 
     public async Task BotRemovedAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (SubscriptionService.ConversationId(context) is not { } conversationId
-            || await service.GetAsync(conversationId, cancellationToken) is not { } existing
-            || existing.Status is not (SubscriptionStatus.Active or SubscriptionStatus.Paused))
+        // One step from active or paused to inactive: the second event of one removal (Teams sends two, possibly at
+        // the same moment, possibly to two instances) finds it inactive and records nothing (a review).
+        if (SubscriptionService.ConversationId(context) is { } conversationId
+            && await service.ChangeStatusAsync(context, conversationId, [SubscriptionStatus.Active, SubscriptionStatus.Paused], SubscriptionStatus.Inactive,
+                Reason, "subscription.bot-removed", "bot uit het gesprek verwijderd; abonnement inactief", cancellationToken))
         {
-            return; // nothing subscribed, or already inactive or cancelled (the second event of one removal)
+            Log.SubscriptionInactiveAfterRemoval(logger, conversationId);
         }
-        var updated = existing with { Status = SubscriptionStatus.Inactive, StatusReason = Reason };
-        await service.SaveAsync(context, updated, "subscription.bot-removed", "bot uit het gesprek verwijderd; abonnement inactief", cancellationToken);
-        Log.SubscriptionInactiveAfterRemoval(logger, conversationId);
     }
 }

@@ -71,8 +71,28 @@ public sealed class SubscriptionService(
     public async Task SaveAsync(CommandContext context, Subscription subscription, string action, string details, CancellationToken cancellationToken)
     {
         await store.UpsertAsync(subscription with { UpdatedAt = Now }, cancellationToken);
+        await RecordChangeAsync(context, subscription.ConversationId, action, details, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the status only from one of <paramref name="from"/>, in one step, and then audits and re-plans as
+    /// <see cref="SaveAsync"/> does; false (nothing recorded) when another event changed it first.
+    /// </summary>
+    public async Task<bool> ChangeStatusAsync(CommandContext context, string conversationId, IReadOnlyCollection<SubscriptionStatus> from, SubscriptionStatus to,
+        string reason, string action, string details, CancellationToken cancellationToken)
+    {
+        if (!await store.ChangeStatusAsync(conversationId, from, to, reason, Now, cancellationToken))
+        {
+            return false;
+        }
+        await RecordChangeAsync(context, conversationId, action, details, cancellationToken);
+        return true;
+    }
+
+    private async Task RecordChangeAsync(CommandContext context, string conversationId, string action, string details, CancellationToken cancellationToken)
+    {
         await audit.RecordAsync(Actor.From(context), action, $"{details} ({Describe(context)})", cancellationToken);
-        await NotifyAsync(subscription.ConversationId, cancellationToken);
+        await NotifyAsync(conversationId, cancellationToken);
     }
 
     private async Task NotifyAsync(string conversationId, CancellationToken cancellationToken)

@@ -71,6 +71,24 @@ public sealed class SubscriptionStore(StoreDatabase database) : ISubscriptionSto
             new { conversationId, status = status.ToString(), reason, at = DbValues.Timestamp(at) }, ct);
     }
 
+    public async Task<bool> ChangeStatusAsync(string conversationId, IReadOnlyCollection<SubscriptionStatus> from, SubscriptionStatus to, string? reason, DateTimeOffset at, CancellationToken ct = default)
+    {
+        if (from.Count == 0)
+        {
+            return false;
+        }
+        // The statuses are enum names, never user text: written into the statement as literals.
+        var allowed = string.Join(", ", from.Select(s => $"'{s}'"));
+        await using var connection = await database.OpenAsync(ct);
+        var changed = await connection.ExecuteAsync(
+            $"""
+            UPDATE subscriptions SET status = @status, status_reason = @reason, updated_at = {D.Timestamp("@at")}
+            WHERE conversation_id = @conversationId AND status IN ({allowed})
+            """,
+            new { conversationId, status = to.ToString(), reason, at = DbValues.Timestamp(at) }, ct);
+        return changed > 0;
+    }
+
     private static Subscription Map(DbRow r) => new(
         r.Text("conversation_id"),
         r.NullableText("tenant_id"),

@@ -76,4 +76,17 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
         }
         return Task.CompletedTask;
     }
+
+    public Task<bool> ChangeStatusAsync(string conversationId, IReadOnlyCollection<SubscriptionStatus> from, SubscriptionStatus to, string? reason, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (Subscriptions)
+        {
+            if (!Subscriptions.TryGetValue(conversationId, out var s) || !from.Contains(s.Status))
+            {
+                return Task.FromResult(false);
+            }
+            Subscriptions[conversationId] = s with { Status = to, StatusReason = reason, UpdatedAt = at };
+            return Task.FromResult(true);
+        }
+    }
 }
