@@ -22,4 +22,11 @@ public sealed class ChatOptions
 
     public bool IsTextOnly(string? channelId) =>
         channelId is not null && TextOnlyChannels.Any(c => string.Equals(c, channelId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether a channel gets Adaptive Cards, for senders outside a turn (scheduled briefings, letter alerts) that may
+    /// run without the chat's settings registered: then the defaults (Slack text only).
+    /// </summary>
+    public static bool SupportsCards(Microsoft.Extensions.Options.IOptions<ChatOptions>? options, string? channelId) =>
+        !(options?.Value ?? new ChatOptions()).IsTextOnly(channelId);
 }

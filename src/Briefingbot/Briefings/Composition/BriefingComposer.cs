@@ -183,26 +183,13 @@ public sealed class BriefingComposer(
         Registers.Promises.OfficialPromiseTopics.MatchingAsync(all, topicQueries.Select(t => t.Query).ToList(), search, officialSubjects, ct);
 
     /// <summary>
-    /// The promise's status as it stood at <paramref name="asOf"/> (issue 14 item 9: a preview of a past date must not
-    /// apply later decisions): the last change in its history at or before that moment, else open if an admin changed
-    /// it only later. Only promises changed after that moment need their history read; for the others the current
-    /// status is the one. A promise no admin ever changed has the status it came with: the official register's
-    /// ("Voldaan"), which the sync writes without history (a QA pass: a fulfilled register promise, touched by a later
-    /// sync, showed as open and overdue in a briefing composed as of an earlier moment).
+    /// The promise's status as it stood at <paramref name="asOf"/> (<see cref="Registers.Promises.PromiseStatusHistory"/>).
+    /// Only promises changed after that moment need their history read; for the others the current status is the one.
     /// </summary>
-    private async Task<PromiseStatus> StatusAtAsync(PromiseRecord p, DateTimeOffset asOf, CancellationToken ct)
-    {
-        if (p.UpdatedAt <= asOf)
-        {
-            return p.Status;
-        }
-        var history = await promises.HistoryAsync(p.Number, ct);
-        if (history.Count == 0)
-        {
-            return p.Status;
-        }
-        return history.Where(h => h.ChangedAt <= asOf).OrderBy(h => h.ChangedAt).LastOrDefault()?.Status ?? PromiseStatus.Open;
-    }
+    private async Task<PromiseStatus> StatusAtAsync(PromiseRecord p, DateTimeOffset asOf, CancellationToken ct) =>
+        p.UpdatedAt <= asOf
+            ? p.Status
+            : Registers.Promises.PromiseStatusHistory.StatusAt(p, await promises.HistoryAsync(p.Number, ct), changedAt => changedAt <= asOf);
 
     private async Task<(List<BriefingLetter> Letters, int More)> ComposeNewLettersAsync(
         IReadOnlyList<Topic>? topicList, DateTimeOffset since, DateTimeOffset asOf, LetterCache letters, CancellationToken ct)

@@ -160,7 +160,7 @@ public sealed class LetterAlertDispatcher(
                 await ledger.MarkFailedAsync(conversationId, alert.LetterId, token, LetterAlertState.Gone, "Geen gespreksreferentie.", time.GetUtcNow(), ct);
                 return DeliveryOutcome.Gone;
             }
-            var activity = LetterAlertCard.Render(alert, cards, !(chat?.Value ?? new Chat.ChatOptions()).IsTextOnly(reference.ChannelId));
+            var activity = LetterAlertCard.Render(alert, cards, Chat.ChatOptions.SupportsCards(chat, reference.ChannelId));
             await pacer.WaitAsync(reference.Conversation?.TenantId, ct);
             var result = await messenger.SendAsync(reference, activity, ct);
             if (result.Outcome == ConnectorOutcome.ConversationGone)

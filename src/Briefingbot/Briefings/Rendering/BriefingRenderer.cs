@@ -24,7 +24,7 @@ public sealed class BriefingRenderer(IOptions<BriefingOptions> options, IOptions
     /// cards as images), the same setting the chat's answers follow (a QA pass: scheduled briefings and alerts went out
     /// as cards to a channel configured as text only, because only "slack" was known here).
     /// </summary>
-    public bool ChannelSupportsCards(string? channelId) => !(chat?.Value ?? new Chat.ChatOptions()).IsTextOnly(channelId);
+    public bool ChannelSupportsCards(string? channelId) => Chat.ChatOptions.SupportsCards(chat, channelId);
 
     /// <summary>The messages for <paramref name="briefing"/>, in order.</summary>
     public IReadOnlyList<Activity> Render(Briefing briefing, bool cards)

@@ -67,23 +67,8 @@ public sealed class PromiseQueries(IPromiseRegister register, DutchClock clock)
     /// <summary>The day the promise was made: its letter's date, else the day the register first saw it.</summary>
     public DateOnly MadeOn(PromiseRecord p) => p.LetterDate ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.CreatedAt, clock.Zone).DateTime);
 
-    /// <summary>
-    /// The status on <paramref name="day"/>: the last change in its history on or before it, else open if an admin
-    /// changed it only later. A promise no admin ever changed has the status it came with, the official register's,
-    /// which the sync writes without history: the briefing's rule (BriefingComposer), so the view of a past day and the
-    /// briefing of that day agree (a review: a fulfilled register promise was overdue here, absent there).
-    /// </summary>
-    private async Task<PromiseStatus> StatusOnAsync(PromiseRecord p, DateOnly day, CancellationToken cancellationToken)
-    {
-        var history = await register.HistoryAsync(p.Number, cancellationToken);
-        if (history.Count == 0)
-        {
-            return p.Status;
-        }
-        var last = history
-            .Where(h => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(h.ChangedAt, clock.Zone).DateTime) <= day)
-            .OrderBy(h => h.ChangedAt)
-            .LastOrDefault();
-        return last?.Status ?? PromiseStatus.Open;
-    }
+    /// <summary>The status on <paramref name="day"/> (in the register's zone), by the briefing's rule (<see cref="PromiseStatusHistory"/>).</summary>
+    private async Task<PromiseStatus> StatusOnAsync(PromiseRecord p, DateOnly day, CancellationToken cancellationToken) =>
+        PromiseStatusHistory.StatusAt(p, await register.HistoryAsync(p.Number, cancellationToken),
+            changedAt => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(changedAt, clock.Zone).DateTime) <= day);
 }

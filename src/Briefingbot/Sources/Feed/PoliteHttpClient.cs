@@ -32,6 +32,9 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
     /// <summary>The last back-off this client waited, as asked for by the server or computed (tests read it).</summary>
     public TimeSpan LastBackoff { get; private set; }
 
+    /// <summary>The server answered, but what it sent did not pass the caller's check (a truncated or unreadable page).</summary>
+    private const string IncompleteBody = "incomplete body";
+
     private int _requests;
     private int _retries;
 
@@ -52,7 +55,7 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
                     {
                         return response.Response;
                     }
-                    failure = "incomplete body";
+                    failure = IncompleteBody;
                 }
                 else if (response.Response.Status == HttpStatusCode.TooManyRequests || (int)response.Response.Status >= 500)
                 {
@@ -75,7 +78,7 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
 
             if (attempt >= settings.MaxRetries)
             {
-                throw new SourceUnavailableException($"{url}: {failure} after {attempt + 1} attempts") { Answered = failure == "incomplete body" };
+                throw new SourceUnavailableException($"{url}: {failure} after {attempt + 1} attempts") { Answered = failure == IncompleteBody };
             }
             // Exponential from one request interval (at least 1 s), or what the server asked for.
             var computed = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
