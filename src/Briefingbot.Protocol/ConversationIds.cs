@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Briefingbot.Protocol.Schema;
+
 namespace Briefingbot.Protocol;
 
 /// <summary>Conversation id conventions of the channels.</summary>
@@ -14,5 +17,28 @@ public static class ConversationIds
     {
         var marker = conversationId.IndexOf(ThreadMarker, StringComparison.OrdinalIgnoreCase);
         return marker > 0 ? conversationId[..marker] : conversationId;
+    }
+
+    /// <summary>
+    /// The Teams team an activity comes from (<c>channelData.team.id</c>, else <c>channelData.teamsTeamId</c>); null in
+    /// personal and group chats and on other channels. A team's id is its General channel's conversation id; its
+    /// other channels have ids of their own, so this is the only way to know a channel's team.
+    /// </summary>
+    public static string? TeamId(Activity activity)
+    {
+        if (activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+        if (data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
+            && team.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(id.GetString()))
+        {
+            return id.GetString()!.Trim();
+        }
+        return data.TryGetProperty("teamsTeamId", out var teamsTeamId) && teamsTeamId.ValueKind == JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(teamsTeamId.GetString())
+            ? teamsTeamId.GetString()!.Trim()
+            : null;
     }
 }

@@ -10,7 +10,8 @@ public static class WelcomeCard
     /// <param name="conversationType">Teams' conversation.conversationType: personal, groupChat or channel.</param>
     /// <param name="earlier">A subscription of this conversation that the bot's removal turned off: named, with how to
     /// turn it back on.</param>
-    public static CardAnswer Create(string? conversationType, Subscription? earlier = null)
+    /// <param name="otherChannels">Other channels of this team whose subscription is off since the bot was removed.</param>
+    public static CardAnswer Create(string? conversationType, Subscription? earlier = null, int otherChannels = 0)
     {
         var (text, howTo) = conversationType switch
         {
@@ -28,6 +29,12 @@ public static class WelcomeCard
         {
             var topics = earlier.Topics.Count == 0 ? "alle onderwerpen" : "onderwerpen " + string.Join(", ", earlier.Topics);
             text += $" Dit gesprek had een abonnement op de weekbriefing ({topics}); dat staat uit sinds ik uit het gesprek werd verwijderd. Typ ‘abonneer’ om het met dezelfde instellingen weer aan te zetten.";
+        }
+        if (otherChannels > 0)
+        {
+            text += otherChannels == 1
+                ? " Eén ander kanaal van dit team had ook een abonnement; dat staat uit. Typ daar ‘@Briefingbot abonneer’ om het met dezelfde instellingen weer aan te zetten."
+                : $" {otherChannels} andere kanalen van dit team hadden ook een abonnement; die staan uit. Typ in elk kanaal ‘@Briefingbot abonneer’ om het met dezelfde instellingen weer aan te zetten.";
         }
         var data = new JsonObject
         {

@@ -24,6 +24,7 @@ public sealed class BriefingBot(
     WelcomeGreeter greeter,
     MessageExtensionSearch messageExtension,
     UserNames userNames,
+    ChannelTeams channelTeams,
     IOptions<ChatOptions> options,
     ILogger<BriefingBot> logger,
     IEnumerable<IBotRemovedHandler> removedHandlers) : IBot
@@ -41,6 +42,8 @@ public sealed class BriefingBot(
             {
                 // Admin views show people by the name their activities carry, not by their Entra object id.
                 await userNames.RememberAsync(activity.From, cancellationToken).ConfigureAwait(false);
+                // A channel's subscription learns its team, so removing the bot from the team reaches it.
+                await channelTeams.RememberAsync(activity, cancellationToken).ConfigureAwait(false);
             }
             switch (activity.Type)
             {

@@ -34,6 +34,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<SearchAnswers>();
         services.AddSingleton<WelcomeGreeter>();
+        services.AddSingleton<ChannelTeams>();
         services.AddSingleton<MessageExtensionSearch>();
         services.AddSingleton<IBot, BriefingBot>();
 

@@ -15,4 +15,16 @@ public interface ISubscriptionStore
     /// arrive together or at two instances.
     /// </summary>
     Task<bool> ChangeStatusAsync(string conversationId, IReadOnlyCollection<SubscriptionStatus> from, SubscriptionStatus to, string? reason, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>
+    /// The conversations whose subscription was made or changed in a channel of <paramref name="teamId"/> (a Teams
+    /// team id), in any status. The team's General channel has the team's id as its own conversation id.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListTeamConversationsAsync(string teamId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records the team of a subscription that does not know it yet (one written before team ids were kept); does
+    /// nothing when there is no subscription or it already names a team.
+    /// </summary>
+    Task RememberTeamAsync(string conversationId, string teamId, CancellationToken ct = default);
 }

@@ -28,7 +28,8 @@ public sealed record Subscription(
     string? StatusReason,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? TeamId = null);
 
 public enum SubscriptionStatus { Active, Paused, Inactive, Cancelled }
 

@@ -11,4 +11,24 @@ public class ConversationIdsTests
     {
         Assert.Equal(expected, ConversationIds.WithoutThread(id));
     }
+
+    [Theory]
+    [InlineData("""{"team":{"id":"19:team@thread.tacv2","name":"Europa"},"channel":{"id":"19:c@thread.tacv2"}}""", "19:team@thread.tacv2")]
+    [InlineData("""{"teamsTeamId":"19:team@thread.tacv2","teamsChannelId":"19:c@thread.tacv2"}""", "19:team@thread.tacv2")]
+    [InlineData("""{"tenant":{"id":"t-1"}}""", null)]
+    [InlineData("""{"team":{"id":"  "}}""", null)]
+    [InlineData("""{"team":"19:x"}""", null)]
+    [InlineData("""[1,2]""", null)]
+    public void The_team_comes_from_teams_channel_data(string channelData, string? expected)
+    {
+        var activity = new Briefingbot.Protocol.Schema.Activity { ChannelData = System.Text.Json.JsonDocument.Parse(channelData).RootElement.Clone() };
+
+        Assert.Equal(expected, ConversationIds.TeamId(activity));
+    }
+
+    [Fact]
+    public void An_activity_without_channel_data_has_no_team()
+    {
+        Assert.Null(ConversationIds.TeamId(new Briefingbot.Protocol.Schema.Activity()));
+    }
 }

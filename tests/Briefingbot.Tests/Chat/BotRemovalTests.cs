@@ -115,6 +115,65 @@ public sealed class BotRemovalTests : IDisposable
         Assert.Equal(["defensie-eu"], s.Topics);
     }
 
+    /// <summary>A Teams channel activity: channelData names the team (its id is its General channel's).</summary>
+    private static Activity InTeam(Activity a, string team = "team-1")
+    {
+        a.ChannelData = System.Text.Json.JsonDocument.Parse(
+            $$$"""{"team":{"id":"{{{team}}}","name":"Europa"},"channel":{"id":"{{{a.Conversation!.Id}}}"},"tenant":{"id":"t-1"}}""").RootElement.Clone();
+        return a;
+    }
+
+    private static Activity ChannelMessage(string text, string channel) => InTeam(FakeTurnContext.Message(text, conversationId: channel, conversationType: "channel"));
+
+    [Fact]
+    public async Task Removing_the_bot_from_a_team_turns_off_every_channel_of_that_team()
+    {
+        // Before: only General's subscription (the team's id) was turned off; the other channels stayed active.
+        await _host.TurnAsync(ChannelMessage("abonneer", "team-1"));
+        await _host.TurnAsync(ChannelMessage("abonneer", "19:kanaal-2@thread.tacv2"));
+        await _host.TurnAsync(InTeam(FakeTurnContext.Message("abonneer", conversationId: "19:ander@thread.tacv2", conversationType: "channel"), "team-2"));
+        _notifier.Changed.Clear();
+
+        await _host.TurnAsync(InTeam(Removed()));
+        await _host.TurnAsync(InTeam(RemovedMember("bot-1"))); // the second event of the same removal
+
+        Assert.Equal(SubscriptionStatus.Inactive, (await Subscriptions.GetAsync("team-1"))!.Status);
+        var channel = (await Subscriptions.GetAsync("19:kanaal-2@thread.tacv2"))!;
+        Assert.Equal((SubscriptionStatus.Inactive, SubscriptionRemovalHandler.TeamReason), (channel.Status, channel.StatusReason));
+        Assert.Equal(SubscriptionStatus.Active, (await Subscriptions.GetAsync("19:ander@thread.tacv2"))!.Status); // another team
+        Assert.Equal(["team-1", "19:kanaal-2@thread.tacv2"], _notifier.Changed);
+        var audit = (await _host.Get<IAuditLog>().LatestAsync(100)).Where(e => e.Action == "subscription.bot-removed").ToList();
+        Assert.Equal(2, audit.Count);
+        Assert.Contains(audit, e => e.Details.Contains("kanaal 19:kanaal-2@thread.tacv2 van team Europa", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_subscription_made_before_team_ids_were_kept_learns_its_team_from_a_message_in_its_channel()
+    {
+        var now = _host.Time.GetUtcNow();
+        await Subscriptions.UpsertAsync(new Subscription("19:oud@thread.tacv2", null, [], DayOfWeek.Monday, new TimeOnly(8, 0),
+            "Europe/Amsterdam", SubscriptionStatus.Active, null, "aad-user-1", now, now));
+
+        await _host.TurnAsync(ChannelMessage("drones", "19:oud@thread.tacv2;messageid=123"));
+        await _host.TurnAsync(InTeam(Removed()));
+
+        Assert.Equal(SubscriptionStatus.Inactive, (await Subscriptions.GetAsync("19:oud@thread.tacv2"))!.Status);
+    }
+
+    [Fact]
+    public async Task Adding_the_bot_to_the_team_again_names_the_other_channels_whose_subscription_is_off()
+    {
+        await _host.TurnAsync(ChannelMessage("abonneer", "19:kanaal-2@thread.tacv2"));
+        await _host.TurnAsync(ChannelMessage("abonneer", "19:kanaal-3@thread.tacv2"));
+        await _host.TurnAsync(InTeam(Removed()));
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var text = CardAssert.AllText((await _host.TurnAsync(InTeam(Added()))).SingleCard());
+
+        Assert.Contains("2 andere kanalen van dit team hadden ook een abonnement; die staan uit.", text);
+        Assert.DoesNotContain("Dit gesprek had een abonnement", text); // General itself had none
+    }
+
     public void Dispose()
     {
         _host.Dispose();

@@ -314,6 +314,35 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal((SubscriptionStatus.Inactive, "verwijderd"), (s.Status, s.StatusReason));
     }
 
+    /// <summary>
+    /// A subscription keeps the Teams team it was made in (an upsert without one keeps the stored team), and a team's
+    /// subscriptions are found by it, the General channel (whose id is the team's) included.
+    /// </summary>
+    [Fact]
+    public async Task Subscriptions_keep_their_team_and_are_found_by_it()
+    {
+        var subscriptions = new SubscriptionStore(Database);
+        Subscription Make(string id, string? team) => new(
+            id, null, [], DayOfWeek.Monday, new TimeOnly(8, 0), "Europe/Amsterdam", SubscriptionStatus.Active, null, "aad-1", Now, Now, team);
+        await subscriptions.UpsertAsync(Make("19:general", "19:general"));
+        await subscriptions.UpsertAsync(Make("19:kanaal-2", "19:general"));
+        await subscriptions.UpsertAsync(Make("19:ander-team", "19:ander"));
+        await subscriptions.UpsertAsync(Make("19:oud", null));
+        await subscriptions.UpsertAsync(Make("a:persoonlijk", null));
+
+        await subscriptions.UpsertAsync(Make("19:kanaal-2", null) with { Topics = ["defensie-eu"] });
+        await subscriptions.RememberTeamAsync("19:oud", "19:general");
+        await subscriptions.RememberTeamAsync("19:kanaal-2", "19:ander");
+        await subscriptions.RememberTeamAsync("19:onbekend", "19:general");
+
+        Assert.Equal(["19:general", "19:kanaal-2", "19:oud"], await subscriptions.ListTeamConversationsAsync("19:general"));
+        Assert.Equal(["19:ander-team"], await subscriptions.ListTeamConversationsAsync("19:ander"));
+        var kept = (await subscriptions.GetAsync("19:kanaal-2"))!;
+        Assert.Equal("19:general", kept.TeamId);
+        Assert.Equal(["defensie-eu"], kept.Topics);
+        Assert.Null((await subscriptions.GetAsync("a:persoonlijk"))!.TeamId);
+    }
+
     // ---- delivery ledger --------------------------------------------------------------------------------------
 
     [Fact]

@@ -70,7 +70,9 @@ public sealed class SubscriptionService(
     /// <summary>Stores the changed subscription, records it in the audit log and tells the scheduler.</summary>
     public async Task SaveAsync(CommandContext context, Subscription subscription, string action, string details, CancellationToken cancellationToken)
     {
-        await store.UpsertAsync(subscription with { UpdatedAt = Now }, cancellationToken);
+        // The channel's team, so a removal from the team reaches this channel too (SubscriptionRemovalHandler).
+        var team = Protocol.ConversationIds.TeamId(context.Turn.Activity) ?? subscription.TeamId;
+        await store.UpsertAsync(subscription with { UpdatedAt = Now, TeamId = team }, cancellationToken);
         await RecordChangeAsync(context, subscription.ConversationId, action, details, cancellationToken);
     }
 
@@ -78,6 +80,8 @@ public sealed class SubscriptionService(
     /// Sets the status only from one of <paramref name="from"/>, in one step, and then audits and re-plans as
     /// <see cref="SaveAsync"/> does; false (nothing recorded) when another event changed it first.
     /// </summary>
+    /// <param name="conversationId">The subscription's conversation; when it is not the turn's own (another channel of
+    /// the team the bot was removed from), the audit names it by its id.</param>
     public async Task<bool> ChangeStatusAsync(CommandContext context, string conversationId, IReadOnlyCollection<SubscriptionStatus> from, SubscriptionStatus to,
         string reason, string action, string details, CancellationToken cancellationToken)
     {
@@ -89,10 +93,27 @@ public sealed class SubscriptionService(
         return true;
     }
 
+    /// <summary>The conversations of the subscriptions made or changed in a channel of this Teams team.</summary>
+    public Task<IReadOnlyList<string>> TeamConversationsAsync(string teamId, CancellationToken cancellationToken) =>
+        store.ListTeamConversationsAsync(teamId, cancellationToken);
+
     private async Task RecordChangeAsync(CommandContext context, string conversationId, string action, string details, CancellationToken cancellationToken)
     {
-        await audit.RecordAsync(Actor.From(context), action, $"{details} ({Describe(context)})", cancellationToken);
+        var where = ConversationId(context) == conversationId ? Describe(context) : $"kanaal {conversationId} van {DescribeTeam(context)}";
+        await audit.RecordAsync(Actor.From(context), action, $"{details} ({where})", cancellationToken);
         await NotifyAsync(conversationId, cancellationToken);
+    }
+
+    /// <summary>"team Europa" from Teams' channelData.team.name, else "het team".</summary>
+    private static string DescribeTeam(CommandContext context)
+    {
+        var data = context.Turn.Activity.ChannelData;
+        return data is { ValueKind: System.Text.Json.JsonValueKind.Object } d
+            && d.TryGetProperty("team", out var team) && team.ValueKind == System.Text.Json.JsonValueKind.Object
+            && team.TryGetProperty("name", out var name) && name.ValueKind == System.Text.Json.JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(name.GetString())
+            ? "team " + name.GetString()!.Trim()
+            : "het team";
     }
 
     private async Task NotifyAsync(string conversationId, CancellationToken cancellationToken)

@@ -53,8 +53,40 @@ public sealed class WelcomeGreeter(IConversationState state, ChatResponder respo
             ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal");
         var context = new CommandContext(turn, "welcome", "", null) { SupportsCards = supportsCards };
         var earlier = await EarlierSubscriptionAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        await responder.SendAsync(context, WelcomeCard.Create(conversationType, earlier), cancellationToken).ConfigureAwait(false);
+        var otherChannels = await EarlierTeamChannelsAsync(activity, cancellationToken).ConfigureAwait(false);
+        await responder.SendAsync(context, WelcomeCard.Create(conversationType, earlier, otherChannels), cancellationToken).ConfigureAwait(false);
         logger.Welcomed(conversationId, conversationType);
+    }
+
+    /// <summary>
+    /// How many other channels of the team the bot was added to have a subscription that is off (its removal from the
+    /// team turned them off; the welcome arrives in the General channel only).
+    /// </summary>
+    private async Task<int> EarlierTeamChannelsAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (subscriptions is null || ConversationIds.TeamId(activity) is not { } team)
+        {
+            return 0;
+        }
+        var own = ConversationIds.WithoutThread(activity.Conversation!.Id!);
+        try
+        {
+            var count = 0;
+            foreach (var conversation in await subscriptions.ListTeamConversationsAsync(team, cancellationToken).ConfigureAwait(false))
+            {
+                if (conversation != own
+                    && await subscriptions.GetAsync(conversation, cancellationToken).ConfigureAwait(false) is { Status: SubscriptionStatus.Inactive })
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.ConversationStateFailed("subscription", own, ex);
+            return 0;
+        }
     }
 
     /// <summary>The subscription the bot's removal turned off, if any (topics and schedule are kept for <c>abonneer</c>).</summary>

@@ -317,5 +317,11 @@ public static class PostgresMigrations
         new(9, "rendered parts of a delivery", """
             ALTER TABLE deliveries ADD COLUMN parts_json text;
             """),
+        // Version 10: the Teams team of a channel's subscription (channelData.team.id when it was made or changed), so
+        // removing the bot from a team turns off every channel's subscription, not only the General channel's.
+        new(10, "team of a subscription", """
+            ALTER TABLE subscriptions ADD COLUMN team_id text;
+            CREATE INDEX ix_subscriptions_team ON subscriptions (team_id);
+            """),
     ];
 }

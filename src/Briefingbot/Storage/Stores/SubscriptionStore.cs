@@ -30,9 +30,9 @@ public sealed class SubscriptionStore(StoreDatabase database) : ISubscriptionSto
         await connection.ExecuteAsync(
             $"""
             INSERT INTO subscriptions (conversation_id, tenant_id, topics, day_of_week, time_of_day, time_zone, status,
-                                       status_reason, created_by, created_at, updated_at)
+                                       status_reason, created_by, created_at, updated_at, team_id)
             VALUES (@ConversationId, @TenantId, {D.Json("@Topics")}, @DayOfWeek, {D.Time("@TimeOfDay")}, @TimeZone, @Status,
-                    @StatusReason, @CreatedBy, {D.Timestamp("@CreatedAt")}, {D.Timestamp("@UpdatedAt")})
+                    @StatusReason, @CreatedBy, {D.Timestamp("@CreatedAt")}, {D.Timestamp("@UpdatedAt")}, @TeamId)
             ON CONFLICT (conversation_id) DO UPDATE SET
                 tenant_id = excluded.tenant_id,
                 topics = excluded.topics,
@@ -41,7 +41,8 @@ public sealed class SubscriptionStore(StoreDatabase database) : ISubscriptionSto
                 time_zone = excluded.time_zone,
                 status = excluded.status,
                 status_reason = excluded.status_reason,
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at,
+                team_id = COALESCE(excluded.team_id, subscriptions.team_id)
             """,
             new
             {
@@ -56,6 +57,7 @@ public sealed class SubscriptionStore(StoreDatabase database) : ISubscriptionSto
                 subscription.CreatedBy,
                 CreatedAt = DbValues.Timestamp(subscription.CreatedAt),
                 UpdatedAt = DbValues.Timestamp(subscription.UpdatedAt),
+                subscription.TeamId,
             },
             ct);
     }
@@ -89,6 +91,22 @@ public sealed class SubscriptionStore(StoreDatabase database) : ISubscriptionSto
         return changed > 0;
     }
 
+    public async Task<IReadOnlyList<string>> ListTeamConversationsAsync(string teamId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryRowsAsync(
+            "SELECT conversation_id FROM subscriptions WHERE team_id = @teamId OR conversation_id = @teamId ORDER BY conversation_id",
+            new { teamId }, r => r.Text("conversation_id"), ct);
+    }
+
+    public async Task RememberTeamAsync(string conversationId, string teamId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE subscriptions SET team_id = @teamId WHERE conversation_id = @conversationId AND team_id IS NULL",
+            new { conversationId, teamId }, ct);
+    }
+
     private static Subscription Map(DbRow r) => new(
         r.Text("conversation_id"),
         r.NullableText("tenant_id"),
@@ -100,5 +118,6 @@ public sealed class SubscriptionStore(StoreDatabase database) : ISubscriptionSto
         r.NullableText("status_reason"),
         r.Text("created_by"),
         r.Timestamp("created_at"),
-        r.Timestamp("updated_at"));
+        r.Timestamp("updated_at"),
+        r.NullableText("team_id"));
 }

@@ -64,7 +64,22 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
 
     public Task UpsertAsync(Subscription subscription, CancellationToken ct = default)
     {
-        Subscriptions[subscription.ConversationId] = subscription;
+        var team = subscription.TeamId ?? Subscriptions.GetValueOrDefault(subscription.ConversationId)?.TeamId;
+        Subscriptions[subscription.ConversationId] = subscription with { TeamId = team };
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListTeamConversationsAsync(string teamId, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<string>>(Subscriptions.Values
+            .Where(s => s.TeamId == teamId || s.ConversationId == teamId)
+            .Select(s => s.ConversationId).Order(StringComparer.Ordinal).ToList());
+
+    public Task RememberTeamAsync(string conversationId, string teamId, CancellationToken ct = default)
+    {
+        if (Subscriptions.TryGetValue(conversationId, out var s) && s.TeamId is null)
+        {
+            Subscriptions[conversationId] = s with { TeamId = teamId };
+        }
         return Task.CompletedTask;
     }
 
