@@ -22,6 +22,14 @@ public interface IMeetingRegister
         UpsertAsync(entry.Type, entry.Normalised.Start, entry.Normalised.End, entry.Location, entry.Title, origin, now, ct);
     Task<MeetingRecord?> GetAsync(long id, CancellationToken ct = default);
     Task SetCancelledAsync(long id, bool cancelled, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>
+    /// An admin moved meeting <paramref name="id"/> to another date or type, which is meeting <paramref name="movedTo"/>
+    /// (type and start date are a meeting's key): the old row is cancelled and locked, and its sources, now and after any
+    /// re-extraction (which still finds the old date in the letters), count as the new meeting's
+    /// (<see cref="SourcesAsync"/>). Meetings moved to the old one earlier follow it.
+    /// </summary>
+    Task MoveAsync(long id, long movedTo, DateTimeOffset now, CancellationToken ct = default);
     Task<IReadOnlyList<MeetingRecord>> ListAsync(DateOnly? from = null, DateOnly? to = null, bool includeCancelled = false, CancellationToken ct = default);
+    /// <summary>The letters that mention the meeting, or a meeting an admin moved to it (<see cref="MoveAsync"/>).</summary>
     Task<IReadOnlyList<MeetingSource>> SourcesAsync(long meetingId, CancellationToken ct = default);
 }

@@ -53,6 +53,51 @@ public class RegisterIngestObserverTests
         Assert.Equal("Brussel", (await bot.MeetingRegister.GetAsync(rbz.Id))!.Location);
     }
 
+    /// <summary>
+    /// Moving a meeting to another date kept none of the letters that prepare it: the new row had no sources, and the
+    /// next re-extraction linked them to the old date again (a QA pass). The old row now points to the new one.
+    /// </summary>
+    [Fact]
+    public async Task A_moved_meeting_keeps_the_letters_that_prepare_it_also_after_re_ingest()
+    {
+        await using var bot = new CommandHarness(Now);
+        await RegisterSeed.IngestAsync(bot);
+        var rbz = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie);
+        var letters = (await bot.MeetingRegister.SourcesAsync(rbz.Id)).Select(s => s.LetterId).ToList();
+
+        await bot.SendAsync($"vergadering wijzigen {rbz.Id} {rbz.StartDate.AddDays(2):yyyy-MM-dd}", Anna);
+        var moved = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie && !m.Cancelled);
+        var afterMove = (await bot.MeetingRegister.SourcesAsync(moved.Id)).Select(s => s.LetterId).ToList();
+        bot.Search.Letters.Clear();
+        await RegisterSeed.IngestAsync(bot);
+        var afterIngest = (await bot.MeetingRegister.SourcesAsync(moved.Id)).Select(s => s.LetterId).ToList();
+
+        Assert.NotEmpty(letters);
+        Assert.NotEqual(rbz.Id, moved.Id);
+        Assert.Equal(letters, afterMove);
+        Assert.Equal(letters, afterIngest);
+        Assert.True((await bot.MeetingRegister.GetAsync(rbz.Id))!.Cancelled);
+    }
+
+    [Fact]
+    public async Task Moving_a_meeting_back_to_its_old_date_makes_the_old_row_live_again_with_its_letters()
+    {
+        await using var bot = new CommandHarness(Now);
+        await RegisterSeed.IngestAsync(bot);
+        var rbz = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie);
+        var letters = (await bot.MeetingRegister.SourcesAsync(rbz.Id)).Select(s => s.LetterId).ToList();
+        await bot.SendAsync($"vergadering wijzigen {rbz.Id} {rbz.StartDate.AddDays(2):yyyy-MM-dd}", Anna);
+        var moved = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie && !m.Cancelled);
+
+        var back = await bot.SendAsync($"vergadering wijzigen {moved.Id} {rbz.StartDate:yyyy-MM-dd}", Anna);
+
+        var live = (await bot.MeetingsAsync()).Where(m => m.Type == MeetingTypes.RbzDefensie && !m.Cancelled).ToList();
+        Assert.Equal(rbz.Id, Assert.Single(live).Id);
+        Assert.Equal(letters, (await bot.MeetingRegister.SourcesAsync(rbz.Id)).Select(s => s.LetterId));
+        Assert.Empty(await bot.MeetingRegister.SourcesAsync(moved.Id));
+        Assert.Contains($"vervangen door vergadering {rbz.Id}", Reply(back));
+    }
+
     [Fact]
     public async Task Removed_letter_leaves_the_registers()
     {

@@ -679,6 +679,38 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Empty(await register.ListAsync());
     }
 
+    /// <summary>
+    /// A moved meeting's letters count as the new row's, also when they are extracted again for the old date, and
+    /// across two moves; a letter naming both dates is one source; an admin adding the old date again revives it.
+    /// </summary>
+    [Fact]
+    public async Task A_moved_meeting_takes_its_letters_along()
+    {
+        var register = new MeetingRegister(Database);
+        await register.UpsertExtractedAsync("000_a", [Meeting("000_a", "Brussel", 1)], Now);
+        var old = Assert.Single(await register.ListAsync());
+        var second = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 3), new DateOnly(2025, 12, 3), null, null, MeetingOrigin.Admin, Now);
+        await register.MoveAsync(old.Id, second.Id, Now);
+        await register.UpsertExtractedAsync("001_b", [Meeting("001_b", null, 5)], Now); // names the old date
+        var third = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 4), new DateOnly(2025, 12, 4), null, null, MeetingOrigin.Admin, Now);
+        await register.MoveAsync(second.Id, third.Id, Now);
+
+        Assert.Equal(["000_a", "001_b"], (await register.SourcesAsync(third.Id)).Select(s => s.LetterId));
+        Assert.Empty(await register.SourcesAsync(second.Id));
+        Assert.Equal([third.Id], (await register.ListAsync()).Select(m => m.Id));
+        Assert.True((await register.GetAsync(old.Id))!.Cancelled); // re-extraction does not revive the old date
+
+        var revived = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1), null, null, MeetingOrigin.Admin, Now);
+        await register.MoveAsync(third.Id, old.Id, Now);
+
+        Assert.Equal(old.Id, revived.Id);
+        Assert.False(revived.Cancelled);
+        Assert.Equal([old.Id], (await register.ListAsync()).Select(m => m.Id));
+        Assert.Equal(["000_a", "001_b"], (await register.SourcesAsync(old.Id)).Select(s => s.LetterId));
+        Assert.Empty(await register.SourcesAsync(third.Id));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => register.MoveAsync(999, old.Id, Now));
+    }
+
     [Fact]
     public async Task Listing_meetings_filters_by_overlap_and_cancellation()
     {

@@ -105,8 +105,9 @@ public sealed class MeetingCommand(IMeetingRegister register, AdminGuard guard, 
         if (updated.Id != id)
         {
             // Type and start date are the meeting's identity (its key): a new identity is a new row, the old one is
-            // cancelled so neither the register nor extraction shows the stale date again.
-            await register.SetCancelledAsync(id, true, now, cancellationToken);
+            // cancelled so neither the register nor extraction shows the stale date again, and points to the new
+            // row, so the letters that prepare the meeting (they name the old date) stay with it.
+            await register.MoveAsync(id, updated.Id, now, cancellationToken);
             details += $" (nu vergadering {updated.Id}; {id} geannuleerd)";
         }
         await audit.RecordAsync(Actor.From(context), "meeting.update", details, cancellationToken);

@@ -323,5 +323,11 @@ public static class PostgresMigrations
             ALTER TABLE subscriptions ADD COLUMN team_id text;
             CREATE INDEX ix_subscriptions_team ON subscriptions (team_id);
             """),
+        // Version 11: a meeting an admin moved to another date points to its new row, so the letters that prepare it
+        // (which name the old date, also after re-extraction) still count as the new meeting's.
+        new(11, "moved meetings", """
+            ALTER TABLE meetings ADD COLUMN moved_to bigint;
+            CREATE INDEX ix_meetings_moved_to ON meetings (moved_to);
+            """),
     ];
 }

@@ -121,6 +121,10 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
             VALUES (@key, @type, {D.Date("@start")}, {D.Date("@end")}, @location, @title, @origin, @locked, @kind, @precision, @source,
                 {D.Timestamp("@now")}, {D.Timestamp("@now")})
             ON CONFLICT (meeting_key) DO UPDATE SET
+                -- An admin adding a meeting whose row was cancelled or moved away (moving it back to its old date)
+                -- means it takes place there: it is live again and no longer points elsewhere.
+                cancelled = CASE WHEN excluded.admin_locked THEN FALSE ELSE meetings.cancelled END,
+                moved_to = CASE WHEN excluded.admin_locked THEN NULL ELSE meetings.moved_to END,
                 end_date = excluded.end_date,
                 location = excluded.location,
                 title = excluded.title,
@@ -165,6 +169,32 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
         }
     }
 
+    public async Task MoveAsync(long id, long movedTo, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (id == movedTo)
+        {
+            throw new ArgumentException($"Meeting {id} cannot be moved to itself.", nameof(movedTo));
+        }
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var at = DbValues.Timestamp(now);
+        var updated = await connection.ExecuteAsync(
+            $"UPDATE meetings SET cancelled = TRUE, admin_locked = TRUE, moved_to = @movedTo, updated_at = {D.Timestamp("@at")} WHERE id = @id",
+            new { id, movedTo, at }, ct, tx);
+        if (updated == 0)
+        {
+            throw new KeyNotFoundException($"Meeting {id} is not in the register.");
+        }
+        // One step from every earlier date to the current one, so sources are found without following a chain.
+        await connection.ExecuteAsync(
+            $"UPDATE meetings SET moved_to = @movedTo, updated_at = {D.Timestamp("@at")} WHERE moved_to = @id AND id <> @movedTo",
+            new { id, movedTo, at }, ct, tx);
+        await connection.ExecuteAsync(
+            $"UPDATE meetings SET moved_to = NULL, updated_at = {D.Timestamp("@at")} WHERE id = @movedTo",
+            new { movedTo, at }, ct, tx);
+        await tx.CommitAsync(ct);
+    }
+
     public async Task<IReadOnlyList<MeetingRecord>> ListAsync(DateOnly? from = null, DateOnly? to = null, bool includeCancelled = false, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -183,13 +213,21 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
     public async Task<IReadOnlyList<MeetingSource>> SourcesAsync(long meetingId, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.QueryRowsAsync(
-            "SELECT * FROM meeting_sources WHERE meeting_id = @meetingId ORDER BY letter_id",
+        var rows = await connection.QueryRowsAsync(
+            """
+            SELECT * FROM meeting_sources
+            WHERE meeting_id = @meetingId OR meeting_id IN (SELECT id FROM meetings WHERE moved_to = @meetingId)
+            ORDER BY letter_id, meeting_id
+            """,
             new { meetingId },
             r => new MeetingSource(
                 r.Long("meeting_id"), r.Text("letter_id"), r.Text("mention_text"), r.Int("start_offset"), r.Int("end_offset"),
                 r.NullableBool("is_after_letter")),
             ct);
+        // A letter that names both the old and the new date is one source: its mention of the meeting itself.
+        return rows.GroupBy(s => s.LetterId, StringComparer.Ordinal)
+            .Select(g => g.FirstOrDefault(s => s.MeetingId == meetingId) ?? g.First())
+            .ToList();
     }
 
     private static Task<MeetingRecord?> GetAsync(long id, DbConnection connection, CancellationToken ct) =>

@@ -70,6 +70,7 @@ public sealed class InMemoryMeetingRegister : IMeetingRegister
     public Task RemoveLetterAsync(string letterId, CancellationToken ct = default) => throw new NotSupportedException();
     public Task<MeetingRecord> UpsertAsync(string type, DateOnly start, DateOnly end, string? location, string? title, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
     public Task SetCancelledAsync(long id, bool cancelled, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
+    public Task MoveAsync(long id, long movedTo, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
 }
 
 /// <summary>The debates official promises were made in, by the promise's "letter" id.</summary>

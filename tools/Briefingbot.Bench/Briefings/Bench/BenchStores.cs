@@ -43,6 +43,7 @@ internal sealed class BenchRegisters(DateOnly today) : ITopicStore, IPromiseRegi
     public Task<MeetingRecord> UpsertAsync(string type, DateOnly start, DateOnly end, string? location, string? title, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
     Task<MeetingRecord?> IMeetingRegister.GetAsync(long id, CancellationToken ct) => Task.FromResult(_meetings.FirstOrDefault(m => m.Id == id));
     public Task SetCancelledAsync(long id, bool cancelled, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
+    public Task MoveAsync(long id, long movedTo, DateTimeOffset now, CancellationToken ct = default) => throw new NotSupportedException();
     public Task<IReadOnlyList<MeetingRecord>> ListAsync(DateOnly? from = null, DateOnly? to = null, bool includeCancelled = false, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<MeetingRecord>>(_meetings.Where(m => (from is null || m.EndDate >= from) && (to is null || m.StartDate <= to)).ToList());
     public Task<IReadOnlyList<MeetingSource>> SourcesAsync(long meetingId, CancellationToken ct = default) =>
