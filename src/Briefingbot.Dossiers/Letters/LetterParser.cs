@@ -124,7 +124,9 @@ public sealed partial class LetterParser : ILetterParser
             : letter.Dates;
         return letter with
         {
-            Title = known.Title ?? letter.Title,
+            // Neither the source nor the text names it: what the source states about it ("Brief regering 21 501-28,
+            // nr. 2103") rather than nothing, which cards showed as the file name.
+            Title = known.Title ?? letter.Title ?? Untitled(known.Type ?? letter.DocumentType, dossier, number),
             DocumentType = known.Type ?? letter.DocumentType,
             Date = known.Date ?? letter.Date,
             Dossier = dossier,
@@ -134,6 +136,11 @@ public sealed partial class LetterParser : ILetterParser
             Dates = dates,
         };
     }
+
+    private static string? Untitled(string? type, string? dossier, string? number) =>
+        type is null && dossier is null
+            ? null
+            : $"{type ?? "Kamerstuk"}{(dossier is null ? "" : " " + dossier)}{(dossier is null || number is null ? "" : ", nr. " + number)}";
 
     private static bool LooksMarkdownLine(string line) =>
         line.StartsWith("**", StringComparison.Ordinal) || line.StartsWith("# ", StringComparison.Ordinal)

@@ -128,8 +128,11 @@ internal static partial class LetterMetadataReader
             }
         }
 
+        // The first line, unless it is the salutation ("Geachte voorzitter,": a synced letter whose source gave no
+        // title was shown as "Geachte voorzitter", a QA pass).
         if (title is null && header.Count == 0 && top.Count > 0 && top[0].Length is > 3 and < 200
-            && !LinePatterns.PartyHeading().IsMatch(top[0]) && !LinePatterns.VraagMarker().IsMatch(top[0]))
+            && !LinePatterns.PartyHeading().IsMatch(top[0]) && !LinePatterns.VraagMarker().IsMatch(top[0])
+            && !Salutation().IsMatch(top[0]))
         {
             title = Tidy(top[0]);
         }
@@ -282,6 +285,9 @@ internal static partial class LetterMetadataReader
             list.Add(entry);
         }
     }
+
+    [GeneratedRegex(@"^(?:\*\*)?(?:(?:zeer |hoog)?geachte|beste)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Salutation();
 
     [GeneratedRegex(@"^(?<type>[\p{L} ]{4,60}?)\s+:\s+(?<title>.{3,})$")]
     private static partial Regex TypeColonTitle();

@@ -96,4 +96,20 @@ public sealed class FrontMatterParsingTests
         Assert.Contains("munitie voor Oekraïne", raw[passage.Start..passage.End], StringComparison.Ordinal);
         Assert.Equal("Brief", letter.Title);
     }
+
+    /// <summary>A synced letter whose source gave no title was shown as "Geachte voorzitter" (a QA pass).</summary>
+    [Fact]
+    public void A_letter_without_a_stated_title_is_not_named_after_its_salutation()
+    {
+        const string body = "Geachte voorzitter,\n\nHierbij informeer ik uw Kamer over de levering van munitie aan Oekraïne.\n\nHoogachtend,";
+        var raw = LetterFrontMatter.Compose(new KnownLetterMetadata(Type: "Brief regering", Dossier: "21 501-28", Number: "2103"), body);
+        var bare = LetterFrontMatter.Compose(new KnownLetterMetadata(Url: "https://example.org/brief"), body);
+
+        var letter = new LetterParser().Parse("2025D1.txt", raw);
+        var unknown = new LetterParser().Parse("2025D2.txt", bare);
+
+        Assert.Equal("Brief regering 21 501-28, nr. 2103", letter.Title);
+        Assert.Null(unknown.Title);
+        Assert.Contains(letter.Passages, p => p.Text.Contains("munitie aan Oekraïne", StringComparison.Ordinal));
+    }
 }
