@@ -318,6 +318,27 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         Assert.NotEqual(before["Activiteit"], after["Activiteit"]);
     }
 
+    /// <summary>Two unreadable feeds are both named in the run's error; before, only the first was (a review).</summary>
+    [Fact]
+    public async Task Every_feed_that_cannot_be_read_is_named()
+    {
+        var corpus = Corpus(40);
+        await using var server = await ReplayServer.StartAsync(corpus, pageSize: 10);
+        await using var harness = SyncHarness.Create(Database, server, new Dictionary<string, string?> { ["Sources:TweedeKamer:MaxRetries"] = "1" });
+        await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+
+        foreach (var (feed, element) in new[] { ("Toezegging", "toezegging"), ("Activiteit", "activiteit") })
+        {
+            var entry = corpus.Feeds[feed][0];
+            corpus.AppendChange(feed, entry.Id, $"<ns1:{element} xmlns:ns1=\"" + ReplayCorpus.TkNs + "\"><ns1:nummer>kapot", entry.Updated.AddDays(1));
+        }
+        var summary = await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+
+        Assert.False(summary.Succeeded);
+        Assert.Contains("Toezegging: ", summary.Error, StringComparison.Ordinal);
+        Assert.Contains("Activiteit: ", summary.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_run_limited_to_a_dossier_keeps_the_others_pending_for_a_later_run()
     {

@@ -85,7 +85,8 @@ public sealed class TweedeKamerSync(
                     // One feed that answers what cannot be read: its cursor stays, the run is failed, and the other
                     // feeds and the owed documents still go on (a QA pass: bad XML in the Toezegging feed left the
                     // Activiteit feed unread and no document retried). A server that is down ends the run (below).
-                    error ??= $"{category}: {ex.Message}";
+                    // Every unreadable feed is named, not only the first (a review).
+                    error = error is null ? $"{category}: {ex.Message}" : $"{error}; {category}: {ex.Message}";
                     SourcesLog.FeedUnreadable(logger, category, ex.Message);
                 }
             }
