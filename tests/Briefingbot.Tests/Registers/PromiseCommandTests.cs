@@ -45,6 +45,8 @@ public class PromiseCommandTests
         var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(("promise.status", Anna.AadObjectId, Now), (audit.Action, audit.ActorAadObjectId, audit.At));
         Assert.Contains($"toezegging {number}: open → voldaan", audit.Details);
+        var shown = Reply(await bot.SendAsync($"toezegging {number}", Anna));
+        Assert.Contains("- Voldaan met: [kst-21501-28-300 op zoek.officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html)", shown);
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class PromiseCommand(
             .Append("- Bron: ").Append(TeamsMarkdown.Link(letter.Title, letter.Url)).Append('\n');
         if (promise.FulfilledBy is { } by)
         {
-            text.Append("- Voldaan met: ").Append(Uri.TryCreate(by, UriKind.Absolute, out _) ? by : TeamsMarkdown.Escape(by)).Append('\n');
+            text.Append("- Voldaan met: ").Append(Evidence(by)).Append('\n');
         }
         var history = await register.HistoryAsync(number, cancellationToken);
         if (history.Count > 0)
@@ -140,9 +140,24 @@ public sealed class PromiseCommand(
                 // always been open; a QA pass).
                 var status = change.Status == PromiseStatus.Open ? "heropend" : PromiseCards.StatusText(change.Status);
                 text.Append("- ").Append(clock.FormatMoment(change.ChangedAt)).Append(": ").Append(status)
-                    .Append(" door ").Append(UserLabel.WithId(change.ChangedBy, names.TryGetValue(change.ChangedBy, out var name) ? name : null)).Append(change.Link is null ? "" : $" ({change.Link})").Append('\n');
+                    .Append(" door ").Append(UserLabel.WithId(change.ChangedBy, names.TryGetValue(change.ChangedBy, out var name) ? name : null)).Append(change.Link is null ? "" : $" ({Evidence(change.Link)})").Append('\n');
             }
         }
         await replies.SendTextAsync(context, text.ToString().TrimEnd(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The evidence of a fulfilment as a link named after the document ("kst-21501-28-300 op
+    /// zoek.officielebekendmakingen.nl"), not a bare address (a QA pass); a letter id as written.
+    /// </summary>
+    internal static string Evidence(string evidence)
+    {
+        if (!Uri.TryCreate(evidence, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return TeamsMarkdown.Escape(evidence);
+        }
+        var last = uri.Segments.Length > 0 ? Uri.UnescapeDataString(uri.Segments[^1]).Trim('/') : "";
+        var name = Path.GetFileNameWithoutExtension(last);
+        return TeamsMarkdown.Link(name.Length is > 0 and <= 60 ? $"{name} op {uri.Host}" : uri.Host, uri.AbsoluteUri);
     }
 }
