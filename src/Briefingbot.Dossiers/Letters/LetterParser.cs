@@ -113,7 +113,8 @@ public sealed partial class LetterParser : ILetterParser
         {
             return letter;
         }
-        var dossier = known.Dossier ?? letter.Dossier;
+        // "21 501-28" as letters write it: letters synced before the sync wrote that form state "21501-28".
+        var dossier = (known.Dossier is { } stated ? AsWritten(stated) : null) ?? letter.Dossier;
         var number = known.Number ?? letter.DocumentNumber;
         var url = known.Url
             ?? (known.Dossier is not null || known.Number is not null
@@ -135,6 +136,20 @@ public sealed partial class LetterParser : ILetterParser
             ExternalId = known.DocumentNumber ?? letter.ExternalId ?? known.ExternalId,
             Dates = dates,
         };
+    }
+
+    /// <summary>A dossier number of four or more digits grouped by thousands ("21501-28" → "21 501-28"); else as given.</summary>
+    private static string AsWritten(string dossier)
+    {
+        var d = dossier.Trim();
+        var digits = 0;
+        while (digits < d.Length && char.IsAsciiDigit(d[digits]))
+        {
+            digits++;
+        }
+        return digits >= 4 && (digits == d.Length || d[digits] is '-' or ' ')
+            ? $"{d[..(digits - 3)]} {d[(digits - 3)..]}"
+            : d;
     }
 
     private static string? Untitled(string? type, string? dossier, string? number) =>

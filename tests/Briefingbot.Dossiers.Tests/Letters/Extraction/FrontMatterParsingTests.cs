@@ -112,4 +112,19 @@ public sealed class FrontMatterParsingTests
         Assert.Null(unknown.Title);
         Assert.Contains(letter.Passages, p => p.Text.Contains("munitie aan Oekraïne", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("21501-28", "21 501-28")]
+    [InlineData("21 501-28", "21 501-28")]
+    [InlineData("36410 X", "36 410 X")]
+    [InlineData("28676", "28 676")]
+    [InlineData("123", "123")]
+    public void A_stated_dossier_is_written_as_letters_write_it(string stated, string shown)
+    {
+        var raw = LetterFrontMatter.Compose(new KnownLetterMetadata(Dossier: stated, Number: "7"), "Eerste alinea van de brief.");
+
+        var letter = new LetterParser().Parse("x.txt", raw);
+
+        Assert.Equal(shown, letter.Dossier);
+    }
 }
