@@ -19,6 +19,9 @@ public sealed class BriefingOptions
     /// <summary>Open promises due within this many days are listed after the overdue ones.</summary>
     [Range(1, 365)] public int PromiseHorizonDays { get; set; } = 30;
 
+    /// <summary>At most this many open promises per briefing, the most urgent first (the rest are counted).</summary>
+    [Range(1, 200)] public int MaxPromises { get; set; } = 20;
+
     /// <summary>At most this many new letters per briefing (the rest are counted, never dropped silently).</summary>
     [Range(1, 200)] public int MaxNewLetters { get; set; } = 25;
 

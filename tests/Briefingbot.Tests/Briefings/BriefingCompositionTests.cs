@@ -41,6 +41,32 @@ public sealed class BriefingCompositionTests
         Assert.All(briefing.Promises, p => Assert.Equal("https://zoek.officielebekendmakingen.nl/L1.html", p.Source.Url));
     }
 
+    /// <summary>
+    /// A register of many open promises made a briefing of seven messages (a QA pass): the most urgent 20 are listed,
+    /// the rest counted.
+    /// </summary>
+    [Fact]
+    public async Task At_most_twenty_open_promises_are_listed_the_most_urgent_first_and_the_rest_counted()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Search.Add("L1", "Witboek defensie", "defensie gereedheid", new DateOnly(2025, 4, 11), AsOf.AddDays(-60));
+        for (var n = 1; n <= 30; n++)
+        {
+            world.Promises.Add(n, "L1", $"undated {n}", null);
+        }
+        world.Promises.Add(100, "L1", "overdue", Today.AddDays(-3));
+        world.Promises.Add(101, "L1", "due soon", Today.AddDays(5));
+
+        var briefing = await ComposeAsync(world, Channel());
+        var text = Assert.Single(new Briefingbot.Briefings.Rendering.BriefingRenderer(
+            Microsoft.Extensions.Options.Options.Create(new Briefingbot.Briefings.BriefingOptions())).Render(briefing, cards: false)).Text!;
+
+        Assert.Equal(20, briefing.Promises.Count);
+        Assert.Equal([100, 101, 1, 2], briefing.Promises.Take(4).Select(p => p.Number));
+        Assert.Equal(12, briefing.MorePromises);
+        Assert.Contains("En nog 12 openstaande toezeggingen die verlopen zijn, binnenkort aflopen of geen termijn hebben", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Official_register_promises_on_the_channels_topics_are_among_the_open_promises()
     {

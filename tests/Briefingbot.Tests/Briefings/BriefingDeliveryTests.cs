@@ -239,7 +239,7 @@ public sealed class BriefingDeliveryTests
             world.Promises.Add(n, $"brief-{n}", $"Het kabinet informeert de Kamer over de uitwerking van maatregel {n} van het Witboek Europese Defensie en de gevolgen voor de begroting.", null);
         }
         world.Time.SetUtcNow(MondayMorning);
-        await using var services = world.StartServices(o => { o.RetryBackoff = TimeSpan.FromSeconds(30); o.MaxCardBytes = 4_000; });
+        await using var services = world.StartServices(o => { o.RetryBackoff = TimeSpan.FromSeconds(30); o.MaxCardBytes = 4_000; o.MaxPromises = 200; });
         world.Messenger.Script("c-grow",
             new ConnectorResult(ConnectorOutcome.Ok, "act-part-1", 201),
             new ConnectorResult(ConnectorOutcome.Failed, StatusCode: 500, Error: "Internal Server Error"));

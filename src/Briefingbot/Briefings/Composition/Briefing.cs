@@ -26,6 +26,9 @@ public sealed record Briefing(
     /// <summary>What the meeting register holds, for the note when no meeting falls within the horizon.</summary>
     public Registers.Meetings.MeetingCoverage MeetingCoverage { get; init; } = Registers.Meetings.MeetingCoverage.Empty;
 
+    /// <summary>Overdue, soon-due or undated open promises beyond <see cref="Promises"/> (counted, not listed).</summary>
+    public int MorePromises { get; init; }
+
     public bool IsEmpty => Meetings.Count == 0 && LaterMeetings.Count == 0 && Promises.Count == 0 && NewLetters.Count == 0;
 }
 

@@ -41,7 +41,7 @@ public sealed class BriefingComposer(
         Dictionary<string, List<string>>? topicLetters = topicQueries is null ? null : await LettersOnTopicsAsync(topicQueries, null, ct);
 
         var (soon, later) = await ComposeMeetingsAsync(today, letters, ct);
-        var (openPromises, laterPromises) = await ComposePromisesAsync(asOf, today, topicQueries, topicLetters, letters, ct);
+        var (openPromises, laterPromises, morePromises) = await ComposePromisesAsync(asOf, today, topicQueries, topicLetters, letters, ct);
         var (newLetters, more) = await ComposeNewLettersAsync(topicQueries, newLettersSince, asOf, letters, ct);
 
         var coverage = soon.Count == 0 ? await CoverageAsync(ct) : Registers.Meetings.MeetingCoverage.Empty;
@@ -51,6 +51,7 @@ public sealed class BriefingComposer(
             newLettersSince, soon, later, openPromises, newLetters, more, laterPromises)
         {
             MeetingCoverage = coverage,
+            MorePromises = morePromises,
         };
     }
 
@@ -133,11 +134,11 @@ public sealed class BriefingComposer(
         return (soon, later);
     }
 
-    private async Task<(List<BriefingPromise> Open, int Later)> ComposePromisesAsync(DateTimeOffset asOf, DateOnly today,
+    private async Task<(List<BriefingPromise> Open, int Later, int More)> ComposePromisesAsync(DateTimeOffset asOf, DateOnly today,
         IReadOnlyList<Topic>? topicQueries, Dictionary<string, List<string>>? topicLetters, LetterCache letters, CancellationToken ct)
     {
         var horizon = today.AddDays(_options.PromiseHorizonDays);
-        var listed = new List<BriefingPromise>();
+        var listed = new List<(PromiseRecord Promise, PromiseUrgency Urgency)>();
         var later = 0;
         var all = Sources.Registers.OfficialPromises.WithoutDuplicates(await promises.ListAsync(ct));
         var officialOnTopics = topicQueries is null ? null : await OfficialPromisesOnTopicsAsync(all, topicQueries, ct);
@@ -168,14 +169,20 @@ public sealed class BriefingComposer(
                 later++;
                 continue;
             }
-            listed.Add(new BriefingPromise(p.Number, p.What, p.Actor, p.DueDate, p.DeadlinePhrase, urgency, await letters.LinkAsync(p.LetterId, ct)));
+            listed.Add((p, urgency));
         }
-        var ordered = listed
-            .OrderBy(p => p.Urgency)
-            .ThenBy(p => p.DueDate ?? DateOnly.MaxValue)
-            .ThenBy(p => p.Number)
-            .ToList();
-        return (ordered, later);
+        // The most urgent first, at most MaxPromises of them: a register of 150 open promises made a briefing of seven
+        // messages (a QA pass). The rest are counted (Briefing.MorePromises), never dropped silently.
+        var ordered = new List<BriefingPromise>();
+        foreach (var (p, urgency) in listed
+            .OrderBy(x => x.Urgency)
+            .ThenBy(x => x.Promise.DueDate ?? DateOnly.MaxValue)
+            .ThenBy(x => x.Promise.Number)
+            .Take(_options.MaxPromises))
+        {
+            ordered.Add(new BriefingPromise(p.Number, p.What, p.Actor, p.DueDate, p.DeadlinePhrase, urgency, await letters.LinkAsync(p.LetterId, ct)));
+        }
+        return (ordered, later, listed.Count - ordered.Count);
     }
 
     /// <summary>The numbers of the official register promises that one of <paramref name="topicQueries"/> covers (<see cref="Registers.Promises.OfficialPromiseTopics"/>).</summary>

@@ -52,6 +52,12 @@ internal static class BriefingSections
         {
             promiseItems.Add(Note("Geen openstaande toezeggingen op deze onderwerpen."));
         }
+        if (b.MorePromises > 0)
+        {
+            promiseItems.Add(Note(b.MorePromises == 1
+                ? "En nog 1 openstaande toezegging die verlopen is, binnenkort afloopt of geen termijn heeft; typ `toezeggingen` voor alles."
+                : $"En nog {b.MorePromises} openstaande toezeggingen die verlopen zijn, binnenkort aflopen of geen termijn hebben; typ `toezeggingen` voor alles."));
+        }
         if (LaterPromisesNote(b) is { } note)
         {
             promiseItems.Add(note);
