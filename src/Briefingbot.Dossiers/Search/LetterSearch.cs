@@ -63,6 +63,7 @@ public sealed class LetterSearch : ILetterSearch
 
     internal SearchResponse Search(string? query, SearchFilters? filters, int page, CancellationToken cancellationToken)
     {
+        query = UserQueryParser.Normalize(query);
         var node = UserQueryParser.Parse(query);
         page = Math.Clamp(page, 0, MaxPage);
         var pageSize = Math.Clamp(filters?.PageSize ?? _defaultPageSize, 1, 50);

@@ -94,6 +94,7 @@ public static partial class UserQueryParser
         {
             return string.Empty;
         }
+        input = Normalize(input);
         var text = input.Length > MaxQueryChars ? input[..MaxQueryChars] : input;
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
@@ -102,6 +103,44 @@ public static partial class UserQueryParser
             builder.Append(char.IsControl(c) || char.IsSurrogate(c) && !IsPairedSurrogate(text, builder.Length) ? ' ' : c);
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// A query as the letters' text is read (<c>TextCleaner</c>): invisible characters that text pasted from a PDF or
+    /// a web page carries inside words removed (soft hyphen, zero-width space and joiners, byte-order mark, direction
+    /// marks and embeddings), and composed to NFC, so "dro\u00ADnes" is "drones" and a decomposed "Oekrai\u0308ne"
+    /// is "Oekraïne" (a QA pass: "Niets gevonden", and a typo search with fewer results). Lone surrogates are kept for
+    /// <see cref="Sanitize"/> to blank; normalisation then leaves the text as it is.
+    /// </summary>
+    public static string Normalize(string? input)
+    {
+        if (string.IsNullOrEmpty(input))
+        {
+            return string.Empty;
+        }
+        StringBuilder? builder = null;
+        for (var i = 0; i < input.Length; i++)
+        {
+            var c = input[i];
+            var invisible = c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u200E' or '\u200F'
+                || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
+            if (invisible)
+            {
+                builder ??= new StringBuilder(input, 0, i, input.Length);
+                continue;
+            }
+            builder?.Append(c);
+        }
+        var text = builder?.ToString() ?? input;
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates cannot be normalised.
+            return text;
+        }
     }
 
     /// <summary>

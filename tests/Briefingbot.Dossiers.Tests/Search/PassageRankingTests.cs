@@ -50,6 +50,27 @@ public sealed class PassageRankingTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     /// <summary>
+    /// Invisible characters pasted with a query (soft hyphen, zero-width space, direction marks) and a decomposed "ï"
+    /// (macOS, PDFs) find what the plain word finds (a QA pass: "Niets gevonden", and a typo search).
+    /// </summary>
+    [Theory]
+    [InlineData("dro\u00ADnes", "drones")]
+    [InlineData("dro\u200Bnes", "drones")]
+    [InlineData("\u200Fdrones\u200E", "drones")]
+    [InlineData("Oekrai\u0308ne", "Oekraïne")]
+    public async Task Invisible_and_decomposed_characters_find_what_the_plain_word_finds(string pasted, string plain)
+    {
+        var filters = new SearchFilters { PageSize = 10 };
+        var expected = await _index.Search.SearchAsync(plain, filters);
+        var actual = await _index.Search.SearchAsync(pasted, filters);
+
+        Assert.NotEmpty(expected.Passages);
+        Assert.Equal(expected.TotalPassages, actual.TotalPassages);
+        Assert.Equal(expected.Passages.Select(p => (p.Passage.Text, p.Start)), actual.Passages.Select(p => (p.Passage.Text, p.Start)));
+        Assert.Equal(expected.Relaxation, actual.Relaxation);
+    }
+
+    /// <summary>
     /// A word the letters never use is split into two words they do use ("olievoorraad": "strategische voorraad
     /// olie(producten)", "veteranenzorg": "veteranen" and "zorg"), or found as the start of a longer word
     /// ("voorhang" in "voorhangprocedure"); the exact step alone finds nothing for these.
