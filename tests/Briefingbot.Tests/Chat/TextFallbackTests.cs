@@ -25,6 +25,39 @@ public sealed class TextFallbackTests : IDisposable
         Assert.DoesNotContain("${", text);
     }
 
+    /// <summary>
+    /// A QA pass: on Slack the "Vorige" hint said "typ `meer`", which pages forward, and `vorige` searched the word.
+    /// Typed `vorige` now goes back a page, `terug` shows the page last shown, and each hint names its own command.
+    /// </summary>
+    [Fact]
+    public async Task Slack_pages_back_with_the_command_its_hint_names()
+    {
+        await _host.SayAsync("drones", channelId: "slack");
+        var second = Assert.Single((await _host.SayAsync("meer", channelId: "slack")).Sent).Text!;
+        var back = await _host.SayAsync("vorige", channelId: "slack");
+        var firstAgain = _host.FakeSearch.Requests[^1];
+        var atStart = Assert.Single((await _host.SayAsync("vorige", channelId: "slack")).Sent).Text!;
+
+        Assert.Contains("Vorige: typ `vorige`", second);
+        Assert.DoesNotContain("Vorige: typ `meer`", second);
+        Assert.Equal(("drones", 0), (firstAgain.Query, firstAgain.Page));
+        Assert.Contains("pagina 1 van", Assert.Single(back.Sent).Text!);
+        Assert.Contains("Dit is de eerste pagina", atStart);
+        Assert.Equal(3, _host.FakeSearch.Requests.Count); // "vorige" at the first page searches nothing
+    }
+
+    [Fact]
+    public async Task Words_after_meer_are_searched_not_ignored()
+    {
+        await _host.SayAsync("drones", channelId: "slack");
+
+        await _host.SayAsync("meer over Oekraïne", channelId: "slack");
+        await _host.SayAsync("meer 2", channelId: "slack");
+
+        Assert.Equal(("Oekraïne", 0), (_host.FakeSearch.Requests[1].Query, _host.FakeSearch.Requests[1].Page));
+        Assert.Equal(("Oekraïne", 1), (_host.FakeSearch.Requests[2].Query, _host.FakeSearch.Requests[2].Page));
+    }
+
     [Fact]
     public async Task A_configured_channel_gets_the_letter_card_as_Markdown()
     {

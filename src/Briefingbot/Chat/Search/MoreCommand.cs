@@ -1,17 +1,21 @@
+using System.Text.RegularExpressions;
 using Briefingbot.Cards;
 using Briefingbot.Kernel.Commands;
 
 namespace Briefingbot.Chat.Search;
 
 /// <summary>
-/// <c>meer</c>: the next page of the last search. From a button the page and query come in the button's data
-/// (so any old card still pages correctly); typed, it continues the conversation's last search.
+/// <c>meer</c>: the next page of the last search; <c>vorige</c>: the page before it; <c>terug</c>: the page last shown
+/// (back from a letter). From a button the page and query come in the button's data (so any old card still pages
+/// correctly); typed, they continue the conversation's last search, which is what the text fallback of the buttons
+/// tells a channel without cards to type (a QA pass: "Vorige: typ `meer`" paged forward). Words after <c>meer</c>
+/// ("meer over navo") are a new search for those words, not ignored.
 /// </summary>
-public sealed class MoreCommand(SearchAnswers answers, IConversationState state, ChatResponder responder) : ICommandHandler
+public sealed partial class MoreCommand(SearchAnswers answers, IConversationState state, ChatResponder responder) : ICommandHandler
 {
-    public IReadOnlyList<string> Names { get; } = ["meer", "volgende", "more", "next"];
+    public IReadOnlyList<string> Names { get; } = ["meer", "volgende", "more", "next", "vorige", "previous", "terug", "back"];
 
-    public string Usage => "`meer`: de volgende resultaten van je laatste zoekopdracht";
+    public string Usage => "`meer`: de volgende resultaten van je laatste zoekopdracht; `vorige`: de resultaten ervoor";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -30,16 +34,48 @@ public sealed class MoreCommand(SearchAnswers answers, IConversationState state,
             return;
         }
 
+        var step = context.Command.ToLowerInvariant() switch
+        {
+            "vorige" or "previous" => -1,
+            "terug" or "back" => 0,
+            _ => 1,
+        };
+        if (step == 1 && Words(context.Arguments) is { Length: > 0 } words)
+        {
+            // "meer over navo", "meer drones": the user asks about those words.
+            await answers.AnswerAsync(context, SearchQueryParser.Parse(words), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var last = context.Turn.Activity.Conversation?.Id is { } id ? await state.GetLastSearchAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (last is null)
         {
             await responder.SendAsync(context, MessageCard.Create(
                 "Er is nog geen zoekopdracht",
-                "‘meer’ toont de volgende resultaten van je laatste zoekopdracht. Zoek eerst, bijvoorbeeld ‘zoek drones’.",
+                "‘meer’ en ‘vorige’ bladeren door de resultaten van je laatste zoekopdracht. Zoek eerst, bijvoorbeeld ‘zoek drones’.",
                 MessageCard.Tone.Default,
                 [("zoek drones", ActionData.TypedText("zoek drones"))]), cancellationToken).ConfigureAwait(false);
             return;
         }
-        await answers.AnswerAsync(context, last.WithPage(last.Page + 1), cancellationToken).ConfigureAwait(false);
+        if (step == -1 && last.Page == 0)
+        {
+            await responder.SendAsync(context, MessageCard.Create(
+                "Dit is de eerste pagina",
+                "Er zijn geen resultaten vóór deze. Typ ‘meer’ voor de volgende.",
+                MessageCard.Tone.Default,
+                [("meer", ActionData.TypedText("meer"))]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await answers.AnswerAsync(context, last.WithPage(last.Page + step), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The words typed after <c>meer</c>, without a leading "over"/"van"/"about"; a page number alone is none.</summary>
+    private static string Words(string arguments)
+    {
+        var text = LeadingPreposition().Replace(arguments.Trim(), "");
+        return text.All(c => char.IsAsciiDigit(c) || char.IsWhiteSpace(c)) ? "" : text;
+    }
+
+    [GeneratedRegex(@"^(?:over|van|about|on)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingPreposition();
 }

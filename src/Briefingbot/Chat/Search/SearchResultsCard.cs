@@ -70,7 +70,7 @@ public static class SearchResultsCard
             ["suggestion"] = TeamsMarkdown.Escape(CardText.Truncate(options.Suggestion, 80)),
             ["hits"] = hits,
             ["hasPrevious"] = response.Page > 0,
-            ["previous"] = response.Page > 0 ? request.WithPage(response.Page - 1).ToActionData("meer", "meer") : new JsonObject(),
+            ["previous"] = response.Page > 0 ? request.WithPage(response.Page - 1).ToActionData("meer", "vorige") : new JsonObject(),
             ["hasMore"] = response.HasMore,
             ["more"] = response.HasMore ? request.WithPage(response.Page + 1).ToActionData("meer", "meer") : new JsonObject(),
         };
@@ -171,7 +171,7 @@ public static class SearchResultsCard
             ["sourceUrl"] = sourceUrl,
             ["sourceTitle"] = sourceUrl.Contains("/dossier/", StringComparison.Ordinal) ? "Dossier (officiële bron)" : "Officiële bron",
             ["showLetter"] = ActionData.Command("brief", $"brief {hit.LetterId}",
-                ("id", hit.LetterId), ("back", request.ToActionData("meer", "meer"))),
+                ("id", hit.LetterId), ("back", request.ToActionData("meer", "terug"))),
             ["similar"] = ActionData.Command("zoals", $"zoals {hit.LetterId}", ("id", hit.LetterId)),
         };
     }
