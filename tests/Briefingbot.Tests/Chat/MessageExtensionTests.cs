@@ -33,13 +33,50 @@ public sealed class MessageExtensionTests(SeedIndex seeds) : IClassFixture<SeedI
         Assert.Empty(turn.Sent);
     }
 
+    /// <summary>
+    /// Teams asks for [skip, skip + count): results are exactly that range, whatever the count (a QA pass: count 25
+    /// read page skip/10, so skip 25 gave results 21-26 and results 11-20 were never shown).
+    /// </summary>
     [Fact]
-    public async Task Paging_uses_skip_and_count()
+    public async Task Paging_returns_exactly_the_results_teams_asks_for()
     {
-        using var host = new ChatTestHost();
-        await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("drones", skip: 2, count: 1)));
-        var (query, filters, page) = Assert.Single(host.FakeSearch.Requests);
-        Assert.Equal(("drones", 1, 2), (query, filters!.PageSize, page));
+        using var host = new ChatTestHost(seeds.Search);
+        async Task<List<string>> Page(int skip, int count)
+        {
+            var result = Result(await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("drones", skip, count))));
+            return result.GetProperty("type").GetString() == "message"
+                ? []
+                : result.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("preview").GetProperty("content").GetRawText()).ToList();
+        }
+
+        var byTen = new List<string>();
+        for (var skip = 0; skip < 200; skip += 10)
+        {
+            var page = await Page(skip, 10);
+            byTen.AddRange(page);
+            if (page.Count < 10)
+            {
+                break;
+            }
+        }
+        // As Teams asks: 25 at a time, the next request skipping what it holds.
+        var by25 = new List<string>();
+        for (var skip = 0; skip < 200; skip += 25)
+        {
+            var page = await Page(skip, 25);
+            by25.AddRange(page);
+            if (page.Count < 25)
+            {
+                break;
+            }
+        }
+        var middle = await Page(3, 4);
+
+        Assert.True(byTen.Count > 20, $"{byTen.Count} results");
+        Assert.Equal(byTen.Count, byTen.Distinct().Count());
+        Assert.Equal(byTen, by25); // every result once, in order, whatever the count
+        Assert.Equal(byTen.Skip(3).Take(4), middle);
+        Assert.Empty(await Page(byTen.Count, 10));
     }
 
     [Theory]

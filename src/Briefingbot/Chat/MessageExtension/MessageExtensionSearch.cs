@@ -22,7 +22,9 @@ public sealed class MessageExtensionSearch(
     ILogger<MessageExtensionSearch> logger)
 {
     public const string InvokeName = "composeExtension/query";
-    public const int MaxResults = 10;
+    /// <summary>At most this many results per answer: Teams asks for 25 (its queryOptions.count).</summary>
+    public const int MaxResults = 25;
+    private const int PageSize = 10;
 
     public async Task<InvokeResponse> QueryAsync(JsonElement? value, CancellationToken cancellationToken)
     {
@@ -37,16 +39,32 @@ public sealed class MessageExtensionSearch(
         {
             return Message("Typ een paar woorden om in Kamerbrieven te zoeken, bijvoorbeeld ‘drones’.");
         }
-        int pageSize = Math.Clamp(count, 1, MaxResults);
-        request = request with { Filters = request.Filters with { PageSize = pageSize }, Page = Math.Clamp(skip / pageSize, 0, SearchRequest.MaxPage) };
+        // Teams asks for results [skip, skip + count) and asks next for skip + count: the search pages by ten, so the
+        // pages that hold them are read and cut to exactly that range (a QA pass: count 25 gave ten results and the
+        // next request, skip 25, read page 2, so results 11-25 were never shown).
+        var take = Math.Clamp(count, 1, MaxResults);
+        var firstPage = Math.Min(skip / PageSize, SearchRequest.MaxPage);
+        var offset = skip / PageSize > SearchRequest.MaxPage ? PageSize : skip % PageSize;
+        request = request with { Filters = request.Filters with { PageSize = PageSize }, Page = firstPage };
 
-        SearchResponse response;
+        var pages = new List<SearchResponse>();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timeout = options.Value.MessageExtensionTimeout;
         try
         {
-            response = await search.SearchAsync(request.Query, request.Filters, request.Page, budget.Token)
-                .WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+            // One budget for the whole answer: the pages are read one after the other within it.
+            var deadline = time.GetTimestamp();
+            for (var page = firstPage; page <= Math.Min(SearchRequest.MaxPage, firstPage + (offset + take - 1) / PageSize); page++)
+            {
+                var left = timeout - time.GetElapsedTime(deadline);
+                var response = await search.SearchAsync(request.Query, request.Filters, page, budget.Token)
+                    .WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
+                pages.Add(response);
+                if (!response.HasMore)
+                {
+                    break;
+                }
+            }
         }
         catch (TimeoutException)
         {
@@ -55,35 +73,38 @@ public sealed class MessageExtensionSearch(
             return Message("Het zoeken duurde te lang. Probeer het nog eens, of gebruik specifiekere woorden.");
         }
 
-        if (response.Hits.Count == 0)
+        // One result per passage, in the ranking's order (a letter with two ranked passages gives two results).
+        var results = pages
+            .SelectMany(page => page.Hits.SelectMany(hit => hit.Passages.Count > 0
+                ? hit.Passages.Select(p => (Page: page, Hit: hit, One: hit with { Passages = [p] }))
+                : [(Page: page, Hit: hit, One: hit)]))
+            .Skip(offset)
+            .Take(take)
+            .ToList();
+        if (results.Count == 0)
         {
-            return Message(request.Page > 0
+            return Message(skip > 0
                 ? "Geen verdere resultaten."
                 : $"Niets gevonden voor ‘{CardText.Truncate(request.Query, 60)}’. Probeer andere woorden.");
         }
 
         var attachments = new List<MessagingExtensionAttachment>();
-        // One result per passage, in the ranking's order (a letter with two ranked passages gives two results).
-        foreach (var hit in response.Hits)
+        foreach (var (page, hit, one) in results)
         {
-            var passages = hit.Passages.Count > 0 ? hit.Passages.Select(p => hit with { Passages = [p] }).ToList() : [hit];
-            foreach (var one in passages)
+            var single = page with { Hits = [one], HasMore = false, Page = 0 };
+            var answer = SearchResultsCard.Create(single, request, new SearchCardOptions(Interactive: false, ShowHeader: false));
+            var card = responder.RenderCard(answer);
+            if (card is null)
             {
-                var single = response with { Hits = [one], HasMore = false, Page = 0 };
-                var answer = SearchResultsCard.Create(single, request, new SearchCardOptions(Interactive: false, ShowHeader: false));
-                var card = responder.RenderCard(answer);
-                if (card is null)
-                {
-                    continue;
-                }
-                var preview = one.Passages.Count > 0 ? CardText.Truncate(one.Passages[0].Snippet.Text, 160) : SearchResultsCard.Meta(one);
-                attachments.Add(new MessagingExtensionAttachment(
-                    Attachment.AdaptiveCardContentType,
-                    JsonSerializer.SerializeToElement(card),
-                    new Preview("application/vnd.microsoft.card.thumbnail", new ThumbnailContent(
-                        CardText.Truncate(hit.Title ?? hit.SourceFile, 120),
-                        SearchResultsCard.Meta(one) + (one.Passages.Count > 0 ? " — " + preview : "")))));
+                continue;
             }
+            var preview = one.Passages.Count > 0 ? CardText.Truncate(one.Passages[0].Snippet.Text, 160) : SearchResultsCard.Meta(one);
+            attachments.Add(new MessagingExtensionAttachment(
+                Attachment.AdaptiveCardContentType,
+                JsonSerializer.SerializeToElement(card),
+                new Preview("application/vnd.microsoft.card.thumbnail", new ThumbnailContent(
+                    CardText.Truncate(hit.Title ?? hit.SourceFile, 120),
+                    SearchResultsCard.Meta(one) + (one.Passages.Count > 0 ? " — " + preview : "")))));
         }
         return new InvokeResponse
         {
