@@ -19,6 +19,11 @@ internal static class InboundSanitizer
     /// <summary>The sanitised JSON; throws <see cref="JsonException"/> for malformed JSON (or nesting beyond <paramref name="maxDepth"/>).</summary>
     public static byte[] Sanitize(ReadOnlySpan<byte> utf8Json, int maxDepth = 64)
     {
+        // A UTF-8 byte-order mark before the JSON is allowed by RFC 8259 parsers to ignore; the reader does not.
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
         if (!NeedsRewrite(utf8Json))
         {
             return utf8Json.ToArray();

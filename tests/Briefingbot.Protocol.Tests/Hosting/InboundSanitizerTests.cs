@@ -22,6 +22,17 @@ public sealed class InboundSanitizerTests
         Assert.Equal(expected.Normalize(NormalizationForm.FormKC), activity.Text!.Normalize(NormalizationForm.FormKC));
     }
 
+    /// <summary>A body with a UTF-8 byte-order mark before the JSON got 400 (a QA pass).</summary>
+    [Fact]
+    public void A_byte_order_mark_before_the_json_is_skipped()
+    {
+        var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""{"type":"message","text":"drones"}""")).ToArray();
+
+        var activity = ProtocolJson.DeserializeActivity(InboundSanitizer.Sanitize(body))!;
+
+        Assert.Equal("drones", activity.Text);
+    }
+
     [Fact]
     public void Nested_value_strings_and_names_are_cleaned_and_numbers_kept()
     {

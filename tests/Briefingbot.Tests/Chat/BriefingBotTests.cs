@@ -44,6 +44,23 @@ public sealed class BriefingBotTests : IDisposable
         Assert.Contains("**Antwoord:**", text);
     }
 
+    /// <summary>
+    /// Invisible characters pasted into a message are not part of what was typed: a right-to-left override echoed in
+    /// the card title turned it around, and a zero-width space after "help" made it a search (a QA pass).
+    /// </summary>
+    [Fact]
+    public async Task Invisible_characters_are_not_part_of_commands_or_the_echoed_query()
+    {
+        var search = await _host.SayAsync("\u202Edro\u00ADnes\u202C");
+        var help = await _host.SayAsync("help\u200B");
+
+        Assert.Equal("drones", _host.FakeSearch.Requests[^1].Query);
+        Assert.Contains("Resultaten voor ‘drones’", CardAssert.AllText(search.SingleCard()));
+        Assert.DoesNotContain("\u202E", search.SingleCard().GetRawText(), StringComparison.Ordinal); // ordinal: a culture-aware search ignores format characters
+        Assert.Single(_host.FakeSearch.Requests); // help is help
+        Assert.Contains("help", CardAssert.AllText(help.SingleCard()), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Filters_in_plain_words_reach_the_search()
     {

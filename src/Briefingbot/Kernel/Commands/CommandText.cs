@@ -15,7 +15,8 @@ public static partial class CommandText
 
     /// <summary>
     /// Replaces what text from a chat client may carry but no reader wants: lone UTF-16 surrogates (which make
-    /// Unicode normalisation throw) and control characters other than tab and newlines.
+    /// Unicode normalisation throw) and control characters other than tab and newlines; removes invisible format
+    /// characters (soft hyphen, zero-width characters, direction marks and embeddings).
     /// </summary>
     public static string Sanitize(string text)
     {
@@ -39,6 +40,13 @@ public static partial class CommandText
                 sb.Append(char.IsSurrogate(c) ? '\uFFFD' : ' ');
                 continue;
             }
+            if (IsInvisible(c))
+            {
+                // Soft hyphens, zero-width characters and direction marks pasted inside words: not part of what was
+                // typed, and a right-to-left override would turn the echoed query around in a card title (a QA pass).
+                sb ??= new StringBuilder(text, 0, i, text.Length);
+                continue;
+            }
             sb?.Append(c);
             if (pair)
             {
@@ -48,6 +56,10 @@ public static partial class CommandText
         }
         return sb?.ToString() ?? text;
     }
+
+    private static bool IsInvisible(char c) =>
+        c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u200E' or '\u200F'
+        || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     /// <summary>
     /// Removes what is left of an @mention of the bot at the start ("@Briefingbot", "&lt;at&gt;Briefingbot&lt;/at&gt;")
