@@ -61,6 +61,18 @@ public sealed class BriefingBotTests : IDisposable
         Assert.Contains("help", CardAssert.AllText(help.SingleCard()), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Words after a letter's id were read as part of the id; words instead of an id get a search button (a QA pass).</summary>
+    [Fact]
+    public async Task Brief_with_words_after_the_id_shows_the_letter_and_words_alone_are_offered_as_a_search()
+    {
+        var letter = await _host.SayAsync($"brief {SampleLetters.DronesId} graag met samenvatting");
+        var words = await _host.SayAsync("brief over drones");
+
+        Assert.Contains("Kabinetsappreciatie Witboek Europese Defensie Gereedheid 2030", CardAssert.AllText(letter.SingleCard()));
+        Assert.Contains("Brief niet gevonden", CardAssert.AllText(words.SingleCard()));
+        Assert.Contains(CardAssert.Actions(words.SingleCard()), a => a.Title == "Zoek ‘over drones’");
+    }
+
     [Fact]
     public async Task Filters_in_plain_words_reach_the_search()
     {

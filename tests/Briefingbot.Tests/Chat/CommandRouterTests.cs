@@ -23,6 +23,8 @@ public sealed class CommandRouterTests : IDisposable
     [InlineData("More", typeof(MoreCommand), "")]
     [InlineData("volgende", typeof(MoreCommand), "")]
     [InlineData("help", typeof(HelpCommand), "")]
+    [InlineData("--help", typeof(HelpCommand), "")]
+    [InlineData("vorige", typeof(MoreCommand), "")]
     [InlineData("hulp", typeof(HelpCommand), "")]
     [InlineData("HÉLP", typeof(HelpCommand), "")]
     [InlineData("Hulp   ", typeof(HelpCommand), "")]

@@ -6,7 +6,7 @@ namespace Briefingbot.Chat.Help;
 /// <summary><c>help</c>: every registered command's usage line, grouped by feature.</summary>
 public sealed class HelpCommand(IServiceProvider services, ChatResponder responder) : ICommandHandler
 {
-    public IReadOnlyList<string> Names { get; } = ["help", "hulp", "?", "commands", "opdrachten"];
+    public IReadOnlyList<string> Names { get; } = ["help", "hulp", "?", "commands", "opdrachten", "--help", "-h"];
 
     public string Usage => "`help`: dit overzicht";
 

@@ -17,6 +17,12 @@ public sealed class LetterCommand(ILetterSearch search, ChatResponder responder)
     {
         var id = LetterIds.FromContext(context);
         var letter = id is null ? null : await search.GetLetterAsync(id, cancellationToken).ConfigureAwait(false);
+        if (letter is null && id is not null && id.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, _])
+        {
+            // "brief 000_28c287220feeccd7 extra woorden": the id and words after it (a QA pass named the whole text
+            // as an unknown id). Ids written with a space ("22 112-4027") were tried whole above.
+            letter = await search.GetLetterAsync(first, cancellationToken).ConfigureAwait(false);
+        }
         if (letter is null)
         {
             await responder.SendAsync(context, LetterIds.UnknownLetter(id), cancellationToken).ConfigureAwait(false);

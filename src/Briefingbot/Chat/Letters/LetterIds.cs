@@ -37,5 +37,8 @@ public static class LetterIds
             "Brief niet gevonden",
             $"Ik ken geen brief met id ‘{CardText.Truncate(id, 60)}’. Misschien is hij verwijderd of is het id verkeerd overgenomen. Zoek hem op met een paar woorden.",
             MessageCard.Tone.Warning,
-            [("help", ActionData.TypedText("help"))]);
+            // Words rather than an id ("brief over drones"): offer them as a search.
+            id.Any(char.IsWhiteSpace) && id.Any(char.IsLetter)
+                ? [($"Zoek ‘{CardText.Truncate(id, 40)}’", ActionData.TypedText("zoek " + CardText.Truncate(id, 100))), ("help", ActionData.TypedText("help"))]
+                : [("help", ActionData.TypedText("help"))]);
 }
