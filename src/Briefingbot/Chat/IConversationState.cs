@@ -14,6 +14,13 @@ public interface IConversationState
 
     Task SetLastSearchAsync(string conversationId, SearchRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves the last search from <paramref name="from"/> to <paramref name="to"/> only if it is still
+    /// <paramref name="from"/>: false when another turn moved it first (then read it again). True as well when the
+    /// state cannot be reached: paging goes on without it.
+    /// </summary>
+    Task<bool> TryAdvanceLastSearchAsync(string conversationId, SearchRequest from, SearchRequest to, CancellationToken cancellationToken = default);
+
     /// <summary>True the first time for a conversation within the deduplication window; false after that.</summary>
     Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken = default);
 

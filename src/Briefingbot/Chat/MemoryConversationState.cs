@@ -12,6 +12,8 @@ public sealed class MemoryConversationState(IMemoryCache cache, IOptions<ChatOpt
 {
     private readonly object _welcomeLock = new();
 
+    private readonly object _searchLock = new();
+
     public Task<SearchRequest?> GetLastSearchAsync(string conversationId, CancellationToken cancellationToken = default) =>
         Task.FromResult(cache.TryGetValue(Key("last", conversationId), out SearchRequest? request) ? request : null);
 
@@ -23,6 +25,19 @@ public sealed class MemoryConversationState(IMemoryCache cache, IOptions<ChatOpt
             Size = 1,
         });
         return Task.CompletedTask;
+    }
+
+    public Task<bool> TryAdvanceLastSearchAsync(string conversationId, SearchRequest from, SearchRequest to, CancellationToken cancellationToken = default)
+    {
+        lock (_searchLock)
+        {
+            if (!cache.TryGetValue(Key("last", conversationId), out SearchRequest? current) || current?.ToJson() != from.ToJson())
+            {
+                return Task.FromResult(false);
+            }
+            SetLastSearchAsync(conversationId, to, cancellationToken);
+            return Task.FromResult(true);
+        }
     }
 
     public Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken = default) =>

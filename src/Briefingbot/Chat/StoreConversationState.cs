@@ -41,6 +41,19 @@ public sealed class StoreConversationState(IConversationStateStore store, IOptio
         }
     }
 
+    public async Task<bool> TryAdvanceLastSearchAsync(string conversationId, SearchRequest from, SearchRequest to, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await store.ReplaceAsync(conversationId, LastSearch, from.ToJson(), to.ToJson(), options.Value.LastSearchLifetime, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
+        {
+            logger.ConversationStateFailed(LastSearch, conversationId, ex);
+            return true;
+        }
+    }
+
     public async Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         try

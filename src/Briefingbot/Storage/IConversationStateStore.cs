@@ -14,4 +14,9 @@ public interface IConversationStateStore
     Task SetAsync(string conversationId, string kind, string value, TimeSpan lifetime, CancellationToken ct = default);
     /// <summary>Sets the value only when there is none or it expired: true if this call set it, atomically across instances.</summary>
     Task<bool> TryAddAsync(string conversationId, string kind, string value, TimeSpan lifetime, CancellationToken ct = default);
+    /// <summary>
+    /// Replaces the value only while it is still <paramref name="expected"/> and not expired: true if this call replaced
+    /// it (compare-and-set, atomic across instances; two "meer" at once then page on, not show one page twice).
+    /// </summary>
+    Task<bool> ReplaceAsync(string conversationId, string kind, string expected, string value, TimeSpan lifetime, CancellationToken ct = default);
 }

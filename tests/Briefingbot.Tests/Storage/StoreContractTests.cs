@@ -904,6 +904,39 @@ public abstract class StoreContractTests : IAsyncLifetime
         await DisposeIfNeeded(other);
     }
 
+    /// <summary>
+    /// Typed paging moves the last search in one step: of concurrent moves from the same page on two instances, one
+    /// wins, so two "meer" at once show two pages, not one twice (a QA pass). Through StoreConversationState, so the
+    /// value it reads back is the value it compares.
+    /// </summary>
+    [Fact]
+    public async Task Of_concurrent_page_moves_from_one_page_exactly_one_wins()
+    {
+        var other = await OpenDatabaseAsync();
+        await Database.EnsureMigratedAsync();
+        await other.EnsureMigratedAsync();
+        var options = Microsoft.Extensions.Options.Options.Create(new Briefingbot.Chat.ChatOptions());
+        var states = new[] { Database, other }.Select(db => new Briefingbot.Chat.StoreConversationState(
+            new ConversationStateStore(db, Time), options, Microsoft.Extensions.Logging.Abstractions.NullLogger<Briefingbot.Chat.StoreConversationState>.Instance)).ToArray();
+        var first = Briefingbot.Chat.Search.SearchQueryParser.Parse("drones dossier 21501-28 sinds 2025");
+        await states[0].SetLastSearchAsync("conv-1", first);
+
+        var read = (await states[1].GetLastSearchAsync("conv-1"))!;
+        var moves = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            states[i % 2].TryAdvanceLastSearchAsync("conv-1", read, read.WithPage(1)))));
+        var stale = await states[0].TryAdvanceLastSearchAsync("conv-1", read, read.WithPage(1));
+        var fromNow = await states[1].TryAdvanceLastSearchAsync("conv-1", (await states[0].GetLastSearchAsync("conv-1"))!, read.WithPage(2));
+
+        Assert.Equal(1, moves.Count(won => won));
+        Assert.False(stale);
+        Assert.True(fromNow);
+        Assert.Equal(2, (await states[0].GetLastSearchAsync("conv-1"))!.Page);
+        Assert.Equal("21501-28", (await states[0].GetLastSearchAsync("conv-1"))!.Filters.Dossier);
+        Time.Advance(TimeSpan.FromDays(1));
+        Assert.False(await states[0].TryAdvanceLastSearchAsync("conv-1", read.WithPage(2), read.WithPage(3))); // expired
+        await DisposeIfNeeded(other);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static ConversationReference Reference(string conversationId, string serviceUrl) => new()

@@ -47,26 +47,38 @@ public sealed partial class MoreCommand(SearchAnswers answers, IConversationStat
             return;
         }
 
-        var last = context.Turn.Activity.Conversation?.Id is { } id ? await state.GetLastSearchAsync(id, cancellationToken).ConfigureAwait(false) : null;
-        if (last is null)
+        var conversationId = context.Turn.Activity.Conversation?.Id;
+        // Read, then move the last search in one step; a turn that moved it first (two "meer" at once, a redelivered
+        // message) makes this one read it again, so each gets the next page instead of the same one (a QA pass: four
+        // "meer" at once showed pages 2, 2, 2, 3). Bounded: after a few lost races the page is shown anyway.
+        for (var attempt = 0; ; attempt++)
         {
-            await responder.SendAsync(context, MessageCard.Create(
-                "Er is nog geen zoekopdracht",
-                "‘meer’ en ‘vorige’ bladeren door de resultaten van je laatste zoekopdracht. Zoek eerst, bijvoorbeeld ‘zoek drones’.",
-                MessageCard.Tone.Default,
-                [("zoek drones", ActionData.TypedText("zoek drones"))]), cancellationToken).ConfigureAwait(false);
-            return;
+            var last = conversationId is null ? null : await state.GetLastSearchAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            if (last is null)
+            {
+                await responder.SendAsync(context, MessageCard.Create(
+                    "Er is nog geen zoekopdracht",
+                    "‘meer’ en ‘vorige’ bladeren door de resultaten van je laatste zoekopdracht. Zoek eerst, bijvoorbeeld ‘zoek drones’.",
+                    MessageCard.Tone.Default,
+                    [("zoek drones", ActionData.TypedText("zoek drones"))]), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            if (step == -1 && last.Page == 0)
+            {
+                await responder.SendAsync(context, MessageCard.Create(
+                    "Dit is de eerste pagina",
+                    "Er zijn geen resultaten vóór deze. Typ ‘meer’ voor de volgende.",
+                    MessageCard.Tone.Default,
+                    [("meer", ActionData.TypedText("meer"))]), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var next = last.WithPage(last.Page + step);
+            if (step == 0 || attempt >= 4 || await state.TryAdvanceLastSearchAsync(conversationId!, last, next, cancellationToken).ConfigureAwait(false))
+            {
+                await answers.AnswerAsync(context, next, cancellationToken, remembered: step != 0 && attempt < 4).ConfigureAwait(false);
+                return;
+            }
         }
-        if (step == -1 && last.Page == 0)
-        {
-            await responder.SendAsync(context, MessageCard.Create(
-                "Dit is de eerste pagina",
-                "Er zijn geen resultaten vóór deze. Typ ‘meer’ voor de volgende.",
-                MessageCard.Tone.Default,
-                [("meer", ActionData.TypedText("meer"))]), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        await answers.AnswerAsync(context, last.WithPage(last.Page + step), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The words typed after <c>meer</c>, without a leading "over"/"van"/"about"; a page number alone is none.</summary>

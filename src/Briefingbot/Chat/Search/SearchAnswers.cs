@@ -11,7 +11,10 @@ namespace Briefingbot.Chat.Search;
 /// </summary>
 public sealed class SearchAnswers(ILetterSearch search, IConversationState state, ChatResponder responder)
 {
-    public async Task AnswerAsync(CommandContext context, SearchRequest request, CancellationToken cancellationToken, string? heading = null, string? excludeLetterId = null)
+    /// <param name="remembered">The caller already stored <paramref name="request"/> as the conversation's last search
+    /// (typed paging, which moves it in one step); it is not written again.</param>
+    public async Task AnswerAsync(CommandContext context, SearchRequest request, CancellationToken cancellationToken, string? heading = null, string? excludeLetterId = null,
+        bool remembered = false)
     {
         await context.Turn.SendTypingAsync(cancellationToken).ConfigureAwait(false);
         var response = await search.SearchAsync(request.Query, request.Filters, request.Page, cancellationToken).ConfigureAwait(false);
@@ -35,7 +38,7 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
             }
         }
 
-        if (context.Turn.Activity.Conversation?.Id is { } conversationId)
+        if (context.Turn.Activity.Conversation?.Id is { } conversationId && !remembered)
         {
             await state.SetLastSearchAsync(conversationId, request, cancellationToken).ConfigureAwait(false);
         }

@@ -55,4 +55,17 @@ public sealed class ConversationStateStore(StoreDatabase database, TimeProvider 
             new { conversationId, kind, value, expiresAt = DbValues.Timestamp(now + lifetime), now = DbValues.Timestamp(now) }, ct);
         return affected == 1;
     }
+
+    public async Task<bool> ReplaceAsync(string conversationId, string kind, string expected, string value, TimeSpan lifetime, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await database.OpenAsync(ct);
+        var affected = await connection.ExecuteAsync(
+            $"""
+            UPDATE conversation_state SET value = @value, expires_at = {D.Timestamp("@expiresAt")}
+            WHERE conversation_id = @conversationId AND kind = @kind AND value = @expected AND expires_at > {D.Timestamp("@now")}
+            """,
+            new { conversationId, kind, value, expected, expiresAt = DbValues.Timestamp(now + lifetime), now = DbValues.Timestamp(now) }, ct);
+        return affected == 1;
+    }
 }
