@@ -120,11 +120,11 @@ public sealed class BriefingCommandTests
     }
 
     [Theory]
-    [InlineData("briefing --per morgen")]
-    [InlineData("briefing --per 2025-13-45")]
-    [InlineData("briefing --per 31 februari 2025")]
-    [InlineData("briefing onzin")]
-    public async Task Bad_arguments_get_a_Dutch_explanation(string text)
+    [InlineData("briefing --per morgen", "\"morgen\" is geen datum")]
+    [InlineData("briefing --per 2025-13-45", "\"2025-13-45\" is geen datum")]
+    [InlineData("briefing --per 31 februari 2025", "\"31 februari 2025\" is geen datum")] // a QA pass: "Dat begrijp ik niet"
+    [InlineData("briefing onzin", "Dat begrijp ik niet")]
+    public async Task Bad_arguments_get_a_Dutch_explanation(string text, string says)
     {
         var (services, world) = Build();
         using var _ = world;
@@ -133,6 +133,7 @@ public sealed class BriefingCommandTests
         var reply = Assert.Single(await SendAsync(services, text)).Text!;
 
         Assert.Contains("briefing --per 2025-11-24", reply, StringComparison.Ordinal);
+        Assert.Contains(says, reply, StringComparison.Ordinal);
     }
 
     [Fact]

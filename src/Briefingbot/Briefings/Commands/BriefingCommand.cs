@@ -49,7 +49,11 @@ public sealed class BriefingCommand(
                     await ReplyAsync(context, $"Die datum kan ik niet gebruiken: {DutchDates.RangeHint}, bijvoorbeeld `briefing --per 2025-11-24`.", cancellationToken);
                     return;
                 }
-                await ReplyAsync(context, "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-24` of `briefing status`.", cancellationToken);
+                // A date that is none ("31 februari 2025") is named as the register views name it (a QA pass: the
+                // generic "Dat begrijp ik niet").
+                await ReplyAsync(context, PerValue(args) is { } value
+                    ? $"\"{DutchFormat.Md(value)}\" is geen datum; gebruik bijvoorbeeld `briefing --per 2025-11-24` of `briefing per 24 november 2025`."
+                    : "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-24` of `briefing status`.", cancellationToken);
                 return;
             }
             per = date;
