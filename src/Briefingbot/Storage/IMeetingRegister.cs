@@ -21,6 +21,7 @@ public interface IMeetingRegister
     Task<MeetingRecord> UpsertAsync(MeetingEntry entry, MeetingOrigin origin, DateTimeOffset now, CancellationToken ct = default) =>
         UpsertAsync(entry.Type, entry.Normalised.Start, entry.Normalised.End, entry.Location, entry.Title, origin, now, ct);
     Task<MeetingRecord?> GetAsync(long id, CancellationToken ct = default);
+    /// <summary>Cancels or restores a meeting (and locks it); a restored meeting that had moved keeps its letters again.</summary>
     Task SetCancelledAsync(long id, bool cancelled, DateTimeOffset now, CancellationToken ct = default);
     /// <summary>
     /// An admin moved meeting <paramref name="id"/> to another date or type, which is meeting <paramref name="movedTo"/>

@@ -99,6 +99,22 @@ public class MeetingCommandTests
         Assert.Contains($"vervangen door vergadering {moved.Id}", Reply(turn));
     }
 
+    /// <summary>Changing a cancelled meeting's location keeps it cancelled and says so (a review: it came back to life).</summary>
+    [Fact]
+    public async Task Changing_a_cancelled_meeting_keeps_it_cancelled()
+    {
+        await using var bot = new CommandHarness(Now);
+        var meeting = await bot.MeetingRegister.UpsertAsync(MeetingTypes.Raz, new DateOnly(2026, 12, 15), new DateOnly(2026, 12, 15), null, null, MeetingOrigin.Extracted, Now);
+        await bot.SendAsync($"vergadering annuleren {meeting.Id}", Anna);
+
+        var turn = await bot.SendAsync($"vergadering wijzigen {meeting.Id} locatie Luxemburg", Anna);
+        var added = await bot.SendAsync("vergadering toevoegen 2026-12-15 RAZ", Anna);
+
+        Assert.Contains($"Ze blijft geannuleerd; `vergadering herstellen {meeting.Id}`", Reply(turn));
+        Assert.Contains($"Vergadering {meeting.Id} staat in het register", Reply(added));
+        Assert.False((await bot.MeetingRegister.GetAsync(meeting.Id))!.Cancelled); // adding it again: it takes place
+    }
+
     [Fact]
     public async Task Cancel_and_restore_are_audited()
     {

@@ -700,15 +700,38 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal([third.Id], (await register.ListAsync()).Select(m => m.Id));
         Assert.True((await register.GetAsync(old.Id))!.Cancelled); // re-extraction does not revive the old date
 
-        var revived = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1), null, null, MeetingOrigin.Admin, Now);
+        // Changing a moved row's location (same key) neither revives it nor takes its letters back (a review).
+        var edited = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1), "Luxemburg", null, MeetingOrigin.Admin, Now);
+        Assert.Equal(old.Id, edited.Id);
+        Assert.True(edited.Cancelled);
+        Assert.Equal(["000_a", "001_b"], (await register.SourcesAsync(third.Id)).Select(s => s.LetterId));
+
+        // Moved back (what vergadering wijzigen does): the old row is restored and the letters are its own again.
+        await register.SetCancelledAsync(old.Id, false, Now);
         await register.MoveAsync(third.Id, old.Id, Now);
 
-        Assert.Equal(old.Id, revived.Id);
-        Assert.False(revived.Cancelled);
+        Assert.False((await register.GetAsync(old.Id))!.Cancelled);
         Assert.Equal([old.Id], (await register.ListAsync()).Select(m => m.Id));
         Assert.Equal(["000_a", "001_b"], (await register.SourcesAsync(old.Id)).Select(s => s.LetterId));
         Assert.Empty(await register.SourcesAsync(third.Id));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => register.MoveAsync(999, old.Id, Now));
+    }
+
+    /// <summary>Restoring a moved meeting (vergadering herstellen) gives it its letters back; they no longer also prepare the new one (a review).</summary>
+    [Fact]
+    public async Task A_restored_moved_meeting_keeps_its_letters_to_itself()
+    {
+        var register = new MeetingRegister(Database);
+        await register.UpsertExtractedAsync("000_a", [Meeting("000_a", "Brussel", 1)], Now);
+        var old = Assert.Single(await register.ListAsync());
+        var moved = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 3), new DateOnly(2025, 12, 3), null, null, MeetingOrigin.Admin, Now);
+        await register.MoveAsync(old.Id, moved.Id, Now);
+
+        await register.SetCancelledAsync(old.Id, false, Now);
+
+        Assert.Equal(["000_a"], (await register.SourcesAsync(old.Id)).Select(s => s.LetterId));
+        Assert.Empty(await register.SourcesAsync(moved.Id));
+        Assert.Equal(2, (await register.ListAsync()).Count);
     }
 
     [Fact]

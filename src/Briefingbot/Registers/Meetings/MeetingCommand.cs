@@ -67,6 +67,12 @@ public sealed class MeetingCommand(IMeetingRegister register, AdminGuard guard, 
             return;
         }
         var meeting = await register.UpsertAsync(spec.Type, spec.Start.Value, end, spec.Location, null, MeetingOrigin.Admin, clock.UtcNow, cancellationToken);
+        if (meeting.Cancelled)
+        {
+            // Adding a meeting the register holds as cancelled (or moved away) says it takes place after all.
+            await register.SetCancelledAsync(meeting.Id, false, clock.UtcNow, cancellationToken);
+            meeting = (await register.GetAsync(meeting.Id, cancellationToken))!;
+        }
         await audit.RecordAsync(Actor.From(context), "meeting.add", $"vergadering {meeting.Id} toegevoegd: {Describe(meeting)}", cancellationToken);
         await replies.SendTextAsync(context, $"Vergadering {meeting.Id} staat in het register: {Describe(meeting)}.", cancellationToken);
     }
@@ -107,12 +113,17 @@ public sealed class MeetingCommand(IMeetingRegister register, AdminGuard guard, 
             // Type and start date are the meeting's identity (its key): a new identity is a new row, the old one is
             // cancelled so neither the register nor extraction shows the stale date again, and points to the new
             // row, so the letters that prepare the meeting (they name the old date) stay with it.
+            if (updated.Cancelled)
+            {
+                // Moved back to a date it had (or to a cancelled meeting's): that row takes place again.
+                await register.SetCancelledAsync(updated.Id, false, now, cancellationToken);
+            }
             await register.MoveAsync(id, updated.Id, now, cancellationToken);
             details += $" (nu vergadering {updated.Id}; {id} geannuleerd)";
         }
         await audit.RecordAsync(Actor.From(context), "meeting.update", details, cancellationToken);
         await replies.SendTextAsync(context, updated.Id == id
-            ? $"Vergadering {id} is gewijzigd: {Describe(updated)}."
+            ? $"Vergadering {id} is gewijzigd: {Describe(updated)}." + (updated.Cancelled ? $" Ze blijft geannuleerd; `vergadering herstellen {id}` zet haar terug." : "")
             : $"Vergadering {id} is vervangen door vergadering {updated.Id}: {Describe(updated)}.", cancellationToken);
     }
 

@@ -121,10 +121,6 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
             VALUES (@key, @type, {D.Date("@start")}, {D.Date("@end")}, @location, @title, @origin, @locked, @kind, @precision, @source,
                 {D.Timestamp("@now")}, {D.Timestamp("@now")})
             ON CONFLICT (meeting_key) DO UPDATE SET
-                -- An admin adding a meeting whose row was cancelled or moved away (moving it back to its old date)
-                -- means it takes place there: it is live again and no longer points elsewhere.
-                cancelled = CASE WHEN excluded.admin_locked THEN FALSE ELSE meetings.cancelled END,
-                moved_to = CASE WHEN excluded.admin_locked THEN NULL ELSE meetings.moved_to END,
                 end_date = excluded.end_date,
                 location = excluded.location,
                 title = excluded.title,
@@ -161,7 +157,12 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
         await using var connection = await database.OpenAsync(ct);
         // Cancelling is an admin decision: it locks the row so a later extraction neither revives nor removes it.
         var updated = await connection.ExecuteAsync(
-            $"UPDATE meetings SET cancelled = @cancelled, admin_locked = TRUE, updated_at = {D.Timestamp("@now")} WHERE id = @id",
+            // Restored, a moved row takes place again at its own date: it no longer hands its letters to another (a review).
+            $"""
+            UPDATE meetings SET cancelled = @cancelled, admin_locked = TRUE,
+                moved_to = CASE WHEN @cancelled THEN moved_to ELSE NULL END, updated_at = {D.Timestamp("@now")}
+            WHERE id = @id
+            """,
             new { id, cancelled, now = DbValues.Timestamp(now) }, ct);
         if (updated == 0)
         {
