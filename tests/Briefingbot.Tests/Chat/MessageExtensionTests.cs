@@ -118,6 +118,51 @@ public sealed class MessageExtensionTests(SeedIndex seeds) : IClassFixture<SeedI
         Assert.Contains("duurde te lang", Result(turn).GetProperty("text").GetString());
     }
 
+    /// <summary>
+    /// A range over two pages whose second page is slow answers with what the first page held once the budget runs out,
+    /// instead of waiting or answering nothing (a review).
+    /// </summary>
+    [Fact]
+    public async Task A_slow_second_page_answers_with_the_results_read_in_time()
+    {
+        var search = new SecondCallHangs(seeds.Search);
+        using var host = new ChatTestHost(search, new() { ["Chat:MessageExtensionTimeout"] = "00:00:04" });
+
+        var pending = host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("drones", skip: 7, count: 5)));
+        while (!pending.IsCompleted && search.Calls < 2)
+        {
+            await Task.Yield();
+        }
+        host.Time.Advance(TimeSpan.FromSeconds(5));
+        var result = Result(await pending.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(2, search.Calls);
+        Assert.Equal("result", result.GetProperty("type").GetString());
+        Assert.Equal(3, result.GetProperty("attachments").GetArrayLength()); // results 8-10, of page 1
+    }
+
+    /// <summary>The seed index, whose second search never finishes (until cancelled).</summary>
+    private sealed class SecondCallHangs(Briefingbot.Dossiers.Search.ILetterSearch inner) : Briefingbot.Dossiers.Search.ILetterSearch
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public async Task<Briefingbot.Dossiers.Search.SearchResponse> SearchAsync(string query, Briefingbot.Dossiers.Search.SearchFilters? filters = null, int page = 0, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _calls) >= 2)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            return await inner.SearchAsync(query, filters, page, cancellationToken);
+        }
+
+        public Task<Briefingbot.Dossiers.Letters.Letter?> GetLetterAsync(string id, CancellationToken cancellationToken = default) => inner.GetLetterAsync(id, cancellationToken);
+        public Task<string> GetSummaryAsync(string letterId, CancellationToken cancellationToken = default) => inner.GetSummaryAsync(letterId, cancellationToken);
+        public Task<IReadOnlyList<Briefingbot.Dossiers.Search.IndexedLetter>> ListLettersAsync(CancellationToken cancellationToken = default) => inner.ListLettersAsync(cancellationToken);
+        public Task<Briefingbot.Dossiers.Search.QueryCheck> CheckQueryAsync(string query, CancellationToken cancellationToken = default) => inner.CheckQueryAsync(query, cancellationToken);
+    }
+
     [Fact]
     public async Task A_failing_search_still_answers_the_invoke()
     {

@@ -39,38 +39,51 @@ public sealed class MessageExtensionSearch(
         {
             return Message("Typ een paar woorden om in Kamerbrieven te zoeken, bijvoorbeeld ‘drones’.");
         }
-        // Teams asks for results [skip, skip + count) and asks next for skip + count: the search pages by ten, so the
-        // pages that hold them are read and cut to exactly that range (a QA pass: count 25 gave ten results and the
-        // next request, skip 25, read page 2, so results 11-25 were never shown).
+        // Teams asks for results [skip, skip + count) and asks next for skip + count (a QA pass: count 25 gave ten
+        // results and the next request, skip 25, read page 2, so results 11-25 were never shown). Its skips are
+        // multiples of its count: one search with that page size. Another offset reads the pages of ten that hold the
+        // range and cuts it out.
         var take = Math.Clamp(count, 1, MaxResults);
-        var firstPage = Math.Min(skip / PageSize, SearchRequest.MaxPage);
-        var offset = skip / PageSize > SearchRequest.MaxPage ? PageSize : skip % PageSize;
-        request = request with { Filters = request.Filters with { PageSize = PageSize }, Page = firstPage };
+        var pageSize = skip % take == 0 ? take : PageSize;
+        var firstPage = Math.Min(skip / pageSize, SearchRequest.MaxPage);
+        var offset = skip / pageSize > SearchRequest.MaxPage ? pageSize : skip % pageSize;
+        var lastPage = Math.Min(SearchRequest.MaxPage, firstPage + (offset + take - 1) / pageSize);
+        request = request with { Filters = request.Filters with { PageSize = pageSize }, Page = firstPage };
 
         var pages = new List<SearchResponse>();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timeout = options.Value.MessageExtensionTimeout;
-        try
+        // One budget for the whole answer (Teams waits about five seconds): no page is read after it ran out, and the
+        // pages read in time are answered. (The index search itself completes synchronously in milliseconds; the wait
+        // bounds a search that is slow to start, such as one waiting for the index.)
+        var started = time.GetTimestamp();
+        for (var page = firstPage; page <= lastPage; page++)
         {
-            // One budget for the whole answer: the pages are read one after the other within it.
-            var deadline = time.GetTimestamp();
-            for (var page = firstPage; page <= Math.Min(SearchRequest.MaxPage, firstPage + (offset + take - 1) / PageSize); page++)
+            var left = timeout - time.GetElapsedTime(started);
+            try
             {
-                var left = timeout - time.GetElapsedTime(deadline);
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException();
+                }
                 var response = await search.SearchAsync(request.Query, request.Filters, page, budget.Token)
-                    .WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
+                    .WaitAsync(left, time, cancellationToken).ConfigureAwait(false);
                 pages.Add(response);
                 if (!response.HasMore)
                 {
                     break;
                 }
             }
-        }
-        catch (TimeoutException)
-        {
-            await budget.CancelAsync().ConfigureAwait(false);
-            logger.MessageExtensionTimedOut(timeout.TotalMilliseconds);
-            return Message("Het zoeken duurde te lang. Probeer het nog eens, of gebruik specifiekere woorden.");
+            catch (TimeoutException)
+            {
+                await budget.CancelAsync().ConfigureAwait(false);
+                logger.MessageExtensionTimedOut(timeout.TotalMilliseconds);
+                if (pages.Count == 0)
+                {
+                    return Message("Het zoeken duurde te lang. Probeer het nog eens, of gebruik specifiekere woorden.");
+                }
+                break;
+            }
         }
 
         // One result per passage, in the ranking's order (a letter with two ranked passages gives two results).
