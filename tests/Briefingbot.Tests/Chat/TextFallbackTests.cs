@@ -46,6 +46,23 @@ public sealed class TextFallbackTests : IDisposable
         Assert.Equal(3, _host.FakeSearch.Requests.Count); // "vorige" at the first page searches nothing
     }
 
+    /// <summary>A page past the end is not remembered: "terug" after it shows the last page with results (a review).</summary>
+    [Fact]
+    public async Task Paging_past_the_end_keeps_the_last_page_with_results()
+    {
+        await _host.SayAsync("drones", channelId: "slack");
+        string last = "", page;
+        for (var i = 0; i < 10 && !(page = Assert.Single((await _host.SayAsync("meer", channelId: "slack")).Sent).Text!).Contains("Geen resultaten meer", StringComparison.Ordinal); i++)
+        {
+            last = page;
+        }
+
+        var back = Assert.Single((await _host.SayAsync("terug", channelId: "slack")).Sent).Text!;
+
+        Assert.Contains("pagina", last, StringComparison.Ordinal);
+        Assert.Equal(last, back);
+    }
+
     [Fact]
     public async Task Words_after_meer_are_searched_not_ignored()
     {
@@ -53,9 +70,11 @@ public sealed class TextFallbackTests : IDisposable
 
         await _host.SayAsync("meer over Oekraïne", channelId: "slack");
         await _host.SayAsync("meer 2", channelId: "slack");
+        await _host.SayAsync("vorige kabinet defensie", channelId: "slack");
 
         Assert.Equal(("Oekraïne", 0), (_host.FakeSearch.Requests[1].Query, _host.FakeSearch.Requests[1].Page));
         Assert.Equal(("Oekraïne", 1), (_host.FakeSearch.Requests[2].Query, _host.FakeSearch.Requests[2].Page));
+        Assert.Equal(("kabinet defensie", 0), (_host.FakeSearch.Requests[3].Query, _host.FakeSearch.Requests[3].Page));
     }
 
     [Fact]

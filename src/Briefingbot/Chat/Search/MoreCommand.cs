@@ -8,7 +8,7 @@ namespace Briefingbot.Chat.Search;
 /// <c>meer</c>: the next page of the last search; <c>vorige</c>: the page before it; <c>terug</c>: the page last shown
 /// (back from a letter). From a button the page and query come in the button's data (so any old card still pages
 /// correctly); typed, they continue the conversation's last search, which is what the text fallback of the buttons
-/// tells a channel without cards to type (a QA pass: "Vorige: typ `meer`" paged forward). Words after <c>meer</c>
+/// tells a channel without cards to type (a QA pass: "Vorige: typ `meer`" paged forward). Words after the command
 /// ("meer over navo") are a new search for those words, not ignored.
 /// </summary>
 public sealed partial class MoreCommand(SearchAnswers answers, IConversationState state, ChatResponder responder) : ICommandHandler
@@ -40,9 +40,9 @@ public sealed partial class MoreCommand(SearchAnswers answers, IConversationStat
             "terug" or "back" => 0,
             _ => 1,
         };
-        if (step == 1 && Words(context.Arguments) is { Length: > 0 } words)
+        if (Words(context.Arguments) is { Length: > 0 } words)
         {
-            // "meer over navo", "meer drones": the user asks about those words.
+            // "meer over navo", "vorige kabinet defensie": the user asks about those words.
             await answers.AnswerAsync(context, SearchQueryParser.Parse(words), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -75,13 +75,18 @@ public sealed partial class MoreCommand(SearchAnswers answers, IConversationStat
             var next = last.WithPage(last.Page + step);
             if (step == 0 || attempt >= 4 || await state.TryAdvanceLastSearchAsync(conversationId!, last, next, cancellationToken).ConfigureAwait(false))
             {
-                await answers.AnswerAsync(context, next, cancellationToken, remembered: step != 0 && attempt < 4).ConfigureAwait(false);
+                var moved = step != 0 && attempt < 4;
+                if (!await answers.AnswerAsync(context, next, cancellationToken, remembered: moved).ConfigureAwait(false) && moved)
+                {
+                    // Past the end: the last search stays on the last page that had results.
+                    await state.TryAdvanceLastSearchAsync(conversationId!, next, last, cancellationToken).ConfigureAwait(false);
+                }
                 return;
             }
         }
     }
 
-    /// <summary>The words typed after <c>meer</c>, without a leading "over"/"van"/"about"; a page number alone is none.</summary>
+    /// <summary>The words typed after the command, without a leading "over"/"van"/"about"; a page number alone is none.</summary>
     private static string Words(string arguments)
     {
         var text = LeadingPreposition().Replace(arguments.Trim(), "");

@@ -13,7 +13,8 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
 {
     /// <param name="remembered">The caller already stored <paramref name="request"/> as the conversation's last search
     /// (typed paging, which moves it in one step); it is not written again.</param>
-    public async Task AnswerAsync(CommandContext context, SearchRequest request, CancellationToken cancellationToken, string? heading = null, string? excludeLetterId = null,
+    /// <returns>Whether results were shown (false: nothing found, or a page past the end).</returns>
+    public async Task<bool> AnswerAsync(CommandContext context, SearchRequest request, CancellationToken cancellationToken, string? heading = null, string? excludeLetterId = null,
         bool remembered = false)
     {
         await context.Turn.SendTypingAsync(cancellationToken).ConfigureAwait(false);
@@ -38,7 +39,8 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
             }
         }
 
-        if (context.Turn.Activity.Conversation?.Id is { } conversationId && !remembered)
+        // A page past the end is not remembered: "terug" would show it again, "vorige" the last page's neighbour (a review).
+        if (context.Turn.Activity.Conversation?.Id is { } conversationId && !remembered && (response.Hits.Count > 0 || request.Page == 0))
         {
             await state.SetLastSearchAsync(conversationId, request, cancellationToken).ConfigureAwait(false);
         }
@@ -58,7 +60,7 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
                 answer = SearchResultsCard.Create(response, request, options with { Compact = true });
             }
             await responder.SendAsync(context, answer, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         if (request.Page > 0 && response.TotalLetters > 0)
@@ -68,10 +70,11 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
                 $"Er zijn geen verdere resultaten voor ‘{CardText.Truncate(request.Query, 80)}’.",
                 MessageCard.Tone.Default,
                 [("Opnieuw vanaf het begin", request.WithPage(0).ToActionData("meer", "zoek " + request.Query))]), cancellationToken).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         await responder.SendAsync(context, EmptyAnswer(request, response, context.Suggestion), cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     private static CardAnswer EmptyAnswer(SearchRequest request, SearchResponse response, string? suggestion)
