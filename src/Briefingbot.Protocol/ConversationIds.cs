@@ -21,12 +21,15 @@ public static class ConversationIds
 
     /// <summary>
     /// The Teams team an activity comes from (<c>channelData.team.id</c>, else <c>channelData.teamsTeamId</c>); null in
-    /// personal and group chats and on other channels. A team's id is its General channel's conversation id; its
+    /// personal and group chats and on channels other than <c>msteams</c>. A team's id is its General channel's conversation id; its
     /// other channels have ids of their own, so this is the only way to know a channel's team.
     /// </summary>
     public static string? TeamId(Activity activity)
     {
-        if (activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
+        // Only Teams says which team: on other channels (Direct Line, Web Chat) the client writes channelData itself,
+        // and a forged team id on a removal would turn off that team's subscriptions (a review).
+        if (!string.Equals(activity.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase)
+            || activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
         {
             return null;
         }

@@ -32,9 +32,10 @@ public static class WelcomeCard
         }
         if (otherChannels > 0)
         {
+            var also = earlier is null ? "" : " ook";
             text += otherChannels == 1
-                ? " Eén ander kanaal van dit team had ook een abonnement; dat staat uit. Typ daar ‘@Briefingbot abonneer’ om het met dezelfde instellingen weer aan te zetten."
-                : $" {otherChannels} andere kanalen van dit team hadden ook een abonnement; die staan uit. Typ in elk kanaal ‘@Briefingbot abonneer’ om het met dezelfde instellingen weer aan te zetten.";
+                ? $" Eén ander kanaal van dit team had{also} een abonnement op de weekbriefing; dat staat uit. Typ in dat kanaal ‘@Briefingbot abonneer’ om het met dezelfde instellingen weer aan te zetten."
+                : $" {otherChannels} andere kanalen van dit team hadden{also} een abonnement op de weekbriefing; die staan uit. Typ in elk van die kanalen ‘@Briefingbot abonneer’ om het met dezelfde instellingen weer aan te zetten.";
         }
         var data = new JsonObject
         {

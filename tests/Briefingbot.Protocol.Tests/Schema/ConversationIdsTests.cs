@@ -21,9 +21,11 @@ public class ConversationIdsTests
     [InlineData("""[1,2]""", null)]
     public void The_team_comes_from_teams_channel_data(string channelData, string? expected)
     {
-        var activity = new Briefingbot.Protocol.Schema.Activity { ChannelData = System.Text.Json.JsonDocument.Parse(channelData).RootElement.Clone() };
+        var activity = new Briefingbot.Protocol.Schema.Activity { ChannelId = "msteams", ChannelData = System.Text.Json.JsonDocument.Parse(channelData).RootElement.Clone() };
+        var directLine = new Briefingbot.Protocol.Schema.Activity { ChannelId = "directline", ChannelData = activity.ChannelData };
 
         Assert.Equal(expected, ConversationIds.TeamId(activity));
+        Assert.Null(ConversationIds.TeamId(directLine)); // a client writes its own channelData there
     }
 
     [Fact]

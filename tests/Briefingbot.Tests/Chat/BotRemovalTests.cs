@@ -170,7 +170,7 @@ public sealed class BotRemovalTests : IDisposable
 
         var text = CardAssert.AllText((await _host.TurnAsync(InTeam(Added()))).SingleCard());
 
-        Assert.Contains("2 andere kanalen van dit team hadden ook een abonnement; die staan uit.", text);
+        Assert.Contains("2 andere kanalen van dit team hadden een abonnement op de weekbriefing; die staan uit.", text);
         Assert.DoesNotContain("Dit gesprek had een abonnement", text); // General itself had none
     }
 
