@@ -97,7 +97,9 @@ internal static class LetterDocuments
                 doc.Add(new StringField(IndexFields.Capitals, capitals, Field.Store.NO));
             }
         }
-        if (!string.IsNullOrWhiteSpace(letter.Title) && passage.Searchable)
+        // A title made from the metadata ("Brief regering 21 501-28, nr. 2103") would make every untitled letter a
+        // title match for "brief" or "regering" (a review): shown, not searched.
+        if (!string.IsNullOrWhiteSpace(letter.Title) && !letter.TitleIsDescription && passage.Searchable)
         {
             AddText(doc, IndexFields.Title, letter.Title, searched: true, stored: false);
         }

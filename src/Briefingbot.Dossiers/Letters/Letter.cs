@@ -35,6 +35,12 @@ public sealed record Letter(
     public string? ExternalId { get; init; }
 
     /// <summary>
+    /// <see cref="Title"/> was made from the source's metadata ("Brief regering 21 501-28, nr. 2103") because neither
+    /// the source nor the text names the letter: shown, but not searched as a title.
+    /// </summary>
+    public bool TitleIsDescription { get; init; }
+
+    /// <summary>
     /// Every date the letter is dated with, in document order (a schriftelijk overleg holds the committee's letter and
     /// the government's answer). <see cref="Date"/> is the last of them.
     /// </summary>

@@ -128,6 +128,7 @@ public sealed partial class LetterParser : ILetterParser
             // Neither the source nor the text names it: what the source states about it ("Brief regering 21 501-28,
             // nr. 2103") rather than nothing, which cards showed as the file name.
             Title = known.Title ?? letter.Title ?? Untitled(known.Type ?? letter.DocumentType, dossier, number),
+            TitleIsDescription = known.Title is null && letter.Title is null && Untitled(known.Type ?? letter.DocumentType, dossier, number) is not null,
             DocumentType = known.Type ?? letter.DocumentType,
             Date = known.Date ?? letter.Date,
             Dossier = dossier,
@@ -138,7 +139,10 @@ public sealed partial class LetterParser : ILetterParser
         };
     }
 
-    /// <summary>A dossier number of four or more digits grouped by thousands ("21501-28" → "21 501-28"); else as given.</summary>
+    /// <summary>
+    /// A dossier number of five digits grouped as letters write it ("21501-28" → "21 501-28"); else as given (the
+    /// official address is built from the "21 501" form only, LetterMetadata.SourceUrl).
+    /// </summary>
     private static string AsWritten(string dossier)
     {
         var d = dossier.Trim();
@@ -147,7 +151,7 @@ public sealed partial class LetterParser : ILetterParser
         {
             digits++;
         }
-        return digits >= 4 && (digits == d.Length || d[digits] is '-' or ' ')
+        return digits == 5 && (digits == d.Length || d[digits] is '-' or ' ')
             ? $"{d[..(digits - 3)]} {d[(digits - 3)..]}"
             : d;
     }

@@ -106,11 +106,12 @@ public static partial class UserQueryParser
     }
 
     /// <summary>
-    /// A query as the letters' text is read (<c>TextCleaner</c>): invisible characters that text pasted from a PDF or
-    /// a web page carries inside words removed (soft hyphen, zero-width space and joiners, byte-order mark, direction
-    /// marks and embeddings), and composed to NFC, so "dro\u00ADnes" is "drones" and a decomposed "Oekrai\u0308ne"
-    /// is "Oekraïne" (a QA pass: "Niets gevonden", and a typo search with fewer results). Lone surrogates are kept for
-    /// <see cref="Sanitize"/> to blank; normalisation then leaves the text as it is.
+    /// A query without the invisible characters that text pasted from a PDF or a web page carries inside words (soft
+    /// hyphen, zero-width space and joiners, byte-order mark, direction marks and embeddings), composed to NFC, so
+    /// "dro\u00ADnes" is "drones" and a decomposed "Oekrai\u0308ne" is "Oekraïne" (a QA pass: "Niets gevonden", and a
+    /// typo search with fewer results). Lone surrogates are kept for <see cref="Sanitize"/> to blank; normalisation
+    /// then leaves the text as it is. Limit: the letters' own text (<c>TextCleaner</c>) turns these characters into a
+    /// space, so a letter that writes "dro\u00ADnes" is indexed as "dro nes" (none of the seeds does).
     /// </summary>
     public static string Normalize(string? input)
     {

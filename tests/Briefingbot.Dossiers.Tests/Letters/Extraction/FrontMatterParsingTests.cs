@@ -109,6 +109,7 @@ public sealed class FrontMatterParsingTests
         var unknown = new LetterParser().Parse("2025D2.txt", bare);
 
         Assert.Equal("Brief regering 21 501-28, nr. 2103", letter.Title);
+        Assert.True(letter.TitleIsDescription); // shown, not searched as a title
         Assert.Null(unknown.Title);
         Assert.Contains(letter.Passages, p => p.Text.Contains("munitie aan Oekraïne", StringComparison.Ordinal));
     }
@@ -119,6 +120,7 @@ public sealed class FrontMatterParsingTests
     [InlineData("36410 X", "36 410 X")]
     [InlineData("28676", "28 676")]
     [InlineData("123", "123")]
+    [InlineData("1234-5", "1234-5")]
     public void A_stated_dossier_is_written_as_letters_write_it(string stated, string shown)
     {
         var raw = LetterFrontMatter.Compose(new KnownLetterMetadata(Dossier: stated, Number: "7"), "Eerste alinea van de brief.");
