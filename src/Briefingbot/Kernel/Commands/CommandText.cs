@@ -16,7 +16,7 @@ public static partial class CommandText
     /// <summary>
     /// Replaces what text from a chat client may carry but no reader wants: lone UTF-16 surrogates (which make
     /// Unicode normalisation throw) and control characters other than tab and newlines; removes invisible format
-    /// characters (soft hyphen, zero-width characters, direction marks and embeddings).
+    /// characters (soft hyphen, zero-width space, word joiner, byte-order mark, direction marks and embeddings).
     /// </summary>
     public static string Sanitize(string text)
     {
@@ -57,8 +57,9 @@ public static partial class CommandText
         return sb?.ToString() ?? text;
     }
 
+    /// <summary>Joiners (U+200C, U+200D) stay: emoji sequences and some scripts need them in text that is stored.</summary>
     private static bool IsInvisible(char c) =>
-        c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u200E' or '\u200F'
+        c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF' or '\u200E' or '\u200F'
         || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     /// <summary>
