@@ -115,6 +115,24 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         Assert.Equal("failed", run.Outcome);
     }
 
+    /// <summary>
+    /// A server that failed (HTTP 500) and then sent an unreadable page was judged by its last answer only: a broken
+    /// feed, so the run went on to the next feed. It was also away, so the run ends as for a server that is down (a review).
+    /// </summary>
+    [Fact]
+    public async Task A_server_that_failed_before_an_unreadable_page_ends_the_run()
+    {
+        await using var server = await ReplayServer.StartAsync(Corpus(5), pageSize: 10);
+        server.InjectFault(1, ReplayFault.ServerError);
+        server.InjectFault(2, ReplayFault.TruncatedPage);
+        await using var harness = SyncHarness.Create(Database, server, new Dictionary<string, string?> { ["Sources:TweedeKamer:MaxRetries"] = "1" });
+
+        var summary = await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+
+        Assert.False(summary.Succeeded);
+        Assert.Empty(await harness.Store.CursorsAsync(CancellationToken.None)); // no other feed was read
+    }
+
     [Fact]
     public async Task A_deleted_document_removes_its_letter()
     {

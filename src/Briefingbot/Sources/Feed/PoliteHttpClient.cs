@@ -42,6 +42,9 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
     {
         var settings = options.CurrentValue.TweedeKamer;
         var attempt = 0;
+        // "Answered" is a property of every attempt, not of the last one: a timeout before an unreadable page is a
+        // server that was also away (a review).
+        var everyAttemptAnswered = true;
         while (true)
         {
             TimeSpan? retryAfter = null;
@@ -76,9 +79,10 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
                 failure = "timeout";
             }
 
+            everyAttemptAnswered &= failure == IncompleteBody;
             if (attempt >= settings.MaxRetries)
             {
-                throw new SourceUnavailableException($"{url}: {failure} after {attempt + 1} attempts") { Answered = failure == IncompleteBody };
+                throw new SourceUnavailableException($"{url}: {failure} after {attempt + 1} attempts") { Answered = everyAttemptAnswered };
             }
             // Exponential from one request interval (at least 1 s), or what the server asked for.
             var computed = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
