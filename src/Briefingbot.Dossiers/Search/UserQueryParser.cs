@@ -123,9 +123,7 @@ public static partial class UserQueryParser
         for (var i = 0; i < input.Length; i++)
         {
             var c = input[i];
-            var invisible = c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u200E' or '\u200F'
-                || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
-            if (invisible)
+            if (Text.InvisibleCharacters.IsInvisible(c))
             {
                 builder ??= new StringBuilder(input, 0, i, input.Length);
                 continue;

@@ -40,7 +40,7 @@ public static partial class CommandText
                 sb.Append(char.IsSurrogate(c) ? '\uFFFD' : ' ');
                 continue;
             }
-            if (IsInvisible(c))
+            if (Dossiers.Text.InvisibleCharacters.IsInvisible(c, keepJoiners: true))
             {
                 // Soft hyphens, zero-width characters and direction marks pasted inside words: not part of what was
                 // typed, and a right-to-left override would turn the echoed query around in a card title (a QA pass).
@@ -56,11 +56,6 @@ public static partial class CommandText
         }
         return sb?.ToString() ?? text;
     }
-
-    /// <summary>Joiners (U+200C, U+200D) stay: emoji sequences and some scripts need them in text that is stored.</summary>
-    private static bool IsInvisible(char c) =>
-        c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF' or '\u200E' or '\u200F'
-        || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     /// <summary>
     /// Removes what is left of an @mention of the bot at the start ("@Briefingbot", "&lt;at&gt;Briefingbot&lt;/at&gt;")
