@@ -112,6 +112,9 @@ public sealed record MeetingRecord(
     /// <summary>What sort of meeting (rows from before schema version 7: derived from <see cref="Type"/>).</summary>
     public MeetingKind Kind { get; init; } = MeetingKinds.FromType(Type);
 
+    /// <summary>The meeting an admin moved this one to (its letters count there); null when it was not moved.</summary>
+    public long? MovedTo { get; init; }
+
     /// <summary>Day, month (runs from the first to the last day of its month; show it as "juli 2023") or inferred.</summary>
     public DatePrecision Precision { get; init; } = DatePrecision.Day;
 

@@ -115,6 +115,22 @@ public class MeetingCommandTests
         Assert.False((await bot.MeetingRegister.GetAsync(meeting.Id))!.Cancelled); // adding it again: it takes place
     }
 
+    /// <summary>Restoring a moved meeting names the date it was moved to, which stays in the register (a QA pass).</summary>
+    [Fact]
+    public async Task Restoring_a_moved_meeting_names_the_meeting_it_was_moved_to()
+    {
+        await using var bot = new CommandHarness(Now);
+        var meeting = await bot.MeetingRegister.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1), null, null, MeetingOrigin.Extracted, Now);
+        await bot.SendAsync($"vergadering wijzigen {meeting.Id} 2026-12-04", Anna);
+        var moved = (await bot.MeetingsAsync()).Single(m => m.Id != meeting.Id);
+
+        var turn = await bot.SendAsync($"vergadering herstellen {meeting.Id}", Anna);
+
+        Assert.Null((await bot.MeetingRegister.GetAsync(meeting.Id))!.MovedTo); // the link is cleared
+        Assert.Contains($"Ze was verplaatst naar vergadering {moved.Id}", Reply(turn));
+        Assert.Contains($"`vergadering annuleren {moved.Id}`", Reply(turn));
+    }
+
     [Fact]
     public async Task Cancel_and_restore_are_audited()
     {

@@ -699,6 +699,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Empty(await register.SourcesAsync(second.Id));
         Assert.Equal([third.Id], (await register.ListAsync()).Select(m => m.Id));
         Assert.True((await register.GetAsync(old.Id))!.Cancelled); // re-extraction does not revive the old date
+        Assert.Equal(third.Id, (await register.GetAsync(old.Id))!.MovedTo); // flattened: the old row points to the newest
 
         // Changing a moved row's location (same key) neither revives it nor takes its letters back (a review).
         var edited = await register.UpsertAsync(MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1), "Luxemburg", null, MeetingOrigin.Admin, Now);

@@ -148,7 +148,12 @@ public sealed class MeetingCommand(IMeetingRegister register, AdminGuard guard, 
         await register.SetCancelledAsync(id, cancelled, clock.UtcNow, cancellationToken);
         await audit.RecordAsync(Actor.From(context), cancelled ? "meeting.cancel" : "meeting.restore",
             $"vergadering {id} {(cancelled ? "geannuleerd" : "hersteld")}: {Describe(meeting)}", cancellationToken);
-        await replies.SendTextAsync(context, $"Vergadering {id} ({Describe(meeting)}) is {(cancelled ? "geannuleerd" : "hersteld")}.", cancellationToken);
+        // Restoring a meeting that was moved leaves the date it was moved to in the register: say so (a QA pass).
+        var movedTo = !cancelled && meeting.MovedTo is { } to ? await register.GetAsync(to, cancellationToken) : null;
+        await replies.SendTextAsync(context, $"Vergadering {id} ({Describe(meeting)}) is {(cancelled ? "geannuleerd" : "hersteld")}."
+            + (movedTo is { Cancelled: false }
+                ? $" Ze was verplaatst naar vergadering {movedTo.Id} ({Describe(movedTo)}); die staat ook nog in het register. Gaat die niet door, typ dan `vergadering annuleren {movedTo.Id}`."
+                : ""), cancellationToken);
     }
 
     private static bool TryId(string text, out long id) => long.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out id);

@@ -12,6 +12,8 @@ internal readonly struct DbRow(IDictionary<string, object?> values)
 
     public long Long(string column) => DbValues.ToLong(this[column]);
 
+    public long? NullableLong(string column) => this[column] is null or DBNull ? null : DbValues.ToLong(this[column]);
+
     public int Int(string column) => DbValues.ToInt(this[column]);
 
     public double Double(string column) => DbValues.ToDouble(this[column]);

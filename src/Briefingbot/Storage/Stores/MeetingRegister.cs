@@ -264,6 +264,7 @@ public sealed class MeetingRegister(StoreDatabase database) : IMeetingRegister
             Kind = MeetingKinds.ParseKind(r.NullableText("kind")) ?? MeetingKinds.FromType(type),
             Precision = MeetingKinds.ParsePrecision(r.NullableText("date_precision")) ?? DatePrecision.Day,
             DateSource = r.NullableText("date_source"),
+            MovedTo = r.NullableLong("moved_to"),
         };
     }
 }
