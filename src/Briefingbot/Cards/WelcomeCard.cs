@@ -28,7 +28,9 @@ public static class WelcomeCard
         if (earlier is not null)
         {
             var topics = earlier.Topics.Count == 0 ? "alle onderwerpen" : "onderwerpen " + string.Join(", ", earlier.Topics);
-            text += $" Dit gesprek had een abonnement op de weekbriefing ({topics}); dat staat uit sinds ik uit het gesprek werd verwijderd. Typ ‘abonneer’ om het met dezelfde instellingen weer aan te zetten.";
+            // In a channel the bot hears only an @mention (a QA pass: General said "Typ ‘abonneer’").
+            var subscribe = conversationType == "channel" ? "‘@Briefingbot abonneer’" : "‘abonneer’";
+            text += $" Dit gesprek had een abonnement op de weekbriefing ({topics}); dat staat uit sinds ik uit het gesprek werd verwijderd. Typ {subscribe} om het met dezelfde instellingen weer aan te zetten.";
         }
         if (otherChannels > 0)
         {

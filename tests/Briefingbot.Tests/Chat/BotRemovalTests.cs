@@ -109,7 +109,7 @@ public sealed class BotRemovalTests : IDisposable
         Assert.DoesNotContain("had een abonnement", CardAssert.AllText(first.SingleCard()));
         Assert.Contains("Hallo! Ik ben Briefingbot.", text);
         Assert.Contains("Dit gesprek had een abonnement op de weekbriefing (onderwerpen defensie-eu)", text);
-        Assert.Contains("Typ ‘abonneer’ om het met dezelfde instellingen weer aan te zetten", text);
+        Assert.Contains("Typ ‘@Briefingbot abonneer’ om het met dezelfde instellingen weer aan te zetten", text); // a channel: only an @mention reaches the bot
         var s = (await Subscriptions.GetAsync("team-1"))!;
         Assert.Equal((SubscriptionStatus.Active, (string?)null), (s.Status, s.StatusReason));
         Assert.Equal(["defensie-eu"], s.Topics);
@@ -137,7 +137,8 @@ public sealed class BotRemovalTests : IDisposable
         await _host.TurnAsync(InTeam(Removed()));
         await _host.TurnAsync(InTeam(RemovedMember("bot-1"))); // the second event of the same removal
 
-        Assert.Equal(SubscriptionStatus.Inactive, (await Subscriptions.GetAsync("team-1"))!.Status);
+        var general = (await Subscriptions.GetAsync("team-1"))!;
+        Assert.Equal((SubscriptionStatus.Inactive, SubscriptionRemovalHandler.TeamReason), (general.Status, general.StatusReason));
         var channel = (await Subscriptions.GetAsync("19:kanaal-2@thread.tacv2"))!;
         Assert.Equal((SubscriptionStatus.Inactive, SubscriptionRemovalHandler.TeamReason), (channel.Status, channel.StatusReason));
         Assert.Equal(SubscriptionStatus.Active, (await Subscriptions.GetAsync("19:ander@thread.tacv2"))!.Status); // another team
@@ -145,6 +146,7 @@ public sealed class BotRemovalTests : IDisposable
         var audit = (await _host.Get<IAuditLog>().LatestAsync(100)).Where(e => e.Action == "subscription.bot-removed").ToList();
         Assert.Equal(2, audit.Count);
         Assert.Contains(audit, e => e.Details.Contains("kanaal 19:kanaal-2@thread.tacv2 van team Europa", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Details.Contains("kanaal team-1 van team Europa", StringComparison.Ordinal));
     }
 
     [Fact]

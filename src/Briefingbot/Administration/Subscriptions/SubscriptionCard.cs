@@ -57,6 +57,7 @@ public static class SubscriptionCard
             ["nextDelivery"] = nextText,
             ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
             ["isActive"] = s.Status == SubscriptionStatus.Active,
+            ["howTo"] = HowTo(s.Status),
         };
         var text = new StringBuilder();
         text.Append(headline).Append("\n\n")
@@ -66,4 +67,12 @@ public static class SubscriptionCard
             .Append("- Volgende briefing: ").Append(nextText);
         return (data, text.ToString());
     }
+
+    /// <summary>What the user can do now: an inactive or cancelled subscription has nothing to pause (a QA pass).</summary>
+    private static string HowTo(SubscriptionStatus status) => status switch
+    {
+        SubscriptionStatus.Inactive or SubscriptionStatus.Cancelled => "Typ ‘abonneer’ om het met dezelfde instellingen weer aan te zetten.",
+        SubscriptionStatus.Paused => "Typ ‘hervat’ om het weer aan te zetten. Wijzig met ‘schema maandag 08:00 Europe/Amsterdam’, ‘abonneer <onderwerp …>’ of ‘opzeggen’.",
+        _ => "Wijzig met ‘schema maandag 08:00 Europe/Amsterdam’, ‘abonneer <onderwerp …>’, ‘pauzeer’ of ‘opzeggen’.",
+    };
 }

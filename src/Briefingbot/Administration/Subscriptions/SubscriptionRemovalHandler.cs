@@ -33,10 +33,11 @@ public sealed class SubscriptionRemovalHandler(SubscriptionService service, ILog
             : [conversationId, .. (await service.TeamConversationsAsync(team, cancellationToken)).Where(c => c != conversationId)];
         foreach (var conversation in conversations)
         {
-            var own = conversation == conversationId;
+            // Removed from a team: every channel of it, General included, says so alike (a QA pass).
             if (await service.ChangeStatusAsync(context, conversation, [SubscriptionStatus.Active, SubscriptionStatus.Paused], SubscriptionStatus.Inactive,
-                    own ? Reason : TeamReason, "subscription.bot-removed",
-                    own ? "bot uit het gesprek verwijderd; abonnement inactief" : "bot uit het team verwijderd; abonnement inactief", cancellationToken))
+                    team is null ? Reason : TeamReason, "subscription.bot-removed",
+                    team is null ? "bot uit het gesprek verwijderd; abonnement inactief" : "bot uit het team verwijderd; abonnement inactief",
+                    cancellationToken, asTeamChannel: team is not null))
             {
                 Log.SubscriptionInactiveAfterRemoval(logger, conversation);
             }

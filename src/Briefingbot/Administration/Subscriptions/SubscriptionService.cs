@@ -82,14 +82,16 @@ public sealed class SubscriptionService(
     /// </summary>
     /// <param name="conversationId">The subscription's conversation; when it is not the turn's own (another channel of
     /// the team the bot was removed from), the audit names it by its id.</param>
+    /// <param name="asTeamChannel">Name the conversation in the audit as a channel of the activity's team ("kanaal 19:…
+    /// van team Europa"), as for every channel of a team the bot was removed from, General included.</param>
     public async Task<bool> ChangeStatusAsync(CommandContext context, string conversationId, IReadOnlyCollection<SubscriptionStatus> from, SubscriptionStatus to,
-        string reason, string action, string details, CancellationToken cancellationToken)
+        string reason, string action, string details, CancellationToken cancellationToken, bool asTeamChannel = false)
     {
         if (!await store.ChangeStatusAsync(conversationId, from, to, reason, Now, cancellationToken))
         {
             return false;
         }
-        await RecordChangeAsync(context, conversationId, action, details, cancellationToken);
+        await RecordChangeAsync(context, conversationId, action, details, cancellationToken, asTeamChannel);
         return true;
     }
 
@@ -97,9 +99,10 @@ public sealed class SubscriptionService(
     public Task<IReadOnlyList<string>> TeamConversationsAsync(string teamId, CancellationToken cancellationToken) =>
         store.ListTeamConversationsAsync(teamId, cancellationToken);
 
-    private async Task RecordChangeAsync(CommandContext context, string conversationId, string action, string details, CancellationToken cancellationToken)
+    private async Task RecordChangeAsync(CommandContext context, string conversationId, string action, string details, CancellationToken cancellationToken,
+        bool asTeamChannel = false)
     {
-        var where = ConversationId(context) == conversationId ? Describe(context) : $"kanaal {conversationId} van {DescribeTeam(context)}";
+        var where = ConversationId(context) == conversationId && !asTeamChannel ? Describe(context) : $"kanaal {conversationId} van {DescribeTeam(context)}";
         await audit.RecordAsync(Actor.From(context), action, $"{details} ({where})", cancellationToken);
         await NotifyAsync(conversationId, cancellationToken);
     }
