@@ -77,6 +77,8 @@ public sealed class MessageExtensionTests(SeedIndex seeds) : IClassFixture<SeedI
         Assert.Equal(byTen, by25); // every result once, in order, whatever the count
         Assert.Equal(byTen.Skip(3).Take(4), middle);
         Assert.Empty(await Page(byTen.Count, 10));
+        var pastTheEnd = Result(await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("drones", byTen.Count, 10))));
+        Assert.Equal("result", pastTheEnd.GetProperty("type").GetString()); // an empty list ends the scroll; a message would replace it
     }
 
     [Theory]

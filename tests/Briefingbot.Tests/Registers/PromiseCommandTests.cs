@@ -37,7 +37,7 @@ public class PromiseCommandTests
 
         var turn = await bot.SendAsync($"toezegging {number} voldaan https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html", Anna);
 
-        Assert.Contains("staat nu op **voldaan**", Reply(turn));
+        Assert.Contains("staat nu op **voldaan** ([kst-21501-28-300 op zoek.officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html))", Reply(turn));
         var promise = (await bot.PromiseRegister.GetAsync(number))!;
         Assert.Equal((PromiseStatus.Fulfilled, "https://zoek.officielebekendmakingen.nl/kst-21501-28-300.html"), (promise.Status, promise.FulfilledBy));
         var change = Assert.Single(await bot.PromiseRegister.HistoryAsync(number));

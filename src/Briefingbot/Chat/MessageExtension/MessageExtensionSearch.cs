@@ -94,12 +94,11 @@ public sealed class MessageExtensionSearch(
             .Skip(offset)
             .Take(take)
             .ToList();
-        if (results.Count == 0)
+        if (results.Count == 0 && skip == 0)
         {
-            return Message(skip > 0
-                ? "Geen verdere resultaten."
-                : $"Niets gevonden voor ‘{CardText.Truncate(request.Query, 60)}’. Probeer andere woorden.");
+            return Message($"Niets gevonden voor ‘{CardText.Truncate(request.Query, 60)}’. Probeer andere woorden.");
         }
+        // Scrolled past the end: an empty list ends it, where a message would replace the results already shown.
 
         var attachments = new List<MessagingExtensionAttachment>();
         foreach (var (page, hit, one) in results)
@@ -115,9 +114,10 @@ public sealed class MessageExtensionSearch(
             attachments.Add(new MessagingExtensionAttachment(
                 Attachment.AdaptiveCardContentType,
                 JsonSerializer.SerializeToElement(card),
+                // The passage first: results from one letter share its title and details (a QA pass: they looked alike).
                 new Preview("application/vnd.microsoft.card.thumbnail", new ThumbnailContent(
                     CardText.Truncate(hit.Title ?? hit.SourceFile, 120),
-                    SearchResultsCard.Meta(one) + (one.Passages.Count > 0 ? " — " + preview : "")))));
+                    one.Passages.Count > 0 ? preview + " — " + SearchResultsCard.Meta(one) : SearchResultsCard.Meta(one)))));
         }
         return new InvokeResponse
         {

@@ -15,7 +15,7 @@ public sealed partial class MoreCommand(SearchAnswers answers, IConversationStat
 {
     public IReadOnlyList<string> Names { get; } = ["meer", "volgende", "more", "next", "vorige", "previous", "terug", "back"];
 
-    public string Usage => "`meer`: de volgende resultaten van je laatste zoekopdracht; `vorige`: de resultaten ervoor";
+    public string Usage => "`meer`: de volgende resultaten van je laatste zoekopdracht; `vorige`: de resultaten ervoor; `terug`: terug naar de resultaten (na ‘brief’)";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed partial class MoreCommand(SearchAnswers answers, IConversationStat
             {
                 await responder.SendAsync(context, MessageCard.Create(
                     "Er is nog geen zoekopdracht",
-                    "‘meer’ en ‘vorige’ bladeren door de resultaten van je laatste zoekopdracht. Zoek eerst, bijvoorbeeld ‘zoek drones’.",
+                    "‘meer’, ‘vorige’ en ‘terug’ bladeren door de resultaten van je laatste zoekopdracht. Zoek eerst, bijvoorbeeld ‘zoek drones’.",
                     MessageCard.Tone.Default,
                     [("zoek drones", ActionData.TypedText("zoek drones"))]), cancellationToken).ConfigureAwait(false);
                 return;

@@ -69,7 +69,10 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
                 "Geen resultaten meer",
                 $"Er zijn geen verdere resultaten voor ‘{CardText.Truncate(request.Query, 80)}’.",
                 MessageCard.Tone.Default,
-                [("Opnieuw vanaf het begin", request.WithPage(0).ToActionData("meer", "zoek " + request.Query))]), cancellationToken).ConfigureAwait(false);
+                // Back to the last page as well, not only a fresh search (a QA pass); typed, that is "terug": the last
+                // search stays on the last page with results.
+                [("Vorige", request.WithPage(request.Page - 1).ToActionData("meer", "terug")),
+                 ("Opnieuw vanaf het begin", request.WithPage(0).ToActionData("meer", "zoek " + request.Query))]), cancellationToken).ConfigureAwait(false);
             return false;
         }
 

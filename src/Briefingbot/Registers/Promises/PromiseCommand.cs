@@ -90,7 +90,7 @@ public sealed class PromiseCommand(
         await register.SetStatusAsync(number, status, link, actor.Id, clock.UtcNow, cancellationToken);
         var details = $"toezegging {number}: {PromiseCards.StatusText(promise.Status)} → {PromiseCards.StatusText(status)}{(link is null ? "" : $" ({link})")}";
         await audit.RecordAsync(actor, "promise.status", details, cancellationToken);
-        await replies.SendTextAsync(context, $"Toezegging {number} staat nu op **{PromiseCards.StatusText(status)}**{(link is null ? "" : $" ({link})")}.\n\n> {PromiseCards.Shorten(promise.Sentence, 300)}", cancellationToken);
+        await replies.SendTextAsync(context, $"Toezegging {number} staat nu op **{PromiseCards.StatusText(status)}**{(link is null ? "" : $" ({Evidence(link)})")}.\n\n> {PromiseCards.Shorten(promise.Sentence, 300)}", cancellationToken);
     }
 
     /// <summary>An http(s) link as given, or a known letter id (its official link when it has one).</summary>
