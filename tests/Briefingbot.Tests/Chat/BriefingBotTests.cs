@@ -74,6 +74,15 @@ public sealed class BriefingBotTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_option_is_skipped_and_the_answer_says_so()
+    {
+        var turn = await _host.SayAsync("zoek drones --size 1000");
+
+        Assert.Equal("drones 1000", _host.FakeSearch.Requests[^1].Query);
+        Assert.Contains("Zoeken kent ‘--size’ niet; ik heb het overgeslagen.", CardAssert.AllText(turn.SingleCard()));
+    }
+
+    [Fact]
     public async Task Filters_in_plain_words_reach_the_search()
     {
         await _host.SayAsync("zoek drones dossier 22112 sinds 2025 kamer tweede");

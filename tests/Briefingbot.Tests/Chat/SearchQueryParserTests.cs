@@ -78,6 +78,21 @@ public class SearchQueryParserTests
         Assert.False(r.HasFilters);
     }
 
+    /// <summary>Options of other commands were searched as words (a QA pass: "zoek drones --size 1000"); "--per" is "tot".</summary>
+    [Fact]
+    public void Options_are_not_search_words_and_per_is_an_end_date()
+    {
+        var sized = SearchQueryParser.Parse("drones --size 1000 --foo");
+        var per = SearchQueryParser.Parse("drones --per 2025-01-01");
+
+        Assert.Equal("drones 1000", sized.Query);
+        Assert.Equal("--size --foo", sized.Ignored);
+        Assert.Equal("drones", per.Query);
+        Assert.Equal(new DateOnly(2025, 1, 1), per.Filters.To);
+        Assert.Null(per.Ignored);
+        Assert.Equal("-drones", SearchQueryParser.Parse("-drones").Query); // one dash still excludes a word
+    }
+
     [Fact]
     public void Very_long_input_is_cut_to_the_maximum_query_length()
     {

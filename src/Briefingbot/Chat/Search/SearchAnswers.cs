@@ -52,6 +52,12 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
                 // A pasted paragraph is searched by its first words: say so (a QA pass found it cut silently).
                 notice = $"Je zoekvraag is lang; ik heb gezocht op de eerste {UserQueryParser.MaxLeaves} woorden.";
             }
+            if (request.Ignored is { } ignored)
+            {
+                var unknown = string.Join(", ", ignored.Split(' ').Take(3).Select(o => $"‘{CardText.Truncate(o, 30)}’"));
+                notice = (notice is null ? "" : notice + " ")
+                    + $"Zoeken kent {unknown} niet; ik heb het overgeslagen. Filters typ je als woorden, bijvoorbeeld ‘sinds 2025’, ‘tot maart 2025’ of ‘dossier 21501-28’.";
+            }
             var options = new SearchCardOptions(Heading: heading, Suggestion: context.Suggestion, Notice: notice);
             var answer = SearchResultsCard.Create(response, request, options);
             // Long letters can push a page over the card limit: drop summaries and shorten passages first.

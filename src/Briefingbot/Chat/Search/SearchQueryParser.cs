@@ -30,6 +30,7 @@ public static partial class SearchQueryParser
         var words = new List<string>();
         var filters = new SearchFilters();
 
+        var ignored = new List<string>();
         int i = 0;
         while (i < tokens.Count)
         {
@@ -37,6 +38,13 @@ public static partial class SearchQueryParser
             if (used > 0)
             {
                 i += used;
+                continue;
+            }
+            if (tokens[i].Length > 2 && tokens[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                // An option of another command ("--size 1000"): not a word to find (a QA pass searched "--size").
+                ignored.Add(tokens[i]);
+                i++;
                 continue;
             }
             words.Add(tokens[i]);
@@ -48,7 +56,7 @@ public static partial class SearchQueryParser
         {
             query = query[..SearchRequest.MaxQueryLength];
         }
-        var request = new SearchRequest(query, filters, 0);
+        var request = new SearchRequest(query, filters, 0) { Ignored = ignored.Count == 0 ? null : string.Join(' ', ignored) };
         if (request.HasFilters)
         {
             var typed = string.Join(' ', tokens);
@@ -94,7 +102,8 @@ public static partial class SearchQueryParser
                 filters = filters with { From = year.Start, To = year.End };
                 return 2;
 
-            case "tot" or "t/m" or "until" or "tm":
+            // "--per 2025-01-01" as the register views and briefing take it: the letters up to that day.
+            case "tot" or "t/m" or "until" or "tm" or "--per" or "--tot":
                 {
                     int skip = i + 2 < norm.Count && norm[i + 1] == "en" && norm[i + 2] == "met" ? 2 : 0;
                     if (TryPeriod(tokens, norm, i + 1 + skip) is { } until)

@@ -28,6 +28,12 @@ public sealed record SearchRequest(string Query, SearchFilters Filters, int Page
     /// </summary>
     public string? Typed { get; init; }
 
+    /// <summary>
+    /// Options typed with the search that it does not know ("--size --foo"), space-separated (a string, so requests still
+    /// compare by value): skipped, and the answer says so. Not kept in button data.
+    /// </summary>
+    public string? Ignored { get; init; }
+
     public bool HasFilters =>
         Filters.Dossier is not null || Filters.DocumentType is not null || Filters.Chamber is not null || Filters.From is not null || Filters.To is not null;
 
