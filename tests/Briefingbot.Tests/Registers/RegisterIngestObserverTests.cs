@@ -57,16 +57,23 @@ public class RegisterIngestObserverTests
     /// Moving a meeting to another date kept none of the letters that prepare it: the new row had no sources, and the
     /// next re-extraction linked them to the old date again (a QA pass). The old row now points to the new one.
     /// </summary>
+    /// <summary>The seed letters ingested, and the seed RBZ Defensie moved two days on by an admin.</summary>
+    private static async Task<(MeetingRecord Old, MeetingRecord Moved, List<string> Letters)> MoveSeedRbzAsync(CommandHarness bot)
+    {
+        await RegisterSeed.IngestAsync(bot);
+        var rbz = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie);
+        var letters = (await bot.MeetingRegister.SourcesAsync(rbz.Id)).Select(s => s.LetterId).ToList();
+        await bot.SendAsync($"vergadering wijzigen {rbz.Id} {rbz.StartDate.AddDays(2):yyyy-MM-dd}", Anna);
+        var moved = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie && !m.Cancelled);
+        return (rbz, moved, letters);
+    }
+
     [Fact]
     public async Task A_moved_meeting_keeps_the_letters_that_prepare_it_also_after_re_ingest()
     {
         await using var bot = new CommandHarness(Now);
-        await RegisterSeed.IngestAsync(bot);
-        var rbz = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie);
-        var letters = (await bot.MeetingRegister.SourcesAsync(rbz.Id)).Select(s => s.LetterId).ToList();
 
-        await bot.SendAsync($"vergadering wijzigen {rbz.Id} {rbz.StartDate.AddDays(2):yyyy-MM-dd}", Anna);
-        var moved = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie && !m.Cancelled);
+        var (rbz, moved, letters) = await MoveSeedRbzAsync(bot);
         var afterMove = (await bot.MeetingRegister.SourcesAsync(moved.Id)).Select(s => s.LetterId).ToList();
         bot.Search.Letters.Clear();
         await RegisterSeed.IngestAsync(bot);
@@ -83,11 +90,7 @@ public class RegisterIngestObserverTests
     public async Task Moving_a_meeting_back_to_its_old_date_makes_the_old_row_live_again_with_its_letters()
     {
         await using var bot = new CommandHarness(Now);
-        await RegisterSeed.IngestAsync(bot);
-        var rbz = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie);
-        var letters = (await bot.MeetingRegister.SourcesAsync(rbz.Id)).Select(s => s.LetterId).ToList();
-        await bot.SendAsync($"vergadering wijzigen {rbz.Id} {rbz.StartDate.AddDays(2):yyyy-MM-dd}", Anna);
-        var moved = (await bot.MeetingsAsync()).Single(m => m.Type == MeetingTypes.RbzDefensie && !m.Cancelled);
+        var (rbz, moved, letters) = await MoveSeedRbzAsync(bot);
 
         var back = await bot.SendAsync($"vergadering wijzigen {moved.Id} {rbz.StartDate:yyyy-MM-dd}", Anna);
 
