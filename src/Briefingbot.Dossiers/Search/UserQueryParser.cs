@@ -110,8 +110,7 @@ public static partial class UserQueryParser
     /// hyphen, zero-width space and joiners, byte-order mark, direction marks and embeddings), composed to NFC, so
     /// "dro\u00ADnes" is "drones" and a decomposed "Oekrai\u0308ne" is "Oekraïne" (a QA pass: "Niets gevonden", and a
     /// typo search with fewer results). Lone surrogates are kept for <see cref="Sanitize"/> to blank; normalisation
-    /// then leaves the text as it is. Limit: the letters' own text (<c>TextCleaner</c>) turns these characters into a
-    /// space, so a letter that writes "dro\u00ADnes" is indexed as "dro nes" (none of the seeds does).
+    /// then leaves the text as it is. The letters' own text is cleaned the same way (<c>TextCleaner</c>, index schema 22).
     /// </summary>
     public static string Normalize(string? input)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Briefingbot.Dossiers.Text;
 
 namespace Briefingbot.Dossiers.Letters.Parsing;
 
@@ -23,17 +24,40 @@ internal static partial class TextCleaner
         }
         s = s.Replace("↩︎", "", StringComparison.Ordinal).Replace("↩", "", StringComparison.Ordinal).Replace("\uFE0E", "", StringComparison.Ordinal);
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        var lastVisible = s.Length - 1;
+        while (lastVisible >= 0 && (char.IsWhiteSpace(s[lastVisible]) || (s[lastVisible] != SoftHyphen && InvisibleCharacters.IsInvisible(s[lastVisible]))))
         {
-            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF' || (c >= '\uE000' && c <= '\uF8FF') || char.IsControl(c))
+            lastVisible--;
+        }
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == SoftHyphen && i == lastVisible && i > 0 && char.IsLetter(s[i - 1]))
             {
-                // Soft hyphens, zero-width characters, private-use bullets (Symbol font) and control characters.
-                sb.Append(c == '\t' ? ' ' : ' ');
+                // A word broken at the line end ("defen\u00AD" / "sie"): kept, so that Unwrap glues the halves.
+                sb.Append(c);
+                continue;
+            }
+            if (InvisibleCharacters.IsInvisible(c))
+            {
+                // Soft hyphens, zero-width characters and direction marks are inside words, where no reader sees them:
+                // "dro\u00ADnes" is "drones", not "dro nes".
+                continue;
+            }
+            if ((c >= '\uE000' && c <= '\uF8FF') || char.IsControl(c))
+            {
+                // Private-use bullets (Symbol font) and control characters.
+                sb.Append(' ');
                 continue;
             }
             sb.Append(c == '\u00A0' ? ' ' : c);
         }
         s = sb.ToString();
+        if (!s.IsNormalized(NormalizationForm.FormC))
+        {
+            // A letter written with combining marks ("Oekrai\u0308ne") reads as the composed word users type.
+            s = s.Normalize(NormalizationForm.FormC);
+        }
         s = FootnoteAfterWord().Replace(s, "");
         s = FootnoteAfterYear().Replace(s, "");
         s = FootnoteAfterQuote().Replace(s, "");
@@ -56,6 +80,13 @@ internal static partial class TextCleaner
                 sb.Append(line);
                 continue;
             }
+            if (sb[^1] == SoftHyphen)
+            {
+                // "defen\u00AD" / "sie" → "defensie": a soft hyphen marks where a word was broken, not a compound.
+                sb.Length--;
+                sb.Append(line);
+                continue;
+            }
             var endsWithHyphen = sb.Length >= 2 && sb[^1] == '-' && char.IsLetter(sb[^2]);
             if (endsWithHyphen && char.IsLetter(line[0]) && !ConjunctionStart().IsMatch(line))
             {
@@ -67,8 +98,10 @@ internal static partial class TextCleaner
                 sb.Append(' ').Append(line);
             }
         }
-        return Whitespace().Replace(sb.ToString(), " ").Trim();
+        return Whitespace().Replace(sb.ToString(), " ").Replace(SoftHyphen.ToString(), "", StringComparison.Ordinal).Trim();
     }
+
+    private const char SoftHyphen = '\u00AD';
 
     /// <summary>Cleans and unwraps in one go.</summary>
     public static string Clean(IEnumerable<string> lines, bool markdown) => Unwrap(lines.Select(l => CleanLine(l, markdown)));
