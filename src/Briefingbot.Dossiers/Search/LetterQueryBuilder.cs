@@ -997,8 +997,9 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>
-    /// The analysed terms of the typed word's derived forms (<see cref="QueryExpansions.DerivedForms"/>) and verb forms
-    /// (<see cref="QueryExpansions.VerbForms"/>) that the letters use.
+    /// The analysed terms of the typed word's derived forms (<see cref="QueryExpansions.DerivedForms"/>), verb forms
+    /// (<see cref="QueryExpansions.VerbForms"/>) and infinitives (<see cref="QueryExpansions.InfinitiveForms"/>) that
+    /// the letters use.
     /// </summary>
     private IReadOnlyList<string> Derived(string typed, string term) => Cached(typed + "\u0000" + term, () => Spelled(typed, term));
 
@@ -1021,7 +1022,7 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
     private List<string> Spelled(string typed, string term)
     {
         var terms = new List<string>();
-        foreach (var form in QueryExpansions.DerivedForms(typed).Concat(QueryExpansions.VerbForms(typed, term)))
+        foreach (var form in QueryExpansions.DerivedForms(typed).Concat(QueryExpansions.VerbForms(typed, term)).Concat(QueryExpansions.InfinitiveForms(typed)))
         {
             // Up to a dozen guesses per word, most of them no word at all: analysed without the compound step (a
             // guess's own term is the same; only stacked parts differ), looked up where an alternative is searched.

@@ -216,6 +216,13 @@ internal static class QueryExpansions
 
     private static readonly string[] InseparablePrefixes = ["be", "ge", "her", "ont", "ver"];
 
+    /// <summary>Nouns in ge-…-d/t that are no participle; their ge- is part of the word.</summary>
+    private static readonly HashSet<string> GeNouns = new(StringComparer.Ordinal)
+    {
+        "gebied", "gebieden", "gebed", "gebit", "gebod", "gedicht", "gemoed", "genot", "gerecht", "gerucht", "gesticht",
+        "gewest", "gewicht", "gezicht", "gezond", "geluid", "gevecht", "gezant",
+    };
+
     private static readonly string[] SeparableParticles =
         ["aan", "af", "bij", "door", "in", "mee", "na", "op", "over", "samen", "terug", "toe", "uit", "vast", "voor", "weg"];
 
@@ -276,6 +283,71 @@ internal static class QueryExpansions
             }
         }
         return forms;
+
+        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+    }
+
+    /// <summary>
+    /// The infinitive a typed past participle or finite form may come from, which the stemmer leaves apart from it
+    /// ("onderhandeld": "onderhandelen", whose stem also holds "onderhandelingen"; "verhoogd": "verhogen";
+    /// "gesteund": "steunen"; "opgeschaald": "opschalen"; "gezet": "zetten"; "gebruikt": "gebruiken"): the word
+    /// without its -d/-t (or with it, for a root in t/d), without ge- (also after a separable particle), plus -en, with
+    /// a doubled vowel made single, a single consonant doubled, and f/s voiced (v/z). Only guesses: the caller keeps
+    /// a form only when the letters use it (most guesses are no word at all). Nouns that look like a participle keep
+    /// their ge- (<see cref="GeNouns"/>: "gebied" is not "bieden", "gerecht" not "rechten").
+    /// </summary>
+    public static IReadOnlyList<string> InfinitiveForms(string typed)
+    {
+        var word = TextFolding.Fold(typed).ToLowerInvariant();
+        if (word.Length < 6 || word[^1] is not ('d' or 't') || !word.All(char.IsLetter))
+        {
+            return [];
+        }
+        var roots = new List<string>();
+        foreach (var bare in new[] { word[..^1], word })
+        {
+            roots.Add(bare);
+            if (bare.StartsWith("ge", StringComparison.Ordinal) && bare.Length > 4 && !GeNouns.Contains(word))
+            {
+                roots.Add(bare[2..]);
+            }
+            foreach (var particle in SeparableParticles)
+            {
+                if (bare.Length > particle.Length + 4 && bare.AsSpan(particle.Length).StartsWith("ge", StringComparison.Ordinal)
+                    && bare.StartsWith(particle, StringComparison.Ordinal))
+                {
+                    roots.Add(particle + bare[(particle.Length + 2)..]);
+                }
+            }
+        }
+        var forms = new List<string>();
+        foreach (var root in roots.Where(r => r.Length >= 3).Distinct())
+        {
+            var n = root.Length;
+            var last = root[^1];
+            if (IsVowel(last))
+            {
+                continue;
+            }
+            var voiced = last switch { 'f' => 'v', 's' => 'z', _ => last };
+            forms.Add(root + "en");
+            if (voiced != last)
+            {
+                forms.Add(root[..^1] + voiced + "en");
+            }
+            if (n >= 3 && IsVowel(root[n - 2]) && root[n - 3] == root[n - 2] && (n < 4 || !IsVowel(root[n - 4])))
+            {
+                // "verhoog" → "verhogen", "leef" → "leven"
+                forms.Add(root[..(n - 2)] + voiced + "en");
+            }
+            else if (n >= 3 && IsVowel(root[n - 2]) && !IsVowel(root[n - 3]) && last is not ('w' or 'j' or 'x'))
+            {
+                // "stop" → "stoppen", "zet" → "zetten"
+                forms.Add(root + last + "en");
+            }
+        }
+        forms.Remove(word);
+        return forms.Distinct().ToList();
 
         static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
     }

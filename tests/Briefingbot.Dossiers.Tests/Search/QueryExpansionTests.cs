@@ -154,6 +154,53 @@ public sealed class QueryExpansionTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("onderhandeld", "onderhandelen")]
+    [InlineData("verhoogd", "verhogen")]
+    [InlineData("gesteund", "steunen")]
+    [InlineData("opgeschaald", "opschalen")]
+    [InlineData("gebruikt", "gebruiken")]
+    [InlineData("gestopt", "stoppen")]
+    [InlineData("gemeld", "melden")]
+    [InlineData("geleefd", "leven")]
+    [InlineData("gereisd", "reizen")]
+    public void A_typed_participle_guesses_its_infinitive(string typed, string expected)
+    {
+        Assert.Contains(expected, QueryExpansions.InfinitiveForms(typed));
+    }
+
+    [Theory]
+    [InlineData("gebied", "bieden")] // a noun whose ge- is part of the word
+    [InlineData("gerecht", "rechten")]
+    [InlineData("steunen", "")] // not a participle
+    [InlineData("staat", "staten")] // too short to guess
+    public void Words_that_are_no_participle_guess_no_infinitive(string typed, string unexpected)
+    {
+        var forms = QueryExpansions.InfinitiveForms(typed);
+        Assert.DoesNotContain(unexpected, forms);
+        if (unexpected.Length == 0 || typed.Length < 6)
+        {
+            Assert.Empty(forms);
+        }
+    }
+
+    [Fact]
+    public async Task A_typed_participle_finds_the_letters_that_write_the_infinitive()
+    {
+        // Further from the stems than a typo: "opgeschaald" / "opschal", "gesteund" / "steun".
+        _index.WriteLetter("p.txt", Letter("Handel", "Het kabinet wil de productie van munitie in Europa opschalen en steunen."));
+        await _index.IngestAsync();
+
+        foreach (var (query, marked) in new[] { ("opgeschaald munitie", "**opschalen**"), ("munitie gesteund", "**steunen**") })
+        {
+            var response = await _index.Search.SearchAsync(query, new SearchFilters { PageSize = 10 });
+
+            Assert.True(response.Passages[0].MatchesAllTerms, $"{query}: {response.FullMatches} full matches, relaxation {response.Relaxation}");
+            Assert.Contains(marked, response.Passages[0].Snippet.Markdown, StringComparison.Ordinal);
+            Assert.Contains("opschalen en steunen", response.Passages[0].Passage.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("steun", "steun")] // typed as a noun, not a verb
     [InlineData("defensie", "defensie")]
     [InlineData("middelen", "middel")] // a plural noun: not "gemiddeld"
