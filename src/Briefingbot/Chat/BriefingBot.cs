@@ -199,7 +199,7 @@ public sealed class BriefingBot(
         {
             if (turn.Activity.Type == ActivityTypes.Invoke)
             {
-                var activity = responder.BuildActivity(apology, supportsCards);
+                var activity = responder.BuildActivity(apology, supportsCards, turn.Activity.ChannelId);
                 turn.InvokeResponse = turn.Activity.Name == MessageExtensionSearch.InvokeName
                     ? new InvokeResponse { Status = 200, Body = new MessagingExtensionResponse(new MessagingExtensionResult("message", null, null, "Sorry, het zoeken lukte nu niet. Probeer het zo nog eens.")) }
                     : activity.Attachments is { Count: > 0 } a && a[0].Content is { } card
@@ -208,7 +208,7 @@ public sealed class BriefingBot(
             }
             else if (turn.Activity.Type == ActivityTypes.Message)
             {
-                await turn.SendActivityAsync(responder.BuildActivity(apology, supportsCards), cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync(responder.BuildActivity(apology, supportsCards, turn.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -16,7 +16,7 @@ public sealed class ChatResponder(CardRenderer renderer, ILogger<ChatResponder> 
 {
     public async Task SendAsync(CommandContext context, CardAnswer answer, CancellationToken cancellationToken)
     {
-        var activity = BuildActivity(answer, context.SupportsCards);
+        var activity = BuildActivity(answer, context.SupportsCards, context.Turn.Activity.ChannelId);
         var result = await context.Turn.SendActivityAsync(activity, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
@@ -29,7 +29,9 @@ public sealed class ChatResponder(CardRenderer renderer, ILogger<ChatResponder> 
         SendAsync(context, MessageCard.Create(title, text, MessageCard.Tone.Default, suggestions), cancellationToken);
 
     /// <summary>The reply activity for <paramref name="answer"/>: a card attachment, or Markdown text.</summary>
-    public Activity BuildActivity(CardAnswer answer, bool supportsCards)
+    /// <param name="channelId">The channel the reply goes to: outside Teams, buttons are Action.Submit
+    /// (<see cref="CardActions.WithoutUniversalActions"/>).</param>
+    public Activity BuildActivity(CardAnswer answer, bool supportsCards, string? channelId = null)
     {
         var card = RenderCard(answer);
         if (card is null)
@@ -41,6 +43,10 @@ public sealed class ChatResponder(CardRenderer renderer, ILogger<ChatResponder> 
             return new Activity { Type = ActivityTypes.Message, Text = CardMarkdown.Convert(card), TextFormat = "markdown" };
         }
         CardInlineCode.Replace(card);
+        if (!CardActions.RunsUniversalActions(channelId))
+        {
+            CardActions.WithoutUniversalActions(card);
+        }
         return new Activity
         {
             Type = ActivityTypes.Message,

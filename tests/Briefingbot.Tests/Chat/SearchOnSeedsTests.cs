@@ -118,6 +118,42 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.Contains(CardAssert.Actions(letter), a => a.Title == "Terug naar resultaten");
     }
 
+    /// <summary>
+    /// Web Chat, Direct Line clients and the Emulator render Action.Execute but never send it (BotFramework-WebChat
+    /// #3844): outside Teams the buttons are Action.Submit with the same data, and pressing them pages and shows the
+    /// letter as in Teams.
+    /// </summary>
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    public async Task Outside_Teams_the_buttons_are_Action_Submit_and_work(string channelId)
+    {
+        var first = await _host.SayAsync("defensie", channelId);
+        var actions = CardAssert.Actions(first.SingleCard());
+        Assert.DoesNotContain(actions, a => a.Type == "Action.Execute");
+        Assert.DoesNotContain("\"verb\"", first.SingleCard().GetRawText(), StringComparison.Ordinal);
+        var more = actions.Single(a => a.Title == "Meer resultaten");
+        Assert.Equal("Action.Submit", more.Type);
+
+        var second = await _host.TurnAsync(FakeTurnContext.Submit(more.Payload.GetRawText(), channelId));
+        var page2 = second.SingleCard();
+        Assert.Contains("pagina 2 van", CardAssert.AllText(page2));
+        var show = CardAssert.Actions(page2).First(a => a.Title == "Toon brief");
+        Assert.Equal("Action.Submit", show.Type);
+        var letter = (await _host.TurnAsync(FakeTurnContext.Submit(show.Payload.GetRawText(), channelId))).SingleCard();
+        Assert.Contains("Id: " + Briefingbot.Dossiers.Text.TeamsMarkdown.Escape(show.Payload.GetProperty("id").GetString()), CardAssert.AllText(letter));
+    }
+
+    [Fact]
+    public async Task In_Teams_the_result_buttons_stay_Action_Execute()
+    {
+        var first = await _host.SayAsync("defensie");
+        var actions = CardAssert.Actions(first.SingleCard());
+        Assert.Equal("Action.Execute", actions.Single(a => a.Title == "Meer resultaten").Type);
+        Assert.All(actions.Where(a => a.Title == "Toon brief"), a => Assert.Equal("Action.Execute", a.Type));
+    }
+
     [Fact]
     public async Task Partial_matches_say_how_many_of_the_words_they_hold_where_each_tier_begins()
     {
