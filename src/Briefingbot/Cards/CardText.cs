@@ -5,7 +5,10 @@ namespace Briefingbot.Cards;
 /// <summary>Text preparation for card TextBlocks (which render a Markdown subset) and for Markdown channels.</summary>
 public static partial class CardText
 {
-    /// <summary>Collapses white space and cuts at a word boundary near <paramref name="max"/> characters, adding "…".</summary>
+    /// <summary>
+    /// Collapses white space and cuts at a word boundary near <paramref name="max"/> characters, adding "…" (in place of
+    /// a stop or comma the cut ends on).
+    /// </summary>
     public static string Truncate(string? text, int max)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -27,8 +30,13 @@ public static partial class CardText
         {
             cut--;
         }
-        return clean[..cut].TrimEnd() + "…";
+        // "mobiliteit.…" read as four dots (a visual review): the ellipsis takes the place of a closing stop or comma.
+        return clean[..cut].TrimEnd().TrimEnd('.', ',', ';', ':') + "…";
     }
+
+    /// <summary>Text that begins a line, with a capital ("het kabinet" → "Het kabinet"; a visual review).</summary>
+    public static string LineStart(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     /// <summary>Truncates Markdown produced by search highlighting without leaving a dangling <c>**</c> or escape.</summary>
     public static string TruncateMarkdown(string? markdown, int max)

@@ -10,11 +10,17 @@ public static class HelpCard
     public const string Filters =
         "Filters bij het zoeken: `dossier 21501-28`, `sinds 2025`, `van 2024 tot 2025`, `type brief regering`, `kamer eerste`.";
 
-    public static CardAnswer Create(IEnumerable<ICommandHandler> handlers)
+    /// <summary>What someone who is not an admin reads instead of the admin commands.</summary>
+    public const string AdminNote = "Beheerders zien hier ook hun opdrachten: onderwerpen, vergaderingen en agenda's, beheerders, audit en bronnen. `beheerders` zegt wie dat zijn.";
+
+    /// <param name="forAdmin">Whether the caller is an admin: others do not see the commands only admins can use.</param>
+    public static CardAnswer Create(IEnumerable<ICommandHandler> handlers, bool forAdmin = true)
     {
+        var all = handlers.ToList();
+        var hidden = !forAdmin && all.Any(h => h.AdminOnly);
         var groups = new JsonArray();
-        foreach (var group in handlers
-                     .Where(h => !string.IsNullOrWhiteSpace(h.Usage))
+        foreach (var group in all
+                     .Where(h => !string.IsNullOrWhiteSpace(h.Usage) && (forAdmin || !h.AdminOnly))
                      .GroupBy(h => h.HelpGroup)
                      .OrderBy(g => CommandGroups.Order(g.Key))
                      .ThenBy(g => g.Key, StringComparer.Ordinal))
@@ -35,6 +41,8 @@ public static class HelpCard
             ["groups"] = groups,
             ["hasFilters"] = true,
             ["filters"] = Filters,
+            ["hasAdminNote"] = hidden,
+            ["adminNote"] = hidden ? AdminNote : "",
             ["examples"] = new JsonArray
             {
                 new JsonObject { ["title"] = "Zoek ‘drones’", ["data"] = ActionData.TypedText("zoek drones") },

@@ -7,7 +7,10 @@ namespace Briefingbot.Cards;
 /// <summary>Builds the data of the <c>message</c> card: errors, empty results and notices, with suggestion buttons.</summary>
 public static class MessageCard
 {
-    /// <summary>Title colours of the template (Adaptive Card text colours).</summary>
+    /// <summary>
+    /// Title colours of the template (Adaptive Card text colours). A warning is written in the default colour: Teams'
+    /// light theme draws "Warning" yellow on white (contrast about 1.5:1, a visual review), unreadable as text.
+    /// </summary>
     public enum Tone { Default, Warning, Attention }
 
     /// <param name="title">Plain text (escaped here).</param>
@@ -23,7 +26,7 @@ public static class MessageCard
         var cardData = new JsonObject
         {
             ["title"] = TeamsMarkdown.Escape(CardText.Truncate(title, 200)),
-            ["color"] = tone.ToString(),
+            ["color"] = tone == Tone.Attention ? "Attention" : "Default",
             ["text"] = TeamsMarkdown.Escape(CardText.Truncate(text, 1500)),
             ["hasSuggestions"] = buttons.Count > 0,
             ["suggestionsIntro"] = suggestionsIntro,

@@ -35,8 +35,8 @@ public sealed class BriefingTests(PlaygroundFixture fixture)
         Assert.Contains("Europese Raad", text);
         // The section title is always there: the section must list at least one promise, not the empty-state note.
         var promises = text.IndexOf("Openstaande toezeggingen", StringComparison.Ordinal);
-        // The new-letters section ("Nieuw in uw dossiers") follows when there are new letters; the seeds are back catalogue.
-        var letters = text.IndexOf("Nieuw in uw dossiers", StringComparison.Ordinal) is var l and >= 0 ? l : text.Length;
+        // The new-letters section ("Nieuw in je dossiers") follows when there are new letters; the seeds are back catalogue.
+        var letters = text.IndexOf("Nieuw in je dossiers", StringComparison.Ordinal) is var l and >= 0 ? l : text.Length;
         Assert.True(promises >= 0 && letters > promises, $"No promises section before the letters section:\n{text}");
         var section = text[promises..letters];
         Assert.DoesNotContain("Geen openstaande toezeggingen", section, StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed class LiveSourceTests(LiveSourceFixture fixture)
             AlertTimeout, "alert card for the new letter");
         Assert.StartsWith(EuChannelId, alert.ConversationId, StringComparison.Ordinal);
         var text = alert.VisibleText;
-        Assert.Contains("Nieuw in uw dossiers · onderwerp: " + topic, text);
+        Assert.Contains("Nieuw in je dossiers · onderwerp: " + topic, text);
         Assert.Contains(date.ToString("d MMMM yyyy", Dutch), text);
         Assert.Contains("Brief regering", text);
         Assert.Contains("Patriot-systeem", text[(text.IndexOf(title, StringComparison.Ordinal) + title.Length)..]); // the best passage, below the title
@@ -71,12 +71,12 @@ public sealed class LiveSourceTests(LiveSourceFixture fixture)
         Assert.Contains(debate.ToString("d MMMM", Dutch), all);
         Assert.Contains("Toezeggingenregister Tweede Kamer", all);
         Assert.Contains("luchtverdedigingssystemen", all);
-        Assert.Contains(title, all); // "Nieuw in uw dossiers"
+        Assert.Contains(title, all); // "Nieuw in je dossiers"
         Assert.DoesNotContain("${", briefing.CardJson);
 
         // One alert per letter per channel: the rounds since (every 5 s) sent nothing again.
         Assert.Single(client.Stream.Snapshot().Skip(mark), m => m.IsFromBot && m.Action == "createMessage"
-            && m.Card is { } card && CardText.Of(card).Any(t => t.Contains("Nieuw in uw dossiers · onderwerp", StringComparison.Ordinal))
+            && m.Card is { } card && CardText.Of(card).Any(t => t.Contains("Nieuw in je dossiers · onderwerp", StringComparison.Ordinal))
             && m.VisibleText.Contains(title, StringComparison.Ordinal));
     }
 

@@ -23,7 +23,7 @@ public class SubscriptionCommandTests
         var (template, data) = Assert.Single(bot.Cards.Rendered);
         Assert.Equal("subscription", template);
         Assert.Equal("2026-11-30T07:00:00Z", (string?)data["nextDelivery" + "Utc"]);
-        Assert.Equal("maandag 30 november 2026 08:00 (Europe/Amsterdam)", (string?)data["nextDelivery"]);
+        Assert.Equal("maandag 30 november 2026 08:00 (Nederlandse tijd)", (string?)data["nextDelivery"]);
         Assert.Equal([PersonalChat.Id!], bot.Notifier.Changed);
         var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal("subscription.subscribe", audit.Action);

@@ -59,6 +59,26 @@ public class TopicCommandTests
         Assert.Empty(await bot.TopicStore.ListAsync());
     }
 
+    /// <summary>
+    /// A name of several words before the quoted query was read as the name "defensie" and the query "en EU \"…\"",
+    /// saved, and found nothing (a visual review). Now nothing is saved and the one-word name is offered.
+    /// </summary>
+    [Theory]
+    [InlineData("onderwerp toevoegen Defensie en EU \"drones OR munitie\"", "`onderwerp toevoegen defensie-en-eu \"drones OR munitie\"`")]
+    [InlineData("onderwerp toevoegen Oekraïne steun “steun Oekraïne”", "`onderwerp toevoegen oekraine-steun “steun Oekraïne”`")]
+    public async Task A_name_of_several_words_is_refused_with_the_one_word_name_offered(string typed, string offered)
+    {
+        await using var bot = NewBot();
+
+        var turn = await bot.SendAsync(typed, Anna);
+
+        Assert.Contains("De naam van een onderwerp is één woord", Reply(turn));
+        Assert.Contains(offered, Reply(turn));
+        Assert.Contains("Er is niets gewijzigd.", Reply(turn));
+        Assert.Empty(await bot.TopicStore.ListAsync());
+        Assert.Empty(await bot.AuditAsync());
+    }
+
     [Fact]
     public async Task Non_admin_topic_change_is_refused_politely_and_nothing_changes()
     {

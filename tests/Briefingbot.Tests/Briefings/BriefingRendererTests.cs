@@ -47,6 +47,9 @@ public sealed class BriefingRendererTests
         Assert.Contains("Openstaande toezeggingen", json, StringComparison.Ordinal);
         Assert.Contains("(https://zoek.officielebekendmakingen.nl/kst-22112-4027.html)", json, StringComparison.Ordinal);
         Assert.Contains("Europese Raad", json, StringComparison.Ordinal);
+        // The line under a promise begins with a capital (a visual review: "de minister van Defensie · …").
+        Assert.Contains("De minister van Defensie · Uiterlijk", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("de minister van Defensie ·", json, StringComparison.Ordinal);
     }
 
     [Fact]

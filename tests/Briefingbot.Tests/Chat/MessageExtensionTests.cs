@@ -46,7 +46,8 @@ public sealed class MessageExtensionTests(SeedIndex seeds) : IClassFixture<SeedI
             var result = Result(await host.TurnAsync(FakeTurnContext.Invoke("composeExtension/query", Query("drones", skip, count))));
             return result.GetProperty("type").GetString() == "message"
                 ? []
-                : result.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("preview").GetProperty("content").GetRawText()).ToList();
+                // Keyed by the whole result: two passages can share a preview's first 160 characters.
+                : result.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("preview").GetProperty("content").GetRawText() + a.GetProperty("content").GetRawText()).ToList();
         }
 
         var byTen = new List<string>();

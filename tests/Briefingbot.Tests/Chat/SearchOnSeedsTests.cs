@@ -193,6 +193,37 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.Equal(1, CountOf(shown["context"]!.GetValue<string>() + shown["text"]!.GetValue<string>(), "voortrekkersrol op zich"));
     }
 
+    /// <summary>
+    /// Two parts of one answer shown one after the other under one letter show its question once (a visual review:
+    /// "Vraag 10 (PVV)" above each part); the parts themselves stay, each labelled as an answer.
+    /// </summary>
+    [Theory]
+    [InlineData("drones")]
+    [InlineData("PCA drones")]
+    public async Task Consecutive_parts_of_one_answer_show_its_question_once(string query)
+    {
+        var response = await seeds.Search.SearchAsync(query, new Briefingbot.Dossiers.Search.SearchFilters { PageSize = 10 });
+        var card = Briefingbot.Chat.Search.SearchResultsCard.Create(response, new Briefingbot.Chat.Search.SearchRequest(query, new(), 0), new Briefingbot.Chat.Search.SearchCardOptions());
+
+        var continued = 0;
+        foreach (var (hit, hitData) in response.Hits.Zip(card.Data["hits"]!.AsArray()))
+        {
+            var shown = hitData!["passages"]!.AsArray();
+            Assert.Equal(hit.Passages.Count, shown.Count);
+            for (var i = 1; i < hit.Passages.Count; i++)
+            {
+                var (before, after) = (hit.Passages[i - 1].Question, hit.Passages[i].Question);
+                if (after is not null && before is not null && before.Number == after.Number && before.Party == after.Party && before.Text == after.Text)
+                {
+                    Assert.False(shown[i]!["hasContext"]!.GetValue<bool>(), $"{query}: passage {i} of {hit.LetterId} repeats its question");
+                    Assert.StartsWith("**Antwoord:**", shown[i]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+                    continued++;
+                }
+            }
+        }
+        Assert.True(continued > 0, $"{query}: no answer in two parts on the first page");
+    }
+
     [Fact]
     public async Task Page_counts_stay_the_same_on_every_page_and_after_meer()
     {
@@ -281,6 +312,11 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.Contains("Kamerstuk 21 501-28", meta, StringComparison.Ordinal);
         Assert.DoesNotContain("datum onbekend", meta, StringComparison.Ordinal);
         Assert.Equal("https://zoek.officielebekendmakingen.nl/dossier/21501-28", hit.SourceUrl);
+
+        // The letter's own card says the same (a visual review: "Datum: datum onbekend" there).
+        var letter = CardAssert.AllText((await _host.SayAsync("brief " + hit.LetterId)).SingleCard());
+        Assert.Contains("Datum: eind november 2025, vóór de RBZ Defensie van 1 december 2025", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("datum onbekend", letter, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string value)
@@ -298,6 +334,8 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
     {
         var turn = await _host.SayAsync("qqqxxyyzz");
         Assert.Contains("Niets gevonden voor ‘qqqxxyyzz’", CardAssert.AllText(turn.SingleCard()));
+        // No filter was used, so none is offered to leave out (a visual review).
+        Assert.DoesNotContain("filter", CardAssert.AllText(turn.SingleCard()), StringComparison.Ordinal);
     }
 
     public void Dispose() => _host.Dispose();

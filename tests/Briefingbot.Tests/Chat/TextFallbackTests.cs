@@ -19,7 +19,7 @@ public sealed class TextFallbackTests : IDisposable
         Assert.Contains("**Resultaten voor ‘drones’**", text);
         Assert.Contains("**Kabinetsappreciatie Witboek Europese Defensie Gereedheid 2030**", text);
         Assert.Contains("**drones**", text);
-        Assert.Contains("[Officiële bron](https://zoek.officielebekendmakingen.nl/kst-22112-4027.html)", text);
+        Assert.Contains("[Bron](https://zoek.officielebekendmakingen.nl/kst-22112-4027.html)", text);
         Assert.Contains("Toon brief: typ `brief 000_28c287220feeccd7`", text);
         Assert.Contains("Meer resultaten: typ `meer`", text);
         Assert.DoesNotContain("${", text);

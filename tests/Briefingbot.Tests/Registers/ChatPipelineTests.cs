@@ -78,6 +78,10 @@ public class ChatPipelineTests
         Assert.Contains("\"version\":\"1.5\"", card);
         Assert.Contains("Verlopen", card);
         Assert.Contains("uiterlijk 31 maart 2026 (begin 2026)", card);
+        // The line under a promise begins with a capital (a visual review: "het kabinet · …").
+        var texts = Briefingbot.Tests.Chat.CardAssert.Texts(turn.Sent.SelectMany(a => a.Attachments ?? []).Single().Content!.Value);
+        Assert.Contains("Het kabinet · uiterlijk 31 maart 2026 (begin 2026) · open", texts);
+        Assert.DoesNotContain(texts, t => t.StartsWith("het kabinet", StringComparison.Ordinal));
         Assert.DoesNotContain("${", card);
     }
 
@@ -127,6 +131,32 @@ public class ChatPipelineTests
         // Never seen: a shortened id with a note, the full id in the detail line.
         Assert.Contains("44444444-…-4444 (naam onbekend)", texts);
         Assert.Contains(texts, t => t.StartsWith($"configuratie · id {unseen}", StringComparison.Ordinal) && t.Contains("verschijnt zodra", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A non-admin's help leaves out the commands only admins can use, and says they exist and who the admins are (a
+    /// visual review: everyone got every admin command); an admin's help lists them.
+    /// </summary>
+    [Fact]
+    public async Task Help_shows_the_admin_commands_to_admins_only()
+    {
+        await using var bot = NewBot();
+
+        var admin = Said(await SayAsync(bot, "help", Anna));
+        var other = Said(await SayAsync(bot, "help", Bob));
+
+        foreach (var command in new[] { "‘onderwerp toevoegen", "‘vergadering toevoegen", "‘audit", "‘beheerder toevoegen" })
+        {
+            Assert.Contains(command, admin, StringComparison.Ordinal);
+            Assert.DoesNotContain(command, other, StringComparison.Ordinal);
+        }
+        // What everyone can do stays, including the mixed lines ("toezegging <nr>"; admins change its status).
+        foreach (var command in new[] { "toezeggingen", "toezegging ‹nr›", "vergaderingen", "onderwerpen", "abonneer", "beheerders" })
+        {
+            Assert.Contains(command, other, StringComparison.Ordinal);
+        }
+        Assert.Contains("Beheerders zien hier ook hun opdrachten", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("Beheerders zien hier ook hun opdrachten", admin, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,7 +141,29 @@ public class PromiseCommandTests
         await bot.PromiseRegister.UpsertExtractedAsync(promise.LetterId, promise.LetterDate,
             [new Briefingbot.Dossiers.Promises.ExtractedPromise(promise.Key + "-cut", promise.LetterId, Sentence, promise.Start, promise.End, promise.Actor, "Het kabinet informeert de Kamer voor de zomer over de uitvoering van de maatregelen voor Oekraïne…", "voor de zomer", null, 0.9)], Now);
         var cut = (await bot.PromisesAsync()).Single(p => p.Key == promise.Key + "-cut");
-        Assert.Contains("> " + Sentence, Reply(await bot.SendAsync($"toezegging {cut.Number}", Bob)));
+        var cutShown = Reply(await bot.SendAsync($"toezegging {cut.Number}", Bob));
+        Assert.Contains("> " + Sentence, cutShown);
+        // The cut summary is a piece of the quoted sentence: not shown again as "Wat" (a visual review).
+        Assert.DoesNotContain("- Wat:", cutShown);
+        Assert.Equal(1, CountOf(cutShown, "uitvoering van de maatregelen"));
+
+        // A summary in other words than the sentence is still shown under it.
+        await bot.PromiseRegister.UpsertExtractedAsync(promise.LetterId, promise.LetterDate,
+            [new Briefingbot.Dossiers.Promises.ExtractedPromise(promise.Key + "-other", promise.LetterId, Sentence, promise.Start, promise.End, promise.Actor, "Kamer informeren over maatregelen Oekraïne", "voor de zomer", null, 0.9)], Now);
+        var other = (await bot.PromisesAsync()).Single(p => p.Key == promise.Key + "-other");
+        var otherShown = Reply(await bot.SendAsync($"toezegging {other.Number}", Bob));
+        Assert.Contains("> " + Sentence, otherShown);
+        Assert.Contains("- Wat: Kamer informeren over maatregelen Oekraïne", otherShown);
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     [Fact]

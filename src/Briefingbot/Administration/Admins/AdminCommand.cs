@@ -13,6 +13,8 @@ public sealed class AdminCommand(AdminGuard guard, AdminDirectory admins, IAdmin
 
     public string Usage => "`beheerder toevoegen @naam` / `beheerder verwijderen @naam`: beheerders aanwijzen of afvoeren (alleen beheerders).";
 
+    public bool AdminOnly => true;
+
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var verb = context.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant();

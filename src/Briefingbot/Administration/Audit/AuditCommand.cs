@@ -20,6 +20,8 @@ public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchCloc
 
     public string Usage => "`audit [aantal]`: de laatste wijzigingen door beheerders (alleen beheerders).";
 
+    public bool AdminOnly => true;
+
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (!await guard.AllowsAsync(context, "het auditlog inzien", cancellationToken))

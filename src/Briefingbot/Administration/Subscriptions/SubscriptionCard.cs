@@ -22,7 +22,11 @@ public static class SubscriptionCard
     };
 
     public static string ScheduleText(Subscription s) =>
-        $"elke {DutchDates.WeekdayName(s.DayOfWeek)} om {s.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} ({s.TimeZone})";
+        $"elke {DutchDates.WeekdayName(s.DayOfWeek)} om {s.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} ({ZoneText(s.TimeZone)})";
+
+    /// <summary>"Nederlandse tijd" for the default zone; another zone by its IANA id, as it is typed (a visual review).</summary>
+    public static string ZoneText(string zone) =>
+        string.Equals(zone, "Europe/Amsterdam", StringComparison.OrdinalIgnoreCase) ? "Nederlandse tijd" : zone;
 
     public static string TopicsText(Subscription s) => s.Topics.Count == 0 ? "alle onderwerpen" : string.Join(", ", s.Topics);
 
@@ -45,7 +49,7 @@ public static class SubscriptionCard
     {
         var next = NextDelivery(s, now);
         var nextText = next is { } n
-            ? $"{DutchDates.WeekdayName(n.DayOfWeek)} {DutchDates.FormatMoment(n)} ({s.TimeZone})"
+            ? $"{DutchDates.WeekdayName(n.DayOfWeek)} {DutchDates.FormatMoment(n)} ({ZoneText(s.TimeZone)})"
             : s.Status == SubscriptionStatus.Paused ? "geen: gepauzeerd (typ `hervat`)" : "geen";
         var data = new JsonObject
         {
@@ -72,7 +76,7 @@ public static class SubscriptionCard
     private static string HowTo(SubscriptionStatus status) => status switch
     {
         SubscriptionStatus.Inactive or SubscriptionStatus.Cancelled => "Typ ‘abonneer’ om het met dezelfde instellingen weer aan te zetten.",
-        SubscriptionStatus.Paused => "Typ ‘hervat’ om het weer aan te zetten. Wijzig met ‘schema maandag 08:00 Europe/Amsterdam’, ‘abonneer <onderwerp …>’ of ‘opzeggen’.",
-        _ => "Wijzig met ‘schema maandag 08:00 Europe/Amsterdam’, ‘abonneer <onderwerp …>’, ‘pauzeer’ of ‘opzeggen’.",
+        SubscriptionStatus.Paused => "Typ ‘hervat’ om het weer aan te zetten. Wijzig met ‘schema maandag 08:00 Europe/Amsterdam’, ‘abonneer ‹onderwerp …›’ of ‘opzeggen’.",
+        _ => "Wijzig met ‘schema maandag 08:00 Europe/Amsterdam’, ‘abonneer ‹onderwerp …›’, ‘pauzeer’ of ‘opzeggen’.",
     };
 }

@@ -26,6 +26,29 @@ public static partial class TopicArguments
         return (name, Unquote(rest));
     }
 
+    /// <summary>
+    /// For a name of several words before the quoted query ("Defensie en EU \"drones OR munitie\""): the one-word name
+    /// it could be ("defensie-en-eu"), else null. Read as name "defensie" and query "en EU \"…\"", it was saved with a
+    /// query that found nothing (a visual review).
+    /// </summary>
+    public static string? SeveralWordName(string arguments)
+    {
+        var text = CommandText.NormaliseQuotes(arguments.Trim());
+        var quote = text.IndexOf('"', StringComparison.Ordinal);
+        if (quote <= 0)
+        {
+            return null;
+        }
+        var words = text[..quote].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+        var joined = string.Join('-', words.Select(w => new string(CommandText.Fold(w).ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-').ToArray()))
+            .Where(w => w.Length > 0));
+        return joined.Length == 0 ? null : joined.Length > MaxNameLength ? joined[..MaxNameLength].TrimEnd('-') : joined;
+    }
+
     /// <summary>Removes one pair of outer quotes (straight or curly) and keeps inner phrase quotes.</summary>
     public static string Unquote(string text)
     {

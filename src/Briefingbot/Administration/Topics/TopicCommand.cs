@@ -28,6 +28,8 @@ public sealed class TopicCommand(
 
     public string Usage => "`onderwerp toevoegen <naam> \"<zoekvraag>\"`, `onderwerp wijzigen …`, `onderwerp verwijderen <naam>` (alleen beheerders).";
 
+    public bool AdminOnly => true;
+
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var parts = context.Arguments.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
@@ -56,6 +58,14 @@ public sealed class TopicCommand(
     {
         if (!await guard.AllowsAsync(context, "onderwerpen wijzigen", cancellationToken))
         {
+            return;
+        }
+        if (TopicArguments.SeveralWordName(arguments) is { } oneWord)
+        {
+            var quoted = arguments[arguments.IndexOfAny(['"', '“', '”', '„'])..].Trim().Replace('`', '\'');
+            await replies.SendTextAsync(context,
+                $"De naam van een onderwerp is één woord (kleine letters, cijfers en streepjes). Bedoel je `onderwerp {(isNew ? "toevoegen" : "wijzigen")} {oneWord} {quoted}`? Er is niets gewijzigd.",
+                cancellationToken);
             return;
         }
         var (name, query) = TopicArguments.Split(arguments);

@@ -8,7 +8,7 @@ namespace Briefingbot.Briefings.Composition;
 /// <param name="Meetings">Council meetings within the horizon, soonest first.</param>
 /// <param name="LaterMeetings">Meetings announced beyond the horizon (a short list, no letters).</param>
 /// <param name="Promises">Open promises: overdue first, then due within the horizon, then undated.</param>
-/// <param name="NewLetters">Letters received since the previous briefing that match the topics ("Nieuw in uw dossiers").</param>
+/// <param name="NewLetters">Letters received since the previous briefing that match the topics ("Nieuw in je dossiers").</param>
 /// <param name="MoreNewLetters">New letters beyond <see cref="NewLetters"/> (counted, not listed).</param>
 /// <param name="LaterPromises">Open promises due after the promise horizon (counted, not listed).</param>
 public sealed record Briefing(

@@ -25,7 +25,7 @@ public static class LetterAlertCard
     public const string Template = CardNames.LetterAlert;
 
     public static string Heading(LetterAlert alert) =>
-        "Nieuw in uw dossiers" + (alert.MatchedTopics.Count > 0 ? $" · onderwerp: {string.Join(", ", alert.MatchedTopics)}" : "");
+        "Nieuw in je dossiers" + (alert.MatchedTopics.Count > 0 ? $" · onderwerp: {string.Join(", ", alert.MatchedTopics)}" : "");
 
     private const string Footer = "Direct gemeld omdat dit gesprek `abonneer direct` heeft aangezet; zet het uit met `abonneer direct uit`.";
 

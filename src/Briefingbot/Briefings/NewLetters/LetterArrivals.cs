@@ -101,7 +101,7 @@ public sealed class LetterArrivalObserver(ILetterArrivals arrivals, TimeProvider
     /// <remarks>
     /// A letter without a date of its own is dated by the meeting its title names, a bound it was written before: a
     /// letter that prepared a meeting long past is back catalogue too (a QA pass: on a fresh clone the undated seed
-    /// letter 004, for a Council of 1 December 2025, was "Nieuw in uw dossiers" in the first briefing).
+    /// letter 004, for a Council of 1 December 2025, was "Nieuw in je dossiers" in the first briefing).
     /// </remarks>
     public Task OnLetterIngestedAsync(Letter letter, IReadOnlyList<ExtractedPromise> promises, IReadOnlyList<ExtractedMeeting> meetings, CancellationToken cancellationToken) =>
         arrivals.RecordAsync(letter.Id, letter.Date ?? (PreparesMeeting(letter) ? letter.MeetingDate : null), time.GetUtcNow(), cancellationToken);

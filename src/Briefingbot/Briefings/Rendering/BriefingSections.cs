@@ -8,7 +8,7 @@ namespace Briefingbot.Briefings.Rendering;
 internal static class BriefingSections
 {
     /// <summary>The section of letters received since the previous briefing.</summary>
-    public const string NewLettersTitle = "Nieuw in uw dossiers";
+    public const string NewLettersTitle = "Nieuw in je dossiers";
 
     public static string Heading(Briefing b) => $"Weekbriefing {DutchFormat.Date(b.LocalDate)}";
 
@@ -67,7 +67,7 @@ internal static class BriefingSections
         var letterItems = b.NewLetters.Select(Letter).ToList();
         if (letterItems.Count == 0)
         {
-            letterItems.Add(Note("Geen nieuwe brieven op uw onderwerpen sinds de vorige briefing."));
+            letterItems.Add(Note("Geen nieuwe brieven over je onderwerpen sinds de vorige briefing."));
         }
         if (b.MoreNewLetters > 0)
         {
@@ -129,7 +129,7 @@ internal static class BriefingSections
             when += $" — “{DutchFormat.Md(phrase)}”";
         }
         var headline = $"**{p.Number}.** {DutchFormat.Md(DutchFormat.Cap(p.What, 600))}";
-        var actor = p.Actor is { Length: > 0 } a ? $"{DutchFormat.Md(a)} · " : "";
+        var actor = p.Actor is { Length: > 0 } a ? $"{DutchFormat.Md(Cards.CardText.LineStart(a))} · " : "";
         var detail = $"{actor}{when} · Bron: {DutchFormat.Link(p.Source.Title, p.Source.Url)}";
         return new BriefingItem($"- {headline}\n  {detail}", [headline, detail]);
     }

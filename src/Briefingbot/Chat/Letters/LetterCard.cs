@@ -26,7 +26,8 @@ public static class LetterCard
             }
         }
         Fact("Soort", letter.DocumentType);
-        Fact("Datum", DutchDates.FormatOrUnknown(letter.Date));
+        // A letter without a date: what the meeting it prepares says, as the search results show it (a visual review).
+        Fact("Datum", DutchDates.FormatOrBound(letter.Date, letter.Meeting, letter.MeetingDate));
         Fact("Kamer", letter.Chamber);
         Fact("Kamerstuk", SearchResultsCard.Reference(letter.Dossier, letter.DocumentNumber));
         Fact("Ondertekend", letter.Signatories.Count > 0 ? string.Join("; ", letter.Signatories) : null);

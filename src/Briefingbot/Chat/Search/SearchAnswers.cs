@@ -114,7 +114,9 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
                 UnsearchableReason.NoWords => "Je zoekopdracht bevat geen letters of cijfers om op te zoeken. Typ een paar woorden, bijvoorbeeld ‘zoek drones’.",
                 UnsearchableReason.OnlyCommonWords => "Je zoekopdracht bevat alleen woorden die in bijna elke brief staan (zoals ‘de’ en ‘het’); daarop zoek ik niet. Typ een onderwerp, bijvoorbeeld ‘zoek drones’.",
                 UnsearchableReason.OnlyExclusions => "Je zoekopdracht zegt alleen wat er niet in mag staan. Zet er een woord bij om op te zoeken, bijvoorbeeld ‘drones -oekraine’.",
-                _ => "Ik vond geen brieven" + (filters.Length > 0 ? $" ({filters})" : "") + ". Controleer de spelling, gebruik minder of andere woorden, of laat een filter weg.",
+                // "or leave out a filter" only where there is one (a visual review).
+                _ => "Ik vond geen brieven" + (filters.Length > 0 ? $" ({filters})" : "") + ". Controleer de spelling"
+                    + (filters.Length > 0 ? ", gebruik minder of andere woorden, of laat een filter weg." : " of gebruik minder of andere woorden."),
             };
         return MessageCard.Create(
             request.Query.Length == 0 && !request.HasFilters ? "Waar wil je op zoeken?" : $"Niets gevonden voor {what}",

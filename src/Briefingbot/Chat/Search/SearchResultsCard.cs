@@ -156,9 +156,11 @@ public static class SearchResultsCard
     {
         var sourceUrl = CardLinks.IsSafeHttpUrl(hit.SourceUrl) ? hit.SourceUrl! : "";
         var shown = new JsonArray();
+        PassageHit? previous = null;
         foreach (var passage in passages)
         {
-            shown.Add(PassageData(passage, compact));
+            shown.Add(PassageData(passage, compact, showContext: previous is null || !SameQuestion(previous, passage)));
+            previous = passage;
         }
         return new JsonObject
         {
@@ -169,7 +171,7 @@ public static class SearchResultsCard
             ["passages"] = shown,
             ["hasSource"] = sourceUrl.Length > 0,
             ["sourceUrl"] = sourceUrl,
-            ["sourceTitle"] = sourceUrl.Contains("/dossier/", StringComparison.Ordinal) ? "Dossier (officiële bron)" : "Officiële bron",
+            ["sourceTitle"] = sourceUrl.Contains("/dossier/", StringComparison.Ordinal) ? "Dossier" : "Bron", // short: three buttons fit on a phone (a visual review)
             ["showLetter"] = ActionData.Command("brief", $"brief {hit.LetterId}",
                 ("id", hit.LetterId), ("back", request.ToActionData("meer", "terug"))),
             ["similar"] = ActionData.Command("zoals", $"zoals {hit.LetterId}", ("id", hit.LetterId)),
@@ -180,12 +182,31 @@ public static class SearchResultsCard
     /// One passage, shown once: its highlighted window, and for an answer the question it answers as one line of
     /// context ("Vraag 3 van de leden van de VVD-fractie: …").
     /// </summary>
-    private static JsonObject PassageData(PassageHit passage, bool compact)
+    /// <summary>
+    /// Whether <paramref name="next"/> answers the question that <paramref name="previous"/>, shown right above it, already
+    /// showed: two parts of one answer, or a question and its answer. Then the question line is not repeated (a visual
+    /// review: "Vraag 10 (PVV)" above each part of one answer).
+    /// </summary>
+    private static bool SameQuestion(PassageHit previous, PassageHit next)
+    {
+        if (next.Question is not { } q)
+        {
+            return false;
+        }
+        if (previous.Question is { } p)
+        {
+            return p.Number == q.Number && p.Party == q.Party && p.Text == q.Text;
+        }
+        return previous.Role == PassageRole.Question && q.Number is { Length: > 0 }
+            && previous.Passage.QuestionNumber == q.Number && previous.Passage.Party == q.Party;
+    }
+
+    private static JsonObject PassageData(PassageHit passage, bool compact, bool showContext = true)
     {
         var snippet = passage.Snippet.Markdown is { Length: > 0 } md
             ? CardText.TruncateMarkdown(md, compact ? 300 : 700)
             : TeamsMarkdown.Escape(CardText.Truncate(passage.Passage.Text, compact ? 300 : 600));
-        var context = passage.Question is { } q ? QuestionLine(q, compact ? 120 : 200) : "";
+        var context = showContext && passage.Question is { } q ? QuestionLine(q, compact ? 120 : 200) : "";
         var label = passage.Role switch
         {
             PassageRole.Answer => "**Antwoord:** ",

@@ -19,6 +19,12 @@ public interface ICommandHandler
 
     /// <summary>The heading the help card lists this command under (Dutch). Defaults to one per feature folder.</summary>
     string HelpGroup => CommandGroups.ForHandler(GetType());
+
+    /// <summary>
+    /// Whether only admins can use the command at all: the help card of someone else leaves it out (a visual review: a
+    /// non-admin got every admin command). The handler still checks the caller itself.
+    /// </summary>
+    bool AdminOnly => false;
 }
 
 /// <summary>The parsed command and the turn it arrived in.</summary>

@@ -25,6 +25,8 @@ public sealed class CalendarImportCommand(
 
     public string Usage => $"`agenda importeer <url>` of met een .ics-bijlage: vergaderingen uit een agenda overnemen (alleen beheerders). De agenda zelf: {links.Absolute(CalendarEndpoint.Route)}";
 
+    public bool AdminOnly => true;
+
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var parts = context.Arguments.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);

@@ -19,6 +19,8 @@ public sealed class MeetingCommand(IMeetingRegister register, AdminGuard guard, 
 
     public string Usage => "Beheerders: `vergadering toevoegen 2026-12-01 RBZ Defensie [tot 2026-12-02] [locatie]`, `vergadering wijzigen <nr> …`, `vergadering annuleren <nr>`.";
 
+    public bool AdminOnly => true;
+
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var parts = context.Arguments.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);

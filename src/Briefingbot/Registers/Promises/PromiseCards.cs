@@ -53,7 +53,7 @@ public static class PromiseCards
                 {
                     ["number"] = p.Number,
                     ["what"] = TeamsMarkdown.Escape(p.What),
-                    ["meta"] = TeamsMarkdown.Escape(string.Join(" · ", new[] { p.Actor, DueText(p), StatusText(item.Status) }.Where(s => !string.IsNullOrEmpty(s)))),
+                    ["meta"] = TeamsMarkdown.Escape(Cards.CardText.LineStart(string.Join(" · ", new[] { p.Actor, DueText(p), StatusText(item.Status) }.Where(s => !string.IsNullOrEmpty(s))))),
                     // The promise's text once (issue 14 item 10): the sentence only where it says more than the summary line.
                     ["sentence"] = SentenceAddsToWhat(p) ? TeamsMarkdown.Escape(Shorten(p.Sentence, 300)) : "",
                     ["hasSentence"] = SentenceAddsToWhat(p),
@@ -93,11 +93,13 @@ public static class PromiseCards
         return (data, text.ToString().TrimEnd());
     }
 
-    /// <summary>Adaptive Card text colour of a group: overdue stands out, due soon warns.</summary>
+    /// <summary>
+    /// Adaptive Card text colour of a group: overdue stands out in red; the others in the default colour (Teams' light
+    /// theme draws "Warning" yellow on white, unreadable as text: a visual review).
+    /// </summary>
     public static string Color(PromiseUrgency urgency) => urgency switch
     {
         PromiseUrgency.Overdue => "Attention",
-        PromiseUrgency.DueSoon => "Warning",
         _ => "Default",
     };
 
@@ -125,6 +127,17 @@ public static class PromiseCards
     {
         var sentence = Letters(p.Sentence);
         return sentence.Length > 0 && !Letters(p.What).Contains(sentence, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether <see cref="PromiseRecord.What"/> is only a piece of the source sentence (a summary cut from it): then the
+    /// view of one promise that quotes the sentence leaves the "Wat" line out, or it shows the same words twice (a
+    /// visual review).
+    /// </summary>
+    public static bool WhatIsPartOfSentence(PromiseRecord p)
+    {
+        var what = Letters(p.What);
+        return what.Length > 0 && Letters(p.Sentence).Contains(what, StringComparison.Ordinal);
     }
 
     private static string Letters(string text) =>

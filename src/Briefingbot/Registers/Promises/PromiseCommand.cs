@@ -117,12 +117,16 @@ public sealed class PromiseCommand(
         // The letter's sentence as a quote only where it says anything the promise's summary does not (a QA pass: the
         // same text twice; a summary cut short still gets the whole sentence). Texts from the register and the open data are escaped: shown as written, never as Markdown.
         var text = new StringBuilder($"**Toezegging {number}** · {PromiseCards.StatusText(promise.Status)}\n\n");
-        if (PromiseCards.SentenceSaysMore(promise))
+        var quoted = PromiseCards.SentenceSaysMore(promise);
+        if (quoted)
         {
             text.Append("> ").Append(TeamsMarkdown.Escape(PromiseCards.Shorten(promise.Sentence, 600))).Append("\n\n");
         }
-        text.Append("- Wat: ").Append(TeamsMarkdown.Escape(promise.What)).Append('\n')
-            .Append("- Wie: ").Append(TeamsMarkdown.Escape(promise.Actor ?? "onbekend")).Append('\n')
+        if (!quoted || !PromiseCards.WhatIsPartOfSentence(promise))
+        {
+            text.Append("- Wat: ").Append(TeamsMarkdown.Escape(promise.What)).Append('\n');
+        }
+        text.Append("- Wie: ").Append(TeamsMarkdown.Escape(promise.Actor ?? "onbekend")).Append('\n')
             .Append("- Termijn: ").Append(PromiseCards.DueText(promise)).Append('\n')
             .Append("- Bron: ").Append(TeamsMarkdown.Link(letter.Title, letter.Url)).Append('\n');
         if (promise.FulfilledBy is { } by)

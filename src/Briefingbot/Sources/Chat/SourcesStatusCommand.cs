@@ -20,6 +20,8 @@ public sealed class SourcesStatusCommand(
 
     public string Usage => "`bronnen status`: laatste synchronisatie met de open data van de Tweede Kamer, achterstand en fouten (alleen beheerders).";
 
+    public bool AdminOnly => true;
+
     public string HelpGroup => CommandGroups.Administration;
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)

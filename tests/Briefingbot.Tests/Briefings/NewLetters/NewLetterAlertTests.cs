@@ -186,7 +186,7 @@ public sealed class NewLetterAlertTests
         var activity = LetterAlertCard.Render(alert, null, cards: false);
 
         Assert.Null(activity.Attachments);
-        Assert.Equal("**Nieuw in uw dossiers · onderwerp: drones**\n\n**[Brief over drones](https://zoek.officielebekendmakingen.nl/kst-21501-28-281.html)**\n" +
+        Assert.Equal("**Nieuw in je dossiers · onderwerp: drones**\n\n**[Brief over drones](https://zoek.officielebekendmakingen.nl/kst-21501-28-281.html)**\n" +
             "Brief regering · 21 november 2025 · Kamerstuk 21 501-28, nr. 281\n\n> De minister zal de Kamer informeren over drones.\n\n" +
             "Lees de brief: https://zoek.officielebekendmakingen.nl/kst-21501-28-281.html\n\n" +
             "_Direct gemeld omdat dit gesprek `abonneer direct` heeft aangezet; zet het uit met `abonneer direct uit`._", activity.Text);
