@@ -45,7 +45,9 @@ public static class SubscriptionCard
         return TimeZoneInfo.ConvertTime(next, zone);
     }
 
-    public static (JsonObject Data, string Markdown) Build(string headline, Subscription s, DateTimeOffset now)
+    /// <param name="instantAlerts">Whether the conversation has instant alerts on (<c>abonneer direct</c>); null when
+    /// the host has no alerts (the line is left out).</param>
+    public static (JsonObject Data, string Markdown) Build(string headline, Subscription s, DateTimeOffset now, bool? instantAlerts = null)
     {
         var next = NextDelivery(s, now);
         var nextText = next is { } n
@@ -62,6 +64,9 @@ public static class SubscriptionCard
             ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
             ["isActive"] = s.Status == SubscriptionStatus.Active,
             ["howTo"] = HowTo(s.Status),
+            // A visual review: after "abonneer direct" the card did not say the alerts were on.
+            ["hasInstantAlerts"] = instantAlerts is not null,
+            ["instantAlerts"] = InstantAlertsText(instantAlerts),
         };
         var text = new StringBuilder();
         text.Append(headline).Append("\n\n")
@@ -69,8 +74,19 @@ public static class SubscriptionCard
             .Append("- Schema: ").Append(ScheduleText(s)).Append('\n')
             .Append("- Onderwerpen: ").Append(TopicsText(s)).Append('\n')
             .Append("- Volgende briefing: ").Append(nextText);
+        if (instantAlerts is not null)
+        {
+            text.Append('\n').Append("- Directe meldingen: ").Append(InstantAlertsText(instantAlerts));
+        }
         return (data, text.ToString());
     }
+
+    private static string InstantAlertsText(bool? on) => on switch
+    {
+        true => "aan (binnen het uur na een nieuwe brief; uit met ‘abonneer direct uit’)",
+        false => "uit (aan met ‘abonneer direct’)",
+        null => "",
+    };
 
     /// <summary>What the user can do now: an inactive or cancelled subscription has nothing to pause (a QA pass).</summary>
     private static string HowTo(SubscriptionStatus status) => status switch

@@ -5,12 +5,13 @@ using Briefingbot.Storage;
 namespace Briefingbot.Administration.Subscriptions;
 
 /// <summary>The answers the subscription commands share.</summary>
-public sealed class SubscriptionReplies(ReplySender replies, SubscriptionService service)
+public sealed class SubscriptionReplies(ReplySender replies, SubscriptionService service, Storage.Stores.InstantAlertSubscriptions? instantAlerts = null)
 {
-    public Task ShowAsync(CommandContext context, string headline, Subscription subscription, CancellationToken cancellationToken)
+    public async Task ShowAsync(CommandContext context, string headline, Subscription subscription, CancellationToken cancellationToken)
     {
-        var (data, markdown) = SubscriptionCard.Build(headline, subscription, service.Now);
-        return replies.SendCardAsync(context, SubscriptionCard.Template, data, markdown, cancellationToken);
+        bool? alerts = instantAlerts is null ? null : await instantAlerts.GetAsync(subscription.ConversationId, cancellationToken).ConfigureAwait(false) is not null;
+        var (data, markdown) = SubscriptionCard.Build(headline, subscription, service.Now, alerts);
+        await replies.SendCardAsync(context, SubscriptionCard.Template, data, markdown, cancellationToken).ConfigureAwait(false);
     }
 
     public Task TextAsync(CommandContext context, string markdown, CancellationToken cancellationToken) =>

@@ -32,4 +32,19 @@ public sealed class InstantAlertCommandTests
         // The weekly briefing stays.
         Assert.Equal(SubscriptionStatus.Active, (await bot.SubscriptionAsync(PersonalChat.Id!))!.Status);
     }
+
+    /// <summary>The subscription's card says whether instant alerts are on (a visual review: after "abonneer direct" it did not).</summary>
+    [Fact]
+    public async Task The_subscription_card_says_whether_instant_alerts_are_on()
+    {
+        await using var bot = new CommandHarness(Now, configure: s => s.AddSingleton<InstantAlertSubscriptions>());
+        await bot.SendAsync("abonneer", Bob, PersonalChat);
+
+        var before = Reply(await bot.SendAsync("abonnement", Bob, PersonalChat));
+        await bot.SendAsync("abonneer direct", Bob, PersonalChat);
+        var after = Reply(await bot.SendAsync("abonnement", Bob, PersonalChat));
+
+        Assert.Contains("Directe meldingen: uit (aan met ‘abonneer direct’)", before);
+        Assert.Contains("Directe meldingen: aan", after);
+    }
 }
