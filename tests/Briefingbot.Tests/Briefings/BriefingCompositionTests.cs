@@ -119,6 +119,25 @@ public sealed class BriefingCompositionTests
     }
 
     /// <summary>
+    /// A promise from a letter without a date exists from when the register first saw it, as <c>toezeggingen --per</c>
+    /// reads it (a visual review: the undated seed letter's promises were in the briefing of 24 November 2025, loaded in
+    /// 2026, and not in the register view of that day).
+    /// </summary>
+    [Fact]
+    public async Task A_promise_of_an_undated_letter_is_in_a_briefing_only_from_when_the_register_saw_it()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Search.Add("L1", "Witboek defensie", "defensie gereedheid", null, AsOf.AddDays(-60));
+        world.Promises.Add(1, "L1", "seen before", null, createdAt: AsOf.AddDays(-3));
+        world.Promises.Add(2, "L1", "seen after", null, createdAt: AsOf.AddDays(400));
+        world.Promises.Add(3, "L1", "dated letter, seen after", null, letterDate: new DateOnly(2025, 4, 11), createdAt: AsOf.AddDays(400));
+
+        var briefing = await ComposeAsync(world, Channel());
+
+        Assert.Equal([1L, 3L], briefing.Promises.Select(p => p.Number).Order());
+    }
+
+    /// <summary>
     /// A register promise the Kamer closed ("Voldaan"), touched by a sync after the briefing's moment and never changed
     /// by an admin, is not listed as open (a QA pass: it showed as open and overdue, because with no history the status
     /// before that moment was taken to be open).

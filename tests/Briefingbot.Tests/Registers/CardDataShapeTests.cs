@@ -15,7 +15,8 @@ public class CardDataShapeTests
     public async Task Built_card_data_has_the_shape_of_the_samples()
     {
         var now = new DateTimeOffset(2025, 11, 20, 9, 0, 0, TimeSpan.Zero);
-        await using var bot = new CommandHarness(now);
+        // With instant alerts, as the bot has them: the subscription card then says whether they are on.
+        await using var bot = new CommandHarness(now, configure: s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Briefingbot.Storage.Stores.InstantAlertSubscriptions>(s));
         await RegisterSeed.IngestAsync(bot);
         await bot.TopicStore.UpsertAsync(new Topic("defensie-eu", "defensie OR NAVO OR Witboek", Anna.AadObjectId, now, now));
         await bot.AdminStore.AddAsync(Carla.AadObjectId, Carla.Name, Anna.AadObjectId);

@@ -152,8 +152,11 @@ public sealed class BriefingComposer(
             {
                 continue;
             }
-            // A promise made after the briefing's date does not exist yet as of that date (previews of the past).
-            if (p.LetterDate is { } made && made > today)
+            // A promise made after the briefing's date does not exist yet as of that date (previews of the past). Without
+            // a letter date, it exists from when the register first saw it, as `toezeggingen --per` reads it (a visual
+            // review: the undated letter's promises were in the briefing of 24 November 2025 and not in the register
+            // view of that day).
+            if (p.LetterDate is { } made ? made > today : p.CreatedAt > asOf)
             {
                 continue;
             }
