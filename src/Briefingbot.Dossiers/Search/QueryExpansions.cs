@@ -216,11 +216,17 @@ internal static class QueryExpansions
 
     private static readonly string[] InseparablePrefixes = ["be", "ge", "her", "ont", "ver"];
 
-    /// <summary>Nouns in ge-…-d/t that are no participle; their ge- is part of the word.</summary>
+    /// <summary>
+    /// Words in ge-…-d/t whose guessed infinitive is another word: nouns whose ge- is part of the word ("gebied" is not
+    /// "bieden"), and adjectives and participles whose verb is written like a common noun or numeral ("gemiddeld" is
+    /// not "middelen", "geacht" not "acht", "geland" not the "landen" of a country; a QA pass).
+    /// </summary>
     private static readonly HashSet<string> GeNouns = new(StringComparer.Ordinal)
     {
         "gebied", "gebieden", "gebed", "gebit", "gebod", "gedicht", "gemoed", "genot", "gerecht", "gerucht", "gesticht",
         "gewest", "gewicht", "gezicht", "gezond", "geluid", "gevecht", "gezant",
+        "gemiddeld", "geacht", "gegrond", "gereed", "geschikt", "gepast", "gerust", "geland", "geregeld", "gewend",
+        "gelet",
     };
 
     private static readonly string[] SeparableParticles =
@@ -290,7 +296,7 @@ internal static class QueryExpansions
     /// <summary>
     /// The infinitive a typed past participle or finite form may come from, which the stemmer leaves apart from it
     /// ("onderhandeld": "onderhandelen", whose stem also holds "onderhandelingen"; "verhoogd": "verhogen";
-    /// "gesteund": "steunen"; "opgeschaald": "opschalen"; "gezet": "zetten"; "gebruikt": "gebruiken"): the word
+    /// "gesteund": "steunen"; "opgeschaald": "opschalen"; "gemeld": "melden"; "gebruikt": "gebruiken"): the word
     /// without its -d/-t (or with it, for a root in t/d), without ge- (also after a separable particle), plus -en, with
     /// a doubled vowel made single, a single consonant doubled, and f/s voiced (v/z). Only guesses: the caller keeps
     /// a form only when the letters use it (most guesses are no word at all). Nouns that look like a participle keep
@@ -299,7 +305,7 @@ internal static class QueryExpansions
     public static IReadOnlyList<string> InfinitiveForms(string typed)
     {
         var word = TextFolding.Fold(typed).ToLowerInvariant();
-        if (word.Length < 6 || word[^1] is not ('d' or 't') || !word.All(char.IsLetter))
+        if (word.Length < 6 || word[^1] is not ('d' or 't') || !word.All(char.IsLetter) || GeNouns.Contains(word))
         {
             return [];
         }
@@ -307,7 +313,7 @@ internal static class QueryExpansions
         foreach (var bare in new[] { word[..^1], word })
         {
             roots.Add(bare);
-            if (bare.StartsWith("ge", StringComparison.Ordinal) && bare.Length > 4 && !GeNouns.Contains(word))
+            if (bare.StartsWith("ge", StringComparison.Ordinal) && bare.Length > 4)
             {
                 roots.Add(bare[2..]);
             }

@@ -48,6 +48,24 @@ public sealed class InvisibleCharactersInLettersTests : IAsyncLifetime
         Assert.DoesNotContain(passage.Text, c => c is '\u00AD' or '\u200B' or '\u200E');
     }
 
+    /// <summary>
+    /// Where a line-end soft hyphen stands for a hyphen (an extractor that writes every line-end hyphen so): before a
+    /// conjunction the words stay apart, after an abbreviation the compound keeps its hyphen (a QA pass:
+    /// "defensieen veiligheidsbeleid", "EUlidstaten").
+    /// </summary>
+    [Fact]
+    public void A_line_end_soft_hyphen_before_a_conjunction_or_after_an_abbreviation_keeps_the_words_readable()
+    {
+        const string raw = "Titel: Beleid\nType: Brief regering\nDatum: 2025-04-11\nKamer: Tweede Kamer\nDossier: 22 112\nNr: 1\n\n"
+            + "Het kabinet werkt aan het defensie\u00AD\nen veiligheidsbeleid van de EU\u00AD\nlidstaten en aan de NAVO\u00AD\n"
+            + "norm, zoals de Kamer vroeg in het debat.\n";
+
+        var letter = new LetterParser().Parse("b.txt", raw);
+
+        var text = Assert.Single(letter.Passages, p => p.Text.Contains("kabinet", StringComparison.Ordinal)).Text;
+        Assert.Contains("het defensie- en veiligheidsbeleid van de EU-lidstaten en aan de NAVO-norm,", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("drones")]
     [InlineData("kazernes")]

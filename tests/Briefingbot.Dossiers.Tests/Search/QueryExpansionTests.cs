@@ -171,6 +171,10 @@ public sealed class QueryExpansionTests : IAsyncLifetime
     [Theory]
     [InlineData("gebied", "bieden")] // a noun whose ge- is part of the word
     [InlineData("gerecht", "rechten")]
+    [InlineData("gemiddeld", "middelen")] // an adjective whose guessed verb is a common noun (a QA pass)
+    [InlineData("geacht", "achten")]
+    [InlineData("geland", "landen")]
+    [InlineData("gereed", "reden")]
     [InlineData("steunen", "")] // not a participle
     [InlineData("staat", "staten")] // too short to guess
     public void Words_that_are_no_participle_guess_no_infinitive(string typed, string unexpected)

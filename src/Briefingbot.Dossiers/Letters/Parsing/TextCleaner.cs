@@ -82,9 +82,23 @@ internal static partial class TextCleaner
             }
             if (sb[^1] == SoftHyphen)
             {
-                // "defen\u00AD" / "sie" → "defensie": a soft hyphen marks where a word was broken, not a compound.
+                // "defen\u00AD" / "sie" → "defensie": a soft hyphen marks where a word was broken, not a compound. Where
+                // a hyphen was meant (an extractor that wrote every line-end hyphen as U+00AD): before a conjunction
+                // ("defensie- en veiligheidsbeleid") the words stay apart, after an abbreviation or a number the
+                // compound keeps its hyphen ("EU-lidstaten", "2%-norm"; a QA pass).
                 sb.Length--;
-                sb.Append(line);
+                if (ConjunctionStart().IsMatch(line))
+                {
+                    sb.Append("- ").Append(line);
+                }
+                else if (sb.Length > 0 && (char.IsUpper(sb[^1]) || char.IsDigit(sb[^1])) && char.IsLower(line[0]))
+                {
+                    sb.Append('-').Append(line);
+                }
+                else
+                {
+                    sb.Append(line);
+                }
                 continue;
             }
             var endsWithHyphen = sb.Length >= 2 && sb[^1] == '-' && char.IsLetter(sb[^2]);
