@@ -11,13 +11,13 @@ public static class HelpCard
         "Filters bij het zoeken: `dossier 21501-28`, `sinds 2025`, `van 2024 tot 2025`, `type brief regering`, `kamer eerste`.";
 
     /// <summary>What someone who is not an admin reads instead of the admin commands.</summary>
-    public const string AdminNote = "Beheerders zien hier ook hun opdrachten: onderwerpen, vergaderingen en agenda's, beheerders, audit en bronnen. `beheerders` zegt wie dat zijn.";
+    public const string AdminNote = "Beheerders zien hier ook hun opdrachten: onderwerpen, vergaderingen en agenda's, de status van toezeggingen, mislukte bezorgingen, beheerders, audit en bronnen. `beheerders` zegt wie dat zijn.";
 
     /// <param name="forAdmin">Whether the caller is an admin: others do not see the commands only admins can use.</param>
     public static CardAnswer Create(IEnumerable<ICommandHandler> handlers, bool forAdmin = true)
     {
         var all = handlers.ToList();
-        var hidden = !forAdmin && all.Any(h => h.AdminOnly);
+        var hidden = !forAdmin && all.Any(h => h.AdminOnly || h.UsageForEveryone is not null);
         var groups = new JsonArray();
         foreach (var group in all
                      .Where(h => !string.IsNullOrWhiteSpace(h.Usage) && (forAdmin || !h.AdminOnly))
@@ -29,7 +29,7 @@ public static class HelpCard
             foreach (var handler in group)
             {
                 // Usage lines are the features' own Markdown (command words in backticks), not user text.
-                commands.Add(new JsonObject { ["usage"] = handler.Usage });
+                commands.Add(new JsonObject { ["usage"] = forAdmin ? handler.Usage : handler.UsageForEveryone ?? handler.Usage });
             }
             groups.Add(new JsonObject { ["name"] = group.Key, ["commands"] = commands });
         }

@@ -65,7 +65,10 @@ public class TopicCommandTests
     /// </summary>
     [Theory]
     [InlineData("onderwerp toevoegen Defensie en EU \"drones OR munitie\"", "`onderwerp toevoegen defensie-en-eu \"drones OR munitie\"`")]
-    [InlineData("onderwerp toevoegen Oekraïne steun “steun Oekraïne”", "`onderwerp toevoegen oekraine-steun “steun Oekraïne”`")]
+    [InlineData("onderwerp toevoegen Oekraïne steun “steun Oekraïne”", "`onderwerp toevoegen oekraine-steun \"steun Oekraïne\"`")]
+    [InlineData("onderwerp toevoegen Landmacht en EU ‘drones OR munitie’", "`onderwerp toevoegen landmacht-en-eu 'drones OR munitie'`")]
+    [InlineData("onderwerp toevoegen Ruimte en EU «drones OR munitie»", "`onderwerp toevoegen ruimte-en-eu «drones OR munitie»`")]
+    [InlineData("onderwerp toevoegen \"Defensie en EU\" \"drones OR munitie\"", "`onderwerp toevoegen defensie-en-eu \"drones OR munitie\"`")]
     public async Task A_name_of_several_words_is_refused_with_the_one_word_name_offered(string typed, string offered)
     {
         await using var bot = NewBot();
@@ -77,6 +80,19 @@ public class TopicCommandTests
         Assert.Contains("Er is niets gewijzigd.", Reply(turn));
         Assert.Empty(await bot.TopicStore.ListAsync());
         Assert.Empty(await bot.AuditAsync());
+    }
+
+    [Theory]
+    [InlineData("onderwerp toevoegen defensie-eu ‘defensie OR NAVO’")]
+    [InlineData("onderwerp toevoegen defensie-eu 'defensie OR NAVO'")]
+    [InlineData("onderwerp toevoegen defensie-eu «defensie OR NAVO»")]
+    public async Task A_query_in_single_quotes_or_guillemets_is_saved_without_them(string typed)
+    {
+        await using var bot = NewBot();
+
+        await bot.SendAsync(typed, Anna);
+
+        Assert.Equal("defensie OR NAVO", (await bot.TopicStore.GetAsync("defensie-eu"))!.Query);
     }
 
     [Fact]

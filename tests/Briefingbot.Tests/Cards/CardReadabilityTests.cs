@@ -83,3 +83,44 @@ public sealed partial class CardReadabilityTests
     [GeneratedRegex(@"<[\p{L}][^<>]{0,40}>")]
     private static partial Regex BarePlaceholder();
 }
+
+/// <summary>The help card per reader: admin-only commands and the admin part of mixed lines for admins only.</summary>
+public sealed class HelpCardAudienceTests
+{
+    private sealed class Handler(string usage, bool adminOnly = false, string? forEveryone = null) : Briefingbot.Kernel.Commands.ICommandHandler
+    {
+        public IReadOnlyList<string> Names { get; } = ["x"];
+        public string Usage => usage;
+        public bool AdminOnly => adminOnly;
+        public string? UsageForEveryone => forEveryone;
+        public Task HandleAsync(Briefingbot.Kernel.Commands.CommandContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Others_read_the_part_for_everyone_and_a_note_that_admins_see_more()
+    {
+        Briefingbot.Kernel.Commands.ICommandHandler[] handlers =
+        [
+            new Handler("`briefing`: de weekbriefing. `briefing status`: mislukte bezorgingen (alleen beheerders).", forEveryone: "`briefing`: de weekbriefing."),
+            new Handler("`audit`: de laatste wijzigingen (alleen beheerders).", adminOnly: true),
+            new Handler("`zoek <woorden>`: zoeken."),
+        ];
+
+        var otherCard = HelpCard.Create(handlers, forAdmin: false).Data;
+        var adminCard = HelpCard.Create(handlers, forAdmin: true).Data;
+        var other = Usages(otherCard);
+        var admin = Usages(adminCard);
+
+        Assert.DoesNotContain("briefing status", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("`audit`", other, StringComparison.Ordinal);
+        Assert.Contains("de weekbriefing.", other, StringComparison.Ordinal);
+        Assert.Contains("zoeken.", other, StringComparison.Ordinal);
+        Assert.True((bool)otherCard["hasAdminNote"]!);
+        Assert.Contains("briefing status", admin, StringComparison.Ordinal);
+        Assert.Contains("`audit`", admin, StringComparison.Ordinal);
+        Assert.False((bool)adminCard["hasAdminNote"]!);
+    }
+
+    private static string Usages(System.Text.Json.Nodes.JsonObject data) =>
+        string.Join("\n", data["groups"]!.AsArray().SelectMany(g => g!["commands"]!.AsArray()).Select(c => (string)c!["usage"]!));
+}

@@ -338,5 +338,15 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.DoesNotContain("filter", CardAssert.AllText(turn.SingleCard()), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zoals")]
+    [InlineData("brief")]
+    public async Task A_command_without_its_id_names_itself_in_the_hint(string command)
+    {
+        var text = CardAssert.AllText((await _host.SayAsync(command)).SingleCard());
+
+        Assert.Contains($"Typ ‘{command}’ met het id van een brief, bijvoorbeeld ‘{command} 22112-4027’", text, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -145,7 +145,7 @@ public class ChatPipelineTests
         var admin = Said(await SayAsync(bot, "help", Anna));
         var other = Said(await SayAsync(bot, "help", Bob));
 
-        foreach (var command in new[] { "‘onderwerp toevoegen", "‘vergadering toevoegen", "‘audit", "‘beheerder toevoegen" })
+        foreach (var command in new[] { "‘onderwerp toevoegen", "‘vergadering toevoegen", "‘audit", "‘beheerder toevoegen", "voldaan" })
         {
             Assert.Contains(command, admin, StringComparison.Ordinal);
             Assert.DoesNotContain(command, other, StringComparison.Ordinal);

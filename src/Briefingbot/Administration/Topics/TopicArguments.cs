@@ -34,12 +34,21 @@ public static partial class TopicArguments
     public static string? SeveralWordName(string arguments)
     {
         var text = CommandText.NormaliseQuotes(arguments.Trim());
-        var quote = text.IndexOf('"', StringComparison.Ordinal);
-        if (quote <= 0)
+        var quote = text.IndexOfAny(QuoteMarks);
+        string[] words;
+        if (quote == 0 && text.IndexOfAny(QuoteMarks, 1) is var close and > 1 && text.IndexOfAny(QuoteMarks, close + 1) > close)
+        {
+            // A quoted name before the quoted query: "\"Defensie en EU\" \"drones OR munitie\"" (a QA pass).
+            words = text[1..close].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        }
+        else if (quote <= 0)
         {
             return null;
         }
-        var words = text[..quote].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        else
+        {
+            words = text[..quote].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        }
         if (words.Length < 2)
         {
             return null;
@@ -49,11 +58,29 @@ public static partial class TopicArguments
         return joined.Length == 0 ? null : joined.Length > MaxNameLength ? joined[..MaxNameLength].TrimEnd('-') : joined;
     }
 
-    /// <summary>Removes one pair of outer quotes (straight or curly) and keeps inner phrase quotes.</summary>
+    /// <summary>The marks a query may be quoted with (after <see cref="CommandText.NormaliseQuotes"/>): double, single, guillemets.</summary>
+    public static readonly char[] QuoteMarks = ['"', '\'', '«', '»'];
+
+    /// <summary>
+    /// The query after the name, from its first quote mark on (for the suggestion of a one-word name); the whole
+    /// arguments when there is none.
+    /// </summary>
+    public static string QuotedPart(string arguments)
+    {
+        var text = CommandText.NormaliseQuotes(arguments.Trim());
+        var first = text.IndexOfAny(QuoteMarks);
+        if (first == 0 && text.IndexOfAny(QuoteMarks, 1) is var close and > 0 && text.IndexOfAny(QuoteMarks, close + 1) is var next and > 0)
+        {
+            return text[next..].Trim();
+        }
+        return first > 0 ? text[first..].Trim() : text;
+    }
+
+    /// <summary>Removes one pair of outer quotes (straight, curly, single or guillemets) and keeps inner phrase quotes.</summary>
     public static string Unquote(string text)
     {
         var t = CommandText.NormaliseQuotes(text.Trim());
-        if (t.Length >= 2 && t[0] == '"' && t[^1] == '"')
+        if (t.Length >= 2 && ((t[0] == '"' && t[^1] == '"') || (t[0] == '\'' && t[^1] == '\'') || (t[0] == '«' && t[^1] == '»')))
         {
             return t[1..^1].Trim();
         }

@@ -62,7 +62,7 @@ public sealed class TopicCommand(
         }
         if (TopicArguments.SeveralWordName(arguments) is { } oneWord)
         {
-            var quoted = arguments[arguments.IndexOfAny(['"', '“', '”', '„'])..].Trim().Replace('`', '\'');
+            var quoted = TopicArguments.QuotedPart(arguments).Replace('`', '\'');
             await replies.SendTextAsync(context,
                 $"De naam van een onderwerp is één woord (kleine letters, cijfers en streepjes). Bedoel je `onderwerp {(isNew ? "toevoegen" : "wijzigen")} {oneWord} {quoted}`? Er is niets gewijzigd.",
                 cancellationToken);

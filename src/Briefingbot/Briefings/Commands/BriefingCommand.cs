@@ -30,6 +30,8 @@ public sealed class BriefingCommand(
 
     public string Usage => "`briefing [--per 2025-11-24]`: de weekbriefing van dit gesprek, nu of zoals op die datum. `briefing status`: mislukte bezorgingen (alleen beheerders).";
 
+    public string UsageForEveryone => "`briefing [--per 2025-11-24]`: de weekbriefing van dit gesprek, nu of zoals op die datum.";
+
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments.Trim();

@@ -27,10 +27,12 @@ public static class LetterIds
         return string.IsNullOrWhiteSpace(t) || t.Length > MaxLength ? null : t;
     }
 
-    public static CardAnswer UnknownLetter(string? id) => id is null
+    /// <param name="command">The command that needs the id ("brief", "zoals"), named in the hint (a QA pass: `zoals`
+    /// alone was told to type ‘brief’).</param>
+    public static CardAnswer UnknownLetter(string? id, string command = "brief") => id is null
         ? MessageCard.Create(
             "Welke brief?",
-            "Typ ‘brief’ met het id van een brief, bijvoorbeeld ‘brief 22112-4027’. Het id staat op elke zoekresultaatkaart.",
+            $"Typ ‘{command}’ met het id van een brief, bijvoorbeeld ‘{command} 22112-4027’. Het id staat op elke zoekresultaatkaart.",
             MessageCard.Tone.Default,
             [("zoek drones", ActionData.TypedText("zoek drones"))])
         : MessageCard.Create(

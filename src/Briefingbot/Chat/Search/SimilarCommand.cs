@@ -22,7 +22,7 @@ public sealed class SimilarCommand(ILetterSearch search, ChatResponder responder
         var letter = id is null ? null : await search.GetLetterAsync(id, cancellationToken).ConfigureAwait(false);
         if (letter is null)
         {
-            await responder.SendAsync(context, LetterIds.UnknownLetter(id), cancellationToken).ConfigureAwait(false);
+            await responder.SendAsync(context, LetterIds.UnknownLetter(id, "zoals"), cancellationToken).ConfigureAwait(false);
             return;
         }
         await context.Turn.SendTypingAsync(cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,12 @@ public interface ICommandHandler
     /// non-admin got every admin command). The handler still checks the caller itself.
     /// </summary>
     bool AdminOnly => false;
+
+    /// <summary>
+    /// The help line for someone who is not an admin, where <see cref="Usage"/> also names what only admins can do
+    /// ("`toezegging &lt;nr&gt;`" without its status changes); null when <see cref="Usage"/> is for everyone.
+    /// </summary>
+    string? UsageForEveryone => null;
 }
 
 /// <summary>The parsed command and the turn it arrived in.</summary>

@@ -30,6 +30,8 @@ public sealed class PromiseCommand(
 
     public string Usage => "`toezegging <nr>` toont een toezegging; beheerders: `toezegging <nr> voldaan [link of brief-id]`, `heropend`, `ingetrokken`.";
 
+    public string UsageForEveryone => "`toezegging <nr>`: toont een toezegging met haar bron en geschiedenis.";
+
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var parts = context.Arguments.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
