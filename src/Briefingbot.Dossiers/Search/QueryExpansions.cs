@@ -221,7 +221,7 @@ internal static class QueryExpansions
     /// "bieden"), and adjectives and participles whose verb is written like a common noun or numeral ("gemiddeld" is
     /// not "middelen", "geacht" not "acht", "geland" not the "landen" of a country; a QA pass).
     /// </summary>
-    private static readonly HashSet<string> GeNouns = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> NotParticiples = new(StringComparer.Ordinal)
     {
         "gebied", "gebieden", "gebed", "gebit", "gebod", "gedicht", "gemoed", "genot", "gerecht", "gerucht", "gesticht",
         "gewest", "gewicht", "gezicht", "gezond", "geluid", "gevecht", "gezant",
@@ -289,8 +289,6 @@ internal static class QueryExpansions
             }
         }
         return forms;
-
-        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
     }
 
     /// <summary>
@@ -299,13 +297,13 @@ internal static class QueryExpansions
     /// "gesteund": "steunen"; "opgeschaald": "opschalen"; "gemeld": "melden"; "gebruikt": "gebruiken"): the word
     /// without its -d/-t (or with it, for a root in t/d), without ge- (also after a separable particle), plus -en, with
     /// a doubled vowel made single, a single consonant doubled, and f/s voiced (v/z). Only guesses: the caller keeps
-    /// a form only when the letters use it (most guesses are no word at all). Nouns that look like a participle keep
-    /// their ge- (<see cref="GeNouns"/>: "gebied" is not "bieden", "gerecht" not "rechten").
+    /// a form only when the letters use it (most guesses are no word at all). None for words that only look like a
+    /// participle (<see cref="NotParticiples"/>: "gebied" is not "bieden", "gemiddeld" not "middelen").
     /// </summary>
     public static IReadOnlyList<string> InfinitiveForms(string typed)
     {
         var word = TextFolding.Fold(typed).ToLowerInvariant();
-        if (word.Length < 6 || word[^1] is not ('d' or 't') || !word.All(char.IsLetter) || GeNouns.Contains(word))
+        if (word.Length < 6 || word[^1] is not ('d' or 't') || !word.All(char.IsLetter) || NotParticiples.Contains(word))
         {
             return [];
         }
@@ -354,9 +352,9 @@ internal static class QueryExpansions
         }
         forms.Remove(word);
         return forms.Distinct().ToList();
-
-        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>The analysed month names (for the "wanneer" hint).</summary>
     public static IReadOnlyList<string> MonthTerms => Shared.Value.Months;
