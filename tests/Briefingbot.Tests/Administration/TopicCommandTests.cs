@@ -82,6 +82,17 @@ public class TopicCommandTests
         Assert.Empty(await bot.AuditAsync());
     }
 
+    /// <summary>A one-word name and an unquoted query with a quoted phrase in it is a query, not a name of several words.</summary>
+    [Fact]
+    public async Task An_unquoted_query_with_a_quoted_phrase_is_saved_as_typed()
+    {
+        await using var bot = NewBot();
+
+        await bot.SendAsync("onderwerp toevoegen witboek Witboek OR \"defensie gereedheid\"", Anna);
+
+        Assert.Equal("Witboek OR \"defensie gereedheid\"", (await bot.TopicStore.GetAsync("witboek"))!.Query);
+    }
+
     [Theory]
     [InlineData("onderwerp toevoegen defensie-eu ‘defensie OR NAVO’")]
     [InlineData("onderwerp toevoegen defensie-eu 'defensie OR NAVO'")]

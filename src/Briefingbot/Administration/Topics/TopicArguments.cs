@@ -49,8 +49,9 @@ public static partial class TopicArguments
         {
             words = text[..quote].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         }
-        if (words.Length < 2)
+        if (words.Length < 2 || words.Skip(1).Any(w => w is "OR" or "AND" or "NOT" || w.StartsWith('-')))
         {
+            // One word, or a name and an unquoted query with a quoted phrase in it ("drones drones OR \"counter drones\"").
             return null;
         }
         var joined = string.Join('-', words.Select(w => new string(CommandText.Fold(w).ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-').ToArray()))
