@@ -61,7 +61,8 @@ public class TopicCommandTests
 
     /// <summary>
     /// A name of several words before the quoted query was read as the name "defensie" and the query "en EU \"…\"",
-    /// saved, and found nothing (a visual review). Now nothing is saved and the one-word name is offered.
+    /// saved, and found nothing (a visual review). Now, where that reading finds nothing, nothing is saved and the
+    /// one-word name is offered.
     /// </summary>
     [Theory]
     [InlineData("onderwerp toevoegen Defensie en EU \"drones OR munitie\"", "`onderwerp toevoegen defensie-en-eu \"drones OR munitie\"`")]
@@ -72,6 +73,8 @@ public class TopicCommandTests
     public async Task A_name_of_several_words_is_refused_with_the_one_word_name_offered(string typed, string offered)
     {
         await using var bot = NewBot();
+        // Read as a one-word name, the rest ("en EU \"drones OR munitie\"") is a query that finds no letter.
+        bot.Search.Letters.Clear();
 
         var turn = await bot.SendAsync(typed, Anna);
 
@@ -89,8 +92,10 @@ public class TopicCommandTests
         await using var bot = NewBot();
 
         await bot.SendAsync("onderwerp toevoegen witboek Witboek OR \"defensie gereedheid\"", Anna);
+        await bot.SendAsync("onderwerp toevoegen gereedheid Witboek \"defensie gereedheid\"", Anna);
 
         Assert.Equal("Witboek OR \"defensie gereedheid\"", (await bot.TopicStore.GetAsync("witboek"))!.Query);
+        Assert.Equal("Witboek \"defensie gereedheid\"", (await bot.TopicStore.GetAsync("gereedheid"))!.Query);
     }
 
     [Theory]

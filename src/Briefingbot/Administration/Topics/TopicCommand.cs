@@ -60,15 +60,19 @@ public sealed class TopicCommand(
         {
             return;
         }
-        if (TopicArguments.SeveralWordName(arguments) is { } oneWord)
+        // A name of several words before the quoted query ("Defensie en EU \"…\"") read as the name "defensie" and a
+        // query "en EU \"…\"" that finds nothing (a visual review): refused with the one-word name offered. Only when
+        // that reading is not a usable query, since "witboek Witboek \"defensie gereedheid\"" is a name and a query.
+        var severalWords = TopicArguments.SeveralWordName(arguments);
+        Task SuggestOneWordAsync(string oneWord) => replies.SendTextAsync(context,
+            $"De naam van een onderwerp is één woord (kleine letters, cijfers en streepjes). Bedoel je `onderwerp {(isNew ? "toevoegen" : "wijzigen")} {oneWord} {TopicArguments.QuotedPart(arguments).Replace('`', '\'')}`? Er is niets gewijzigd.",
+            cancellationToken);
+        var (name, query) = TopicArguments.Split(arguments);
+        if (severalWords is { } quotedName && !TopicArguments.IsValidName(name))
         {
-            var quoted = TopicArguments.QuotedPart(arguments).Replace('`', '\'');
-            await replies.SendTextAsync(context,
-                $"De naam van een onderwerp is één woord (kleine letters, cijfers en streepjes). Bedoel je `onderwerp {(isNew ? "toevoegen" : "wijzigen")} {oneWord} {quoted}`? Er is niets gewijzigd.",
-                cancellationToken);
+            await SuggestOneWordAsync(quotedName);
             return;
         }
-        var (name, query) = TopicArguments.Split(arguments);
         if (name.Length > TopicArguments.MaxNameLength && TopicArguments.IsValidName(name[..TopicArguments.MaxNameLength]))
         {
             // Say what is wrong, not the usage again (a QA pass: a 300-character name got the general usage text).
@@ -82,6 +86,12 @@ public sealed class TopicCommand(
                 cancellationToken);
             return;
         }
+        var check = await CheckAsync(name, query, cancellationToken);
+        if (severalWords is { } oneWord && (!check.IsValid || check.MatchingLetters == 0))
+        {
+            await SuggestOneWordAsync(oneWord);
+            return;
+        }
         var existing = await topics.GetAsync(name, cancellationToken);
         if (isNew && existing is not null)
         {
@@ -93,7 +103,6 @@ public sealed class TopicCommand(
             await replies.SendTextAsync(context, $"Onderwerp **{name}** bestaat niet. Gebruik `onderwerp toevoegen {name} \"…\"`. Er is niets gewijzigd.", cancellationToken);
             return;
         }
-        var check = await CheckAsync(name, query, cancellationToken);
         if (!check.IsValid)
         {
             await replies.SendTextAsync(context, $"De zoekvraag \"{query}\" is niet bruikbaar: {check.Problem ?? "ze kan niet worden gelezen"}. Er is niets gewijzigd.", cancellationToken);
