@@ -177,6 +177,25 @@ public sealed class BriefingCompositionTests
         Assert.Equal(["Ecofin", "Europese Raad"], briefing.LaterMeetings.Select(m => m.Type));
     }
 
+    /// <summary>
+    /// An undated letter whose title names a meeting prepares that meeting, and only mentions the others it names (a
+    /// visual review: the RBZ Defensie agenda was listed as "Voorbereid in" under the Ecofin).
+    /// </summary>
+    [Fact]
+    public async Task An_undated_letter_prepares_the_meeting_its_title_names_not_the_others_it_mentions()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Search.Add("L4", "Geannoteerde agenda RBZ Defensie van 1 december 2025", "rbz defensie", null, AsOf.AddDays(-1), meetingDate: new DateOnly(2025, 12, 1));
+        world.Search.Add("L5", "Brief zonder datum en zonder vergadering", "ecofin", null, AsOf.AddDays(-1));
+        world.Meetings.Add("RBZ Defensie", new DateOnly(2025, 12, 1), null, ("L4", null));
+        world.Meetings.Add("Ecofin", new DateOnly(2025, 12, 5), null, ("L4", null), ("L5", null));
+
+        var briefing = await ComposeAsync(world, Channel());
+
+        Assert.Equal(["L4"], briefing.Meetings.Single(m => m.Type == "RBZ Defensie").PreparingLetters.Select(l => l.LetterId));
+        Assert.Equal(["L5"], briefing.Meetings.Single(m => m.Type == "Ecofin").PreparingLetters.Select(l => l.LetterId));
+    }
+
     [Fact]
     public async Task New_letters_are_those_added_since_the_previous_briefing_on_the_topics()
     {

@@ -113,10 +113,17 @@ public sealed class BriefingComposer(
             {
                 var sources = await meetings.SourcesAsync(m.Id, ct);
                 var preparing = new List<BriefingLetterLink>();
-                // Letters written before the meeting prepare it (geannoteerde agenda); undated ones may, so keep them.
-                foreach (var letterId in sources.Where(s => s.IsAfterLetter != false).Select(s => s.LetterId).Distinct(StringComparer.Ordinal))
+                // Letters written before the meeting prepare it (geannoteerde agenda). An undated one may, unless its title
+                // names another meeting, which it prepares instead: the RBZ Defensie agenda only mentions the Ecofin (a
+                // visual review: "Voorbereid in" under the Ecofin).
+                foreach (var group in sources.Where(s => s.IsAfterLetter != false).GroupBy(s => s.LetterId, StringComparer.Ordinal))
                 {
-                    preparing.Add(await letters.LinkAsync(letterId, ct));
+                    if (group.All(s => s.IsAfterLetter is null)
+                        && await letters.GetAsync(group.Key, ct) is { MeetingDate: { } own } && (own < m.StartDate || own > m.EndDate))
+                    {
+                        continue;
+                    }
+                    preparing.Add(await letters.LinkAsync(group.Key, ct));
                 }
                 soon.Add(new BriefingMeeting(m.Id, m.Type, m.StartDate, m.EndDate, m.Location, m.Title, daysAhead, preparing)
                 {

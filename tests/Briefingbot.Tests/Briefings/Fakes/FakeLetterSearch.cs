@@ -11,9 +11,13 @@ public sealed class FakeLetterSearch : ILetterSearch
 {
     private readonly List<(Letter Letter, DateTimeOffset IngestedAt)> _letters = [];
 
-    public void Add(string id, string title, string text, DateOnly? date, DateTimeOffset ingestedAt, string? url = null)
+    public void Add(string id, string title, string text, DateOnly? date, DateTimeOffset ingestedAt, string? url = null, DateOnly? meetingDate = null)
     {
-        var letter = new Letter(id, id + ".txt", "hash", text, title, "Brief regering", date, "Tweede Kamer", "21 501-28", "1", [], url ?? $"https://zoek.officielebekendmakingen.nl/{id}.html", []);
+        var letter = new Letter(id, id + ".txt", "hash", text, title, "Brief regering", date, "Tweede Kamer", "21 501-28", "1", [], url ?? $"https://zoek.officielebekendmakingen.nl/{id}.html", [])
+        {
+            Meeting = meetingDate is null ? null : title,
+            MeetingDate = meetingDate,
+        };
         _letters.Add((letter, ingestedAt));
     }
 
