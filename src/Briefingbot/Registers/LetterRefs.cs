@@ -3,7 +3,8 @@ using Briefingbot.Kernel.Letters;
 namespace Briefingbot.Registers;
 
 /// <summary>A letter as a register item links to it.</summary>
-public sealed record LetterRef(string Id, string Title, DateOnly? Date, string? Url);
+/// <param name="MeetingDate">The date of the meeting the letter's title names ("… RBZ Defensie van 1 december 2025"), if any.</param>
+public sealed record LetterRef(string Id, string Title, DateOnly? Date, string? Url, DateOnly? MeetingDate = null);
 
 /// <summary>Looks letters up once per answer (titles, dates, official links); unknown letters show their id.</summary>
 public sealed class LetterRefs(LetterLookup lookup)
@@ -23,7 +24,7 @@ public sealed class LetterRefs(LetterLookup lookup)
             return cache[id] = new LetterRef(id, title, null, url);
         }
         var letter = await lookup.GetAsync(id, cancellationToken);
-        var result = new LetterRef(id, letter?.Title ?? id, letter?.Date, letter?.SourceUrl);
+        var result = new LetterRef(id, letter?.Title ?? id, letter?.Date, letter?.SourceUrl, letter?.MeetingDate);
         cache[id] = result;
         return result;
     }

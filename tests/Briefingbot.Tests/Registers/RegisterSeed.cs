@@ -22,7 +22,9 @@ public static class RegisterSeed
 
     public static readonly Letter Witboek = FakeLetterSearch.MakeLetter(Letter000, "Witboek Europese Defensie Gereedheid 2030 NAVO", new DateOnly(2025, 4, 11), "Kabinetsappreciatie Witboek");
     public static readonly Letter Answers = FakeLetterSearch.MakeLetter(Letter001, "Schriftelijk overleg defensie industrie", new DateOnly(2025, 8, 28), "Antwoorden schriftelijk overleg EDIP");
-    public static readonly Letter RbzAgenda = FakeLetterSearch.MakeLetter(Letter004, "Raad Buitenlandse Zaken Defensie drones NAVO", null, "Schriftelijk overleg RBZ Defensie 1 december 2025");
+    // Undated, as seed 004: its title names the Council it prepares, which the parser reads as its meeting.
+    public static readonly Letter RbzAgenda = FakeLetterSearch.MakeLetter(Letter004, "Raad Buitenlandse Zaken Defensie drones NAVO", null, "Schriftelijk overleg RBZ Defensie 1 december 2025")
+        with { Meeting = "RBZ Defensie", MeetingDate = new DateOnly(2025, 12, 1) };
 
     public static ExtractedPromise Promise(string letterId, string sentence, string what, string? phrase, DateOnly? due, int start = 100) =>
         new($"{letterId}#{what}", letterId, sentence, start, start + sentence.Length, "het kabinet", what, phrase, due, 0.9);

@@ -128,9 +128,16 @@ public class RegisterViewTests
 
         var text = Reply(await bot.SendAsync("vergaderingen komende 14 dagen", Bob));
 
-        Assert.Contains("genoemd in: [Schriftelijk overleg RBZ Defensie 1 december 2025]", text);
+        // Undated, but its title names this Council: it prepares it (a visual review: it said "genoemd in").
+        Assert.Contains("voorbereid in: [Schriftelijk overleg RBZ Defensie 1 december 2025]", text);
         Assert.Contains("open toezegging #4: verslag RBZ Defensie", text);
         Assert.DoesNotContain("Ecofin", text); // 12 December is beyond 14 days from 20 November
+
+        // Under the Ecofin, which the same letter only mentions, it is "genoemd in".
+        var later = Reply(await bot.SendAsync("vergaderingen komende 30 dagen", Bob));
+        var ecofin = later[later.IndexOf("Ecofin", StringComparison.Ordinal)..];
+        Assert.StartsWith("Ecofin", ecofin, StringComparison.Ordinal);
+        Assert.Contains("genoemd in: [Schriftelijk overleg RBZ Defensie 1 december 2025]", ecofin.Split("\n- ")[0]);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using Briefingbot.Storage;
 namespace Briefingbot.Registers.Meetings;
 
 /// <summary>A letter about a meeting.</summary>
-/// <param name="Preparing">True: dated before the meeting (it prepares it); false: the letter has no date, so it only mentions it.</param>
+/// <param name="Preparing">True: dated before the meeting, or undated with this meeting in its title (it prepares it);
+/// false: the letter has no date and names another meeting or none, so it only mentions it.</param>
 public sealed record MeetingLetter(LetterRef Letter, bool Preparing);
 
 /// <summary>A meeting with the letters that prepare it and the open promises made in those letters.</summary>
@@ -48,10 +49,13 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
                 continue;
             }
             // IsAfterLetter is null when the letter has no date: such a letter (a committee's questions on the
-            // annotated agenda, say) still belongs with the meeting; letters that report afterwards do not.
+            // annotated agenda, say) still belongs with the meeting; letters that report afterwards do not. An undated
+            // letter prepares the meeting its title names, as the briefing reads it (a visual review: the undated RBZ
+            // Defensie agenda was "genoemd in" under the RBZ Defensie).
             var related = known.Where(k => k.Source.IsAfterLetter != false)
                 .GroupBy(k => k.Letter.Id)
-                .Select(g => new MeetingLetter(g.First().Letter, g.Any(k => k.Source.IsAfterLetter == true)))
+                .Select(g => new MeetingLetter(g.First().Letter, g.Any(k => k.Source.IsAfterLetter == true)
+                    || g.First().Letter.MeetingDate is { } own && own >= meeting.StartDate && own <= meeting.EndDate))
                 .OrderByDescending(l => l.Preparing).ThenBy(l => l.Letter.Date ?? DateOnly.MaxValue)
                 .ToList();
             var firstMention = known.Where(k => k.Source.IsAfterLetter != false)
