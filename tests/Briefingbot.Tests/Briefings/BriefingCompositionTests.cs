@@ -188,7 +188,8 @@ public sealed class BriefingCompositionTests
         world.Search.Add("L4", "Geannoteerde agenda RBZ Defensie van 1 december 2025", "rbz defensie", null, AsOf.AddDays(-1), meetingDate: new DateOnly(2025, 12, 1));
         world.Search.Add("L5", "Brief zonder datum en zonder vergadering", "ecofin", null, AsOf.AddDays(-1));
         world.Meetings.Add("RBZ Defensie", new DateOnly(2025, 12, 1), null, ("L4", null));
-        world.Meetings.Add("Ecofin", new DateOnly(2025, 12, 5), null, ("L4", null), ("L5", null));
+        // The agenda calls the Ecofin upcoming ("a.s."): still only a mention.
+        world.Meetings.Add("Ecofin", new DateOnly(2025, 12, 5), null, ("L4", true), ("L5", null));
 
         var briefing = await ComposeAsync(world, Channel());
 

@@ -113,17 +113,17 @@ public sealed class BriefingComposer(
             {
                 var sources = await meetings.SourcesAsync(m.Id, ct);
                 var preparing = new List<BriefingLetterLink>();
-                // Letters written before the meeting prepare it (geannoteerde agenda). An undated one may, unless its title
-                // names another meeting, which it prepares instead: the RBZ Defensie agenda only mentions the Ecofin (a
-                // visual review: "Voorbereid in" under the Ecofin).
+                // The letters that prepare it (geannoteerde agenda), by the meetings view's rule
+                // (Registers.Meetings.MeetingLetter.Prepares); an undated letter that names no meeting in its title may
+                // prepare it too, so it is kept. The RBZ Defensie agenda only mentions the Ecofin (a visual review:
+                // "Voorbereid in" under the Ecofin).
                 foreach (var group in sources.Where(s => s.IsAfterLetter != false).GroupBy(s => s.LetterId, StringComparer.Ordinal))
                 {
-                    if (group.All(s => s.IsAfterLetter is null)
-                        && await letters.GetAsync(group.Key, ct) is { MeetingDate: { } own } && (own < m.StartDate || own > m.EndDate))
+                    var own = (await letters.GetAsync(group.Key, ct))?.MeetingDate;
+                    if (own is null || Registers.Meetings.MeetingLetter.Prepares([], own, m.StartDate, m.EndDate))
                     {
-                        continue;
+                        preparing.Add(await letters.LinkAsync(group.Key, ct));
                     }
-                    preparing.Add(await letters.LinkAsync(group.Key, ct));
                 }
                 soon.Add(new BriefingMeeting(m.Id, m.Type, m.StartDate, m.EndDate, m.Location, m.Title, daysAhead, preparing)
                 {

@@ -111,10 +111,10 @@ public sealed class CalendarFeed(IMeetingRegister register, LetterLookup lookup,
         }
         var sources = await register.SourcesAsync(m.Id, cancellationToken);
         // Letters before the meeting (or undated) that mention it; reports written afterwards are not preparation.
-        foreach (var source in sources.Where(s => s.IsAfterLetter != false).DistinctBy(s => s.LetterId))
+        foreach (var group in sources.Where(s => s.IsAfterLetter != false).GroupBy(s => s.LetterId, StringComparer.Ordinal))
         {
-            var letter = await letters.GetAsync(source.LetterId, cancellationToken);
-            text.Append(source.IsAfterLetter == true ? "\nVoorbereid in: " : "\nGenoemd in: ").Append(letter.Title);
+            var letter = await letters.GetAsync(group.Key, cancellationToken);
+            text.Append(Meetings.MeetingLetter.Prepares(group.Select(s => s.IsAfterLetter), letter.MeetingDate, m.StartDate, m.EndDate) ? "\nVoorbereid in: " : "\nGenoemd in: ").Append(letter.Title);
             if (letter.Url is not null)
             {
                 text.Append(' ').Append(letter.Url);

@@ -6,7 +6,17 @@ namespace Briefingbot.Registers.Meetings;
 /// <summary>A letter about a meeting.</summary>
 /// <param name="Preparing">True: dated before the meeting, or undated with this meeting in its title (it prepares it);
 /// false: the letter has no date and names another meeting or none, so it only mentions it.</param>
-public sealed record MeetingLetter(LetterRef Letter, bool Preparing);
+public sealed record MeetingLetter(LetterRef Letter, bool Preparing)
+{
+    /// <summary>
+    /// Whether a letter prepares the meeting rather than only mentioning it. A letter whose title names a meeting
+    /// prepares that one and only mentions the others (the RBZ Defensie agenda prepares the RBZ Defensie and mentions
+    /// the Ecofin "a.s."; a visual review); another letter prepares the meetings it mentions as upcoming. One rule for
+    /// the meetings view, the calendar feed and the briefing.
+    /// </summary>
+    public static bool Prepares(IEnumerable<bool?> isAfterLetter, DateOnly? letterMeetingDate, DateOnly start, DateOnly end) =>
+        letterMeetingDate is { } own ? own >= start && own <= end : isAfterLetter.Any(a => a == true);
+}
 
 /// <summary>A meeting with the letters that prepare it and the open promises made in those letters.</summary>
 /// <param name="Letters">Letters dated before the meeting that mention it, then undated letters that mention it; never letters reporting on it afterwards.</param>
@@ -49,13 +59,11 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
                 continue;
             }
             // IsAfterLetter is null when the letter has no date: such a letter (a committee's questions on the
-            // annotated agenda, say) still belongs with the meeting; letters that report afterwards do not. An undated
-            // letter prepares the meeting its title names, as the briefing reads it (a visual review: the undated RBZ
-            // Defensie agenda was "genoemd in" under the RBZ Defensie).
+            // annotated agenda, say) still belongs with the meeting; letters that report afterwards do not. Whether it
+            // prepares the meeting or only mentions it: <see cref="MeetingLetter.Prepares"/>.
             var related = known.Where(k => k.Source.IsAfterLetter != false)
                 .GroupBy(k => k.Letter.Id)
-                .Select(g => new MeetingLetter(g.First().Letter, g.Any(k => k.Source.IsAfterLetter == true)
-                    || g.First().Letter.MeetingDate is { } own && own >= meeting.StartDate && own <= meeting.EndDate))
+                .Select(g => new MeetingLetter(g.First().Letter, MeetingLetter.Prepares(g.Select(k => k.Source.IsAfterLetter), g.First().Letter.MeetingDate, meeting.StartDate, meeting.EndDate)))
                 .OrderByDescending(l => l.Preparing).ThenBy(l => l.Letter.Date ?? DateOnly.MaxValue)
                 .ToList();
             var firstMention = known.Where(k => k.Source.IsAfterLetter != false)
