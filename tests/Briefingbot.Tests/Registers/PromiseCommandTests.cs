@@ -138,32 +138,23 @@ public class PromiseCommandTests
 
         // A summary cut short: the whole sentence is quoted.
         const string Sentence = "Het kabinet informeert de Kamer voor de zomer over de uitvoering van de maatregelen voor Oekraïne en de NAVO.";
-        await bot.PromiseRegister.UpsertExtractedAsync(promise.LetterId, promise.LetterDate,
-            [new Briefingbot.Dossiers.Promises.ExtractedPromise(promise.Key + "-cut", promise.LetterId, Sentence, promise.Start, promise.End, promise.Actor, "Het kabinet informeert de Kamer voor de zomer over de uitvoering van de maatregelen voor Oekraïne…", "voor de zomer", null, 0.9)], Now);
-        var cut = (await bot.PromisesAsync()).Single(p => p.Key == promise.Key + "-cut");
-        var cutShown = Reply(await bot.SendAsync($"toezegging {cut.Number}", Bob));
+        async Task<string> ShowAsync(string key, string what)
+        {
+            await bot.PromiseRegister.UpsertExtractedAsync(promise.LetterId, promise.LetterDate,
+                [new Briefingbot.Dossiers.Promises.ExtractedPromise(promise.Key + key, promise.LetterId, Sentence, promise.Start, promise.End, promise.Actor, what, "voor de zomer", null, 0.9)], Now);
+            var added = (await bot.PromisesAsync()).Single(p => p.Key == promise.Key + key);
+            return Reply(await bot.SendAsync($"toezegging {added.Number}", Bob));
+        }
+        var cutShown = await ShowAsync("-cut", "Het kabinet informeert de Kamer voor de zomer over de uitvoering van de maatregelen voor Oekraïne…");
         Assert.Contains("> " + Sentence, cutShown);
         // The cut summary is a piece of the quoted sentence: not shown again as "Wat" (a visual review).
         Assert.DoesNotContain("- Wat:", cutShown);
-        Assert.Equal(1, CountOf(cutShown, "uitvoering van de maatregelen"));
+        Assert.Single(cutShown.Split("uitvoering van de maatregelen").Skip(1));
 
         // A summary in other words than the sentence is still shown under it.
-        await bot.PromiseRegister.UpsertExtractedAsync(promise.LetterId, promise.LetterDate,
-            [new Briefingbot.Dossiers.Promises.ExtractedPromise(promise.Key + "-other", promise.LetterId, Sentence, promise.Start, promise.End, promise.Actor, "Kamer informeren over maatregelen Oekraïne", "voor de zomer", null, 0.9)], Now);
-        var other = (await bot.PromisesAsync()).Single(p => p.Key == promise.Key + "-other");
-        var otherShown = Reply(await bot.SendAsync($"toezegging {other.Number}", Bob));
+        var otherShown = await ShowAsync("-other", "Kamer informeren over maatregelen Oekraïne");
         Assert.Contains("> " + Sentence, otherShown);
         Assert.Contains("- Wat: Kamer informeren over maatregelen Oekraïne", otherShown);
-    }
-
-    private static int CountOf(string text, string value)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-        return count;
     }
 
     [Fact]

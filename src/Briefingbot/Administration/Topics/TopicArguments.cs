@@ -36,7 +36,7 @@ public static partial class TopicArguments
         var text = CommandText.NormaliseQuotes(arguments.Trim());
         var quote = text.IndexOfAny(QuoteMarks);
         string[] words;
-        if (quote == 0 && text.IndexOfAny(QuoteMarks, 1) is var close and > 1 && text.IndexOfAny(QuoteMarks, close + 1) > close)
+        if (QuotedName(text) is var (close, _))
         {
             // A quoted name before the quoted query: "\"Defensie en EU\" \"drones OR munitie\"" (a QA pass).
             words = text[1..close].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -69,13 +69,23 @@ public static partial class TopicArguments
     public static string QuotedPart(string arguments)
     {
         var text = CommandText.NormaliseQuotes(arguments.Trim());
-        var first = text.IndexOfAny(QuoteMarks);
-        if (first == 0 && text.IndexOfAny(QuoteMarks, 1) is var close and > 0 && text.IndexOfAny(QuoteMarks, close + 1) is var next and > 0)
+        if (QuotedName(text) is var (_, query))
         {
-            return text[next..].Trim();
+            return text[query..].Trim();
         }
+        var first = text.IndexOfAny(QuoteMarks);
         return first > 0 ? text[first..].Trim() : text;
     }
+
+    /// <summary>
+    /// For a quoted name before a quoted query ("\"Defensie en EU\" \"drones\""): where the name's closing quote is and
+    /// where the query's opening quote is; null for other arguments.
+    /// </summary>
+    private static (int NameClose, int QueryOpen)? QuotedName(string text) =>
+        text.Length > 0 && QuoteMarks.Contains(text[0]) && text.IndexOfAny(QuoteMarks, 1) is var close and > 1
+            && text.IndexOfAny(QuoteMarks, close + 1) is var open and > 0
+            ? (close, open)
+            : null;
 
     /// <summary>Removes one pair of outer quotes (straight, curly, single or guillemets) and keeps inner phrase quotes.</summary>
     public static string Unquote(string text)
