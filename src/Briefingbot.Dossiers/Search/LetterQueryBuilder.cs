@@ -591,16 +591,44 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
             i += Math.Max(found, 1);
         }
         // Words that write a several-word alternative ("verenigde staten"): each also matches the group's words ("VS").
+        // Words that are a compound typed apart ("route kaart", "levering zekerheid"): each also matches the compound
+        // the letters write ("routekaart", "leveringszekerheid"), so a passage that has it holds both words.
         for (var start = 0; start + 1 < children.Count; start++)
         {
             if (children[start] is WordNode first && children[start + 1] is WordNode second
-                && QueryExpansions.AlternativesOfPhrase([first.Text, second.Text]) is { Count: > 0 } group)
+                && (QueryExpansions.AlternativesOfPhrase([first.Text, second.Text]) is { Count: > 0 } group
+                    || CompoundTypedApart(first.Text, second.Text) is { } compound && (group = [compound]) is not null))
             {
                 _groupOfPhrase[first] = group;
                 _groupOfPhrase[second] = group;
                 start++;
             }
         }
+    }
+
+    /// <summary>Shortest part of a compound typed apart: "route" of "route kaart"; not "de", "op".</summary>
+    private const int MinApartPart = 4;
+
+    /// <summary>
+    /// The analysed term of the compound two typed words write when joined, directly or with the linking "s"
+    /// ("punten plan": "puntenplan"; "levering zekerheid": "leveringszekerheid"), when the letters use it; else null.
+    /// Dutch writes compounds as one word and people often type them apart. Stop words never join ("voor stellen").
+    /// </summary>
+    private string? CompoundTypedApart(string first, string second)
+    {
+        if (first.Length < MinApartPart || second.Length < MinApartPart || !first.All(char.IsLetter) || !second.All(char.IsLetter)
+            || DutchWordLists.IsStopWord(first) || DutchWordLists.IsStopWord(second))
+        {
+            return null;
+        }
+        foreach (var linking in (ReadOnlySpan<string>)["", "s"])
+        {
+            if (PrimaryTerms(first + linking + second) is [var joined] && _isKnown(joined.Term))
+            {
+                return joined.Term;
+            }
+        }
+        return null;
     }
 
     /// <summary>A phrase that spells out an abbreviation ("\"Europees Defensiefonds\""): the phrase or its short form.</summary>
