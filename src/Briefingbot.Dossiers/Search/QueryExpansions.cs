@@ -93,6 +93,9 @@ internal static class QueryExpansions
         ["miljoen", "mln"],
         // organisations under their English name
         ["navo", "nato"],
+        // the EU's defence programmes under their English names ("ReArm Europe", "Readiness 2030")
+        ["herbewapening", "herbewapenen", "rearm"],
+        ["gereedheid", "readiness"],
         // place names spelled the Russian, the Ukrainian or the German way
         ["kiev", "kyiv", "kiew", "kyjiv"],
         // countries and their adjectives ("Verenigde Staten" as a phrase: "verenigde" alone would also find
