@@ -38,6 +38,25 @@ public class AdminCommandTests
         Assert.Empty((await bot.AuditAsync()));
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    public async Task An_admins_object_id_from_a_channel_whose_client_writes_the_sender_is_no_admin(string channelId)
+    {
+        // A Web Chat or Direct Line client writes "from" itself: a security review typed a configured admin's AAD
+        // object id into a Web Chat activity and got the audit log.
+        await using var bot = new CommandHarness(Now);
+
+        var turn = await bot.SendAsync("beheerder toevoegen <at>Bob Medewerker</at>", Anna, Channel, [Mention(Bob)], channelId: channelId);
+
+        Assert.StartsWith("Alleen beheerders kunnen", Reply(turn), StringComparison.Ordinal);
+        Assert.Empty(await bot.AdminStore.ListAsync());
+        // The same activity from Teams, which writes "from" itself, is the admin's.
+        var teams = await bot.SendAsync("beheerder toevoegen <at>Bob Medewerker</at>", Anna, Channel, [Mention(Bob)]);
+        Assert.Contains("Bob Medewerker is nu beheerder", Reply(teams), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bot_mention_is_not_taken_for_the_target()
     {

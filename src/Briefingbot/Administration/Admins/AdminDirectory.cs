@@ -20,17 +20,26 @@ public sealed class AdminDirectory(IAdminStore store, IOptionsMonitor<Administra
     public bool IsConfigured(string id) => Configured.Any(a => string.Equals(a, id.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Whether the caller is an admin. The check is by <c>from.aadObjectId</c>. Only where an admin was added from a
-    /// mention that carried no AAD object id (a channel user id such as Teams' "29:…"), that channel id matches
-    /// <c>from.id</c>: both come from the same authenticated activity, so neither can be chosen by the user.
+    /// Channels whose service writes the sender (<c>from</c>) itself, so the user cannot choose it: Teams (with the
+    /// user's AAD object id) and Slack (its "U…:T…" user id). Direct Line and Web Chat clients write <c>from</c>
+    /// themselves, as they write channelData (<see cref="Protocol.ConversationIds.TeamId"/>): an admin's object id
+    /// typed into a Web Chat client was taken for the admin (a security review). No one is an admin there.
     /// </summary>
-    public async Task<bool> IsAdminAsync(ChannelAccount? caller, CancellationToken cancellationToken)
+    private static readonly HashSet<string> SenderSetByChannel = new(StringComparer.OrdinalIgnoreCase) { "msteams", "slack" };
+
+    /// <summary>
+    /// Whether the sender is an admin. The check is by <c>from.aadObjectId</c>, which only Teams sets. Only where an
+    /// admin was added from a mention that carried no AAD object id (a channel user id such as Teams' "29:…"), that
+    /// channel id matches <c>from.id</c>. Both count only on a channel that writes <c>from</c> itself
+    /// (<see cref="SenderSetByChannel"/>), on an authenticated activity, so neither can be chosen by the user.
+    /// </summary>
+    public async Task<bool> IsAdminAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (caller is null)
+        if (activity.From is not { } caller || activity.ChannelId is not { } channel || !SenderSetByChannel.Contains(channel))
         {
             return false;
         }
-        var aad = Normalise(caller.AadObjectId);
+        var aad = string.Equals(channel, "msteams", StringComparison.OrdinalIgnoreCase) ? Normalise(caller.AadObjectId) : null;
         if (aad is not null && (IsConfigured(aad) || await store.IsAdminAsync(aad, cancellationToken)))
         {
             return true;

@@ -56,7 +56,7 @@ public sealed class SubscriptionService(
         {
             return true;
         }
-        return await admins.IsAdminAsync(context.Turn.Activity.From, cancellationToken);
+        return await admins.IsAdminAsync(context.Turn.Activity, cancellationToken);
     }
 
     public static bool IsPersonal(CommandContext context)

@@ -16,7 +16,7 @@ public sealed class HelpCommand(IServiceProvider services, ChatResponder respond
         var handlers = services.GetServices<ICommandHandler>();
         // Without an admin directory (a host without administration) there is no one to hide commands from.
         var admins = services.GetService<Kernel.Access.IAdminDirectory>();
-        var forAdmin = admins is null || await admins.IsAdminAsync(context.Turn.Activity.From, cancellationToken).ConfigureAwait(false);
+        var forAdmin = admins is null || await admins.IsAdminAsync(context.Turn.Activity, cancellationToken).ConfigureAwait(false);
         await responder.SendAsync(context, HelpCard.Create(handlers, forAdmin), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -14,7 +14,7 @@ public sealed class AdminGuard(IAdminDirectory admins, ReplySender replies, ILog
     /// <returns>True when the caller is an admin and the command may go on.</returns>
     public async Task<bool> AllowsAsync(CommandContext context, string what, CancellationToken cancellationToken)
     {
-        if (await admins.IsAdminAsync(context.Turn.Activity.From, cancellationToken))
+        if (await admins.IsAdminAsync(context.Turn.Activity, cancellationToken))
         {
             return true;
         }

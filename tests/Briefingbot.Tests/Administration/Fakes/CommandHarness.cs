@@ -90,13 +90,13 @@ public sealed class CommandHarness : IAsyncDisposable
 
     /// <summary>Sends <paramref name="text"/> (command word first) as <paramref name="user"/>; returns the turn with the bot's answers.</summary>
     public async Task<FakeTurnContext> SendAsync(string text, TestUser user, ConversationAccount? conversation = null,
-        IList<Entity>? entities = null, IList<Attachment>? attachments = null, bool supportsCards = false)
+        IList<Entity>? entities = null, IList<Attachment>? attachments = null, bool supportsCards = false, string channelId = "msteams")
     {
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
             Id = "msg-1",
-            ChannelId = "msteams",
+            ChannelId = channelId,
             ServiceUrl = "https://smba.trafficmanager.net/emea/",
             Text = text,
             From = user.Account,
