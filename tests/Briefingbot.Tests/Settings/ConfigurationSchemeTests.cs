@@ -83,6 +83,18 @@ public sealed class ConfigurationSchemeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_shipped_settings_trust_no_host_beyond_the_connector_services_with_the_bot_token()
+    {
+        // A security review: the shipped appsettings.json listed localhost, 127.0.0.1 and [::1], and a production image
+        // sent its token to any plain-http local serviceUrl. A local connector used with an app id names its host.
+        await using var factory = new BotHostFactory(new Dictionary<string, string?>());
+        using var client = factory.CreateClient();
+
+        var hosts = factory.Services.GetRequiredService<IOptions<Briefingbot.Protocol.Configuration.BotProtocolOptions>>().Value.ExtraTrustedServiceUrlHosts;
+        Assert.Empty(hosts ?? []);
+    }
+
+    [Fact]
     public async Task The_new_key_wins_over_the_old_one_and_the_old_one_is_reported_as_ignored()
     {
         await using var services = Build(new()
