@@ -76,7 +76,8 @@ public sealed class CommandRouter
 
     /// <summary>
     /// "Bedoelde je …?": only when the first word is close to a command word (not equal: that would have matched),
-    /// and the input is short enough to be a command use rather than a sentence.
+    /// and the input is short enough to be a command use rather than a sentence. With the typed arguments, except for
+    /// an admin-only command (<see cref="ICommandHandler.AdminOnly"/>), which is offered as its word alone.
     /// </summary>
     private string? Suggest(string[] words)
     {
@@ -110,7 +111,9 @@ public sealed class CommandRouter
         {
             return null;
         }
-        var rest = words.Length > 1 ? " " + string.Join(' ', words.Skip(1)) : "";
+        // An admin command is offered without the typed arguments: the suggestion becomes a button in the channel, and
+        // an admin who presses it runs it as themselves ("agnda importeer <someone's url>", a security review).
+        var rest = words.Length > 1 && !_byName[best].AdminOnly ? " " + string.Join(' ', words.Skip(1)) : "";
         return best + rest;
     }
 

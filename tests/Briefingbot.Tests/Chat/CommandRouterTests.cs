@@ -9,7 +9,7 @@ namespace Briefingbot.Tests.Chat;
 
 public sealed class CommandRouterTests : IDisposable
 {
-    private readonly ChatTestHost _host = new(configure: s => s.AddCommand<FakePromisesCommand>());
+    private readonly ChatTestHost _host = new(configure: s => { s.AddCommand<FakePromisesCommand>(); s.AddCommand<FakeCalendarImportCommand>(); });
 
     private CommandRouter Router => _host.Get<CommandRouter>();
 
@@ -87,6 +87,16 @@ public sealed class CommandRouterTests : IDisposable
         Assert.Equal(suggestion, route.Suggestion);
     }
 
+    [Fact]
+    public void A_near_miss_of_an_admin_command_suggests_the_command_word_without_the_typed_arguments()
+    {
+        // The suggestion becomes a button in the channel; an admin pressing it would import someone else's calendar.
+        var route = Router.Route("agnda importeer https://evil.example/x.ics");
+
+        Assert.IsType<SearchCommand>(route.Handler);
+        Assert.Equal("agenda", route.Suggestion);
+    }
+
     [Theory]
     [InlineData("drones")]
     [InlineData("hulpmiddelen bij defensie")]
@@ -136,4 +146,17 @@ public sealed class FakePromisesCommand : ICommandHandler
         Calls++;
         return context.Turn.SendActivityAsync(new Briefingbot.Protocol.Schema.Activity { Type = "message", Text = "toezeggingen: " + context.Arguments }, cancellationToken);
     }
+}
+
+public sealed class FakeCalendarImportCommand : ICommandHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["agenda"];
+
+    public string Usage => "`agenda importeer ‹url›`: agenda importeren";
+
+    public string HelpGroup => CommandGroups.Registers;
+
+    public bool AdminOnly => true;
+
+    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }
