@@ -26,8 +26,15 @@ public sealed record MeetingCoverage(int Count, DateOnly? First, DateOnly? Last)
             : "";
         var iso = CultureInfo.InvariantCulture;
         var per = last < from ? last.AddDays(-7) : first > to ? first.AddDays(-7) : from;
+        // The range offered must be one the command takes (at most two years; a QA pass was offered 2020-2026 and then
+        // refused): the two years nearest the asked period.
+        var rangeStart = last.DayNumber - first.DayNumber <= MeetingPeriod.MaxDays ? first
+            : last < from ? last.AddDays(-MeetingPeriod.MaxDays)
+            : first > to ? first
+            : DateOnly.FromDayNumber(Math.Max(first.DayNumber, from.DayNumber - MeetingPeriod.MaxDays / 2));
+        var rangeEnd = DateOnly.FromDayNumber(Math.Min(last.DayNumber, rangeStart.DayNumber + MeetingPeriod.MaxDays));
         var range = command == "vergaderingen"
-            ? $"`vergaderingen {first.ToString("yyyy-MM-dd", iso)} tot {last.ToString("yyyy-MM-dd", iso)}` of "
+            ? $"`vergaderingen {rangeStart.ToString("yyyy-MM-dd", iso)} tot {rangeEnd.ToString("yyyy-MM-dd", iso)}` of "
             : "";
         return $"{period} Het register kent {Count} {(Count == 1 ? "vergadering" : "vergaderingen")}, van {DutchDates.Format(first)} tot en met {DutchDates.Format(last)}.{where} "
             + $"Bekijk ze met {range}`{command} --per {per.ToString("yyyy-MM-dd", iso)}`. {import}";

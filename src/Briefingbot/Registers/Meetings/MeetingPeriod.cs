@@ -8,7 +8,9 @@ namespace Briefingbot.Registers.Meetings;
 public static partial class MeetingPeriod
 {
     public const int DefaultDays = 30;
-    private const int MaxDays = 366 * 2;
+
+    /// <summary>The longest period <c>vergaderingen</c> takes (two years), in days.</summary>
+    public const int MaxDays = 366 * 2;
 
     public static bool TryParse(string text, DateOnly today, out DateOnly from, out DateOnly to, out string problem)
     {
