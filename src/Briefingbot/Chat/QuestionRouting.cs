@@ -100,15 +100,15 @@ public static partial class QuestionRouting
     [GeneratedRegex(@"\b(?:eerstvolgende|volgende|komende)\s+(.+)$")]
     private static partial Regex NextMeeting();
 
-    [GeneratedRegex(@"\b(?:raad|rbz|raz|ecofin|europese\s+raad|navo|gymnich|eurogroep)")]
+    [GeneratedRegex(@"\b(?:raad(?!\s+van\s+state)|rbz|raz|ecofin|europese\s+raad|navo|gymnich|eurogroep)")]
     private static partial Regex MeetingName();
 
     [GeneratedRegex(@"^(?:vergadering(?:en)?|raad|raden|top|toppen)?$")]
     private static partial Regex GenericMeeting();
 
-    [GeneratedRegex(@"^(?:(?:wanneer|hoe\s+laat)\b.*\b(?:raad|raden|rbz|raz|ecofin|europese\s+raad|top|navo|vergadering|vergaderingen|gymnich)|welke\s+(?:vergaderingen|vergadering|raad|raden|top|toppen)\b)")]
+    [GeneratedRegex(@"^(?:(?:wanneer|hoe\s+laat)\b.*\b(?:raad(?!\s+van\s+state)|raden|rbz|raz|ecofin|europese\s+raad|top\b|navo|vergadering|vergaderingen|gymnich)|welke\s+(?:vergaderingen|vergadering|raad|raden|top|toppen)\b)")]
     private static partial Regex MeetingQuestion();
 
-    [GeneratedRegex(@"\b(?:volgende|komende)\b.*\b(?:raad|rbz|raz|ecofin|top|vergadering)\b")]
+    [GeneratedRegex(@"\b(?:volgende|komende)\b.*\b(?:raad(?!\s+van\s+state)|rbz|raz|ecofin|top|vergadering)\b")]
     private static partial Regex MeetingWords();
 }

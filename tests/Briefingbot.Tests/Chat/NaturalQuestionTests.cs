@@ -32,6 +32,10 @@ public sealed class NaturalQuestionTests : IDisposable
     [InlineData("dank je wel", typeof(GreetingCommand), "dank je wel")]
     [InlineData("drones", typeof(SearchCommand), "drones")]
     [InlineData("hallo drones", typeof(SearchCommand), "hallo drones")]
+    // The Raad van State is the government's adviser, not a Council meeting (a QA pass got the meetings' usage hint).
+    [InlineData("wanneer gaat de wet op de defensiegereedheid naar de raad van state?", typeof(SearchCommand), "wanneer gaat de wet op de defensiegereedheid naar de raad van state?")]
+    [InlineData("wanneer is de volgende topprioriteit", typeof(SearchCommand), "wanneer is de volgende topprioriteit")]
+    [InlineData("wanneer was de navo-top in den haag?", typeof(FakeMeetingsCommand), "navo-top in den haag")]
     public void Questions_and_small_talk_route_to_what_they_ask_for(string text, Type handler, string arguments)
     {
         var route = Router.Route(text);

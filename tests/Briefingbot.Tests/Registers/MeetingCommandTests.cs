@@ -238,4 +238,27 @@ public class MeetingCommandTests
         Assert.Contains("24 november 2026 tot en met 29 november 2026", week);
         Assert.Contains("Er staat geen NAVO-top", none);
     }
+
+    /// <summary>
+    /// A named meeting with none ahead shows the last ones the register knows, said as such (a QA pass asked "wanneer
+    /// was de navo-top in den haag?" and got "Er staat geen NAVO-top in het register" while it held June 2025's).
+    /// </summary>
+    [Fact]
+    public async Task A_named_meeting_with_none_ahead_shows_the_last_ones_the_register_knows()
+    {
+        await using var bot = new CommandHarness(Now); // Tuesday 24 November 2026
+        await bot.MeetingRegister.UpsertAsync(MeetingTypes.NavoTop, new DateOnly(2023, 7, 11), new DateOnly(2023, 7, 12), "Vilnius", null, MeetingOrigin.Admin, Now);
+        await bot.MeetingRegister.UpsertAsync(MeetingTypes.NavoTop, new DateOnly(2024, 7, 9), new DateOnly(2024, 7, 11), "Washington", null, MeetingOrigin.Admin, Now);
+        await bot.MeetingRegister.UpsertAsync(MeetingTypes.NavoTop, new DateOnly(2025, 6, 24), new DateOnly(2025, 6, 25), "Den Haag", null, MeetingOrigin.Admin, Now);
+        await bot.MeetingRegister.UpsertAsync(MeetingTypes.NavoTop, new DateOnly(2021, 6, 14), new DateOnly(2021, 6, 14), "Brussel", null, MeetingOrigin.Admin, Now);
+
+        var reply = Reply(await bot.SendAsync("vergaderingen navo-top", Bob));
+
+        Assert.Contains("NAVO-top: geen gepland tot en met 24 november 2027; de laatste 3 in het register", reply, StringComparison.Ordinal);
+        Assert.Contains("Den Haag", reply, StringComparison.Ordinal);
+        Assert.Contains("Vilnius", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brussel", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Er staat geen NAVO-top", reply, StringComparison.Ordinal);
+        Assert.True(reply.IndexOf("Vilnius", StringComparison.Ordinal) < reply.IndexOf("Den Haag", StringComparison.Ordinal));
+    }
 }

@@ -16,6 +16,9 @@ public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup,
     private const int NextOfTypeDays = 365;
     private const int NextOfTypeShown = 3;
 
+    /// <summary>How far back a named meeting is looked for when none is ahead (five years).</summary>
+    private const int LookBackDays = 366 * 5;
+
     public IReadOnlyList<string> Names { get; } = ["vergaderingen", "meetings"];
 
     public string Usage => "`vergaderingen [komende 30 dagen | deze week | <van> tot <tot> | <vergadering>] [--per datum]`: EU-Raden, NAVO-toppen, Kamerdebatten en andere vergaderingen; met een vergadering (`vergaderingen rbz defensie`) de volgende data daarvan.";
@@ -44,8 +47,20 @@ public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup,
         {
             items = items.Where(i => string.Equals(i.Meeting.Type, type, StringComparison.OrdinalIgnoreCase)).Take(NextOfTypeShown).ToList();
         }
-        var subtitle = (type is null ? $"{DutchDates.Format(from)} tot en met {DutchDates.Format(to)}" : $"{MeetingTypeNames.DisplayName(type)}, vanaf {DutchDates.Format(from)}")
-            + (asOf is null ? "" : $" · per {DutchDates.Format(today)}");
+        var subtitle = type is null ? $"{DutchDates.Format(from)} tot en met {DutchDates.Format(to)}" : $"{MeetingTypeNames.DisplayName(type)}, vanaf {DutchDates.Format(from)}";
+        if (type is not null && items.Count == 0)
+        {
+            // None ahead ("wanneer was de NAVO-top in Den Haag?", a QA pass got "Er staat geen NAVO-top in het
+            // register" while it held the one of June 2025): the last ones the register knows, said as such.
+            var past = (await queries.ListAsync(today.AddDays(-LookBackDays), today.AddDays(-1), today, asOf is not null, new LetterRefs(lookup), cancellationToken))
+                .Where(i => string.Equals(i.Meeting.Type, type, StringComparison.OrdinalIgnoreCase)).TakeLast(NextOfTypeShown).ToList();
+            if (past.Count > 0)
+            {
+                items = past;
+                subtitle = $"{MeetingTypeNames.DisplayName(type)}: geen gepland tot en met {DutchDates.Format(to)}; {(past.Count == 1 ? "de laatste" : $"de laatste {past.Count}")} in het register";
+            }
+        }
+        subtitle += asOf is null ? "" : $" · per {DutchDates.Format(today)}";
         var emptyNote = items.Count == 0
             ? type is null ? (await queries.CoverageAsync(cancellationToken)).EmptyNote(from, to)
                 : $"Er staat geen {MeetingTypeNames.DisplayName(type)} in het register tot en met {DutchDates.Format(to)}."
