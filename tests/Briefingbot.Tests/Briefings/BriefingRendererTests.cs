@@ -151,6 +151,33 @@ public sealed class BriefingRendererTests
     }
 
     [Fact]
+    public void A_briefing_as_of_a_past_day_points_to_the_register_of_that_day()
+    {
+        // A QA pass: `briefing --per 24 november 2025` said "typ ‘toezeggingen’ voor alles", which shows today's list.
+        var past = Sample() with { LaterPromises = 1, MorePromises = 2, PerDate = new DateOnly(2025, 11, 24) };
+        var now = Sample() with { LaterPromises = 1, MorePromises = 2 };
+
+        var pastText = Assert.Single(Renderer.Render(past, cards: false)).Text!;
+        var nowText = Assert.Single(Renderer.Render(now, cards: false)).Text!;
+
+        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen --per 2025-11-24` voor alles.", pastText, StringComparison.Ordinal);
+        Assert.Contains("binnenkort aflopen of geen termijn hebben; typ `toezeggingen --per 2025-11-24` voor alles.", pastText, StringComparison.Ordinal);
+        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen` voor alles.", nowText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_new_letters_says_since_when_not_since_a_previous_briefing_that_may_not_exist()
+    {
+        // A QA pass: every first briefing, and a preview in a chat without a subscription, said "sinds de vorige briefing".
+        var text = Assert.Single(Renderer.Render(Sample(letters: 0), cards: false)).Text!;
+        var all = Assert.Single(Renderer.Render(Sample(letters: 0) with { Topics = [] }, cards: false)).Text!;
+
+        Assert.Contains("Geen nieuwe brieven over je onderwerpen sinds maandag 17 november 2025.", text, StringComparison.Ordinal);
+        Assert.Contains("Geen nieuwe brieven sinds maandag 17 november 2025.", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("vorige briefing", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_briefing_says_so()
     {
         var empty = new Briefing(DateTimeOffset.UnixEpoch, new DateOnly(2026, 1, 5), [], DateTimeOffset.UnixEpoch, [], [], [], [], 0, 0);

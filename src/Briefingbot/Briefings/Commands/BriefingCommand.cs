@@ -78,7 +78,7 @@ public sealed class BriefingCommand(
             since = schedule.ComposedAsOf(await ledger.LastSentAsync(conversationId, cancellationToken)) ?? asOf.AddDays(-7);
         }
 
-        var briefing = await composer.ComposeAsync(subscription, asOf, since, cancellationToken);
+        var briefing = await composer.ComposeAsync(subscription, asOf, since, cancellationToken) with { PerDate = per };
         foreach (var message in renderer.Render(briefing, context.SupportsCards))
         {
             await context.Turn.SendActivityAsync(message, cancellationToken);

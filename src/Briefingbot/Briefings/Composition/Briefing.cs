@@ -29,6 +29,12 @@ public sealed record Briefing(
     /// <summary>Overdue, soon-due or undated open promises beyond <see cref="Promises"/> (counted, not listed).</summary>
     public int MorePromises { get; init; }
 
+    /// <summary>
+    /// The day a preview was asked for (<c>briefing --per 2025-11-24</c>), or null for a briefing of now: the notes
+    /// then point to the register views of that day (<c>toezeggingen --per 2025-11-24</c>), not of today.
+    /// </summary>
+    public DateOnly? PerDate { get; init; }
+
     public bool IsEmpty => Meetings.Count == 0 && LaterMeetings.Count == 0 && Promises.Count == 0 && NewLetters.Count == 0;
 }
 

@@ -55,8 +55,8 @@ internal static class BriefingSections
         if (b.MorePromises > 0)
         {
             promiseItems.Add(Note(b.MorePromises == 1
-                ? "En nog 1 openstaande toezegging die verlopen is, binnenkort afloopt of geen termijn heeft; typ `toezeggingen` voor alles."
-                : $"En nog {b.MorePromises} openstaande toezeggingen die verlopen zijn, binnenkort aflopen of geen termijn hebben; typ `toezeggingen` voor alles."));
+                ? $"En nog 1 openstaande toezegging die verlopen is, binnenkort afloopt of geen termijn heeft; typ {PromisesCommand(b)} voor alles."
+                : $"En nog {b.MorePromises} openstaande toezeggingen die verlopen zijn, binnenkort aflopen of geen termijn hebben; typ {PromisesCommand(b)} voor alles."));
         }
         if (LaterPromisesNote(b) is { } note)
         {
@@ -67,7 +67,9 @@ internal static class BriefingSections
         var letterItems = b.NewLetters.Select(Letter).ToList();
         if (letterItems.Count == 0)
         {
-            letterItems.Add(Note("Geen nieuwe brieven over je onderwerpen sinds de vorige briefing."));
+            // Since when, as a date: a first briefing, or a preview in a chat without a subscription, has no previous one
+            // (a QA pass read "sinds de vorige briefing" on every first briefing).
+            letterItems.Add(Note($"Geen nieuwe brieven{(b.Topics.Count == 0 ? "" : " over je onderwerpen")} sinds {DutchFormat.Date(DateOnly.FromDateTime(b.NewLettersSince.ToOffset(b.AsOf.Offset).DateTime))}."));
         }
         if (b.MoreNewLetters > 0)
         {
@@ -106,9 +108,16 @@ internal static class BriefingSections
     private static BriefingItem? LaterPromisesNote(Briefing b) => b.LaterPromises switch
     {
         0 => null,
-        1 => Note("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen` voor alles."),
-        _ => Note($"Nog {b.LaterPromises} openstaande toezeggingen met een latere termijn; typ `toezeggingen` voor alles."),
+        1 => Note($"Nog 1 openstaande toezegging met een latere termijn; typ {PromisesCommand(b)} voor alles."),
+        _ => Note($"Nog {b.LaterPromises} openstaande toezeggingen met een latere termijn; typ {PromisesCommand(b)} voor alles."),
     };
+
+    /// <summary>
+    /// The register view a note points to: of the preview's day for <c>briefing --per</c> (a QA pass was sent to
+    /// today's list from a briefing of 24 November 2025), else of now.
+    /// </summary>
+    private static string PromisesCommand(Briefing b) =>
+        b.PerDate is { } day ? $"`toezeggingen --per {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}`" : "`toezeggingen`";
 
     private static BriefingItem LaterMeeting(BriefingMeeting m, DateOnly today)
     {
