@@ -40,6 +40,26 @@ public class PromiseSubjectTests
         Assert.DoesNotContain("verslag RBZ Defensie", text);
     }
 
+    /// <summary>
+    /// An empty list says what to try (a QA pass: `toezeggingen defensiegereedheid` said only "Geen toezeggingen
+    /// gevonden" while a fulfilled one matched): the same subject over every status, else the list without it.
+    /// </summary>
+    [Fact]
+    public async Task An_empty_list_points_to_the_promises_with_another_status_or_to_the_whole_list()
+    {
+        await using var bot = await SeededAsync();
+        var number = (await bot.PromisesAsync()).Single(p => p.What.Contains("counter-drone", StringComparison.Ordinal)).Number;
+        await bot.SendAsync($"toezegging {number} voldaan https://example.org/brief", Anna);
+
+        var closed = Reply(await bot.SendAsync("toezeggingen drones", Bob));
+        var nothing = Reply(await bot.SendAsync("toezeggingen onderzeeboten", Bob));
+        var missing = Reply(await bot.SendAsync("toezegging 999", Bob));
+
+        Assert.Contains("Geen open toezeggingen over ‘drones’. Wel 1 toezegging met een andere status: typ `toezeggingen drones alle`.", closed, StringComparison.Ordinal);
+        Assert.Contains("Geen toezeggingen over ‘onderzeeboten’, ook niet afgerond of ingetrokken. Typ `toezeggingen` voor alle open toezeggingen, of zoek in de brieven met `zoek onderzeeboten`.", nothing, StringComparison.Ordinal);
+        Assert.Contains("Toezegging 999 bestaat niet. Typ `toezeggingen alle` voor de nummers.", missing, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Each_promise_text_is_shown_once_on_the_card()
     {

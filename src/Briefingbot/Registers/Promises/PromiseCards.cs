@@ -12,6 +12,9 @@ public static class PromiseCards
 {
     public const string Template = CardNames.Promises;
 
+    /// <summary>The note of an empty list.</summary>
+    public const string NoneFound = "Geen toezeggingen gevonden.";
+
     /// <summary>Items beyond this are counted, not shown: a Teams message must stay well under its size limit.</summary>
     public const int MaxItems = 25;
 
@@ -35,7 +38,9 @@ public static class PromiseCards
         ? p.DeadlinePhrase is null ? $"uiterlijk {DutchDates.Format(due)}" : $"uiterlijk {DutchDates.Format(due)} ({p.DeadlinePhrase})"
         : p.DeadlinePhrase is null ? "geen termijn" : $"geen datum ({p.DeadlinePhrase})";
 
-    public static async Task<(JsonObject Data, string Markdown)> BuildAsync(IReadOnlyList<PromiseItem> items, string subtitle, LetterRefs letters, CancellationToken cancellationToken)
+    /// <param name="emptyNote">What to say when no promise is listed (default: none found), with what to try next.</param>
+    public static async Task<(JsonObject Data, string Markdown)> BuildAsync(IReadOnlyList<PromiseItem> items, string subtitle, LetterRefs letters, CancellationToken cancellationToken,
+        string emptyNote = NoneFound)
     {
         var groups = new JsonArray();
         var text = new StringBuilder($"**Toezeggingen** · {subtitle}\n");
@@ -74,7 +79,7 @@ public static class PromiseCards
         var more = Math.Max(0, items.Count - MaxItems);
         if (items.Count == 0)
         {
-            text.Append("\nGeen toezeggingen gevonden.");
+            text.Append('\n').Append(emptyNote);
         }
         else if (more > 0)
         {
@@ -88,6 +93,7 @@ public static class PromiseCards
             ["more"] = more,
             ["hasMore"] = more > 0,
             ["isEmpty"] = items.Count == 0,
+            ["emptyNote"] = emptyNote,
             ["groups"] = groups,
         };
         return (data, text.ToString().TrimEnd());

@@ -69,7 +69,7 @@ public sealed class PromiseCommand(
         var promise = await register.GetAsync(number, cancellationToken);
         if (promise is null)
         {
-            await replies.SendTextAsync(context, $"Toezegging {number} bestaat niet. Er is niets gewijzigd.", cancellationToken);
+            await replies.SendTextAsync(context, $"Toezegging {number} bestaat niet. Er is niets gewijzigd. Typ `toezeggingen alle` voor de nummers.", cancellationToken);
             return;
         }
         if (promise.Status == status)
@@ -112,7 +112,7 @@ public sealed class PromiseCommand(
         var promise = await register.GetAsync(number, cancellationToken);
         if (promise is null)
         {
-            await replies.SendTextAsync(context, $"Toezegging {number} bestaat niet.", cancellationToken);
+            await replies.SendTextAsync(context, $"Toezegging {number} bestaat niet. Typ `toezeggingen alle` voor de nummers.", cancellationToken);
             return;
         }
         var letter = await new LetterRefs(letters).GetAsync(promise.LetterId, cancellationToken);

@@ -67,8 +67,39 @@ public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLe
             items = items.Where(i => PromiseSubject.IsAbout(i.Promise, words)).ToList();
         }
         var subtitle = Subtitle(filter, today, asOf is not null, topic);
-        var (data, markdown) = await PromiseCards.BuildAsync(items, subtitle, new LetterRefs(lookup), cancellationToken);
+        var emptyNote = items.Count == 0 ? await EmptyNoteAsync(filter, today, asOf is not null, topic, words, cancellationToken) : PromiseCards.NoneFound;
+        var (data, markdown) = await PromiseCards.BuildAsync(items, subtitle, new LetterRefs(lookup), cancellationToken, emptyNote);
         await replies.SendCardAsync(context, PromiseCards.Template, data, markdown, cancellationToken);
+    }
+
+    /// <summary>
+    /// What to try when the list is empty (a QA pass: `toezeggingen defensiegereedheid` said only "Geen toezeggingen
+    /// gevonden" while a closed one matched): the same search over every status when that finds some, else the list
+    /// without the subject.
+    /// </summary>
+    private async Task<string> EmptyNoteAsync(PromiseFilter filter, DateOnly today, bool historical, TopicFilter? topic, List<string> words,
+        CancellationToken cancellationToken)
+    {
+        var what = filter == PromiseFilter.Overdue ? "verlopen toezeggingen" : filter == PromiseFilter.Open ? "open toezeggingen" : "toezeggingen";
+        var label = topic is null ? "" : " " + topic.Label;
+        var per = historical ? $" --per {today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "";
+        var subject = string.Join(' ', words);
+        if (filter != PromiseFilter.All)
+        {
+            var all = await queries.ListAsync(today, historical, PromiseFilter.All, topic?.LetterIds, cancellationToken);
+            if (topic is { LetterIds: null })
+            {
+                all = all.Where(i => PromiseSubject.IsAbout(i.Promise, words)).ToList();
+            }
+            if (all.Count > 0)
+            {
+                var others = all.Count == 1 ? "1 toezegging met een andere status" : $"{all.Count} toezeggingen met een andere status";
+                return $"Geen {what}{label}. Wel {others}: typ `toezeggingen {(subject.Length > 0 ? subject + " " : "")}alle{per}`.";
+            }
+        }
+        return subject.Length > 0
+            ? $"Geen toezeggingen{label}, ook niet afgerond of ingetrokken. Typ `toezeggingen{per}` voor alle open toezeggingen, of zoek in de brieven met `zoek {subject}`."
+            : $"Geen {what}.";
     }
 
     private static string Subtitle(PromiseFilter filter, DateOnly today, bool historical, TopicFilter? topic)
