@@ -65,6 +65,8 @@ public class SubscriptionCommandTests
 
         Assert.Contains("was al op deze onderwerpen geabonneerd. Er is niets gewijzigd.", Reply(again));
         Assert.Contains("zijn bijgewerkt", Reply(changed));
+        // The typed topics replace the old ones; the reply says which went and how to keep them (a QA pass).
+        Assert.Contains("Niet meer in je briefing: defensie-eu. Wil je dat onderwerp houden, typ dan `abonneer oekraine defensie-eu`.", Reply(changed), StringComparison.Ordinal);
         Assert.Equal(2, (await bot.AuditAsync()).Count(e => e.Action == "subscription.subscribe"));
         Assert.Equal(["oekraine"], (await bot.SubscriptionAsync(PersonalChat.Id!))!.Topics);
     }

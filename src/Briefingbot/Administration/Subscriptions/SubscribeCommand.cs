@@ -79,6 +79,14 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
                 StatusReason = reactivate ? null : existing.StatusReason,
             };
             headline = reactivate ? "Dit gesprek is weer geabonneerd op de weekbriefing." : "De onderwerpen van het abonnement zijn bijgewerkt.";
+            // The typed topics replace the old ones: say which went, and how to keep them (a QA pass typed `abonneer
+            // Drones` after `abonneer drones oekraine` and lost oekraine without a word).
+            var dropped = existing.Topics.Where(t => !updated.Topics.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (updated.Topics.Count > 0 && dropped.Count > 0)
+            {
+                var kept = string.Join(' ', updated.Topics.Concat(dropped));
+                headline += $" Niet meer in je briefing: {string.Join(", ", dropped)}. Wil je {(dropped.Count == 1 ? "dat onderwerp" : "die onderwerpen")} houden, typ dan `abonneer {kept}`.";
+            }
         }
         await service.SaveAsync(context, updated, "subscription.subscribe", $"abonnement: {SubscriptionCard.TopicsText(updated)}, {SubscriptionCard.ScheduleText(updated)}", cancellationToken);
         await replies.ShowAsync(context, headline, updated, cancellationToken);
