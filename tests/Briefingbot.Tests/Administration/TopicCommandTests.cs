@@ -85,6 +85,22 @@ public class TopicCommandTests
         Assert.Empty(await bot.AuditAsync());
     }
 
+    /// <summary>
+    /// A name written with capitals, as a title is, followed by more words is refused even where the rest finds letters
+    /// (a QA pass: "Defensie industrie \"defensie-industrie\"" was saved as "defensie" with the query "industrie …").
+    /// </summary>
+    [Fact]
+    public async Task A_title_cased_name_of_several_words_is_refused_even_when_the_rest_finds_letters()
+    {
+        await using var bot = NewBot();
+        bot.Search.Letters.Add(FakeLetterSearch.MakeLetter("l4", "De Europese defensie-industrie schaalt op."));
+
+        var turn = await bot.SendAsync("onderwerp toevoegen Defensie industrie \"defensie-industrie\"", Anna);
+
+        Assert.Contains("`onderwerp toevoegen defensie-industrie \"defensie-industrie\"`", Reply(turn), StringComparison.Ordinal);
+        Assert.Empty(await bot.TopicStore.ListAsync());
+    }
+
     /// <summary>A one-word name and an unquoted query with a quoted phrase in it is a query, not a name of several words.</summary>
     [Fact]
     public async Task An_unquoted_query_with_a_quoted_phrase_is_saved_as_typed()

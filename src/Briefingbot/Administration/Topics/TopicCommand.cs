@@ -87,7 +87,10 @@ public sealed class TopicCommand(
             return;
         }
         var check = await CheckAsync(name, query, cancellationToken);
-        if (severalWords is { } oneWord && (!check.IsValid || check.MatchingLetters == 0))
+        // Also when the first word is written with capitals, as a title is ("Defensie industrie \"defensie-industrie\"",
+        // a QA pass: saved as "defensie" with the query "industrie …", which found letters): names are lower case.
+        var titleCased = arguments.TrimStart().TakeWhile(c => !char.IsWhiteSpace(c)).Any(char.IsUpper);
+        if (severalWords is { } oneWord && (!check.IsValid || check.MatchingLetters == 0 || titleCased))
         {
             await SuggestOneWordAsync(oneWord);
             return;
