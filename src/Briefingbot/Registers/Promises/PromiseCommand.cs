@@ -120,6 +120,15 @@ public sealed class PromiseCommand(
         // same text twice; a summary cut short still gets the whole sentence). Texts from the register and the open data are escaped: shown as written, never as Markdown.
         var text = new StringBuilder($"**Toezegging {number}** · {PromiseCards.StatusText(promise.Status)}\n\n");
         var quoted = PromiseCards.SentenceSaysMore(promise);
+        // The letter the promise was read from (none for the official register's promises).
+        var source = await letters.GetAsync(promise.LetterId, cancellationToken);
+        if (source is not null && PromiseContext.LeansOnWhatCameBefore(promise.Sentence)
+            && PromiseContext.PreviousSentence(source.RawText, promise.Start) is { } before)
+        {
+            // "Hierover zal uw Kamer separaat worden geïnformeerd": what "hierover" is (a QA pass).
+            text.Append("Daarvoor in de brief: ").Append(TeamsMarkdown.Escape(before)).Append("\n\n");
+            quoted = true;
+        }
         if (quoted)
         {
             text.Append("> ").Append(TeamsMarkdown.Escape(PromiseCards.Shorten(promise.Sentence, 600))).Append("\n\n");
@@ -130,7 +139,10 @@ public sealed class PromiseCommand(
         }
         text.Append("- Wie: ").Append(TeamsMarkdown.Escape(promise.Actor ?? "onbekend")).Append('\n')
             .Append("- Termijn: ").Append(PromiseCards.DueText(promise)).Append('\n')
-            .Append("- Bron: ").Append(TeamsMarkdown.Link(letter.Title, letter.Url)).Append('\n');
+            .Append("- Bron: ").Append(TeamsMarkdown.Link(letter.Title, letter.Url))
+            .Append(letter.Date is { } date ? $", {DutchDates.Format(date)}" : "")
+            // The letter itself, also where it has no official link (a QA pass: no link, no date, no way to open it).
+            .Append(source is null ? "" : $" · `brief {letter.Id}`").Append('\n');
         if (promise.FulfilledBy is { } by)
         {
             text.Append("- Voldaan met: ").Append(Evidence(by)).Append('\n');
