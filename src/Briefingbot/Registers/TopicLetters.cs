@@ -7,7 +7,12 @@ namespace Briefingbot.Registers;
 /// <summary>The letters a topic (or free search words) covers, for filtering registers by topic.</summary>
 /// <param name="Label">What the filter is, for the answer: "onderwerp defensie-eu" or "\"drones\"".</param>
 /// <param name="LetterIds">Ids of the matching letters; null when the search is unavailable.</param>
-public sealed record TopicFilter(string Label, IReadOnlySet<string>? LetterIds, string? Problem);
+/// <param name="PromiseNumbers">
+/// The promises the topic covers, among those of <paramref name="LetterIds"/>: an extracted one when its own part of
+/// the letter or its letter's title matches (<see cref="Promises.ExtractedPromiseTopics"/>), an official one by its
+/// words. Null when not worked out (no promise register): then every promise of those letters counts.
+/// </param>
+public sealed record TopicFilter(string Label, IReadOnlySet<string>? LetterIds, string? Problem, IReadOnlySet<long>? PromiseNumbers = null);
 
 public sealed class TopicLetters(
     ITopicStore topics,
@@ -46,15 +51,20 @@ public sealed class TopicLetters(
                     break;
                 }
             }
+            HashSet<long>? covered = null;
             if (promises is not null)
             {
                 // Register promises have no letter of their own ("tk-toezegging-…"): the topic covers those whose text
                 // or debate it matches, by the briefing's rule, so the view and the briefing of a topic agree.
                 var all = await promises.ListAsync(cancellationToken);
                 var official = await Promises.OfficialPromiseTopics.MatchingAsync(all, [query], search, officialSubjects, cancellationToken);
+                // A promise read from a letter: where its own part of the letter matches, by the same rule.
+                covered = await Promises.ExtractedPromiseTopics.MatchingAsync(all.Where(p => ids.Contains(p.LetterId)).ToList(), [query],
+                    (id, ct) => search.GetLetterAsync(id, ct), search, cancellationToken);
+                covered.UnionWith(official);
                 ids.UnionWith(all.Where(p => official.Contains(p.Number)).Select(p => p.LetterId));
             }
-            return new TopicFilter(label, ids, null);
+            return new TopicFilter(label, ids, null, covered);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

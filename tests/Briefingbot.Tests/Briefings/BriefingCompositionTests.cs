@@ -18,6 +18,29 @@ public sealed class BriefingCompositionTests
         return await services.GetRequiredService<BriefingComposer>().ComposeAsync(subscription, AsOf, since ?? AsOf.AddDays(-7), CancellationToken.None);
     }
 
+    /// <summary>
+    /// A promise is on the channel's topics where its own part of a letter on them is (its paragraph, and the question
+    /// before an answer), or where the letter's title is: a QA pass on topics drones got the RBZ agenda's promise on rail
+    /// transport, because the agenda mentions drones elsewhere.
+    /// </summary>
+    [Fact]
+    public async Task A_promise_is_on_the_topics_where_its_own_part_of_the_letter_is()
+    {
+        using var world = new BriefingWorld(AsOf);
+        world.Topics.Add("drones", "drones");
+        const string drones = "Het kabinet zal de Kamer voor de zomer informeren over de aanpak.";
+        const string rail = "Het kabinet zal met een voortgangsbrief over het spoor komen.";
+        var text = "Vraag 3\nWat doet het kabinet tegen drones boven kazernes?\n\nAntwoord\n" + drones + "\n\n"
+            + "Vraag 4\nHoe staat het met het spoor voor militair vervoer naar het oosten van Europa?\n\nAntwoord\n" + rail + "\n\n";
+        world.Search.Add("L4", "Schriftelijk overleg RBZ Defensie", text, new DateOnly(2025, 11, 20), AsOf.AddDays(-60));
+        world.Promises.Add(1, "L4", drones, Today.AddDays(20), start: text.IndexOf(drones, StringComparison.Ordinal));
+        world.Promises.Add(2, "L4", rail, Today.AddDays(20), start: text.IndexOf(rail, StringComparison.Ordinal));
+
+        var briefing = await ComposeAsync(world, Channel("drones"));
+
+        Assert.Equal([1], briefing.Promises.Select(p => p.Number));
+    }
+
     [Fact]
     public async Task Open_promises_are_ordered_overdue_then_due_soon_then_undated()
     {

@@ -97,6 +97,44 @@ public class PromiseSubjectTests
     }
 
     /// <summary>
+    /// A topic covers a letter's promises where the promise's own part of the letter (its paragraph and the text just
+    /// before it) matches, not every promise of a letter that mentions the topic once (a QA pass: "toezeggingen drones"
+    /// on a topic drones listed the RBZ agenda's promise on rail transport).
+    /// </summary>
+    [Fact]
+    public async Task A_topic_view_lists_the_promises_whose_own_part_of_the_letter_is_on_the_topic()
+    {
+        await using var bot = new CommandHarness(Now);
+        const string text = "Agenda van de Raad\n\n"
+            + "Vraag 3\nWat doet het kabinet tegen drones boven kazernes?\n\nAntwoord\nHet kabinet zal de Kamer voor de zomer informeren over de aanpak.\n\n"
+            + "Vraag 4\nHoe staat het met het spoor voor militair vervoer?\n\nAntwoord\nHet kabinet zal begin 2026 met een voortgangsbrief over het spoor komen.\n\n"
+            + "Vraag 5\nKomt er meer geld voor de marine, de landmacht, de luchtmacht, de marechaussee, het personeel en de kazernes in het hele land?\n\n"
+            + "Antwoord\nDe begroting voor volgend jaar volgt in september, met de plannen per onderdeel en de verdeling over de jaren die nog komen en de gevolgen daarvan.\n\n";
+        var letter = FakeLetterSearch.MakeLetter("004_agenda", text, new DateOnly(2025, 11, 20), "Schriftelijk overleg over de agenda van de RBZ Defensie");
+        bot.Search.Letters.Add(letter);
+        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var aboutDrones = "Het kabinet zal de Kamer voor de zomer informeren over de aanpak.";
+        var aboutRail = "Het kabinet zal begin 2026 met een voortgangsbrief over het spoor komen.";
+        await observer.OnLetterIngestedAsync(letter,
+            [
+                RegisterSeed.Promise("004_agenda", aboutDrones, "Kamer informeren over de aanpak", "voor de zomer", new DateOnly(2027, 7, 1), text.IndexOf(aboutDrones, StringComparison.Ordinal)),
+                RegisterSeed.Promise("004_agenda", aboutRail, "voortgangsbrief spoor", "begin 2026", new DateOnly(2027, 3, 31), text.IndexOf(aboutRail, StringComparison.Ordinal)),
+            ],
+            [], CancellationToken.None);
+        await bot.TopicStore.UpsertAsync(new Briefingbot.Storage.Topic("drones", "drones", Anna.AadObjectId, Now, Now));
+        await bot.TopicStore.UpsertAsync(new Briefingbot.Storage.Topic("agenda", "agenda", Anna.AadObjectId, Now, Now));
+
+        var drones = Reply(await bot.SendAsync("toezeggingen drones", Bob));
+        var rbz = Reply(await bot.SendAsync("toezeggingen agenda", Bob));
+
+        Assert.Contains("informeren over de aanpak", drones, StringComparison.Ordinal);
+        Assert.DoesNotContain("voortgangsbrief", drones, StringComparison.Ordinal);
+        // A topic the letter's title matches covers every promise in it.
+        Assert.Contains("informeren over de aanpak", rbz, StringComparison.Ordinal);
+        Assert.Contains("voortgangsbrief", rbz, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A register promise the Kamer closed, never changed by an admin, is not overdue in the view of a past day either:
     /// the briefing's rule (a review: the view still took "no history" to mean open, so it disagreed with the briefing).
     /// </summary>

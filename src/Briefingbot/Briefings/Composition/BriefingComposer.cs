@@ -149,12 +149,16 @@ public sealed class BriefingComposer(
         var later = 0;
         var all = Sources.Registers.OfficialPromises.WithoutDuplicates(await promises.ListAsync(ct));
         var officialOnTopics = topicQueries is null ? null : await OfficialPromisesOnTopicsAsync(all, topicQueries, ct);
+        // An extracted promise of a letter on the topics counts where its own part of the letter, or the letter's
+        // title, matches a topic (a QA pass: every promise of a letter that mentions drones once was listed under drones).
+        var extractedOnTopics = topicLetters is null ? null : await Registers.Promises.ExtractedPromiseTopics.MatchingAsync(
+            all.Where(p => topicLetters.ContainsKey(p.LetterId)).ToList(), topicQueries!.Select(t => t.Query).ToList(), letters.GetAsync, search, ct);
         foreach (var p in all)
         {
-            // An extracted promise is on the channel's topics when its letter is; an official one has no letter, so its
-            // own words are matched (text, ministry, the debate's onderwerp and committee) by the same rule.
+            // An extracted promise is on the channel's topics when its part of a letter on them is; an official one has
+            // no letter, so its own words are matched (text, ministry, the debate's onderwerp and committee) by the same rule.
             var onTopics = topicLetters is null
-                || (Sources.Registers.OfficialPromises.IsOfficial(p) ? officialOnTopics!.Contains(p.Number) : topicLetters.ContainsKey(p.LetterId));
+                || (Sources.Registers.OfficialPromises.IsOfficial(p) ? officialOnTopics!.Contains(p.Number) : extractedOnTopics!.Contains(p.Number));
             if (!onTopics || await StatusAtAsync(p, asOf, ct) != PromiseStatus.Open)
             {
                 continue;

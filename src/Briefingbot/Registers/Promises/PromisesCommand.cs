@@ -61,11 +61,7 @@ public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLe
             topic = new TopicFilter($"over ‘{topicName}’", null, null);
         }
         var today = asOf ?? clock.Today;
-        var items = await queries.ListAsync(today, asOf is not null, filter, topic?.LetterIds, cancellationToken);
-        if (topic is { LetterIds: null })
-        {
-            items = items.Where(i => PromiseSubject.IsAbout(i.Promise, words)).ToList();
-        }
+        var items = OnTopic(await queries.ListAsync(today, asOf is not null, filter, topic?.LetterIds, cancellationToken), topic, words);
         var subtitle = Subtitle(filter, today, asOf is not null, topic);
         var emptyNote = items.Count == 0 ? await EmptyNoteAsync(filter, today, asOf is not null, topic, words, cancellationToken) : PromiseCards.NoneFound;
         var (data, markdown) = await PromiseCards.BuildAsync(items, subtitle, new LetterRefs(lookup), cancellationToken, emptyNote);
@@ -81,16 +77,13 @@ public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLe
         CancellationToken cancellationToken)
     {
         var what = filter == PromiseFilter.Overdue ? "verlopen toezeggingen" : filter == PromiseFilter.Open ? "open toezeggingen" : "toezeggingen";
-        var label = topic is null ? "" : " " + topic.Label;
+        // "over ‘drones’" for typed words, "bij onderwerp drones" for a topic.
+        var label = topic is null ? "" : topic.LetterIds is null ? " " + topic.Label : " bij " + topic.Label;
         var per = historical ? $" --per {today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "";
         var subject = string.Join(' ', words);
         if (filter != PromiseFilter.All)
         {
-            var all = await queries.ListAsync(today, historical, PromiseFilter.All, topic?.LetterIds, cancellationToken);
-            if (topic is { LetterIds: null })
-            {
-                all = all.Where(i => PromiseSubject.IsAbout(i.Promise, words)).ToList();
-            }
+            var all = OnTopic(await queries.ListAsync(today, historical, PromiseFilter.All, topic?.LetterIds, cancellationToken), topic, words);
             if (all.Count > 0)
             {
                 var others = all.Count == 1 ? "1 toezegging met een andere status" : $"{all.Count} toezeggingen met een andere status";
@@ -101,6 +94,17 @@ public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLe
             ? $"Geen toezeggingen{label}, ook niet afgerond of ingetrokken. Typ `toezeggingen{per}` voor alle open toezeggingen, of zoek in de brieven met `zoek {subject}`."
             : $"Geen {what}.";
     }
+
+    /// <summary>
+    /// The promises a topic covers (its own words for a topic, <see cref="TopicFilter.PromiseNumbers"/>), or those about
+    /// the typed words (<see cref="PromiseSubject"/>); all without either.
+    /// </summary>
+    private static IReadOnlyList<PromiseItem> OnTopic(IReadOnlyList<PromiseItem> items, TopicFilter? topic, List<string> words) => topic switch
+    {
+        { LetterIds: null } => items.Where(i => PromiseSubject.IsAbout(i.Promise, words)).ToList(),
+        { PromiseNumbers: { } covered } => items.Where(i => covered.Contains(i.Promise.Number)).ToList(),
+        _ => items,
+    };
 
     private static string Subtitle(PromiseFilter filter, DateOnly today, bool historical, TopicFilter? topic)
     {

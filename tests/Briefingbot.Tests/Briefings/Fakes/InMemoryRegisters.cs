@@ -21,8 +21,10 @@ public sealed class InMemoryPromiseRegister : IPromiseRegister
 {
     private readonly List<PromiseRecord> _rows = [];
 
-    public void Add(long number, string letterId, string what, DateOnly? due, PromiseStatus status = PromiseStatus.Open, DateOnly? letterDate = null, string? phrase = null, DateTimeOffset? createdAt = null) =>
-        _rows.Add(new PromiseRecord(number, $"k{number}", letterId, what, 0, 1, "de minister", what, phrase, due, 0.9, letterDate, status, null, createdAt ?? DateTimeOffset.UnixEpoch, createdAt ?? DateTimeOffset.UnixEpoch));
+    /// <param name="start">Where the promise's sentence (<paramref name="what"/>) stands in its letter's text.</param>
+    public void Add(long number, string letterId, string what, DateOnly? due, PromiseStatus status = PromiseStatus.Open, DateOnly? letterDate = null, string? phrase = null, DateTimeOffset? createdAt = null,
+        int start = 0) =>
+        _rows.Add(new PromiseRecord(number, $"k{number}", letterId, what, start, start == 0 ? 1 : start + what.Length, "de minister", what, phrase, due, 0.9, letterDate, status, null, createdAt ?? DateTimeOffset.UnixEpoch, createdAt ?? DateTimeOffset.UnixEpoch));
 
     /// <summary>A promise from the official register (key <c>tk:&lt;nummer&gt;</c>), as the sync writes it.</summary>
     public void AddOfficial(long number, string nummer, string sentence, DateOnly? due, DateOnly made, PromiseStatus status = PromiseStatus.Open, DateTimeOffset? updatedAt = null) =>
