@@ -147,7 +147,30 @@ public sealed class BriefingBotTests : IDisposable
         var text = CardAssert.AllText(turn.SingleCard());
         Assert.Contains("Vragen (20)", text);
         Assert.Contains("**Vraag 1 (GroenLinks-PvdA)** Hoe zet de minister drones in bij oefening 1?", text);
-        Assert.Contains("… en nog 5 vragen.", text);
+        Assert.Contains("… en nog 5 vragen: typ ‘brief " + SampleLetters.QuestionsId + " vanaf 16’.", text);
+    }
+
+    /// <summary>
+    /// The rest of a letter's questions, by button or typed (a QA pass: "… en nog 33 vragen" with no way to see them).
+    /// </summary>
+    [Fact]
+    public async Task The_next_questions_of_a_letter_are_a_button_or_typed_command_away()
+    {
+        var first = await _host.SayAsync("brief " + SampleLetters.QuestionsId);
+        var next = CardAssert.Actions(first.SingleCard()).Single(a => a.Title == "Volgende vragen");
+
+        var pressed = await _host.TurnAsync(FakeTurnContext.Invoke("adaptiveCard/action",
+            $$$"""{"action":{"type":"Action.Execute","verb":"brief","data":{{{next.Payload.GetRawText()}}}}}"""));
+        var typed = await _host.SayAsync("brief " + SampleLetters.QuestionsId + " vanaf 16");
+
+        foreach (var text in new[] { CardAssert.AllText(InvokeCard(pressed)), CardAssert.AllText(typed.SingleCard()) })
+        {
+            Assert.Contains("Vragen 16-20 van 20", text);
+            Assert.Contains("**Vraag 16 (VVD)**", text);
+            Assert.DoesNotContain("**Vraag 15 ", text);
+            Assert.DoesNotContain("en nog", text);
+        }
+        Assert.DoesNotContain(CardAssert.Actions(typed.SingleCard()), a => a.Title == "Volgende vragen");
     }
 
     [Fact]

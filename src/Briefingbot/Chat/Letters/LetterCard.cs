@@ -13,9 +13,13 @@ public static class LetterCard
     /// <summary>At most this many questions/sections are listed; the rest is counted.</summary>
     public const int MaxSections = 15;
 
+    /// <summary>The furthest a list may start (0-based); a letter has far fewer questions.</summary>
+    internal const int MaxFrom = 100_000;
+
     /// <param name="back">Button data to return to the results the letter was opened from, or null.</param>
     /// <param name="interactive">Buttons that talk to the bot.</param>
-    public static CardAnswer Create(Letter letter, string? summary, JsonObject? back, bool interactive = true)
+    /// <param name="from">The 0-based position of the first question or section listed (<c>brief &lt;id&gt; vanaf &lt;n&gt;</c>).</param>
+    public static CardAnswer Create(Letter letter, string? summary, JsonObject? back, bool interactive = true, int from = 0)
     {
         var facts = new JsonArray();
         void Fact(string name, string? value)
@@ -38,12 +42,15 @@ public static class LetterCard
         var entries = isQa
             ? questions.Select(QuestionLine).ToList()
             : letter.Passages.Where(p => p.Kind == PassageKind.Heading).Select(p => TeamsMarkdown.Escape(CardText.Truncate(p.Heading ?? p.Text, 200))).Where(s => s.Length > 0).ToList();
+        from = Math.Clamp(from, 0, Math.Max(0, entries.Count - 1));
         var sections = new JsonArray();
-        foreach (var entry in entries.Take(MaxSections))
+        foreach (var entry in entries.Skip(from).Take(MaxSections))
         {
             sections.Add(new JsonObject { ["text"] = entry });
         }
-        int rest = entries.Count - sections.Count;
+        int rest = entries.Count - from - sections.Count;
+        var next = from + sections.Count + 1; // the 1-based number the next part starts at
+        var noun = isQa ? (rest == 1 ? "vraag" : "vragen") : (rest == 1 ? "onderdeel" : "onderdelen");
         var sourceUrl = CardLinks.IsSafeHttpUrl(letter.SourceUrl) ? letter.SourceUrl! : "";
         var cleanSummary = TeamsMarkdown.Escape(CardText.Truncate(summary, 1200));
 
@@ -54,10 +61,14 @@ public static class LetterCard
             ["hasSummary"] = cleanSummary.Length > 0,
             ["summary"] = cleanSummary,
             ["hasSections"] = sections.Count > 0,
-            ["sectionsHeading"] = isQa ? $"Vragen ({entries.Count})" : "Onderdelen",
+            ["sectionsHeading"] = (isQa ? "Vragen" : "Onderdelen")
+                + (from > 0 ? $" {from + 1}-{from + sections.Count} van {entries.Count}" : isQa ? $" ({entries.Count})" : ""),
             ["sections"] = sections,
             ["hasMoreSections"] = rest > 0,
-            ["moreSections"] = rest > 0 ? $"… en nog {rest} {(isQa ? (rest == 1 ? "vraag" : "vragen") : (rest == 1 ? "onderdeel" : "onderdelen"))}." : "",
+            ["moreSections"] = rest > 0 ? $"… en nog {rest} {noun}: typ `brief {letter.Id} vanaf {next}`." : "",
+            ["hasNextSections"] = rest > 0 && interactive,
+            ["nextSectionsTitle"] = isQa ? "Volgende vragen" : "Volgende onderdelen",
+            ["nextSections"] = ActionData.Command("brief", $"brief {letter.Id} vanaf {next}", ("id", letter.Id), ("from", next)),
             ["hasSource"] = sourceUrl.Length > 0,
             ["sourceUrl"] = sourceUrl,
             ["interactive"] = interactive,

@@ -11,11 +11,14 @@ public sealed class LetterCommand(ILetterSearch search, ChatResponder responder)
 {
     public IReadOnlyList<string> Names { get; } = ["brief", "toon", "letter", "show"];
 
-    public string Usage => "`brief <id>`: toon één brief met samenvatting en vragen of onderdelen";
+    public string Usage => "`brief <id> [vanaf <nr>]`: toon één brief met samenvatting en vragen of onderdelen (vanaf de vraag met dat volgnummer)";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var id = LetterIds.FromContext(context);
+        // "brief <id> vanaf 16" (typed, or the "Volgende vragen" button): the questions from the 16th on (a QA pass: the
+        // card said "… en nog 33 vragen" with no way to see them).
+        var from = FromNumber(context, ref id);
         var letter = id is null ? null : await search.GetLetterAsync(id, cancellationToken).ConfigureAwait(false);
         if (letter is null && id is not null && id.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, _])
         {
@@ -37,6 +40,26 @@ public sealed class LetterCommand(ILetterSearch search, ChatResponder responder)
         {
             back = request.ToActionData("meer", "zoek " + request.Query);
         }
-        await responder.SendAsync(context, LetterCard.Create(letter, summary, back), cancellationToken).ConfigureAwait(false);
+        await responder.SendAsync(context, LetterCard.Create(letter, summary, back, from: from), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The 0-based position to list a letter's questions or sections from: the button's "from", or "vanaf &lt;n&gt;"
+    /// after a typed id (taken off <paramref name="id"/>); 0 otherwise.
+    /// </summary>
+    private static int FromNumber(CommandContext context, ref string? id)
+    {
+        if (context.SubmitData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("from", out var f)
+            && f.ValueKind == JsonValueKind.Number && f.TryGetInt32(out var given))
+        {
+            return Math.Clamp(given - 1, 0, LetterCard.MaxFrom);
+        }
+        if (id?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, "vanaf" or "Vanaf", var number]
+            && int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var typed))
+        {
+            id = first;
+            return Math.Clamp(typed - 1, 0, LetterCard.MaxFrom);
+        }
+        return 0;
     }
 }
