@@ -140,6 +140,23 @@ public class RegisterViewTests
         Assert.Contains("genoemd in: [Schriftelijk overleg RBZ Defensie 1 december 2025]", ecofin.Split("\n- ")[0]);
     }
 
+    /// <summary>
+    /// A past meeting known from a letter written afterwards names that letter (a QA pass: the Europese Raad of 23
+    /// October 2025 and the NAVO-top showed no letter at all); it prepares nothing, so it is not "voorbereid in".
+    /// </summary>
+    [Fact]
+    public async Task A_past_meeting_names_the_letter_that_looks_back_on_it()
+    {
+        await using var bot = await SeededBotAsync();
+
+        var text = Reply(await bot.SendAsync("vergaderingen 2025-03-01 tot 2025-03-10", Bob));
+
+        var council = text[text.IndexOf("6 maart 2025**", StringComparison.Ordinal)..];
+        Assert.Contains("teruggeblikt in: [Kabinetsappreciatie Witboek]", council.Split("\n- ")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("voorbereid in: [Kabinetsappreciatie Witboek]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("open toezegging", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Meetings_between_two_dates_and_bad_periods()
     {

@@ -23,6 +23,9 @@ public static class MeetingCards
     private static string LetterLine(LetterRef l, bool preparing) =>
         (preparing ? "voorbereid in: " : "genoemd in: ") + TeamsMarkdown.Link(l.Title, l.Url);
 
+    /// <summary>A letter written after the meeting that mentions it: it looks back on it.</summary>
+    private static string ReportLine(LetterRef l) => "teruggeblikt in: " + TeamsMarkdown.Link(l.Title, l.Url);
+
     private static string PromiseLine(PromiseItem p) =>
         $"open toezegging #{p.Promise.Number}: {TeamsMarkdown.Escape(p.Promise.What)} · {PromiseCards.DueText(p.Promise)}";
 
@@ -43,6 +46,10 @@ public static class MeetingCards
             {
                 letters.Add(new JsonObject { ["text"] = LetterLine(l, preparing) });
             }
+            foreach (var l in item.ReportedIn)
+            {
+                letters.Add(new JsonObject { ["text"] = ReportLine(l) });
+            }
             var promises = new JsonArray();
             foreach (var p in item.OpenPromises.Take(MaxPromisesPerMeeting))
             {
@@ -60,7 +67,7 @@ public static class MeetingCards
                 ["heading"] = (shownLocation is null ? shownName : $"{shownName} · {shownLocation}") + $" · nr. {m.Id}",
                 ["when"] = When(m),
                 ["startDate"] = m.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["hasLetters"] = item.Letters.Count > 0,
+                ["hasLetters"] = item.Letters.Count + item.ReportedIn.Count > 0,
                 ["letters"] = letters,
                 ["hasPromises"] = item.OpenPromises.Count > 0,
                 ["promises"] = promises,
@@ -77,6 +84,10 @@ public static class MeetingCards
             foreach (var (l, preparing) in item.Letters)
             {
                 text.Append("  - ").Append(LetterLine(l, preparing)).Append('\n');
+            }
+            foreach (var l in item.ReportedIn)
+            {
+                text.Append("  - ").Append(ReportLine(l)).Append('\n');
             }
             foreach (var p in item.OpenPromises.Take(MaxPromisesPerMeeting))
             {

@@ -20,7 +20,14 @@ public sealed record MeetingLetter(LetterRef Letter, bool Preparing)
 
 /// <summary>A meeting with the letters that prepare it and the open promises made in those letters.</summary>
 /// <param name="Letters">Letters dated before the meeting that mention it, then undated letters that mention it; never letters reporting on it afterwards.</param>
-public sealed record MeetingItem(MeetingRecord Meeting, IReadOnlyList<MeetingLetter> Letters, IReadOnlyList<PromiseItem> OpenPromises);
+public sealed record MeetingItem(MeetingRecord Meeting, IReadOnlyList<MeetingLetter> Letters, IReadOnlyList<PromiseItem> OpenPromises)
+{
+    /// <summary>
+    /// Letters dated after the meeting that mention it (they report on it), for the meetings view only: a past meeting
+    /// known only from such letters showed no source at all (a QA pass: "Europese Raad 23 oktober 2025" with no line).
+    /// </summary>
+    public IReadOnlyList<LetterRef> ReportedIn { get; init; } = [];
+}
 
 /// <summary>
 /// The meeting register for a period, as it stands today or stood on a given day. Also used by the weekly briefing.
@@ -41,7 +48,7 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
             .OrderBy(m => m.StartDate).ThenBy(m => m.Type, StringComparer.Ordinal)
             .ToList();
         var openPromises = await promises.ListAsync(today, historical, PromiseFilter.Open, null, cancellationToken);
-        var listed = new List<(MeetingRecord Meeting, List<MeetingLetter> Related, Dictionary<string, int> FirstMention)>();
+        var listed = new List<(MeetingRecord Meeting, List<MeetingLetter> Related, Dictionary<string, int> FirstMention, List<LetterRef> ReportedIn)>();
         foreach (var meeting in meetings)
         {
             var sources = await register.SourcesAsync(meeting.Id, cancellationToken);
@@ -69,7 +76,9 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
             var firstMention = known.Where(k => k.Source.IsAfterLetter != false)
                 .GroupBy(k => k.Letter.Id, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Min(k => k.Source.Start), StringComparer.Ordinal);
-            listed.Add((meeting, related, firstMention));
+            var reportedIn = known.Where(k => k.Source.IsAfterLetter == false && related.All(r => r.Letter.Id != k.Letter.Id))
+                .Select(k => k.Letter).DistinctBy(l => l.Id).OrderBy(l => l.Date ?? DateOnly.MaxValue).ToList();
+            listed.Add((meeting, related, firstMention, reportedIn));
         }
 
         // A letter's open promises are listed once, under the meeting that letter is about: the one it names first
@@ -81,7 +90,7 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
                 .OrderBy(x => x.FirstMention[letterId]).ThenBy(x => x.Meeting.StartDate).First().Meeting.Id;
         }
         return listed.Select(x => new MeetingItem(x.Meeting, x.Related,
-                openPromises.Where(p => home.TryGetValue(p.Promise.LetterId, out var id) && id == x.Meeting.Id).ToList()))
+                openPromises.Where(p => home.TryGetValue(p.Promise.LetterId, out var id) && id == x.Meeting.Id).ToList()) { ReportedIn = x.ReportedIn })
             .ToList();
     }
 
