@@ -15,6 +15,18 @@ public class PromiseCommandTests
         return (bot, (await bot.PromisesAsync()).Single(p => p.DeadlinePhrase == "begin 2026").Number);
     }
 
+    /// <summary>An open promise past its date says so in its own view (a QA pass: "· open" for one due long ago).</summary>
+    [Fact]
+    public async Task The_view_of_an_open_promise_past_its_date_says_it_is_overdue()
+    {
+        var (bot, number) = await SeededAsync(); // due 31 March 2026; today is 24 November 2026
+        await using var _ = bot;
+        var undated = (await bot.PromisesAsync()).Single(p => p.DueDate is null && p.LetterId == RegisterSeed.Letter001).Number;
+
+        Assert.StartsWith($"**Toezegging {number}** · open · **verlopen**", Reply(await bot.SendAsync($"toezegging {number}", Bob)), StringComparison.Ordinal);
+        Assert.StartsWith($"**Toezegging {undated}** · open\n", Reply(await bot.SendAsync($"toezegging {undated}", Bob)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Non_admin_cannot_mark_a_promise_fulfilled_and_nothing_changes()
     {
@@ -59,7 +71,7 @@ public class PromiseCommandTests
         var withoutCards = await bot.SendAsync($"toezegging {number}", Anna);
 
         var card = Assert.Single(Assert.Single(withCards.Sent).Attachments!);
-        Assert.Equal($"Toezegging {number} · open", withCards.Sent[0].Summary); // the notification preview: plain text
+        Assert.Equal($"Toezegging {number} · open · verlopen", withCards.Sent[0].Summary); // the notification preview: plain text (due 31 March 2026)
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
         var (template, data) = bot.Cards.Rendered[^1];
         Assert.Equal("note", template);

@@ -118,7 +118,9 @@ public sealed class PromiseCommand(
         var letter = await new LetterRefs(letters).GetAsync(promise.LetterId, cancellationToken);
         // The letter's sentence as a quote only where it says anything the promise's summary does not (a QA pass: the
         // same text twice; a summary cut short still gets the whole sentence). Texts from the register and the open data are escaped: shown as written, never as Markdown.
-        var text = new StringBuilder($"**Toezegging {number}** · {PromiseCards.StatusText(promise.Status)}\n\n");
+        // An open promise past its date says so (a QA pass: "· open" for one due 1 July 2024, as the list calls it "verlopen").
+        var overdue = promise.Status == PromiseStatus.Open && promise.DueDate is { } due && due < clock.Today ? " · **verlopen**" : "";
+        var text = new StringBuilder($"**Toezegging {number}** · {PromiseCards.StatusText(promise.Status)}{overdue}\n\n");
         var quoted = PromiseCards.SentenceSaysMore(promise);
         // The letter the promise was read from (none for the official register's promises).
         var source = await letters.GetAsync(promise.LetterId, cancellationToken);
