@@ -40,7 +40,7 @@ public sealed class BriefingTests(PlaygroundFixture fixture)
         Assert.True(promises >= 0 && letters > promises, $"No promises section before the letters section:\n{text}");
         var section = text[promises..letters];
         Assert.DoesNotContain("Geen openstaande toezeggingen", section, StringComparison.Ordinal);
-        Assert.True(new[] { "Termijn verstreken", "Uiterlijk", "Geen termijn" }.Any(w => section.Contains(w, StringComparison.Ordinal)),
+        Assert.True(new[] { "Termijn verstreken", "Uiterlijk", "Geen termijn", "Geen datum" }.Any(w => section.Contains(w, StringComparison.Ordinal)),
             $"No promise with its term listed:\n{section}");
         Assert.DoesNotContain("${", briefing.CardJson);
     }

@@ -178,6 +178,16 @@ public sealed class BriefingRendererTests
     }
 
     [Fact]
+    public void An_undated_promise_with_a_phrase_has_no_date_as_the_register_view_says()
+    {
+        // A QA pass: "Geen termijn — “separaat”" here, "geen datum (separaat)" in `toezeggingen`.
+        var text = Assert.Single(Renderer.Render(Sample(promises: 3), cards: false)).Text!;
+
+        Assert.Contains("Geen datum — “voor het einde van het jaar”", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geen termijn — ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_briefing_says_so()
     {
         var empty = new Briefing(DateTimeOffset.UnixEpoch, new DateOnly(2026, 1, 5), [], DateTimeOffset.UnixEpoch, [], [], [], [], 0, 0);

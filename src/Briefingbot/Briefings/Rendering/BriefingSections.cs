@@ -131,7 +131,8 @@ internal static class BriefingSections
         {
             PromiseUrgency.Overdue => $"⚠️ Termijn verstreken ({DutchFormat.ShortDate(p.DueDate!.Value)})",
             PromiseUrgency.DueSoon => $"Uiterlijk {DutchFormat.ShortDate(p.DueDate!.Value)}",
-            _ => "Geen termijn",
+            // As the register view words it: a phrase without a date ("separaat") is no date, not no term.
+            _ => p.DeadlinePhrase is { Length: > 0 } ? "Geen datum" : "Geen termijn",
         };
         if (p.DeadlinePhrase is { Length: > 0 } phrase)
         {
