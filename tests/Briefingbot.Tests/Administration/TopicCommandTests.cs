@@ -31,6 +31,8 @@ public class TopicCommandTests
         Assert.Equal("topics-saved", template);
         Assert.Equal(2, (int)data["matchingLetters"]!);
         Assert.Equal("Nu vindt de zoekvraag 2 brieven.", (string?)data["matchingText"]);
+        // The card gives the count once (its facts) and then the next step (a QA pass: the count twice).
+        Assert.Equal("Een gesprek volgt dit onderwerp met `abonneer defensie-eu`.", (string?)data["nextStep"]);
         var audit = Assert.Single((await bot.AuditAsync()));
         Assert.Equal(("topic.add", Anna.AadObjectId), (audit.Action, audit.ActorAadObjectId));
     }

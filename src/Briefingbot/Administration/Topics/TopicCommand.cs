@@ -121,6 +121,10 @@ public sealed class TopicCommand(
 
         var headline = existing is null ? $"Onderwerp **{name}** is toegevoegd." : $"Onderwerp **{name}** is gewijzigd.";
         var matchingText = check.MatchingLetters == 1 ? "Nu vindt de zoekvraag 1 brief." : $"Nu vindt de zoekvraag {check.MatchingLetters} brieven.";
+        // What to do next, under the card's count (a QA pass: the card said the count twice).
+        var nextStep = check.MatchingLetters == 0
+            ? $"De zoekvraag vindt nu nog geen brief; nieuwe brieven die erop passen komen vanzelf in de briefing van wie `abonneer {name}` typt."
+            : $"Een gesprek volgt dit onderwerp met `abonneer {name}`.";
         var data = new JsonObject
         {
             ["title"] = existing is null ? "Onderwerp toegevoegd" : "Onderwerp gewijzigd",
@@ -131,8 +135,9 @@ public sealed class TopicCommand(
             ["matchingLetters"] = check.MatchingLetters,
             ["matchingCount"] = check.MatchingLetters == 1 ? "1 brief" : $"{check.MatchingLetters} brieven",
             ["matchingText"] = matchingText,
+            ["nextStep"] = nextStep,
         };
-        await replies.SendCardAsync(context, CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\n{matchingText}", cancellationToken);
+        await replies.SendCardAsync(context, CardNames.TopicSaved, data, $"{headline}\n\nZoekvraag: `{query}`\n\n{matchingText} {nextStep}", cancellationToken);
     }
 
     private async Task<QueryCheck> CheckAsync(string name, string query, CancellationToken cancellationToken)
