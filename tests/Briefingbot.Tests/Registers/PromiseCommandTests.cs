@@ -80,6 +80,18 @@ public class PromiseCommandTests
     }
 
     [Fact]
+    public async Task A_letter_id_as_evidence_may_be_written_as_the_letter_is_opened()
+    {
+        // A QA pass: "toezegging 8 voldaan brief 003_…" was refused as "geen bekende brief".
+        var (bot, number) = await SeededAsync();
+        await using var _ = bot;
+
+        await bot.SendAsync($"toezegging {number} voldaan brief {RegisterSeed.Letter000}", Anna);
+
+        Assert.Equal($"https://example.org/{RegisterSeed.Letter000}", (await bot.PromiseRegister.GetAsync(number))!.FulfilledBy);
+    }
+
+    [Fact]
     public async Task Letter_id_as_evidence_becomes_the_letters_link()
     {
         var (bot, number) = await SeededAsync();

@@ -99,6 +99,11 @@ public sealed class PromiseCommand(
     private async Task<string?> ResolveEvidenceAsync(string evidence, CancellationToken cancellationToken)
     {
         var text = evidence.Trim('<', '>', ' ');
+        // "brief 003_…", as the letter is opened (a QA pass: refused as "geen bekende brief").
+        if (text.StartsWith("brief ", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text["brief ".Length..].Trim();
+        }
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
         {
             return uri.ToString();
