@@ -47,7 +47,11 @@ public static class ProtocolServiceCollectionExtensions
             client.MaxResponseContentBufferSize = 1024 * 1024;
         });
         // The connector client applies its own per-attempt timeout (with the injected TimeProvider).
-        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // A redirect is not followed: the Bot Connector API answers where it was asked, and a 3xx would carry the
+        // conversation's message to another host (a security review saw a reply re-posted to a redirect target; the token
+        // was already withheld there). A redirect is a failed send.
+        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
 
         services.TryAddSingleton<LoopbackAwareDocumentRetriever>();

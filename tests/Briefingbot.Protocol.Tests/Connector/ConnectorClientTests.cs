@@ -200,6 +200,22 @@ public sealed class ConnectorClientTests
     }
 
     [Theory]
+    [InlineData(307)]
+    [InlineData(302)]
+    public async Task A_redirect_is_not_followed_so_the_message_stays_with_the_service(int status)
+    {
+        // A security review: a trusted service URL that answered 307 had the reply re-posted to the redirect target.
+        await using var elsewhere = await LoopbackServer.StartAsync((context, _) => Answer(context, 200, """{"id":"stolen"}"""));
+        await using var server = await LoopbackServer.StartAsync((context, _) => Answer(context, status, null, h => h.Location = elsewhere.BaseAddress.AbsoluteUri + "v3/x"));
+        await using var services = ProtocolServices.Build(Settings());
+
+        var result = await Client(services).SendToConversationAsync(server.BaseAddress.AbsoluteUri, ConversationId, new Activity { Text = "vertrouwelijk" });
+
+        Assert.NotEqual(ConnectorOutcome.Ok, result.Outcome);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Theory]
     [InlineData(403, """{"error":{"code":"MessageWritesBlocked","message":"Bot is not installed"}}""")]
     [InlineData(404, """{"error":{"code":"ConversationNotFound","message":"Conversation not found."}}""")]
     public async Task Forbidden_or_not_found_means_the_conversation_is_gone(int status, string body)
