@@ -26,4 +26,18 @@ public sealed class SourcesStatusCommandTests
         Assert.Contains("Synchronisatie staat **uit**", Reply(text), StringComparison.Ordinal);
         Assert.Contains("Nog geen synchronisatie gedraaid.", Reply(text), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Source URLs as `bronnen status`, stored sync errors and logs show them: without credentials (a security review).
+    /// </summary>
+    [Theory]
+    [InlineData("https://u:p@h.example.org/a?b=1", "https://h.example.org/a?b=1")]
+    [InlineData("https://h.example.org/a?token=abc&x=2", "https://h.example.org/a?token=***&x=2")]
+    [InlineData("https://h.example.org/feed?skiptoken=123", "https://h.example.org/feed?skiptoken=123")]
+    [InlineData("https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Document", "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Document")]
+    [InlineData("not a url ?key=1", "not a url ?key=***")]
+    public void Urls_lose_their_credentials_for_display(string url, string shown)
+    {
+        Assert.Equal(shown, Briefingbot.Sources.Feed.SafeUrl.Display(url));
+    }
 }

@@ -45,7 +45,7 @@ public sealed class SourcesStatusCommand(
         var settings = options.CurrentValue.TweedeKamer;
         var text = new StringBuilder("**Bronnen: open data Tweede Kamer**\n\n");
         text.Append(settings.Enabled
-            ? $"Synchronisatie staat **aan** (elke {Duration(settings.Interval)}), bron {settings.BaseUrl}.\n\n"
+            ? $"Synchronisatie staat **aan** (elke {Duration(settings.Interval)}), bron {Feed.SafeUrl.Display(settings.BaseUrl)}.\n\n"
             : "Synchronisatie staat **uit** (zet `Sources:TweedeKamer:Enabled` op `true`). Handmatig: `sync` op de opdrachtregel.\n\n");
 
         var runs = await store.LatestRunsAsync(5, cancellationToken);

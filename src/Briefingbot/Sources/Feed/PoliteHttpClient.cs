@@ -82,19 +82,19 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
             everyAttemptAnswered &= failure == IncompleteBody;
             if (attempt >= settings.MaxRetries)
             {
-                throw new SourceUnavailableException($"{url}: {failure} after {attempt + 1} attempts") { Answered = everyAttemptAnswered };
+                throw new SourceUnavailableException($"{SafeUrl.Display(url)}: {failure} after {attempt + 1} attempts") { Answered = everyAttemptAnswered };
             }
             // Exponential from one request interval (at least 1 s), or what the server asked for.
             var computed = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
             var delay = retryAfter ?? computed;
             if (delay > settings.MaxRetryDelay)
             {
-                throw new SourceUnavailableException($"{url}: {failure}; the server asks to wait {delay}, longer than Sources:TweedeKamer:MaxRetryDelay");
+                throw new SourceUnavailableException($"{SafeUrl.Display(url)}: {failure}; the server asks to wait {delay}, longer than Sources:TweedeKamer:MaxRetryDelay");
             }
             attempt++;
             Interlocked.Increment(ref _retries);
             LastBackoff = delay;
-            SourcesLog.BackingOff(logger, url, failure, delay, attempt);
+            SourcesLog.BackingOff(logger, SafeUrl.Display(url), failure, delay, attempt);
             await Task.Delay(delay, time, ct);
         }
     }
@@ -119,7 +119,7 @@ public sealed class PoliteHttpClient(IHttpClientFactory httpClientFactory, IOpti
                 var declared = response.Content.Headers.ContentLength;
                 if (declared > settings.MaxFileBytes)
                 {
-                    throw new SourceFileTooLargeException($"{url}: {declared} bytes is more than Sources:TweedeKamer:MaxFileBytes");
+                    throw new SourceFileTooLargeException($"{SafeUrl.Display(url)}: {declared} bytes is more than Sources:TweedeKamer:MaxFileBytes");
                 }
                 var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
                 if (declared is { } expected && body.Length != expected)
