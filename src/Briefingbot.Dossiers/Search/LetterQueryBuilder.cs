@@ -621,14 +621,19 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         {
             return null;
         }
-        foreach (var linking in (ReadOnlySpan<string>)["", "s"])
+        // Worked out once per index snapshot and pair (every step of a query asks again): two analyses and look-ups.
+        return Cached("\u0002" + TextFolding.Fold(first).ToLowerInvariant() + "\u0000" + TextFolding.Fold(second).ToLowerInvariant(), () =>
         {
-            if (PrimaryTerms(first + linking + second) is [var joined] && _isKnown(joined.Term))
+            foreach (var linking in new[] { "", "s" })
             {
-                return joined.Term;
+                // Analysed without the compound step, as the spelled guesses are: the word's own term is the same.
+                if (TokenAnalysis.Analyze(WholeWords, IndexFields.Text, first + linking + second) is [{ Term: var joined }] && _isKnown(joined))
+                {
+                    return [joined];
+                }
             }
-        }
-        return null;
+            return [];
+        }) is [var term] ? term : null;
     }
 
     /// <summary>A phrase that spells out an abbreviation ("\"Europees Defensiefonds\""): the phrase or its short form.</summary>
