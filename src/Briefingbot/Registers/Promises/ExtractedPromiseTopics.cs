@@ -7,8 +7,8 @@ namespace Briefingbot.Registers.Promises;
 
 /// <summary>
 /// Which promises read from letters a topic covers: those whose own part of the letter the topic query matches (the
-/// paragraph the promise stands in and the text just before it, where an answer's question is), or whose letter's
-/// title it matches (a letter about drones: every promise in it is). A QA pass subscribed to "drones" and got every
+/// passage the promise stands in, with its heading and the question an answer answers: <see cref="OwnPart"/>), or whose
+/// letter's title it matches (a letter about drones: every promise in it is). A QA pass subscribed to "drones" and got every
 /// promise of the RBZ Defensie agenda, which mentions drones once, rail transport among them, because a promise used to
 /// count when its whole letter matched. The same matcher as for the official register's promises
 /// (<see cref="ShortTextMatcher"/>), one rule for the briefing and <c>toezeggingen &lt;onderwerp&gt;</c>.
@@ -32,7 +32,7 @@ public static partial class ExtractedPromiseTopics
         foreach (var p in extracted)
         {
             var source = await letter(p.LetterId, ct);
-            texts.Add(source is null ? p.Sentence : source.Title + "\n" + OwnPart(source.RawText, p));
+            texts.Add(source is null ? p.Sentence : source.Title + "\n" + OwnPart(source, p));
         }
         using var matcher = new ShortTextMatcher(texts, await search.AbbreviationsAsync(ct));
         var numbers = new HashSet<long>();
@@ -47,11 +47,31 @@ public static partial class ExtractedPromiseTopics
     }
 
     /// <summary>
+    /// The promise's own part of its letter: the passage it stands in, as the search indexed it, with the passage's
+    /// section heading and, in a question-and-answer document, the question the answer answers (the whole question,
+    /// also for the second part of a long answer). A QA pass found the paragraph rule below too narrow ("de
+    /// leveringszekerheid" was asked three paragraphs above the promise that answers it) and too wide (the letter's
+    /// outline, "… steun Oekraïne …", counted for the promise in the next paragraph). A letter without passages falls
+    /// back to <see cref="OwnParagraph"/>.
+    /// </summary>
+    internal static string OwnPart(Letter letter, PromiseRecord p)
+    {
+        if (letter.Passages.Count == 0)
+        {
+            return OwnParagraph(letter.RawText, p);
+        }
+        var passage = letter.Passages.FirstOrDefault(x => x.Start <= p.Start && p.Start < x.End);
+        return passage is null
+            ? p.Sentence
+            : string.Join("\n", new[] { passage.Heading, passage.Question, passage.Text }.Where(t => !string.IsNullOrWhiteSpace(t)));
+    }
+
+    /// <summary>
     /// The promise's paragraph (between blank lines) and the paragraph before it, where an answer's question is; when
     /// that one is a heading ("Antwoord", <see cref="HeadingLength"/>), the one before that too. The sentence itself when
     /// the offsets do not fit the text.
     /// </summary>
-    internal static string OwnPart(string raw, PromiseRecord p)
+    internal static string OwnParagraph(string raw, PromiseRecord p)
     {
         if (p.Start < 0 || p.End > raw.Length || p.Start >= p.End)
         {
