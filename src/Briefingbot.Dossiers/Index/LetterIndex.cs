@@ -30,7 +30,15 @@ namespace Briefingbot.Dossiers.Index;
 /// <para>
 /// Crash safety comes from Lucene's commit protocol: a commit writes new segment files and then a new
 /// <c>segments_N</c>; a process killed mid-ingest leaves the previous <c>segments_N</c> as the index's state, and
-/// the unreferenced files are removed when the writer opens again. The native lock dies with the process.
+/// the unreferenced files are removed when the writer opens again.
+/// </para>
+/// <para>
+/// One process per index: Lucene.NET's native lock did not keep a second process out on Linux (the `search` command
+/// line ran its own ingest next to a running bot, and the two writers left a <c>segments.gen</c> naming a
+/// <c>segments_N</c> that no longer existed: the bot could not start). The index folder's <see cref="ProcessLockFile"/>
+/// is held open exclusively (an advisory lock on Linux, dropped with the process), and a second process is refused
+/// with <see cref="IndexInUseException"/>. An index that cannot be read at all is moved aside and rebuilt: it only
+/// derives from the corpus and the letter store, which the ingest and the store follower feed again from the start.
 /// </para>
 /// </remarks>
 public sealed class LetterIndex : IDisposable
@@ -42,6 +50,10 @@ public sealed class LetterIndex : IDisposable
     private readonly long _preloadBudgetBytes;
     private readonly long _preloadStoredBudgetBytes;
     private volatile bool _disposed;
+    private FileStream? _processLock;
+
+    /// <summary>The file in the index folder a process holds open exclusively while it uses the index.</summary>
+    public const string ProcessLockFile = "briefingbot.lock";
 
     /// <param name="path">Folder of the index.</param>
     /// <param name="logger">Logger.</param>
@@ -112,6 +124,46 @@ public sealed class LetterIndex : IDisposable
     private (LuceneDirectory, IndexWriter, SearcherManager) Open()
     {
         System.IO.Directory.CreateDirectory(_path);
+        _processLock = LockForThisProcess(_path);
+        try
+        {
+            return OpenWriter();
+        }
+        catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+            or FileNotFoundException or EndOfStreamException)
+        {
+            // Unreadable (a commit whose files are gone, a truncated file): move it aside, keep it for inspection, and
+            // start empty; the ingest and the letter store follower fill it again.
+            var movedTo = Enumerable.Range(1, int.MaxValue - 1)
+                .Select(n => $"{_path.TrimEnd(System.IO.Path.DirectorySeparatorChar)}.unreadable-{n}")
+                .First(candidate => !System.IO.Directory.Exists(candidate));
+            _processLock.Dispose();
+            System.IO.Directory.Move(_path, movedTo);
+            File.Delete(System.IO.Path.Combine(movedTo, ProcessLockFile));
+            IndexLog.IndexUnreadable(_logger, ex, _path, movedTo);
+            System.IO.Directory.CreateDirectory(_path);
+            _processLock = LockForThisProcess(_path);
+            return OpenWriter();
+        }
+    }
+
+    /// <summary>Holds <see cref="ProcessLockFile"/> open exclusively, or refuses: another process uses this index.</summary>
+    private static FileStream LockForThisProcess(string path)
+    {
+        var file = System.IO.Path.Combine(path, ProcessLockFile);
+        try
+        {
+            return new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new IndexInUseException(
+                $"The letter index at {path} is in use by another Briefingbot process (it holds {file}). One process per index: stop the bot before running a command that writes to its index, or point that command to another folder (Dossiers:IndexPath).", ex);
+        }
+    }
+
+    private (LuceneDirectory, IndexWriter, SearcherManager) OpenWriter()
+    {
         var directory = new PreloadingDirectory(new DirectoryInfo(_path), _preloadBudgetBytes, _preloadStoredBudgetBytes);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
         {
@@ -123,15 +175,25 @@ public sealed class LetterIndex : IDisposable
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
         };
-        var writer = new IndexWriter(directory, config);
-        if (!DirectoryReader.IndexExists(directory))
+        IndexWriter? writer = null;
+        try
         {
-            // An empty first commit, so that other processes and restarts always find a readable index.
-            writer.Commit();
+            writer = new IndexWriter(directory, config);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                // An empty first commit, so that restarts always find a readable index.
+                writer.Commit();
+            }
+            var searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+            IndexLog.IndexOpened(_logger, _path, writer.NumDocs);
+            return (directory, writer, searchers);
         }
-        var searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
-        IndexLog.IndexOpened(_logger, _path, writer.NumDocs);
-        return (directory, writer, searchers);
+        catch
+        {
+            writer?.Dispose();
+            directory.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -160,6 +222,7 @@ public sealed class LetterIndex : IDisposable
             }
             directory.Dispose();
         }
+        _processLock?.Dispose();
         Analyzer.Dispose();
         WholeWordAnalyzer.Dispose();
         _commitLock.Dispose();
@@ -206,3 +269,6 @@ public readonly struct SearcherLease : IDisposable
 
     public void Dispose() => _manager?.Release(Searcher);
 }
+
+/// <summary>Another process holds the letter index (<see cref="LetterIndex.ProcessLockFile"/>): one process per index.</summary>
+public sealed class IndexInUseException(string message, Exception inner) : IOException(message, inner);

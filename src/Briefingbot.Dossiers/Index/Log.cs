@@ -11,6 +11,9 @@ internal static partial class IndexLog
     [LoggerMessage(3101, LogLevel.Warning, "Closing the letter index failed")]
     public static partial void CloseFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(3102, LogLevel.Warning, "The letter index at {Path} could not be read; it was moved to {MovedTo} and is rebuilt from the corpus and the letter store")]
+    public static partial void IndexUnreadable(ILogger logger, Exception exception, string path, string movedTo);
+
     [LoggerMessage(3110, LogLevel.Information, "Ingest started: {Files} files in {Corpus}")]
     public static partial void IngestStarted(ILogger logger, int files, string corpus);
 

@@ -23,6 +23,9 @@ public static class CliRunner
     /// <summary>Exit code when the settings (appsettings, environment) fail validation.</summary>
     public const int InvalidSettings = 1;
 
+    /// <summary>Exit code when another process (a running bot) holds the letter index.</summary>
+    public const int IndexInUse = 4;
+
     /// <summary>The root command's description for the bot executable.</summary>
     public const string BotDescription =
         "Briefingbot. Without a command it runs the bot (http://localhost:3978/api/messages); with one it runs that command and exits. " +
@@ -92,7 +95,16 @@ public static class CliRunner
             }
             return InvalidSettings;
         }
-        return await parse.InvokeAsync(invocation, cancellationToken);
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (Dossiers.Index.IndexInUseException ex)
+        {
+            // A running bot holds the index: say so, not a stack trace (its ingest would have corrupted the index).
+            await error.WriteLineAsync(ex.Message);
+            return IndexInUse;
+        }
     }
 
     /// <summary>What is wrong with <paramref name="args"/> as a command line of <paramref name="commands"/> (empty when it parses), without running anything.</summary>
