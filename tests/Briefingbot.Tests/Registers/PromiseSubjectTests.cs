@@ -170,3 +170,40 @@ public class PromiseSubjectTests
         await insert.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>
+/// A promise's own part of a letter with passages: the passage it stands in, its heading and the question it answers,
+/// not the paragraph before (a QA pass: the letter's outline "… steun Oekraïne …" counted for the next paragraph).
+/// </summary>
+public sealed class PromiseOwnPartTests
+{
+    [Fact]
+    public void The_own_part_is_the_passage_with_its_heading_and_question()
+    {
+        const string raw = "Inhoud: wij gaan in op steun Oekraïne en de begroting.\n\nUw reactie wordt meegenomen in de kabinetsreactie.\n\n"
+            + "Vraag 4\nWat is de positie over de leveringszekerheid?\nAntwoord\nHet kabinet houdt de Kamer op de hoogte over gasleveringszekerheid.";
+        var outline = raw.IndexOf("Inhoud", StringComparison.Ordinal);
+        var reply = raw.IndexOf("Uw reactie", StringComparison.Ordinal);
+        var question = raw.IndexOf("Vraag 4", StringComparison.Ordinal);
+        var answer = raw.IndexOf("Het kabinet houdt", StringComparison.Ordinal);
+        var letter = FakeLetterSearch.MakeLetter("000_x", raw) with
+        {
+            Passages =
+            [
+                new Briefingbot.Dossiers.Letters.Passage(0, outline, reply - 2, "Inhoud: wij gaan in op steun Oekraïne en de begroting.", Heading: "Inleiding"),
+                new Briefingbot.Dossiers.Letters.Passage(1, reply, question - 2, "Uw reactie wordt meegenomen in de kabinetsreactie.", Heading: "Procedure"),
+                new Briefingbot.Dossiers.Letters.Passage(2, answer, raw.Length, "Het kabinet houdt de Kamer op de hoogte over gasleveringszekerheid.",
+                    Briefingbot.Dossiers.Letters.PassageKind.QuestionAnswer, QuestionNumber: "4") { Question = "Wat is de positie over de leveringszekerheid?" },
+            ],
+        };
+        Briefingbot.Storage.PromiseRecord At(int start, string sentence) =>
+            new(1, "k", "000_x", sentence, start, start + sentence.Length, null, sentence, null, null, 1, null, Briefingbot.Storage.PromiseStatus.Open, null, default, default);
+
+        var procedure = Briefingbot.Registers.Promises.ExtractedPromiseTopics.OwnPart(letter, At(reply, "Uw reactie wordt meegenomen in de kabinetsreactie."));
+        var informs = Briefingbot.Registers.Promises.ExtractedPromiseTopics.OwnPart(letter, At(answer, "Het kabinet houdt de Kamer op de hoogte over gasleveringszekerheid."));
+
+        Assert.DoesNotContain("Oekraïne", procedure, StringComparison.Ordinal);
+        Assert.Contains("Procedure", procedure, StringComparison.Ordinal);
+        Assert.Contains("Wat is de positie over de leveringszekerheid?", informs, StringComparison.Ordinal);
+    }
+}
