@@ -173,6 +173,23 @@ public sealed class BriefingBotTests : IDisposable
         Assert.DoesNotContain(CardAssert.Actions(typed.SingleCard()), a => a.Title == "Volgende vragen");
     }
 
+    /// <summary>The next questions of a letter opened from results keep the way back to them (a QA pass lost it).</summary>
+    [Fact]
+    public async Task The_next_questions_keep_the_way_back_to_the_results()
+    {
+        var data = """{"command":"brief","id":"ID","back":{"command":"meer","q":"drones","page":0}}""".Replace("ID", SampleLetters.QuestionsId, StringComparison.Ordinal);
+        var opened = await _host.TurnAsync(FakeTurnContext.Invoke("adaptiveCard/action",
+            $$$"""{"action":{"type":"Action.Execute","verb":"brief","data":{{{data}}}}}"""));
+        var next = CardAssert.Actions(InvokeCard(opened)).Single(a => a.Title == "Volgende vragen");
+
+        var pressed = await _host.TurnAsync(FakeTurnContext.Invoke("adaptiveCard/action",
+            $$$"""{"action":{"type":"Action.Execute","verb":"brief","data":{{{next.Payload.GetRawText()}}}}}"""));
+
+        var card = InvokeCard(pressed);
+        Assert.Contains("Vragen 16-20 van 20", CardAssert.AllText(card));
+        Assert.Equal("drones", CardAssert.Actions(card).Single(a => a.Title == "Terug naar resultaten").Payload.GetProperty("q").GetString());
+    }
+
     [Fact]
     public async Task Brief_accepts_the_dossier_number_form_of_an_id()
     {

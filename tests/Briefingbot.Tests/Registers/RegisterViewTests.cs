@@ -1,3 +1,4 @@
+using Briefingbot.Registers;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -155,6 +156,26 @@ public class RegisterViewTests
         Assert.Contains("teruggeblikt in: [Kabinetsappreciatie Witboek]", council.Split("\n- ")[0], StringComparison.Ordinal);
         Assert.DoesNotContain("voorbereid in: [Kabinetsappreciatie Witboek]", text, StringComparison.Ordinal);
         Assert.DoesNotContain("open toezegging", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>An overdue open promise under a meeting says so, as its own view does (a QA pass: only the date showed it).</summary>
+    [Fact]
+    public async Task An_overdue_promise_under_a_meeting_says_it_is_overdue()
+    {
+        await using var bot = await SeededBotAsync(new DateTimeOffset(2025, 12, 20, 9, 0, 0, TimeSpan.Zero));
+        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        await observer.OnLetterIngestedAsync(RegisterSeed.RbzAgenda,
+            [
+                RegisterSeed.Promise(RegisterSeed.Letter004, "De minister zal de Kamer binnen vier weken na de Raad informeren over de uitkomsten.", "verslag RBZ Defensie", "binnen vier weken", null, 7000),
+                RegisterSeed.Promise(RegisterSeed.Letter004, "De minister stuurt de Kamer voor 10 december de planning.", "planning sturen", "voor 10 december", new DateOnly(2025, 12, 10), 7200),
+            ],
+            [RegisterSeed.Meeting(RegisterSeed.Letter004, MeetingTypes.RbzDefensie, new DateOnly(2025, 12, 1), null, 200)],
+            CancellationToken.None);
+
+        var text = Reply(await bot.SendAsync("vergaderingen 2025-11-25 tot 2025-12-05", Bob));
+
+        Assert.Contains("planning sturen · uiterlijk 10 december 2025 (voor 10 december) · verlopen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("verslag RBZ Defensie · geen datum (binnen vier weken) · verlopen", text, StringComparison.Ordinal);
     }
 
     [Fact]

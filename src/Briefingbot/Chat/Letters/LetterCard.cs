@@ -68,7 +68,8 @@ public static class LetterCard
             ["moreSections"] = rest > 0 ? $"… en nog {rest} {noun}: typ `brief {letter.Id} vanaf {next}`." : "",
             ["hasNextSections"] = rest > 0 && interactive,
             ["nextSectionsTitle"] = isQa ? "Volgende vragen" : "Volgende onderdelen",
-            ["nextSections"] = ActionData.Command("brief", $"brief {letter.Id} vanaf {next}", ("id", letter.Id), ("from", next)),
+            // With the way back to the results, so the next card keeps "Terug naar resultaten" (a QA pass lost it).
+            ["nextSections"] = ActionData.Command("brief", $"brief {letter.Id} vanaf {next}", ("id", letter.Id), ("from", next), ("back", back?.DeepClone())),
             ["hasSource"] = sourceUrl.Length > 0,
             ["sourceUrl"] = sourceUrl,
             ["interactive"] = interactive,

@@ -27,7 +27,9 @@ public static class MeetingCards
     private static string ReportLine(LetterRef l) => "teruggeblikt in: " + TeamsMarkdown.Link(l.Title, l.Url);
 
     private static string PromiseLine(PromiseItem p) =>
-        $"open toezegging #{p.Promise.Number}: {TeamsMarkdown.Escape(p.Promise.What)} · {PromiseCards.DueText(p.Promise)}";
+        $"open toezegging #{p.Promise.Number}: {TeamsMarkdown.Escape(p.Promise.What)} · {PromiseCards.DueText(p.Promise)}"
+        // Overdue as `toezegging <nr>` and the list say it (a QA pass: only the date showed it here).
+        + (p.Urgency == PromiseUrgency.Overdue ? " · verlopen" : "");
 
     /// <param name="emptyNote">What to say when the period holds no meetings (<see cref="MeetingCoverage.EmptyNote"/>).</param>
     /// <param name="feedUrl">The absolute URL of this bot's <c>/calendar.ics</c> feed (<see cref="Cards.PublicLinks"/>).</param>
