@@ -179,6 +179,7 @@ public sealed class BriefingBot(
         {
             SupportsCards = supportsCards,
             Suggestion = route.Suggestion,
+            SuggestionIsNearMiss = route.NearMiss,
         };
         if (route.Handler is null)
         {

@@ -71,7 +71,7 @@ public sealed class CommandRouter
             }
         }
 
-        return new CommandRoute(Find(SearchCommandName), SearchCommandName, clean, Suggest(words));
+        return new CommandRoute(Find(SearchCommandName), SearchCommandName, clean, Suggest(words), NearMiss: true);
     }
 
     /// <summary>
@@ -111,9 +111,11 @@ public sealed class CommandRouter
         {
             return null;
         }
-        // An admin command is offered without the typed arguments: the suggestion becomes a button in the channel, and
-        // an admin who presses it runs it as themselves ("agnda importeer <someone's url>", a security review).
-        var rest = words.Length > 1 && !_byName[best].AdminOnly ? " " + string.Join(' ', words.Skip(1)) : "";
+        // An admin command, or one with an admin part ("toezegging 3 voldaan"), is offered without the typed arguments:
+        // the suggestion becomes a button in the channel, and an admin who presses it runs it as themselves ("agnda
+        // importeer <someone's url>", a security review).
+        var handler = _byName[best];
+        var rest = words.Length > 1 && !handler.AdminOnly && handler.UsageForEveryone is null ? " " + string.Join(' ', words.Skip(1)) : "";
         return best + rest;
     }
 
@@ -138,4 +140,5 @@ public sealed class CommandRouter
 }
 
 /// <summary>The outcome of routing: the handler (null only when no search handler is registered), the command word as matched, its arguments and an optional suggestion.</summary>
-public sealed record CommandRoute(ICommandHandler? Handler, string Command, string Arguments, string? Suggestion);
+/// <param name="NearMiss">The suggestion is a command the first word nearly spells (<see cref="CommandContext.SuggestionIsNearMiss"/>).</param>
+public sealed record CommandRoute(ICommandHandler? Handler, string Command, string Arguments, string? Suggestion, bool NearMiss = false);

@@ -9,7 +9,7 @@ namespace Briefingbot.Tests.Chat;
 
 public sealed class CommandRouterTests : IDisposable
 {
-    private readonly ChatTestHost _host = new(configure: s => { s.AddCommand<FakePromisesCommand>(); s.AddCommand<FakeCalendarImportCommand>(); });
+    private readonly ChatTestHost _host = new(configure: s => { s.AddCommand<FakePromisesCommand>(); s.AddCommand<FakeCalendarImportCommand>(); s.AddCommand<FakePromiseCommand>(); });
 
     private CommandRouter Router => _host.Get<CommandRouter>();
 
@@ -95,6 +95,8 @@ public sealed class CommandRouterTests : IDisposable
 
         Assert.IsType<SearchCommand>(route.Handler);
         Assert.Equal("agenda", route.Suggestion);
+        // A command with an admin part too: "toezegging 3 voldaan" pressed by an admin would mark it fulfilled.
+        Assert.Equal("toezegging", Router.Route("toezeging 3 voldaan").Suggestion);
     }
 
     [Theory]
@@ -157,6 +159,19 @@ public sealed class FakeCalendarImportCommand : ICommandHandler
     public string HelpGroup => CommandGroups.Registers;
 
     public bool AdminOnly => true;
+
+    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public sealed class FakePromiseCommand : ICommandHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["toezegging"];
+
+    public string Usage => "`toezegging ‹nr› [voldaan]`: één toezegging; de status wijzigen (beheerders)";
+
+    public string? UsageForEveryone => "`toezegging ‹nr›`: één toezegging";
+
+    public string HelpGroup => CommandGroups.Registers;
 
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }

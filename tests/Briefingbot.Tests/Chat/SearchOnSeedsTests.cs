@@ -35,6 +35,29 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A command the first word nearly spells is offered unless the search found every typed word exactly: "weer stand"
+    /// finds "weerstand", and "Bedoelde je meer stand?" contradicted it (a QA pass); "hlep" finds "helpen" only by a typo
+    /// reading, so "help" is still offered.
+    /// </summary>
+    [Theory]
+    [InlineData("weer stand", null)]
+    [InlineData("hlep", "Bedoelde je **help**?")]
+    [InlineData("zeok drones", "Bedoelde je **zoek drones**?")]
+    public async Task A_near_miss_command_is_offered_unless_every_word_was_found(string typed, string? offered)
+    {
+        var text = CardAssert.AllText((await _host.SayAsync(typed)).SingleCard());
+
+        if (offered is null)
+        {
+            Assert.DoesNotContain("Bedoelde je", text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(offered, text, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A pasted paragraph is searched by its first words, and the card says so (a QA pass: cut silently).</summary>
     [Fact]
     public async Task A_pasted_paragraph_is_searched_by_its_first_words_and_the_card_says_so()

@@ -58,7 +58,10 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
                 notice = (notice is null ? "" : notice + " ")
                     + $"Zoeken kent {unknown} niet; ik heb het overgeslagen. Filters typ je als woorden, bijvoorbeeld ‘sinds 2025’, ‘tot maart 2025’ of ‘dossier 21501-28’.";
             }
-            var options = new SearchCardOptions(Heading: heading, Suggestion: context.Suggestion, Notice: notice);
+            // "Bedoelde je meer stand?" under full matches of "weer stand" (weerstand) contradicts the answer (a QA pass).
+            // Only an exact answer (no typo reading, no partial step) outweighs the suggestion: "hlep" still offers help.
+            var suggestion = context.SuggestionIsNearMiss && response.Relaxation is null && response.Passages.Any(p => p.MatchesAllTerms) ? null : context.Suggestion;
+            var options = new SearchCardOptions(Heading: heading, Suggestion: suggestion, Notice: notice);
             var answer = SearchResultsCard.Create(response, request, options);
             // Long letters can push a page over the card limit: drop summaries and shorten passages first.
             if (context.SupportsCards && responder.RenderCard(answer) is { } card && CardRenderer.SizeOf(card) > 20 * 1024)

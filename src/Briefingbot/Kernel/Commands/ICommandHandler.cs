@@ -51,4 +51,10 @@ public sealed record CommandContext(ITurnContext Turn, string Command, string Ar
     /// "Bedoelde je …?" next to the search answer; else null.
     /// </summary>
     public string? Suggestion { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Suggestion"/> is a command the first word nearly spells ("hlep"), not a hint for a question:
+    /// it is left out where the search found every typed word ("weer stand" is "weerstand", not "meer stand").
+    /// </summary>
+    public bool SuggestionIsNearMiss { get; init; }
 }
