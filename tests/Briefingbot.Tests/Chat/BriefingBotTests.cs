@@ -173,6 +173,19 @@ public sealed class BriefingBotTests : IDisposable
         Assert.DoesNotContain(CardAssert.Actions(typed.SingleCard()), a => a.Title == "Volgende vragen");
     }
 
+    [Theory]
+    [InlineData(" vanaf abc")]
+    [InlineData(" vanaf")]
+    [InlineData(" vanaf 16 17")]
+    public async Task Vanaf_without_one_number_says_what_it_wants(string tail)
+    {
+        // A QA pass: "brief <id> vanaf abc" silently started at question 1.
+        var text = CardAssert.AllText((await _host.SayAsync("brief " + SampleLetters.QuestionsId + tail)).SingleCard());
+
+        Assert.Contains("Na ‘vanaf’ komt het volgnummer van een vraag of onderdeel, bijvoorbeeld ‘brief " + SampleLetters.QuestionsId + " vanaf 16’.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vragen (20)", text, StringComparison.Ordinal);
+    }
+
     /// <summary>The next questions of a letter opened from results keep the way back to them (a QA pass lost it).</summary>
     [Fact]
     public async Task The_next_questions_keep_the_way_back_to_the_results()

@@ -19,6 +19,13 @@ public sealed class LetterCommand(ILetterSearch search, ChatResponder responder)
         // "brief <id> vanaf 16" (typed, or the "Volgende vragen" button): the questions from the 16th on (a QA pass: the
         // card said "… en nog 33 vragen" with no way to see them).
         var from = FromNumber(context, ref id);
+        if (from is null)
+        {
+            // "brief <id> vanaf abc": say what "vanaf" wants rather than start at the first question (a QA pass).
+            await responder.SendAsync(context, MessageCard.Create("Vanaf welke vraag?",
+                $"Na ‘vanaf’ komt het volgnummer van een vraag of onderdeel, bijvoorbeeld ‘brief {CardText.Truncate(id, 60)} vanaf 16’.", MessageCard.Tone.Default), cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var letter = id is null ? null : await search.GetLetterAsync(id, cancellationToken).ConfigureAwait(false);
         if (letter is null && id is not null && id.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, _])
         {
@@ -40,14 +47,15 @@ public sealed class LetterCommand(ILetterSearch search, ChatResponder responder)
         {
             back = request.ToActionData("meer", "zoek " + request.Query);
         }
-        await responder.SendAsync(context, LetterCard.Create(letter, summary, back, from: from), cancellationToken).ConfigureAwait(false);
+        await responder.SendAsync(context, LetterCard.Create(letter, summary, back, from: from.Value), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The 0-based position to list a letter's questions or sections from: the button's "from", or "vanaf &lt;n&gt;"
-    /// after a typed id (taken off <paramref name="id"/>); 0 otherwise.
+    /// after a typed id (taken off <paramref name="id"/>); 0 otherwise; null for "vanaf" without a number (the id is
+    /// then taken off too).
     /// </summary>
-    private static int FromNumber(CommandContext context, ref string? id)
+    private static int? FromNumber(CommandContext context, ref string? id)
     {
         if (context.SubmitData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("from", out var f)
             && f.ValueKind == JsonValueKind.Number && f.TryGetInt32(out var given))
@@ -59,6 +67,11 @@ public sealed class LetterCommand(ILetterSearch search, ChatResponder responder)
         {
             id = first;
             return Math.Clamp(typed - 1, 0, LetterCard.MaxFrom);
+        }
+        if (id?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var letterId, "vanaf" or "Vanaf", ..])
+        {
+            id = letterId;
+            return null;
         }
         return 0;
     }
