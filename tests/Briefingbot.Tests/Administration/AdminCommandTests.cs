@@ -34,6 +34,7 @@ public class AdminCommandTests
         Assert.StartsWith("Alleen beheerders kunnen", Reply(turn));
         // Issue 14 item 14: a refusal of a read-only user does not pretend something could have changed.
         Assert.DoesNotContain("Er is niets gewijzigd", Reply(turn));
+        Assert.DoesNotContain("In dit kanaal", Reply(turn), StringComparison.Ordinal); // Teams knows who the caller is
         Assert.Empty(await bot.AdminStore.ListAsync());
         Assert.Empty((await bot.AuditAsync()));
     }
@@ -51,6 +52,7 @@ public class AdminCommandTests
         var turn = await bot.SendAsync("beheerder toevoegen <at>Bob Medewerker</at>", Anna, Channel, [Mention(Bob)], channelId: channelId);
 
         Assert.StartsWith("Alleen beheerders kunnen", Reply(turn), StringComparison.Ordinal);
+        Assert.Contains("In dit kanaal kan de bot niet nagaan wie je bent: beheerders gebruiken deze opdracht in Teams.", Reply(turn), StringComparison.Ordinal);
         Assert.Empty(await bot.AdminStore.ListAsync());
         // The same activity from Teams, which writes "from" itself, is the admin's.
         var teams = await bot.SendAsync("beheerder toevoegen <at>Bob Medewerker</at>", Anna, Channel, [Mention(Bob)]);

@@ -33,9 +33,11 @@ public sealed class AdminDirectory(IAdminStore store, IOptionsMonitor<Administra
     /// channel id matches <c>from.id</c>. Both count only on a channel that writes <c>from</c> itself
     /// (<see cref="SenderSetByChannel"/>), on an authenticated activity, so neither can be chosen by the user.
     /// </summary>
+    public bool RecognisesAdminsOn(string? channelId) => channelId is not null && SenderSetByChannel.Contains(channelId);
+
     public async Task<bool> IsAdminAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (activity.From is not { } caller || activity.ChannelId is not { } channel || !SenderSetByChannel.Contains(channel))
+        if (activity.From is not { } caller || activity.ChannelId is not { } channel || !RecognisesAdminsOn(channel))
         {
             return false;
         }

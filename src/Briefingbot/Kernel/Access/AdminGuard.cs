@@ -19,8 +19,12 @@ public sealed class AdminGuard(IAdminDirectory admins, ReplySender replies, ILog
             return true;
         }
         Log.RefusedNonAdmin(logger, context.Command, Actor.From(context).Id);
+        // Where nobody can be an admin (Web Chat, Direct Line: the client writes the sender), say so: an admin there
+        // was told to ask an admin (a QA pass).
+        var where = admins.RecognisesAdminsOn(context.Turn.Activity.ChannelId) ? ""
+            : " In dit kanaal kan de bot niet nagaan wie je bent: beheerders gebruiken deze opdracht in Teams.";
         await replies.SendTextAsync(context,
-            $"Alleen beheerders kunnen {what}. Vraag een beheerder om dit voor je te doen; met `beheerders` zie je wie dat zijn.",
+            $"Alleen beheerders kunnen {what}.{where} Vraag een beheerder om dit voor je te doen; met `beheerders` zie je wie dat zijn.",
             cancellationToken);
         return false;
     }
