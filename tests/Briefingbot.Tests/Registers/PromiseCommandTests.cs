@@ -88,7 +88,7 @@ public class PromiseCommandTests
 
         await bot.SendAsync($"toezegging {number} voldaan brief {RegisterSeed.Letter000}", Anna);
 
-        Assert.Equal($"https://example.org/{RegisterSeed.Letter000}", (await bot.PromiseRegister.GetAsync(number))!.FulfilledBy);
+        Assert.Equal(RegisterSeed.Letter000, (await bot.PromiseRegister.GetAsync(number))!.FulfilledBy);
     }
 
     [Fact]
@@ -97,9 +97,16 @@ public class PromiseCommandTests
         var (bot, number) = await SeededAsync();
         await using var _ = bot;
 
-        await bot.SendAsync($"toezegging {number} voldaan {RegisterSeed.Letter000}", Anna);
+        var changed = Reply(await bot.SendAsync($"toezegging {number} voldaan {RegisterSeed.Letter000}", Anna));
+        var shown = Reply(await bot.SendAsync($"toezegging {number}", Bob));
 
-        Assert.Equal($"https://example.org/{RegisterSeed.Letter000}", (await bot.PromiseRegister.GetAsync(number))!.FulfilledBy);
+        // Kept by its id, shown by its title and how to open it (a QA pass: letter 004's link is its dossier's page).
+        Assert.Equal(RegisterSeed.Letter000, (await bot.PromiseRegister.GetAsync(number))!.FulfilledBy);
+        var named = $"[Kabinetsappreciatie Witboek](https://example.org/{RegisterSeed.Letter000}) · `brief {RegisterSeed.Letter000}`";
+        Assert.Contains($"staat nu op **voldaan** ({named})", changed, StringComparison.Ordinal);
+        Assert.Contains($"- Voldaan met: {named}", shown, StringComparison.Ordinal);
+        Assert.Contains($"voldaan door", shown[shown.IndexOf("**Geschiedenis**", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains($"({named})", shown[shown.IndexOf("**Geschiedenis**", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     [Fact]

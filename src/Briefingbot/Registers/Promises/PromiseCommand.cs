@@ -92,7 +92,7 @@ public sealed class PromiseCommand(
         await register.SetStatusAsync(number, status, link, actor.Id, clock.UtcNow, cancellationToken);
         var details = $"toezegging {number}: {PromiseCards.StatusText(promise.Status)} → {PromiseCards.StatusText(status)}{(link is null ? "" : $" ({link})")}";
         await audit.RecordAsync(actor, "promise.status", details, cancellationToken);
-        await replies.SendTextAsync(context, $"Toezegging {number} staat nu op **{PromiseCards.StatusText(status)}**{(link is null ? "" : $" ({Evidence(link)})")}.\n\n> {PromiseCards.Shorten(promise.Sentence, 300)}", cancellationToken);
+        await replies.SendTextAsync(context, $"Toezegging {number} staat nu op **{PromiseCards.StatusText(status)}**{(link is null ? "" : $" ({await EvidenceTextAsync(link, cancellationToken)})")}.\n\n> {PromiseCards.Shorten(promise.Sentence, 300)}", cancellationToken);
     }
 
     /// <summary>An http(s) link as given, or a known letter id (its official link when it has one).</summary>
@@ -108,9 +108,17 @@ public sealed class PromiseCommand(
         {
             return uri.ToString();
         }
+        // A letter is kept by its id and shown by its title (a QA pass: letter 004's link is its dossier's page, and
+        // the history named the dossier, not the letter that fulfilled the promise).
         var letter = await letters.GetAsync(text, cancellationToken);
-        return letter is null ? null : letter.SourceUrl ?? letter.Id;
+        return letter?.Id;
     }
+
+    /// <summary>Evidence as shown: a link named after the document, or a stored letter id as the letter's title and how to open it.</summary>
+    private async Task<string> EvidenceTextAsync(string evidence, CancellationToken cancellationToken) =>
+        !Uri.TryCreate(evidence, UriKind.Absolute, out _) && await letters.GetAsync(evidence, cancellationToken) is { } letter
+            ? $"{TeamsMarkdown.Link(letter.Title ?? letter.Id, letter.SourceUrl)} · `brief {letter.Id}`"
+            : Evidence(evidence);
 
     private async Task ShowAsync(CommandContext context, long number, CancellationToken cancellationToken)
     {
@@ -152,7 +160,7 @@ public sealed class PromiseCommand(
             .Append(source is null ? "" : $" · `brief {letter.Id}`").Append('\n');
         if (promise.FulfilledBy is { } by)
         {
-            text.Append("- Voldaan met: ").Append(Evidence(by)).Append('\n');
+            text.Append("- Voldaan met: ").Append(await EvidenceTextAsync(by, cancellationToken)).Append('\n');
         }
         var history = await register.HistoryAsync(number, cancellationToken);
         if (history.Count > 0)
@@ -165,7 +173,7 @@ public sealed class PromiseCommand(
                 // always been open; a QA pass).
                 var status = change.Status == PromiseStatus.Open ? "heropend" : PromiseCards.StatusText(change.Status);
                 text.Append("- ").Append(clock.FormatMoment(change.ChangedAt)).Append(": ").Append(status)
-                    .Append(" door ").Append(UserLabel.WithId(change.ChangedBy, names.TryGetValue(change.ChangedBy, out var name) ? name : null)).Append(change.Link is null ? "" : $" ({Evidence(change.Link)})").Append('\n');
+                    .Append(" door ").Append(UserLabel.WithId(change.ChangedBy, names.TryGetValue(change.ChangedBy, out var name) ? name : null)).Append(change.Link is null ? "" : $" ({await EvidenceTextAsync(change.Link, cancellationToken)})").Append('\n');
             }
         }
         await replies.SendTextAsync(context, text.ToString().TrimEnd(), cancellationToken);
