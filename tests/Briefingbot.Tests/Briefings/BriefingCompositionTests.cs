@@ -1,3 +1,4 @@
+using Briefingbot.Dossiers.Letters;
 using Briefingbot.Briefings.Composition;
 using Briefingbot.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,12 @@ public sealed class BriefingCompositionTests
         const string rail = "Het kabinet zal met een voortgangsbrief over het spoor komen.";
         var text = "Vraag 3\nWat doet het kabinet tegen drones boven kazernes?\n\nAntwoord\n" + drones + "\n\n"
             + "Vraag 4\nHoe staat het met het spoor voor militair vervoer naar het oosten van Europa?\n\nAntwoord\n" + rail + "\n\n";
-        world.Search.Add("L4", "Schriftelijk overleg RBZ Defensie", text, new DateOnly(2025, 11, 20), AsOf.AddDays(-60));
+        var railQuestion = text.IndexOf("Vraag 4", StringComparison.Ordinal);
+        world.Search.Add("L4", "Schriftelijk overleg RBZ Defensie", text, new DateOnly(2025, 11, 20), AsOf.AddDays(-60), passages:
+            [
+                new Passage(0, 0, railQuestion, drones, PassageKind.QuestionAnswer, QuestionNumber: "3") { Question = "Wat doet het kabinet tegen drones boven kazernes?" },
+                new Passage(1, railQuestion, text.Length, rail, PassageKind.QuestionAnswer, QuestionNumber: "4") { Question = "Hoe staat het met het spoor voor militair vervoer naar het oosten van Europa?" },
+            ]);
         world.Promises.Add(1, "L4", drones, Today.AddDays(20), start: text.IndexOf(drones, StringComparison.Ordinal));
         world.Promises.Add(2, "L4", rail, Today.AddDays(20), start: text.IndexOf(rail, StringComparison.Ordinal));
 

@@ -110,7 +110,19 @@ public class PromiseSubjectTests
             + "Vraag 4\nHoe staat het met het spoor voor militair vervoer?\n\nAntwoord\nHet kabinet zal begin 2026 met een voortgangsbrief over het spoor komen.\n\n"
             + "Vraag 5\nKomt er meer geld voor de marine, de landmacht, de luchtmacht, de marechaussee, het personeel en de kazernes in het hele land?\n\n"
             + "Antwoord\nDe begroting voor volgend jaar volgt in september, met de plannen per onderdeel en de verdeling over de jaren die nog komen en de gevolgen daarvan.\n\n";
-        var letter = FakeLetterSearch.MakeLetter("004_agenda", text, new DateOnly(2025, 11, 20), "Schriftelijk overleg over de agenda van de RBZ Defensie");
+        // Its passages as the parser cuts a question-and-answer document: each answer with the question it answers.
+        Briefingbot.Dossiers.Letters.Passage Answer(int index, string number, string question, string next) =>
+            new(index, text.IndexOf("Vraag " + number, StringComparison.Ordinal), next.Length == 0 ? text.Length : text.IndexOf(next, StringComparison.Ordinal),
+                question, Briefingbot.Dossiers.Letters.PassageKind.QuestionAnswer, QuestionNumber: number) { Question = question };
+        var letter = FakeLetterSearch.MakeLetter("004_agenda", text, new DateOnly(2025, 11, 20), "Schriftelijk overleg over de agenda van de RBZ Defensie") with
+        {
+            Passages =
+            [
+                Answer(0, "3", "Wat doet het kabinet tegen drones boven kazernes?", "Vraag 4"),
+                Answer(1, "4", "Hoe staat het met het spoor voor militair vervoer?", "Vraag 5"),
+                Answer(2, "5", "Komt er meer geld voor de marine?", ""),
+            ],
+        };
         bot.Search.Letters.Add(letter);
         var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
         var aboutDrones = "Het kabinet zal de Kamer voor de zomer informeren over de aanpak.";

@@ -11,9 +11,10 @@ public sealed class FakeLetterSearch : ILetterSearch
 {
     private readonly List<(Letter Letter, DateTimeOffset IngestedAt)> _letters = [];
 
-    public void Add(string id, string title, string text, DateOnly? date, DateTimeOffset ingestedAt, string? url = null, DateOnly? meetingDate = null)
+    public void Add(string id, string title, string text, DateOnly? date, DateTimeOffset ingestedAt, string? url = null, DateOnly? meetingDate = null,
+        IReadOnlyList<Passage>? passages = null)
     {
-        var letter = new Letter(id, id + ".txt", "hash", text, title, "Brief regering", date, "Tweede Kamer", "21 501-28", "1", [], url ?? $"https://zoek.officielebekendmakingen.nl/{id}.html", [])
+        var letter = new Letter(id, id + ".txt", "hash", text, title, "Brief regering", date, "Tweede Kamer", "21 501-28", "1", [], url ?? $"https://zoek.officielebekendmakingen.nl/{id}.html", passages ?? [])
         {
             Meeting = meetingDate is null ? null : title,
             MeetingDate = meetingDate,
