@@ -46,7 +46,8 @@ public static class DossiersServiceCollectionExtensions
             sp.GetServices<ILetterIngestObserver>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<DossiersOptions>>().Value.CommitEvery,
-            sp.GetRequiredService<ILogger<LetterIngestor>>()));
+            sp.GetRequiredService<ILogger<LetterIngestor>>(),
+            sp.GetService<IIndexFeedLedger>()));
         services.AddSingleton<ILetterSearch>(sp => new LetterSearch(
             sp.GetRequiredService<LetterIndex>(),
             sp.GetRequiredService<ILetterParser>(),

@@ -41,6 +41,18 @@ internal static partial class IndexLog
     [LoggerMessage(3120, LogLevel.Warning, "Search failed for a query of {Length} characters; answered empty")]
     public static partial void SearchFailed(ILogger logger, int length, Exception exception);
 
+    [LoggerMessage(3192, LogLevel.Information, "The stores were never fed from this index (a new or replaced database): telling them about its {Count} letter(s)")]
+    public static partial void FeedingNewStores(ILogger logger, int count);
+
+    [LoggerMessage(3193, LogLevel.Information, "Telling the stores about the index's letters: {Done} of {Count}")]
+    public static partial void FeedingNewStoresProgress(ILogger logger, int done, int count);
+
+    [LoggerMessage(3194, LogLevel.Information, "The stores were told about the index's {Count} letter(s) in {ElapsedMs} ms")]
+    public static partial void FedNewStores(ILogger logger, int count, long elapsedMs);
+
+    [LoggerMessage(3195, LogLevel.Warning, "Could not check or record whether the stores were fed from this index; tried again at the next ingest run")]
+    public static partial void FeedLedgerFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(3190, LogLevel.Information, "Replaying {Count} pending ingest notification(s) left by a crash or an observer error")]
     public static partial void ReplayingNotifications(ILogger logger, int count);
 

@@ -38,3 +38,18 @@ public interface ILetterIngestor
     Task<IngestProgress> RemoveAsync(IReadOnlyCollection<string> sourceFiles, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException($"{GetType().Name} cannot remove single letters yet; implement ILetterIngestor.RemoveAsync.");
 }
+
+/// <summary>
+/// Which indexes the host's stores have been fed from. The observers' stores (registers, the shared letter store)
+/// can be replaced while the index stays: a database deleted, or the host switched from SQLite to PostgreSQL. The
+/// ingest then skips every unchanged letter, and without this the new store would never hear of them. With a ledger,
+/// the ingest tells every observer about every letter of an index the ledger does not know, once, before its first run.
+/// </summary>
+public interface IIndexFeedLedger
+{
+    /// <summary>Whether the stores were told about every letter of the index with this id.</summary>
+    Task<bool> HasFedAsync(string indexId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the stores were told about every letter of the index with this id.</summary>
+    Task MarkFedAsync(string indexId, CancellationToken cancellationToken);
+}

@@ -32,6 +32,9 @@ public sealed class LetterIngestor : ILetterIngestor
     /// <summary>Key of the pending notifications in the index's commit user data.</summary>
     internal const string PendingNotificationsKey = "briefingbot.pending-notifications";
 
+    /// <summary>Key of the index's own id in its commit user data (see <see cref="IIndexFeedLedger"/>).</summary>
+    internal const string IndexIdKey = "briefingbot.index-id";
+
     /// <summary>
     /// Crash tests only: with the environment variable <c>BRIEFINGBOT_FAILPOINT=ingest-after-commit</c> the ingest stops
     /// for good right after the first commit of a batch, before any observer hears of it, so that a test can kill the
@@ -55,6 +58,8 @@ public sealed class LetterIngestor : ILetterIngestor
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly int _commitEvery;
+    private readonly IIndexFeedLedger? _feedLedger;
+    private bool _fed;
 
     public LetterIngestor(
         LetterIndex index,
@@ -65,7 +70,8 @@ public sealed class LetterIngestor : ILetterIngestor
         IEnumerable<ILetterIngestObserver> observers,
         TimeProvider time,
         int commitEvery = 50,
-        ILogger<LetterIngestor>? logger = null)
+        ILogger<LetterIngestor>? logger = null,
+        IIndexFeedLedger? feedLedger = null)
     {
         _index = index;
         _parser = parser;
@@ -76,6 +82,7 @@ public sealed class LetterIngestor : ILetterIngestor
         _time = time;
         _commitEvery = Math.Max(1, commitEvery);
         _logger = logger ?? NullLogger<LetterIngestor>.Instance;
+        _feedLedger = feedLedger;
     }
 
     /// <summary>How often a log line reports progress on long runs.</summary>
@@ -116,6 +123,7 @@ public sealed class LetterIngestor : ILetterIngestor
         await _index.IngestGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await FeedNewStoresAsync(cancellationToken).ConfigureAwait(false);
             await ReplayPendingAsync(cancellationToken).ConfigureAwait(false);
             _index.Refresh();
             var existing = ReadExistingLetters();
@@ -146,6 +154,7 @@ public sealed class LetterIngestor : ILetterIngestor
         await _index.IngestGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await FeedNewStoresAsync(cancellationToken).ConfigureAwait(false);
             await ReplayPendingAsync(cancellationToken).ConfigureAwait(false);
             var result = await RunLockedAsync(entries, removeOthers, progress, cancellationToken).ConfigureAwait(false);
             await FlushPendingAsync().ConfigureAwait(false);
@@ -304,6 +313,84 @@ public sealed class LetterIngestor : ILetterIngestor
         }
         // Acknowledgements are written with the next commit (or the flush at the end of the run): a crash before
         // that only replays notifications the observers already took, which they absorb.
+    }
+
+    /// <summary>
+    /// Once per process: when the stores were never fed from this index (a new or replaced database next to an index
+    /// that stays), tells every observer about every letter the index holds, then records it in the ledger. A crash or
+    /// a failing observer leaves the ledger unmarked, so the next run tells them all again (observers are idempotent).
+    /// A ledger that cannot be read (the database briefly down) is tried again at the next run; the ingest goes on.
+    /// </summary>
+    private async Task FeedNewStoresAsync(CancellationToken cancellationToken)
+    {
+        if (_fed || _feedLedger is null || _observers.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            var indexId = await IndexIdAsync(cancellationToken).ConfigureAwait(false);
+            if (await _feedLedger.HasFedAsync(indexId, cancellationToken).ConfigureAwait(false))
+            {
+                _fed = true;
+                return;
+            }
+
+            _index.Refresh();
+            var letterIds = ReadExistingLetters().Values.Select(l => l.LetterId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var stopwatch = Stopwatch.StartNew();
+            if (letterIds.Count > 0)
+            {
+                IndexLog.FeedingNewStores(_logger, letterIds.Count);
+            }
+            var all = true;
+            var lastLog = _time.GetTimestamp();
+            for (var i = 0; i < letterIds.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var letter = ReadIndexedLetter(letterIds[i]);
+                if (letter is not null)
+                {
+                    all &= await NotifyIngestedAsync(letter, cancellationToken).ConfigureAwait(false);
+                }
+                if (_time.GetElapsedTime(lastLog) >= LogInterval)
+                {
+                    lastLog = _time.GetTimestamp();
+                    IndexLog.FeedingNewStoresProgress(_logger, i + 1, letterIds.Count);
+                }
+            }
+            if (!all)
+            {
+                return;
+            }
+            await _feedLedger.MarkFedAsync(indexId, cancellationToken).ConfigureAwait(false);
+            _fed = true;
+            if (letterIds.Count > 0)
+            {
+                IndexLog.FedNewStores(_logger, letterIds.Count, stopwatch.ElapsedMilliseconds);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            IndexLog.FeedLedgerFailed(_logger, ex);
+        }
+    }
+
+    /// <summary>The index's own id, made and committed the first time it is asked for.</summary>
+    private async Task<string> IndexIdAsync(CancellationToken cancellationToken)
+    {
+        if (_index.Writer.CommitData is { } data && data.TryGetValue(IndexIdKey, out var id) && !string.IsNullOrEmpty(id))
+        {
+            return id;
+        }
+        id = Guid.NewGuid().ToString("N");
+        var withId = new Dictionary<string, string>(_index.Writer.CommitData ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [IndexIdKey] = id,
+        };
+        _index.Writer.SetCommitData(withId);
+        await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return id;
     }
 
     /// <summary>Tells every observer again what a crash or an observer error left pending, oldest first.</summary>

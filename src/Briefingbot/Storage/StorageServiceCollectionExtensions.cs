@@ -49,6 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IUserNameStore, UserNameStore>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILetterIngestObserver, LetterStoreIngestObserver>());
+        // A new or replaced database next to an index that stays hears about the index's letters (see IIndexFeedLedger).
+        services.TryAddSingleton<IIndexFeedLedger, IndexFeedLedger>();
 
         // Hosted services start in registration order: migrations go before everything registered earlier too.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageMigrationService>());

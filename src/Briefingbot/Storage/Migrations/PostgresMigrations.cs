@@ -329,5 +329,13 @@ public static class PostgresMigrations
             ALTER TABLE meetings ADD COLUMN moved_to bigint;
             CREATE INDEX ix_meetings_moved_to ON meetings (moved_to);
             """),
+        // Version 12: the indexes this database's stores were fed from (LetterIngestor tells a new or replaced database
+        // about every letter of an index it does not know: the ingest skips unchanged letters, so it would never hear).
+        new(12, "index feeds", """
+            CREATE TABLE index_feeds (
+                index_id text PRIMARY KEY,
+                fed_at timestamptz NOT NULL
+            );
+            """),
     ];
 }

@@ -336,5 +336,13 @@ public static class SqliteMigrations
             ALTER TABLE meetings ADD COLUMN moved_to INTEGER;
             CREATE INDEX ix_meetings_moved_to ON meetings (moved_to);
             """),
+        // Version 12: the indexes this database's stores were fed from (LetterIngestor tells a new or replaced database
+        // about every letter of an index it does not know: the ingest skips unchanged letters, so it would never hear).
+        new(12, "index feeds", """
+            CREATE TABLE index_feeds (
+                index_id TEXT PRIMARY KEY,
+                fed_at TEXT NOT NULL
+            );
+            """),
     ];
 }
