@@ -606,8 +606,8 @@ internal sealed partial class LetterQueryBuilder(Analyzer analyzer)
         }
     }
 
-    /// <summary>Shortest part of a compound typed apart: "route" of "route kaart"; not "de", "op".</summary>
-    private const int MinApartPart = 4;
+    /// <summary>Shortest part of a compound typed apart: "wet" of "wet voorstel", "route" of "route kaart"; not "de", "op".</summary>
+    private const int MinApartPart = 3;
 
     /// <summary>
     /// The analysed term of the compound two typed words write when joined, directly or with the linking "s"

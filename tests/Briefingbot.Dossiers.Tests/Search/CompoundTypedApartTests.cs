@@ -7,7 +7,8 @@ namespace Briefingbot.Dossiers.Tests.Search;
 
 /// <summary>
 /// A compound typed as two words ("route kaart" for "routekaart"): the passage that writes the compound holds both
-/// words, directly joined or with the linking "s"; stop words never join.
+/// words, directly joined or with the linking "s"; stop words never join. A part of three letters joins too ("wet
+/// voorstel": "wetsvoorstel", which found no passage with both words).
 /// </summary>
 public sealed class CompoundTypedApartTests : IAsyncLifetime
 {
@@ -20,7 +21,8 @@ public sealed class CompoundTypedApartTests : IAsyncLifetime
             "Een kaart van de haven ligt bij de gemeente.",
             "De leveringszekerheid van kritieke grondstoffen staat onder druk.",
             "Het kabinet doet voorstellen voor de marine.",
-            "De levering van munitie gaat door."));
+            "De levering van munitie gaat door.",
+            "Het wetsvoorstel over de krijgsmacht ligt bij de Raad van State."));
         await _index.IngestAsync();
     }
 
@@ -36,6 +38,7 @@ public sealed class CompoundTypedApartTests : IAsyncLifetime
     [InlineData("route kaart", "De routekaart voor de havens", "routekaart")]
     [InlineData("Route Kaart", "De routekaart voor de havens", "routekaart")]
     [InlineData("levering zekerheid", "De leveringszekerheid van kritieke", "leveringszekerheid")]
+    [InlineData("wet voorstel", "Het wetsvoorstel over de krijgsmacht", "wetsvoorstel")]
     public async Task The_compound_the_letters_write_holds_both_typed_words(string query, string start, string compound)
     {
         var response = await SearchAsync(query);
