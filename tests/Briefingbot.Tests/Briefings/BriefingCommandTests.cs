@@ -83,7 +83,8 @@ public sealed class BriefingCommandTests
         Assert.Contains("Weekbriefing maandag 24 november 2025", text, StringComparison.Ordinal);
         Assert.Contains("**RBZ Defensie** — maandag 1 december 2025 (over 7 dagen)", text, StringComparison.Ordinal);
         Assert.Contains("Schriftelijk overleg geannoteerde agenda RBZ Defensie", text, StringComparison.Ordinal);
-        Assert.Contains("**Ecofin** — vrijdag 12 december 2025", text, StringComparison.Ordinal);
+        // The Council as the meetings view names it, not the type's code "Ecofin" (a QA pass).
+        Assert.Contains("**Ecofinraad** — vrijdag 12 december 2025", text, StringComparison.Ordinal);
         Assert.Contains("**Europese Raad** — donderdag 18 december 2025", text, StringComparison.Ordinal);
         Assert.Contains("Het kabinet komt voor de zomer met een voortgangsbrief.", text, StringComparison.Ordinal);
         Assert.Contains("Termijn verstreken (1 juli 2025)", text, StringComparison.Ordinal);

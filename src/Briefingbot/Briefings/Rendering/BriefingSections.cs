@@ -91,7 +91,7 @@ internal static class BriefingSections
 
     private static BriefingItem Meeting(BriefingMeeting m, DateOnly today)
     {
-        var headline = $"**{DutchFormat.Md(m.Type)}** — {When(m, today)}"
+        var headline = $"**{DutchFormat.Md(MeetingTypeNames.ShortName(m.Type))}** — {When(m, today)}"
             + (m.Location is { Length: > 0 } loc ? $", {DutchFormat.Md(loc)}" : "");
         var lines = new List<string> { headline };
         if (m.Title is { Length: > 0 } title)
@@ -121,7 +121,7 @@ internal static class BriefingSections
 
     private static BriefingItem LaterMeeting(BriefingMeeting m, DateOnly today)
     {
-        var line = $"**{DutchFormat.Md(m.Type)}** — {When(m, today)}";
+        var line = $"**{DutchFormat.Md(MeetingTypeNames.ShortName(m.Type))}** — {When(m, today)}";
         return new BriefingItem($"- {line}", [line], false);
     }
 

@@ -83,6 +83,18 @@ public static class MeetingTypeNames
         _ => type,
     };
 
+    /// <summary>
+    /// The name in a headline, without the explanation <see cref="DisplayName"/> adds: "RBZ Defensie", "Ecofinraad",
+    /// "Plenaire vergadering Europees Parlement". The briefing showed the type's code ("Ecofin", "EP-plenaire") where the
+    /// meetings view said "Ecofinraad" (a QA pass).
+    /// </summary>
+    public static string ShortName(string type)
+    {
+        var name = DisplayName(type);
+        var open = name.IndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && name.EndsWith(')') ? name[..open] : name;
+    }
+
     /// <summary>Whole-text match ("rbz defensie", "Ecofinraad"), case-insensitive; the canonical types match themselves.</summary>
     public static bool TryNormalise(string text, [NotNullWhen(true)] out string? type)
     {
