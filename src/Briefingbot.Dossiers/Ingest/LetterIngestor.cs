@@ -317,9 +317,10 @@ public sealed class LetterIngestor : ILetterIngestor
 
     /// <summary>
     /// Once per process: when the stores were never fed from this index (a new or replaced database next to an index
-    /// that stays), tells every observer about every letter the index holds, then records it in the ledger. A crash or
-    /// a failing observer leaves the ledger unmarked, so the next run tells them all again (observers are idempotent).
-    /// A ledger that cannot be read (the database briefly down) is tried again at the next run; the ingest goes on.
+    /// that stays), tells every observer about every letter the index holds, then records it in the ledger. A letter an
+    /// observer refused goes into the outbox (retried as any pending notification); a crash before the ledger is
+    /// written tells them all again at the next run (observers are idempotent). A ledger that cannot be read (the
+    /// database briefly down) is tried again at the next run; the ingest goes on.
     /// </summary>
     private async Task FeedNewStoresAsync(CancellationToken cancellationToken)
     {
@@ -343,15 +344,15 @@ public sealed class LetterIngestor : ILetterIngestor
             {
                 IndexLog.FeedingNewStores(_logger, letterIds.Count);
             }
-            var all = true;
+            var notTold = new List<string>();
             var lastLog = _time.GetTimestamp();
             for (var i = 0; i < letterIds.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var letter = ReadIndexedLetter(letterIds[i]);
-                if (letter is not null)
+                if (letter is not null && !await NotifyIngestedAsync(letter, cancellationToken).ConfigureAwait(false))
                 {
-                    all &= await NotifyIngestedAsync(letter, cancellationToken).ConfigureAwait(false);
+                    notTold.Add(letter.Id);
                 }
                 if (_time.GetElapsedTime(lastLog) >= LogInterval)
                 {
@@ -359,9 +360,16 @@ public sealed class LetterIngestor : ILetterIngestor
                     IndexLog.FeedingNewStoresProgress(_logger, i + 1, letterIds.Count);
                 }
             }
-            if (!all)
+            if (notTold.Count > 0)
             {
-                return;
+                // The letters an observer refused go into the outbox, durable before the ledger says "fed": the next
+                // runs retry those, not the whole index again.
+                foreach (var letterId in notTold)
+                {
+                    AddPending(new PendingNotification(letterId, Removed: false));
+                }
+                WritePending();
+                await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             await _feedLedger.MarkFedAsync(indexId, cancellationToken).ConfigureAwait(false);
             _fed = true;
