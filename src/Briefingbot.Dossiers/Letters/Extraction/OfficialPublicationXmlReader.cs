@@ -45,7 +45,14 @@ internal static class OfficialPublicationXmlReader
         }
         catch (XmlException ex)
         {
-            // Not well-formed (or undeclared HTML entities): the lenient HTML reader still gets the words out.
+            // Cut off (a download that stopped, a file truncated at the source): what is there is a fragment, and a
+            // reader that tolerates it would keep the fragment as the letter (a QA pass: "Voortgang" for a whole
+            // letter). A failure lets the caller take the document from elsewhere.
+            if (!ClosesItsRoot(xml))
+            {
+                return DocumentText.Failed("xml", $"XML cut off: the document ends before its root element closes ({ex.Message})");
+            }
+            // Not well-formed otherwise (undeclared HTML entities): the lenient HTML reader still gets the words out.
             var fallback = HtmlTextReader.Read(xml);
             return fallback.Succeeded
                 ? fallback with { Format = "xml" }
@@ -67,6 +74,33 @@ internal static class OfficialPublicationXmlReader
             }
         }
         return new DocumentText(true, state.Layout.ToString(), null, "xml");
+    }
+
+    /// <summary>Whether the text ends with the closing tag of the element it opens with (its root).</summary>
+    private static bool ClosesItsRoot(string xml)
+    {
+        string root;
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                return false;
+            }
+            root = reader.Name;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+        var end = xml.AsSpan().TrimEnd();
+        if (!end.EndsWith(">", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var open = end.LastIndexOf("</", StringComparison.Ordinal);
+        return open >= 0 && end[(open + 2)..^1].Trim().SequenceEqual(root);
     }
 
     private sealed class State

@@ -153,6 +153,25 @@ public sealed class DocumentTextExtractorTests
         Assert.Equal(new DateOnly(2025, 11, 20), letter.Date);
     }
 
+    /// <summary>
+    /// A kst XML cut off mid-way (a download that stopped) fails, so the sync takes the document's own file instead; the
+    /// lenient reader kept the fragment as the letter (a QA pass: one heading word for a whole letter).
+    /// </summary>
+    [Fact]
+    public void A_cut_off_kst_xml_fails_and_one_with_an_html_entity_is_still_read()
+    {
+        var cutOff = KstSample[..(KstSample.IndexOf("Steun aan Oekraïne", StringComparison.Ordinal) + 5)];
+        var withEntity = KstSample.Replace("Steun aan Oekraïne", "Steun&nbsp;aan Oekraïne", StringComparison.Ordinal);
+
+        var failed = Extractor.Extract(Encoding.UTF8.GetBytes(cutOff), "application/xml", "kst-21501-28-281.xml");
+        var read = Extractor.Extract(Encoding.UTF8.GetBytes(withEntity), "application/xml", "kst-21501-28-281.xml");
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains("cut off", failed.Failure, StringComparison.Ordinal);
+        Assert.True(read.Succeeded, read.Failure);
+        Assert.Contains("De Raad spreekt over munitie voor Oekraïne.", read.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Html_drops_scripts_and_navigation_and_keeps_blocks()
     {
