@@ -68,6 +68,12 @@ public sealed partial class PromiseExtractor : IPromiseExtractor
         }
         if (InformKamer().IsMatch(sentence) || KamerInformed().IsMatch(sentence))
         {
+            // "Hierbij informeer ik uw Kamer over …", "Met deze brief informeer ik …": the letter itself, not a promise
+            // (a QA pass: nearly every synced letter opens like this), unless it also promises more ("… en zal u …").
+            if (ThisLetter().IsMatch(sentence) && !WillInform().IsMatch(sentence) && !Later().IsMatch(sentence))
+            {
+                return 0;
+            }
             return FutureModal().IsMatch(sentence) ? 0.9 : 0.7;
         }
         if (InformsKamer().IsMatch(sentence) && !ThisLetter().IsMatch(sentence)
@@ -157,6 +163,10 @@ public sealed partial class PromiseExtractor : IPromiseExtractor
 
     [GeneratedRegex(@"\b(?:hierbij|met\s+deze\s+(?:kamer)?brief|in\s+deze\s+(?:kamer)?brief|hiermee)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThisLetter();
+
+    /// <summary>A modal that points ahead, as "informeer" in <see cref="FutureModal"/> does not.</summary>
+    [GeneratedRegex(@"\b(?:zal|zullen|zult)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WillInform();
 
     [GeneratedRegex(@"\b(?:nader|later|separaat|opnieuw|te\s+zijner\s+tijd|binnenkort)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Later();

@@ -54,6 +54,9 @@ public class PromiseExtractorTests
     [InlineData("Het kabinet heeft het actieplan opgesteld en gedeeld met uw Kamer.")]
     [InlineData("Het kabinet steunt de ambitie van de Commissie.")]
     [InlineData("De leden ontvangen de reactie graag binnen vier weken.")]
+    // The letter itself, as nearly every letter opens (a QA pass on synced letters).
+    [InlineData("Hierbij informeer ik uw Kamer over de voortgang van het onderhoud aan de fregatten.")]
+    [InlineData("Geachte voorzitter, Met deze brief informeer ik uw Kamer over de stand van zaken.")]
     public void Non_promises_are_not_extracted(string sentence)
     {
         Assert.Empty(_extractor.Extract(Parse(sentence)));
@@ -64,6 +67,7 @@ public class PromiseExtractorTests
     [InlineData("Hierover zal uw Kamer separaat worden geïnformeerd.", null)]
     [InlineData("U ontvangt binnen vier weken de kabinetsreactie.", null)]
     [InlineData("Ik zal uw Kamer in het najaar informeren over de voortgang.", "2025-12-01")]
+    [InlineData("Met deze brief informeer ik uw Kamer over de eerste resultaten; de rest zal ik uw Kamer in het najaar sturen.", "2025-12-01")]
     public void Commitments_to_parliament_are_promises(string sentence, string? due)
     {
         var p = Assert.Single(_extractor.Extract(Parse(sentence)));
