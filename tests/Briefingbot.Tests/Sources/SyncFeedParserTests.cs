@@ -71,4 +71,17 @@ public sealed class SyncFeedParserTests
     [InlineData("123", "A", "123-A")]
     public void A_dossier_is_shown_grouped_by_thousands_with_its_toevoeging(string nummer, string? toevoeging, string expected) =>
         Assert.Equal(expected, new TkDossier("d", false, null, nummer, toevoeging, null).Display);
+
+    /// <summary>
+    /// A date as the feed writes it, or as a register row may: placeholders are no date (a QA pass saw "uiterlijk 31
+    /// december 9999" as a promise's deadline, and "31-01-2027" read as no deadline at all).
+    /// </summary>
+    [Theory]
+    [InlineData("2026-12-08T00:00:00+01:00", "2026-12-08")]
+    [InlineData("31-01-2027", "2027-01-31")]
+    [InlineData("9999-12-31T00:00:00", null)]
+    [InlineData("0001-01-01", null)]
+    [InlineData("2026-12-32", null)]
+    public void Dates_are_read_as_days_and_placeholders_as_none(string value, string? expected) =>
+        Assert.Equal(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), SyncFeedParser.ParseDate(value));
 }

@@ -152,14 +152,19 @@ public static class SyncFeedParser
     internal static DateTimeOffset? ParseTimestamp(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
-    /// <summary>The calendar date as written (the first ten characters): a date is a day in Dutch time, not an instant.</summary>
+    /// <summary>
+    /// The calendar date as written (the first ten characters, ISO or the Dutch day-month-year): a date is a day in Dutch
+    /// time, not an instant. 0001-01-01 and a year from 9000 on (9999-12-31) are placeholders for "none": a QA pass saw
+    /// "uiterlijk 31 december 9999" as a promise's deadline.
+    /// </summary>
     internal static DateOnly? ParseDate(string? value)
     {
-        if (value is null || value.Length < 10 || !DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (value is null || value.Length < 10
+            || !DateOnly.TryParseExact(value[..10], ["yyyy-MM-dd", "dd-MM-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
             return null;
         }
-        return d.Year <= 1 ? null : d; // 0001-01-01 means "none"
+        return d.Year <= 1 || d.Year >= 9000 ? null : d;
     }
 
     /// <summary>The time of day as written (Dutch local time in the feed).</summary>
