@@ -396,6 +396,36 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         Assert.Matches(@"\n- [^\n]+: het bestand is niet te lezen \(technisch: ", text);
     }
 
+    /// <summary>
+    /// After a run that failed (the source refuses connections), a feed is not "bij": it was, before that run (a QA pass:
+    /// every feed said "bij" while the source was down).
+    /// </summary>
+    [Fact]
+    public async Task The_status_does_not_call_a_feed_up_to_date_after_a_failed_run()
+    {
+        var server = await ReplayServer.StartAsync(Corpus(), pageSize: 10);
+        await using var harness = SyncHarness.Create(Database, server);
+        await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+        await server.DisposeAsync();
+        try
+        {
+            await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A run against a source that is down may report its failure by throwing; the store has the run either way.
+        }
+        var clock = new Briefingbot.Kernel.Time.DutchClock(TimeProvider.System, new Briefingbot.Administration.AdministrationOptions().DefaultTimeZone);
+        var command = new Briefingbot.Sources.Chat.SourcesStatusCommand(null!, harness.Store, harness.Get<Microsoft.Extensions.Options.IOptionsMonitor<Briefingbot.Sources.SourcesOptions>>(), clock, null!);
+
+        var text = await command.DescribeAsync(CancellationToken.None);
+
+        Assert.Contains("mislukt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(": bij, sinds", text, StringComparison.Ordinal);
+        Assert.Contains("- Document: laatst bij ", text, StringComparison.Ordinal);
+        Assert.Contains("geleden; de laatste run is mislukt", text, StringComparison.Ordinal);
+    }
+
     /// <summary>Rows in the letter store (tombstones included) and the highest version taken (one per change).</summary>
     private async Task<(long Rows, long Versions)> LettersAsync() =>
         (await CountAsync("SELECT COUNT(*) FROM letters"), await CountAsync("SELECT COALESCE(MAX(version), 0) FROM letters"));

@@ -78,10 +78,19 @@ public sealed class SourcesStatusCommand(
         if (cursors.Count > 0)
         {
             text.Append("**Achterstand per feed**\n\n");
+            // A feed the last run did not bring up to date (it failed, or the source was down) is not "bij": it was, at
+            // that moment (a QA pass: every feed said "bij" while the source refused every connection).
+            var failedRun = runs.Count > 0 && runs[0].Outcome is not ("ok" or "running") ? runs[0] : null;
             foreach (var c in cursors)
             {
-                var lag = c.CaughtUpAt is { } at ? "bij, sinds " + Duration(clock.UtcNow - at) : "nog niet bij";
-                text.Append("- ").Append(c.Category).Append(": ").Append(lag).Append(" (").Append(c.Entries.ToString("N0", Dutch)).Append(" wijzigingen)\n");
+                var lag = c.CaughtUpAt switch
+                {
+                    null => "nog niet bij",
+                    { } at when failedRun is not null && at < failedRun.StartedAt => $"laatst bij {Duration(clock.UtcNow - at)} geleden; de laatste run is mislukt",
+                    { } at => "bij, sinds " + Duration(clock.UtcNow - at),
+                };
+                var changes = c.Entries == 1 ? "1 wijziging" : c.Entries.ToString("N0", Dutch) + " wijzigingen";
+                text.Append("- ").Append(c.Category).Append(": ").Append(lag).Append(" (").Append(changes).Append(")\n");
             }
             text.Append('\n');
         }

@@ -19,7 +19,7 @@ internal sealed class SyncCliCommand(IServiceProvider services) : ICliCommand
 {
     public Command CreateCommand()
     {
-        var sinceOption = CliOptions.Date("--sinds", "Start at this date instead of the stored cursor");
+        var sinceOption = CliOptions.Date("--sinds", "Where a feed has no stored cursor yet, start at this date (a feed with a cursor goes on from it)");
         var dossierOption = new Option<string[]>("--dossier")
         {
             Description = "Only this dossier (\"21501-28\"); repeat for more",
