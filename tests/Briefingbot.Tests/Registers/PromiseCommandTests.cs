@@ -27,6 +27,27 @@ public class PromiseCommandTests
         Assert.StartsWith($"**Toezegging {undated}** · open\n", Reply(await bot.SendAsync($"toezegging {undated}", Bob)), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A promise of the Tweede Kamer's register is found by the register's number, as its card names it (a QA pass typed
+    /// "toezegging TZ202610-010" and was told to use a number); an unknown one still gets the usage.
+    /// </summary>
+    [Fact]
+    public async Task A_register_promise_is_found_by_the_registers_own_number()
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.PromiseRegister.UpsertExtractedAsync("tk-toezegging-TZ202610-010", new DateOnly(2026, 10, 1),
+            [new("tk:TZ202610-010", "tk-toezegging-TZ202610-010", "De minister zegt toe de Kamer te informeren over de dronemuur.", 0, 0,
+                "de minister van Defensie", "De Kamer informeren over de dronemuur.", null, null, 1.0)], Now);
+        var number = Assert.Single(await bot.PromisesAsync()).Number;
+
+        var found = Reply(await bot.SendAsync("toezegging tz202610-010", Bob));
+        var unknown = Reply(await bot.SendAsync("toezegging TZ209912-999", Bob));
+
+        Assert.StartsWith($"**Toezegging {number}** · open", found, StringComparison.Ordinal);
+        Assert.Contains("dronemuur", found, StringComparison.Ordinal);
+        Assert.StartsWith("Gebruik `toezegging <nr>`", unknown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Non_admin_cannot_mark_a_promise_fulfilled_and_nothing_changes()
     {

@@ -8,6 +8,7 @@ using Briefingbot.Kernel.Letters;
 using Briefingbot.Kernel.People;
 using Briefingbot.Kernel.Replies;
 using Briefingbot.Kernel.Time;
+using Briefingbot.Sources.Sync;
 using Briefingbot.Storage;
 
 namespace Briefingbot.Registers.Promises;
@@ -35,7 +36,10 @@ public sealed class PromiseCommand(
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var parts = context.Arguments.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0 || !long.TryParse(parts[0].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        long? typed = parts.Length == 0 ? null
+            : long.TryParse(parts[0].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : await RegisterNumberAsync(parts[0], cancellationToken);
+        if (typed is not { } number)
         {
             await replies.SendTextAsync(context, "Gebruik `toezegging <nr>` of `toezegging <nr> voldaan|heropend|ingetrokken`. Nummers staan in `toezeggingen`.", cancellationToken);
             return;
@@ -62,6 +66,17 @@ public sealed class PromiseCommand(
             return;
         }
         await ChangeAsync(context, number, status.Value, parts.Length > 2 ? parts[2].Trim() : null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Our number of the promise the Tweede Kamer's register numbers so ("TZ202610-010", as its card names it; a QA pass
+    /// typed it and was told to use a number), or null.
+    /// </summary>
+    private async Task<long?> RegisterNumberAsync(string typed, CancellationToken cancellationToken)
+    {
+        var key = SourceSyncStore.OfficialPromiseKeyPrefix + typed.Trim();
+        var promises = await register.ListAsync(cancellationToken);
+        return promises.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))?.Number;
     }
 
     private async Task ChangeAsync(CommandContext context, long number, PromiseStatus status, string? evidence, CancellationToken cancellationToken)
