@@ -40,4 +40,17 @@ public sealed class SourcesStatusCommandTests
     {
         Assert.Equal(shown, Briefingbot.Sources.Feed.SafeUrl.Display(url));
     }
+
+    /// <summary>
+    /// A stored reason as admins read it: what it means in Dutch first (a QA pass: a source that refused connections
+    /// read "technische fout (technisch: … Connection refused …)").
+    /// </summary>
+    [Theory]
+    [InlineData("Connection refused (127.0.0.1:4990)", "de bron is niet bereikbaar (technisch: ")]
+    [InlineData("Name or service not known (gegevensmagazijn.tweedekamer.nl:443)", "de bron is niet bereikbaar (technisch: ")]
+    [InlineData("kst-36800-X-48.xml: XML cut off: the document ends before its root element closes (x)", "het bestand is afgebroken (onvolledig) (technisch: ")]
+    [InlineData("the PDF cannot be read (PdfDocumentFormatException: bad)", "het bestand is niet te lezen (technisch: ")]
+    [InlineData("something else", "technische fout (technisch: ")]
+    public void Reasons_say_what_they_mean_in_dutch_first(string reason, string start) =>
+        Assert.StartsWith(start, Briefingbot.Sources.Chat.SourcesStatusCommand.InDutch(reason, 200), StringComparison.Ordinal);
 }

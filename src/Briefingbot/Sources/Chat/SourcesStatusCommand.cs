@@ -149,6 +149,11 @@ public sealed class SourcesStatusCommand(
             _ when r.Contains("too large", StringComparison.Ordinal) || r.Contains("maxfilebytes", StringComparison.Ordinal) => "het bestand is te groot",
             _ when r.Contains("legacy word", StringComparison.Ordinal) => "oud Word-formaat (.doc), dat niet gelezen wordt",
             _ when r.Contains("incomplete body", StringComparison.Ordinal) => "de bron stuurde een onvolledig of onleesbaar antwoord",
+            _ when r.Contains("connection refused", StringComparison.Ordinal) || r.Contains("no such host", StringComparison.Ordinal)
+                || r.Contains("name or service not known", StringComparison.Ordinal) || r.Contains("network is unreachable", StringComparison.Ordinal)
+                || r.Contains("no route to host", StringComparison.Ordinal) || r.Contains("connection reset", StringComparison.Ordinal)
+                => "de bron is niet bereikbaar",
+            _ when r.Contains("cut off", StringComparison.Ordinal) => "het bestand is afgebroken (onvolledig)",
             _ when r.Contains("http 429", StringComparison.Ordinal) => "de bron vroeg om minder verzoeken",
             _ when r.Contains("http 5", StringComparison.Ordinal) => "de bron gaf een serverfout",
             _ when r.Contains("timeout", StringComparison.Ordinal) || r.Contains("timed out", StringComparison.Ordinal) => "de bron antwoordde niet op tijd",
