@@ -381,10 +381,8 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         await using var server = await ReplayServer.StartAsync(Corpus(), pageSize: 10);
         await using var harness = SyncHarness.Create(Database, server);
         await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
-        var clock = new Briefingbot.Kernel.Time.DutchClock(TimeProvider.System, new Briefingbot.Administration.AdministrationOptions().DefaultTimeZone);
-        var command = new Briefingbot.Sources.Chat.SourcesStatusCommand(null!, harness.Store, harness.Get<Microsoft.Extensions.Options.IOptionsMonitor<Briefingbot.Sources.SourcesOptions>>(), clock, null!);
 
-        var text = await command.DescribeAsync(CancellationToken.None);
+        var text = await StatusAsync(harness);
 
         Assert.Contains("Synchronisatie staat **uit**", text, StringComparison.Ordinal);
         Assert.Contains("Laatste run:", text, StringComparison.Ordinal);
@@ -415,15 +413,21 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
         {
             // A run against a source that is down may report its failure by throwing; the store has the run either way.
         }
-        var clock = new Briefingbot.Kernel.Time.DutchClock(TimeProvider.System, new Briefingbot.Administration.AdministrationOptions().DefaultTimeZone);
-        var command = new Briefingbot.Sources.Chat.SourcesStatusCommand(null!, harness.Store, harness.Get<Microsoft.Extensions.Options.IOptionsMonitor<Briefingbot.Sources.SourcesOptions>>(), clock, null!);
 
-        var text = await command.DescribeAsync(CancellationToken.None);
+        var text = await StatusAsync(harness);
 
         Assert.Contains("mislukt", text, StringComparison.Ordinal);
         Assert.DoesNotContain(": bij, sinds", text, StringComparison.Ordinal);
         Assert.Contains("- Document: laatst bij ", text, StringComparison.Ordinal);
         Assert.Contains("geleden; de laatste run is mislukt", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>What <c>bronnen status</c> shows for the harness's store.</summary>
+    private static Task<string> StatusAsync(SyncHarness harness)
+    {
+        var clock = new Briefingbot.Kernel.Time.DutchClock(TimeProvider.System, new Briefingbot.Administration.AdministrationOptions().DefaultTimeZone);
+        var command = new Briefingbot.Sources.Chat.SourcesStatusCommand(null!, harness.Store, harness.Get<Microsoft.Extensions.Options.IOptionsMonitor<Briefingbot.Sources.SourcesOptions>>(), clock, null!);
+        return command.DescribeAsync(CancellationToken.None);
     }
 
     /// <summary>Rows in the letter store (tombstones included) and the highest version taken (one per change).</summary>
