@@ -392,11 +392,7 @@ public sealed class LetterIngestor : ILetterIngestor
             return id;
         }
         id = Guid.NewGuid().ToString("N");
-        var withId = new Dictionary<string, string>(_index.Writer.CommitData ?? new Dictionary<string, string>(), StringComparer.Ordinal)
-        {
-            [IndexIdKey] = id,
-        };
-        _index.Writer.SetCommitData(withId);
+        SetCommitValue(IndexIdKey, id);
         await _index.CommitAsync(cancellationToken).ConfigureAwait(false);
         return id;
     }
@@ -453,11 +449,14 @@ public sealed class LetterIngestor : ILetterIngestor
     private void Acknowledge(string letterId, bool removed) =>
         Pending().RemoveAll(p => p.LetterId == letterId && p.Removed == removed);
 
-    private void WritePending()
+    private void WritePending() => SetCommitValue(PendingNotificationsKey, Serialize(Pending()));
+
+    /// <summary>Sets one value of the next commit's user data, keeping the others.</summary>
+    private void SetCommitValue(string key, string value)
     {
         var data = new Dictionary<string, string>(_index.Writer.CommitData ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
-            [PendingNotificationsKey] = Serialize(Pending()),
+            [key] = value,
         };
         _index.Writer.SetCommitData(data);
     }
