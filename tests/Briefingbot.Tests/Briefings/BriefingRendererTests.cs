@@ -160,9 +160,21 @@ public sealed class BriefingRendererTests
         var pastText = Assert.Single(Renderer.Render(past, cards: false)).Text!;
         var nowText = Assert.Single(Renderer.Render(now, cards: false)).Text!;
 
-        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen --per 2025-11-24` voor alles.", pastText, StringComparison.Ordinal);
-        Assert.Contains("binnenkort aflopen of geen termijn hebben; typ `toezeggingen --per 2025-11-24` voor alles.", pastText, StringComparison.Ordinal);
-        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen` voor alles.", nowText, StringComparison.Ordinal);
+        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen defensie-eu --per 2025-11-24` voor alles.", pastText, StringComparison.Ordinal);
+        Assert.Contains("binnenkort aflopen of geen termijn hebben; typ `toezeggingen defensie-eu --per 2025-11-24` voor alles.", pastText, StringComparison.Ordinal);
+        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen defensie-eu` voor alles.", nowText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_notes_point_to_the_promises_of_the_briefings_own_topics()
+    {
+        // A QA pass: a drones briefing said "typ ‘toezeggingen’ voor alles", which lists every topic's promises.
+        string Note(IReadOnlyList<string> topics) =>
+            Assert.Single(Renderer.Render(Sample() with { LaterPromises = 2, Topics = topics }, cards: false)).Text!;
+
+        Assert.Contains("typ `toezeggingen` voor alles.", Note([]), StringComparison.Ordinal);
+        Assert.Contains("typ `toezeggingen drones` of `toezeggingen munitie` voor alles.", Note(["drones", "munitie"]), StringComparison.Ordinal);
+        Assert.Contains("typ `toezeggingen` voor alles.", Note(["a", "b", "c", "d"]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,10 +114,18 @@ internal static class BriefingSections
 
     /// <summary>
     /// The register view a note points to: of the preview's day for <c>briefing --per</c> (a QA pass was sent to
-    /// today's list from a briefing of 24 November 2025), else of now.
+    /// today's list from a briefing of 24 November 2025), else of now; on the briefing's topics, each by name, up to
+    /// <see cref="MaxTopicCommands"/> of them (a QA pass: a drones briefing pointed to every topic's promises).
     /// </summary>
-    private static string PromisesCommand(Briefing b) =>
-        b.PerDate is { } day ? $"`toezeggingen --per {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}`" : "`toezeggingen`";
+    private static string PromisesCommand(Briefing b)
+    {
+        var per = b.PerDate is { } day ? $" --per {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "";
+        return b.Topics.Count is > 0 and <= MaxTopicCommands
+            ? string.Join(" of ", b.Topics.Select(topic => $"`toezeggingen {topic}{per}`"))
+            : $"`toezeggingen{per}`";
+    }
+
+    private const int MaxTopicCommands = 3;
 
     private static BriefingItem LaterMeeting(BriefingMeeting m, DateOnly today)
     {
