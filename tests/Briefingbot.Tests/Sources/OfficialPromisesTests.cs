@@ -52,4 +52,26 @@ public sealed class OfficialPromisesTests
         Assert.Equal(PromiseStatus.Fulfilled, OfficialPromises.StatusOf("Voldaan"));
         Assert.Equal(PromiseStatus.Withdrawn, OfficialPromises.StatusOf("Vervallen"));
     }
+
+    /// <summary>
+    /// In a list a register promise's sentence is its text plus the register's note: shown under its text it repeated
+    /// the same words (a QA pass). Only a sentence that says more than the text is shown.
+    /// </summary>
+    [Fact]
+    public void A_register_promises_sentence_is_not_shown_again_under_its_own_text()
+    {
+        const string text = "De minister zegt toe de Kamer te informeren over de dronemuur.";
+        var official = Official(text, new DateOnly(2026, 11, 2)) with
+        {
+            Sentence = text + " [Toezegging TZ202611-050, Ministerie van Defensie, status openstaand]",
+        };
+        var extracted = Record(2, "x1", "De Kamer informeren over de dronemuur.", null, null) with
+        {
+            Sentence = "Het kabinet zal de Kamer voor de zomer informeren over de dronemuur en de kosten daarvan.",
+        };
+
+        Assert.False(Briefingbot.Registers.Promises.PromiseCards.SentenceAddsToWhat(official));
+        Assert.True(Briefingbot.Registers.Promises.PromiseCards.SentenceSaysMore(official));
+        Assert.True(Briefingbot.Registers.Promises.PromiseCards.SentenceAddsToWhat(extracted));
+    }
 }

@@ -116,7 +116,7 @@ public static class PromiseCards
     public static bool SentenceAddsToWhat(PromiseRecord p)
     {
         var what = Letters(p.What);
-        var sentence = Letters(p.Sentence);
+        var sentence = Letters(WithoutRegisterNote(p.Sentence));
         if (sentence.Length == 0)
         {
             return false;
@@ -144,6 +144,16 @@ public static class PromiseCards
     {
         var what = Letters(p.What);
         return what.Length > 0 && Letters(p.Sentence).Contains(what, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A register promise's sentence without its closing note ("[Toezegging TZ202611-050, Ministerie van Defensie, status
+    /// openstaand]"): in a list the note only repeated the text above it (a QA pass); the view of one promise keeps it.
+    /// </summary>
+    private static string WithoutRegisterNote(string sentence)
+    {
+        var note = sentence.LastIndexOf(" [Toezegging ", StringComparison.Ordinal);
+        return note > 0 && sentence.EndsWith(']') ? sentence[..note] : sentence;
     }
 
     private static string Letters(string text) =>
