@@ -34,13 +34,7 @@ internal static class OfficialPublicationXmlReader
         XDocument document;
         try
         {
-            var settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Ignore,
-                XmlResolver = null,
-                MaxCharactersInDocument = 50_000_000,
-            };
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings());
             document = XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException ex)
@@ -76,14 +70,21 @@ internal static class OfficialPublicationXmlReader
         return new DocumentText(true, state.Layout.ToString(), null, "xml");
     }
 
+    /// <summary>No DTD, no external resolution, a bound on size: for the letter and for the check of its root alike.</summary>
+    private static XmlReaderSettings ReaderSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Ignore,
+        XmlResolver = null,
+        MaxCharactersInDocument = 50_000_000,
+    };
+
     /// <summary>Whether the text ends with the closing tag of the element it opens with (its root).</summary>
     private static bool ClosesItsRoot(string xml)
     {
         string root;
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings());
             if (reader.MoveToContent() != XmlNodeType.Element)
             {
                 return false;

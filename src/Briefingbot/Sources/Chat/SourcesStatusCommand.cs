@@ -89,8 +89,7 @@ public sealed class SourcesStatusCommand(
                     { } at when failedRun is not null && at < failedRun.StartedAt => $"laatst bij {Duration(clock.UtcNow - at)} geleden; de laatste run is mislukt",
                     { } at => "bij, sinds " + Duration(clock.UtcNow - at),
                 };
-                var changes = c.Entries == 1 ? "1 wijziging" : c.Entries.ToString("N0", Dutch) + " wijzigingen";
-                text.Append("- ").Append(c.Category).Append(": ").Append(lag).Append(" (").Append(changes).Append(")\n");
+                text.Append("- ").Append(c.Category).Append(": ").Append(lag).Append(" (").Append(Count(c.Entries, "wijziging", "wijzigingen")).Append(")\n");
             }
             text.Append('\n');
         }
@@ -132,7 +131,7 @@ public sealed class SourcesStatusCommand(
         _ => $"{(int)span.TotalDays} dagen",
     };
 
-    private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n.ToString("N0", Dutch)} {many}";
+    private static string Count(long n, string one, string many) => n == 1 ? $"1 {one}" : $"{n.ToString("N0", Dutch)} {many}";
 
     /// <summary>
     /// A failure reason (written in English for the log and the CLI) as admins read it in this Dutch view: what it
