@@ -12,9 +12,17 @@ internal static class LetterDocuments
     public static IEnumerable<Document> Create(Letter letter, string summary, DateTimeOffset ingestedAt)
     {
         yield return CreateLetterDocument(letter, summary, ingestedAt);
+        var leadGiven = false;
         foreach (var unit in SearchPassages.Split(letter))
         {
-            yield return CreatePassageDocument(letter, unit, ingestedAt);
+            var document = CreatePassageDocument(letter, unit, ingestedAt);
+            if (!leadGiven && unit.Searchable && !unit.IsFootnote && unit.Role is PassageRole.Paragraph or PassageRole.Answer)
+            {
+                // The passage that stands for the letter where only its title matches (IndexFields.Lead).
+                document.Add(new StringField(IndexFields.Lead, IndexFields.LeadValue, Field.Store.NO));
+                leadGiven = true;
+            }
+            yield return document;
         }
     }
 

@@ -221,7 +221,7 @@ public sealed class LetterSearch : ILetterSearch
                 var partial = new List<(float Score, int Doc, bool All, int Words)>();
                 foreach (var (tier, words) in tiers)
                 {
-                    using var collector = BestPassageCollector.Search(searcher, tier, filter, Math.Max(0, need - ranked.Count - partial.Count), exclude);
+                    using var collector = BestPassageCollector.Search(searcher, OwnWordRequired(tier), filter, Math.Max(0, need - ranked.Count - partial.Count), exclude);
                     var top = collector.TopPassages();
                     partial.AddRange(top.Select(p => (p.Score, p.Doc, All: false, Words: words)));
                     foreach (var (_, doc) in top)
@@ -396,6 +396,67 @@ public sealed class LetterSearch : ILetterSearch
         }
         return rebuilt;
     }
+
+    /// <summary>
+    /// A partial match's <paramref name="query"/>, matching only passages that hold at least one of its words in their
+    /// own text, heading or question: the letter's title, which every passage carries, still counts as a word and weighs
+    /// in the score, but no longer makes a passage a partial match on its own (a QA pass: "specialising instituut
+    /// gereedheid" filled the page with the Clingendael letter's paragraphs in reading order, none holding a word, each
+    /// "2 of 3 words" through the title, above the passages that say "gereedheid"). A full match may still be the title
+    /// alone: every word of the query in a letter's title says the letter is about it ("munitie": every passage of
+    /// "Munitie voor defensie"). A letter a partial match finds by its title alone is shown by its first paragraph (its
+    /// lead, <see cref="IndexFields.Lead"/>). The requirement scores nothing (boost 0): the order is the query's.
+    /// </summary>
+    internal static Query OwnWordRequired(Query query)
+    {
+        var words = WordLevel(query);
+        var own = new BooleanQuery(disableCoord: true) { Boost = 0f };
+        foreach (var clause in words?.Clauses ?? [new BooleanClause(query, Occur.SHOULD)])
+        {
+            if (clause.Occur != Occur.MUST_NOT && WithoutTitle(clause.Query) is { } stripped)
+            {
+                own.Add(stripped, Occur.SHOULD);
+            }
+        }
+        if (own.Clauses.Count == 0)
+        {
+            return query;
+        }
+        own.Add(new TermQuery(new Term(IndexFields.Lead, IndexFields.LeadValue)), Occur.SHOULD);
+        return new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { own, Occur.MUST } };
+    }
+
+    /// <summary>A word's clause without its title-field terms; null when nothing else is left.</summary>
+    private static Query? WithoutTitle(Query query)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                return IsTitleField(term.Term.Field) ? null : term;
+            case PhraseQuery phrase:
+                return phrase.GetTerms() is [{ } first, ..] && IsTitleField(first.Field) ? null : phrase;
+            case PrefixQuery prefix:
+                return IsTitleField(prefix.Prefix.Field) ? null : prefix;
+            case BooleanQuery boolean:
+                var rebuilt = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+                foreach (var clause in boolean.Clauses)
+                {
+                    if (WithoutTitle(clause.Query) is { } inner)
+                    {
+                        rebuilt.Add(inner, clause.Occur);
+                    }
+                    else if (clause.Occur == Occur.MUST)
+                    {
+                        return null; // a required title term: without it the clause cannot match
+                    }
+                }
+                return rebuilt.Clauses.Any(c => c.Occur != Occur.MUST_NOT) ? rebuilt : null;
+            default:
+                return query; // typo terms search the passage's own text only
+        }
+    }
+
+    private static bool IsTitleField(string field) => field == IndexFields.Title || field == IndexFields.PairsOf(IndexFields.Title);
 
     /// <summary>The number of words of a partial-match query (its coordinated clauses), 0 for other shapes.</summary>
     private static int WordCount(Query query) => WordLevel(query)?.Clauses.Count(c => c.Occur == Occur.SHOULD) ?? 0;

@@ -25,7 +25,11 @@ public sealed class TitleMatchTests : IAsyncLifetime
         _index.WriteLetter("a.txt", TestLetters.Text("Munitie voor defensie",
             "Het kabinet koopt raketten voor de luchtverdediging van de havens.",
             "De levering van granaten loopt volgens plan."));
-        // 24 short letters say "defensie" in their one passage: 24 of the 26 passages, far more than a fifth.
+        // Letter c's title says "vliegbases"; its passages do not.
+        _index.WriteLetter("c.txt", TestLetters.Text("Onderhoud van vliegbases",
+            "De startbanen worden dit jaar vernieuwd.",
+            "Het werk duurt twee jaar en kost veel geld."));
+        // 24 short letters say "defensie" in their one passage: 24 of the 28 passages, far more than a fifth.
         for (var i = 0; i < Units.Length; i++)
         {
             _index.WriteLetter($"b{i:00}.txt", TestLetters.Text("Personeel", $"Defensie zoekt dit jaar nieuwe mensen voor de {Units[i]} in het hele land."));
@@ -70,5 +74,20 @@ public sealed class TitleMatchTests : IAsyncLifetime
         var first = response.Passages[0];
         Assert.StartsWith("Het kabinet koopt raketten", first.Passage.Text, StringComparison.Ordinal);
         Assert.False(first.MatchesAllTerms);
+    }
+
+    [Fact]
+    public async Task A_partial_match_through_the_title_alone_is_shown_by_the_letters_first_paragraph_only()
+    {
+        // "vliegbases" is only in letter c's title, "kustwacht" in one passage of letter b15: no passage holds both, and
+        // no passage of letter c holds either word itself. Letter c is still found, once, by its first paragraph; its
+        // second paragraph, which says neither word, is not listed as "1 of 2 words".
+        var response = await SearchAsync("vliegbases kustwacht");
+
+        Assert.Equal(0, response.FullMatches);
+        Assert.Equal(2, response.Passages.Count);
+        Assert.Contains(response.Passages, p => p.Passage.Text.Contains("kustwacht", StringComparison.Ordinal));
+        var fromTitle = Assert.Single(Assert.Single(response.Hits, h => h.SourceFile == "c.txt").Passages);
+        Assert.StartsWith("De startbanen", fromTitle.Passage.Text, StringComparison.Ordinal);
     }
 }
