@@ -158,6 +158,11 @@ public class SubscriptionCommandTests
         var status = await bot.SendAsync("abonnement", Bob);
         Assert.Contains("Status: opgezegd", Reply(status));
 
+        // Twice, or another change: the subscription exists, cancelled; not "geen abonnement" (a QA pass).
+        Assert.Contains("Het abonnement was al opgezegd", Reply(await bot.SendAsync("opzeggen", Bob)), StringComparison.Ordinal);
+        Assert.Contains("Het abonnement van dit gesprek is opgezegd; typ `abonneer`", Reply(await bot.SendAsync("pauzeer", Bob)), StringComparison.Ordinal);
+        Assert.Single(await bot.AuditAsync(), e => e.Action == "subscription.cancel");
+
         await bot.SendAsync("abonneer", Bob);
         var s = (await bot.SubscriptionAsync(PersonalChat.Id!))!;
         Assert.Equal((SubscriptionStatus.Active, DayOfWeek.Wednesday), (s.Status, s.DayOfWeek));

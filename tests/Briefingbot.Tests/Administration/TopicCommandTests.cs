@@ -204,7 +204,10 @@ public class TopicCommandTests
         var turn = await bot.SendAsync("onderwerp verwijderen defensie-eu", Anna);
 
         Assert.Null(await bot.TopicStore.GetAsync("defensie-eu"));
-        Assert.Contains("1 abonnement volgt", Reply(turn));
+        // Singular throughout, and the subscription that had no other topic now follows every topic (a QA pass: "1
+        // abonnement volgt …; hun briefing slaat het over").
+        Assert.Contains("Let op: 1 abonnement volgt dit onderwerp nog. De briefing daarvan slaat het voortaan over; omdat het geen ander onderwerp had, volgt het nu alle onderwerpen.",
+            Reply(turn), StringComparison.Ordinal);
         Assert.Equal("topic.remove", (await bot.AuditAsync())[^1].Action);
     }
 

@@ -36,13 +36,23 @@ public abstract class ExistingSubscriptionCommand(SubscriptionService service, S
             return;
         }
         var existing = await service.GetAsync(conversationId, cancellationToken);
-        if (existing is null || existing.Status == SubscriptionStatus.Cancelled)
+        if (existing is null)
         {
             await replies.NotSubscribedAsync(context, cancellationToken);
             return;
         }
+        if (existing.Status == SubscriptionStatus.Cancelled)
+        {
+            // Not "geen abonnement": `abonnement` shows it, cancelled, with its settings kept (a QA pass).
+            await replies.TextAsync(context, AlreadyCancelled, cancellationToken);
+            return;
+        }
         await ChangeAsync(context, existing, cancellationToken);
     }
+
+    /// <summary>The answer when the subscription is cancelled: nothing to change until `abonneer` turns it back on.</summary>
+    protected virtual string AlreadyCancelled =>
+        "Het abonnement van dit gesprek is opgezegd; typ `abonneer` om het met dezelfde instellingen weer aan te zetten.";
 
     /// <summary>What is wrong with the command's arguments, as the answer to give; null when they are fine (the default).</summary>
     protected virtual string? ArgumentProblem(CommandContext context) => null;

@@ -122,10 +122,11 @@ public sealed class SubscribeCommand(SubscriptionService service, SubscriptionRe
             : existing;
         var added = await instantAlerts.EnableAsync(conversationId, Actor.From(context).Id, service.Now, cancellationToken);
         await service.SaveAsync(context, subscription, "subscription.instant-alerts-on", $"directe meldingen aan ({SubscriptionCard.TopicsText(subscription)})", cancellationToken);
+        var topicsText = SubscriptionCard.TopicsText(subscription, await replies.ExistingTopicsAsync(cancellationToken));
         var paused = subscription.Status == SubscriptionStatus.Paused ? " Let op: het abonnement is gepauzeerd; zolang krijg je ook geen meldingen (typ `hervat`)." : "";
         var headline = added
-            ? $"Directe meldingen staan aan: binnen het uur na binnenkomst van een nieuwe brief over {SubscriptionCard.TopicsText(subscription)} krijgt dit gesprek een melding, één keer per brief. Zet ze uit met `abonneer direct uit`.{paused}"
-            : $"Directe meldingen stonden al aan in dit gesprek (onderwerpen: {SubscriptionCard.TopicsText(subscription)}). Zet ze uit met `abonneer direct uit`.{paused}";
+            ? $"Directe meldingen staan aan: binnen het uur na binnenkomst van een nieuwe brief over {topicsText} krijgt dit gesprek een melding, één keer per brief. Zet ze uit met `abonneer direct uit`.{paused}"
+            : $"Directe meldingen stonden al aan in dit gesprek (onderwerpen: {topicsText}). Zet ze uit met `abonneer direct uit`.{paused}";
         await replies.ShowAsync(context, headline, subscription, cancellationToken);
     }
 }

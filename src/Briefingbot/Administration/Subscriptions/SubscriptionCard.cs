@@ -31,6 +31,30 @@ public static class SubscriptionCard
     public static string TopicsText(Subscription s) => s.Topics.Count == 0 ? "alle onderwerpen" : string.Join(", ", s.Topics);
 
     /// <summary>
+    /// The subscription's topics as the briefing and the alerts follow them: a topic an admin deleted since is named
+    /// as gone, and when none is left they follow every topic (a QA pass: after `onderwerp verwijderen drones` the card
+    /// still said "Onderwerpen: drones, oekraine" and `abonneer direct` promised alerts on drones, while the briefing
+    /// showed oekraine only). <paramref name="existing"/> null: the topics are not known here, shown as saved.
+    /// </summary>
+    public static string TopicsText(Subscription s, IReadOnlySet<string>? existing)
+    {
+        if (existing is null || s.Topics.Count == 0)
+        {
+            return TopicsText(s);
+        }
+        var gone = s.Topics.Where(t => !existing.Contains(t)).ToList();
+        if (gone.Count == 0)
+        {
+            return TopicsText(s);
+        }
+        var goneText = $"{string.Join(", ", gone)} {(gone.Count == 1 ? "bestaat" : "bestaan")} niet meer";
+        var live = s.Topics.Where(existing.Contains).ToList();
+        return live.Count == 0
+            ? $"alle onderwerpen ({goneText}; kies met ‘abonneer ‹onderwerp …›’)"
+            : $"{string.Join(", ", live)} ({goneText})";
+    }
+
+    /// <summary>
     /// The next delivery, in the subscription's own zone, or null when none is planned (paused, cancelled). Computed
     /// with the scheduler's own arithmetic (<see cref="BriefingSchedule"/>, Quartz's cron in the IANA zone), so what the
     /// card promises is exactly when the trigger fires, DST included.
@@ -47,8 +71,11 @@ public static class SubscriptionCard
 
     /// <param name="instantAlerts">Whether the conversation has instant alerts on (<c>abonneer direct</c>); null when
     /// the host has no alerts (the line is left out).</param>
-    public static (JsonObject Data, string Markdown) Build(string headline, Subscription s, DateTimeOffset now, bool? instantAlerts = null)
+    /// <param name="existingTopics">The topics that exist now (a deleted one is named as gone); null: shown as saved.</param>
+    public static (JsonObject Data, string Markdown) Build(string headline, Subscription s, DateTimeOffset now, bool? instantAlerts = null,
+        IReadOnlySet<string>? existingTopics = null)
     {
+        var topics = TopicsText(s, existingTopics);
         var next = NextDelivery(s, now);
         var nextText = next is { } n
             ? $"{DutchDates.WeekdayName(n.DayOfWeek)} {DutchDates.FormatMoment(n)} ({ZoneText(s.TimeZone)})"
@@ -59,30 +86,33 @@ public static class SubscriptionCard
             ["headline"] = headline,
             ["status"] = StatusText(s.Status),
             ["schedule"] = ScheduleText(s),
-            ["topics"] = TopicsText(s),
+            ["topics"] = topics,
             ["nextDelivery"] = nextText,
             ["nextDeliveryUtc"] = next?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
             ["isActive"] = s.Status == SubscriptionStatus.Active,
             ["howTo"] = HowTo(s.Status),
             // A visual review: after "abonneer direct" the card did not say the alerts were on.
             ["hasInstantAlerts"] = instantAlerts is not null,
-            ["instantAlerts"] = InstantAlertsText(instantAlerts),
+            ["instantAlerts"] = InstantAlertsText(instantAlerts, s.Status),
         };
         var text = new StringBuilder();
         text.Append(headline).Append("\n\n")
             .Append("- Status: ").Append(StatusText(s.Status)).Append('\n')
             .Append("- Schema: ").Append(ScheduleText(s)).Append('\n')
-            .Append("- Onderwerpen: ").Append(TopicsText(s)).Append('\n')
+            .Append("- Onderwerpen: ").Append(topics).Append('\n')
             .Append("- Volgende briefing: ").Append(nextText);
         if (instantAlerts is not null)
         {
-            text.Append('\n').Append("- Directe meldingen: ").Append(InstantAlertsText(instantAlerts));
+            text.Append('\n').Append("- Directe meldingen: ").Append(InstantAlertsText(instantAlerts, s.Status));
         }
         return (data, text.ToString());
     }
 
-    private static string InstantAlertsText(bool? on) => on switch
+    private static string InstantAlertsText(bool? on, SubscriptionStatus status) => on switch
     {
+        // Alerts follow the subscription's status (LetterAlertDispatcher): "aan" under a cancelled one promised alerts
+        // that never come (a QA pass).
+        true when status != SubscriptionStatus.Active => $"aan, maar zolang het abonnement {StatusText(status)} is komen er geen meldingen",
         true => "aan (binnen het uur na een nieuwe brief; uit met ‘abonneer direct uit’)",
         false => "uit (aan met ‘abonneer direct’)",
         null => "",

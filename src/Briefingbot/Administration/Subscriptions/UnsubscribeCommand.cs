@@ -10,6 +10,9 @@ public sealed class UnsubscribeCommand(SubscriptionService service, Subscription
 
     public override string Usage => "`opzeggen`: dit gesprek krijgt geen weekbriefing meer.";
 
+    protected override string AlreadyCancelled =>
+        "Het abonnement was al opgezegd; dit gesprek krijgt geen weekbriefing. Met `abonneer` zet je het weer aan.";
+
     protected override async Task ChangeAsync(CommandContext context, Subscription existing, CancellationToken cancellationToken)
     {
         var updated = existing with { Status = SubscriptionStatus.Cancelled, StatusReason = "opgezegd in chat" };

@@ -170,11 +170,22 @@ public sealed class TopicCommand(
             return;
         }
         await audit.RecordAsync(Actor.From(context), "topic.remove", $"onderwerp verwijderd: {name} (was \"{existing.Query}\")", cancellationToken);
-        var followers = (await subscriptions.ListAsync(null, cancellationToken))
-            .Count(s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.Paused && s.Topics.Contains(name, StringComparer.OrdinalIgnoreCase));
-        var note = followers == 0
-            ? ""
-            : $"\n\nLet op: {followers} {(followers == 1 ? "abonnement volgt" : "abonnementen volgen")} dit onderwerp nog; hun briefing slaat het over tot ze hun onderwerpen aanpassen met `abonneer`.";
+        var following = (await subscriptions.ListAsync(null, cancellationToken))
+            .Where(s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.Paused && s.Topics.Contains(name, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        var left = (await topics.ListAsync(cancellationToken)).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A subscription with no topic left follows every topic (the briefing's rule): say so, not only "skips it".
+        var widened = following.Count(s => !s.Topics.Any(left.Contains));
+        var note = following.Count switch
+        {
+            0 => "",
+            1 => "\n\nLet op: 1 abonnement volgt dit onderwerp nog. De briefing daarvan slaat het voortaan over"
+                + (widened == 1 ? "; omdat het geen ander onderwerp had, volgt het nu alle onderwerpen" : "")
+                + ". Pas de onderwerpen aan met `abonneer`.",
+            var n => $"\n\nLet op: {n} abonnementen volgen dit onderwerp nog. Hun briefings slaan het voortaan over"
+                + (widened > 0 ? $"; {widened} zonder ander onderwerp {(widened == 1 ? "volgt" : "volgen")} nu alle onderwerpen" : "")
+                + ". Pas de onderwerpen aan met `abonneer`.",
+        };
         await replies.SendTextAsync(context, $"Onderwerp **{name}** is verwijderd.{note}", cancellationToken);
     }
 }

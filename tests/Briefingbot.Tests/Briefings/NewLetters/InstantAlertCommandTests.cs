@@ -47,4 +47,32 @@ public sealed class InstantAlertCommandTests
         Assert.Contains("Directe meldingen: uit (aan met ‘abonneer direct’)", before);
         Assert.Contains("Directe meldingen: aan", after);
     }
+
+    /// <summary>
+    /// A topic an admin deleted is named as gone on the card and in the alerts' promise, and the alerts of a cancelled
+    /// subscription are not "aan" without a word (a QA pass: the card kept "drones", `abonneer direct` promised alerts on
+    /// it, and a cancelled subscription said "Directe meldingen: aan").
+    /// </summary>
+    [Fact]
+    public async Task A_deleted_topic_is_named_as_gone_and_alerts_under_a_cancelled_subscription_say_none_come()
+    {
+        await using var bot = new CommandHarness(Now, configure: s => s.AddSingleton<InstantAlertSubscriptions>());
+        await bot.TopicStore.UpsertAsync(new Topic("drones", "drones", Anna.AadObjectId, Now, Now));
+        await bot.TopicStore.UpsertAsync(new Topic("oekraine", "oekraine", Anna.AadObjectId, Now, Now));
+        await bot.SendAsync("abonneer drones oekraine", Bob, PersonalChat);
+        await bot.TopicStore.DeleteAsync("drones");
+
+        var card = Reply(await bot.SendAsync("abonnement", Bob, PersonalChat));
+        var alertsOn = Reply(await bot.SendAsync("abonneer direct", Bob, PersonalChat));
+
+        Assert.Contains("Onderwerpen: oekraine (drones bestaat niet meer)", card, StringComparison.Ordinal);
+        Assert.Contains("een nieuwe brief over oekraine (drones bestaat niet meer)", alertsOn, StringComparison.Ordinal);
+        await bot.TopicStore.DeleteAsync("oekraine");
+        Assert.Contains("Onderwerpen: alle onderwerpen (drones, oekraine bestaan niet meer;", Reply(await bot.SendAsync("abonnement", Bob, PersonalChat)),
+            StringComparison.Ordinal);
+
+        await bot.SendAsync("opzeggen", Bob, PersonalChat);
+        var cancelled = Reply(await bot.SendAsync("abonnement", Bob, PersonalChat));
+        Assert.Contains("Directe meldingen: aan, maar zolang het abonnement opgezegd is komen er geen meldingen", cancelled, StringComparison.Ordinal);
+    }
 }
