@@ -221,4 +221,15 @@ public class TopicCommandTests
 
         Assert.Contains("**defensie-eu**: `defensie OR NAVO`", Reply(turn));
     }
+
+    /// <summary>A query whose quote is left open is saved without the stray mark (a QA pass: `gas: "gasleveringszekerheid`).</summary>
+    [Fact]
+    public async Task A_stray_quote_around_the_query_is_not_saved()
+    {
+        await using var bot = NewBot();
+
+        await bot.SendAsync("onderwerp toevoegen gas \"gasleveringszekerheid", Anna);
+
+        Assert.Equal("gasleveringszekerheid", (await bot.TopicStore.GetAsync("gas"))?.Query);
+    }
 }

@@ -95,6 +95,12 @@ public static partial class TopicArguments
         {
             return t[1..^1].Trim();
         }
+        // A quote left open or never opened ("\"gasleveringszekerheid"): the stray mark is dropped, not saved as part of
+        // the query and shown in every list (a QA pass).
+        if (t.Count(c => c == '"') == 1 && (t[0] == '"' || t[^1] == '"'))
+        {
+            return t.Trim('"').Trim();
+        }
         return t;
     }
 
