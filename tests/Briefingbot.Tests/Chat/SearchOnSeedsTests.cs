@@ -312,6 +312,25 @@ public sealed class SearchOnSeedsTests(SeedIndex seeds) : IClassFixture<SeedInde
         Assert.DoesNotContain("Niets gevonden", CardAssert.AllText(card), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// When the filter finds nothing and the text as typed matches only in part, the filter's own words are not searched:
+    /// the search words alone are, without the filter (a QA pass: "drones van 2023 tot 2024" showed a letter of 2023
+    /// without drones; "navo sinds 2030" marked "sinds").
+    /// </summary>
+    [Theory]
+    [InlineData("drones van 2023 tot 2024", "drones")]
+    [InlineData("navo sinds 2030", "navo")]
+    public async Task Filter_words_that_match_only_in_part_give_way_to_the_search_words_alone(string query, string words)
+    {
+        var card = (await _host.SayAsync(query)).SingleCard();
+        var texts = CardAssert.Texts(card).ToList();
+
+        Assert.Contains(texts, t => t.StartsWith("Met het filter ‘", StringComparison.Ordinal) && t.Contains($"’ vond ik niets; dit zijn de treffers voor ‘{words}’ zonder filter.", StringComparison.Ordinal));
+        Assert.DoesNotContain("**sinds**", CardAssert.AllText(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("**2023**", CardAssert.AllText(card), StringComparison.Ordinal);
+        Assert.Contains($"**{words}**", CardAssert.AllText(card).ToLowerInvariant(), StringComparison.Ordinal);
+    }
+
     /// <summary>"33279" typed alone: no letter's text names it (only 003's header), so the card lists the dossier's letters and says why.</summary>
     [Fact]
     public async Task A_bare_dossier_number_no_text_names_lists_its_letters_with_a_notice()

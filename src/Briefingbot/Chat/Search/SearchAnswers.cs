@@ -30,11 +30,27 @@ public sealed class SearchAnswers(ILetterSearch search, IConversationState state
         {
             // Words read as a filter may have been meant as words ("militaire steun in 2026", "kamerstuk 30821 nr 321"):
             // when the filters find nothing, the whole text is searched as typed, without filters, and the card says so.
-            var unfiltered = new SearchRequest(typed, new SearchFilters { PageSize = request.Filters.PageSize, Unit = request.Filters.Unit }, 0);
+            var noFilters = new SearchFilters { PageSize = request.Filters.PageSize, Unit = request.Filters.Unit };
+            var unfiltered = new SearchRequest(typed, noFilters, 0);
             var retried = await search.SearchAsync(unfiltered.Query, unfiltered.Filters, 0, cancellationToken).ConfigureAwait(false);
-            if (retried.Hits.Count > 0)
+            var filterText = SearchResultsCard.DescribeFilters(request.Filters);
+            // Only when the text as typed matches as a whole: a partial match finds the filter's own words ("drones van
+            // 2023 tot 2024" showed a letter of 2023 without drones; "navo sinds 2030" marked "sinds"; a QA pass). Then
+            // the search words alone, without the filter, come first.
+            if (retried.Hits.Count > 0 && retried.Relaxation is null)
             {
-                notice = $"Met het filter ‘{SearchResultsCard.DescribeFilters(request.Filters)}’ vond ik niets; dit zijn de treffers voor al je woorden, zonder filter.";
+                notice = $"Met het filter ‘{filterText}’ vond ik niets; dit zijn de treffers voor al je woorden, zonder filter.";
+                (request, response) = (unfiltered, retried);
+            }
+            else if (request.Query.Trim().Length > 0 && request.Query != typed
+                && await search.SearchAsync(request.Query, noFilters, 0, cancellationToken).ConfigureAwait(false) is { Hits.Count: > 0 } wordsAlone)
+            {
+                notice = $"Met het filter ‘{filterText}’ vond ik niets; dit zijn de treffers voor ‘{CardText.Truncate(request.Query, 80)}’ zonder filter.";
+                (request, response) = (request with { Filters = noFilters }, wordsAlone);
+            }
+            else if (retried.Hits.Count > 0)
+            {
+                notice = $"Met het filter ‘{filterText}’ vond ik niets; dit zijn de treffers voor al je woorden, zonder filter.";
                 (request, response) = (unfiltered, retried);
             }
         }
