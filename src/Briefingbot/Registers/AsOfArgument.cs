@@ -18,6 +18,12 @@ public static partial class AsOfArgument
         if (!m.Success)
         {
             rest = arguments.Trim();
+            if (BareOption().IsMatch(arguments))
+            {
+                // "toezeggingen --per" without a date was searched as the topic "--per" (a QA pass).
+                problem = "Na `--per` hoort een datum, bijvoorbeeld `--per 2025-11-24` of `per 24 november 2025`.";
+                return false;
+            }
             return true;
         }
         var value = m.Groups["date"].Value;
@@ -25,14 +31,17 @@ public static partial class AsOfArgument
         {
             rest = arguments.Trim();
             problem = DutchDates.IsOutOfRange(value)
-                ? $"\"{value}\" valt buiten het bereik: {DutchDates.RangeHint}, bijvoorbeeld `--per 2025-11-24`."
-                : $"\"{value}\" is geen datum; gebruik bijvoorbeeld `--per 2025-11-24` of `per 24 november 2025`.";
+                ? $"‘{value}’ valt buiten het bereik: {DutchDates.RangeHint}, bijvoorbeeld `--per 2025-11-24`."
+                : $"‘{value}’ is geen datum; gebruik bijvoorbeeld `--per 2025-11-24` of `per 24 november 2025`.";
             return false;
         }
         asOf = date;
         rest = (arguments[..m.Index] + " " + arguments[(m.Index + m.Length)..]).Trim();
         return true;
     }
+
+    [GeneratedRegex(@"(?:^|\s)--per=?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareOption();
 
     [GeneratedRegex(@"(?:^|\s)(?:--per|per)(?:=|\s+)(?<date>\d{1,2}\s+[A-Za-z]+\s+\d{4}|\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex Option();

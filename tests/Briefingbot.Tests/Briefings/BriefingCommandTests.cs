@@ -121,9 +121,9 @@ public sealed class BriefingCommandTests
     }
 
     [Theory]
-    [InlineData("briefing --per morgen", "\"morgen\" is geen datum")]
-    [InlineData("briefing --per 2025-13-45", "\"2025-13-45\" is geen datum")]
-    [InlineData("briefing --per 31 februari 2025", "\"31 februari 2025\" is geen datum")] // a QA pass: "Dat begrijp ik niet"
+    [InlineData("briefing --per morgen", "‘morgen’ is geen datum")]
+    [InlineData("briefing --per 2025-13-45", "‘2025-13-45’ is geen datum")]
+    [InlineData("briefing --per 31 februari 2025", "‘31 februari 2025’ is geen datum")] // a QA pass: "Dat begrijp ik niet"
     [InlineData("briefing onzin", "Dat begrijp ik niet")]
     public async Task Bad_arguments_get_a_Dutch_explanation(string text, string says)
     {
@@ -131,10 +131,27 @@ public sealed class BriefingCommandTests
         using var _ = world;
         await using var __ = services;
 
-        var reply = Assert.Single(await SendAsync(services, text)).Text!;
+        var sent = Assert.Single(await SendAsync(services, text));
+        var reply = Briefingbot.Tests.Chat.CardAssert.Said(sent);
 
         Assert.Contains("briefing --per 2025-11-24", reply, StringComparison.Ordinal);
         Assert.Contains(says, reply, StringComparison.Ordinal);
+        // A note card in Teams, as every other command's short answer (a QA pass: plain Markdown text).
+        Assert.Equal("application/vnd.microsoft.card.adaptive", Assert.Single(sent.Attachments!).ContentType);
+    }
+
+    /// <summary>Before any briefing was sent, the status does not say they were all delivered (a QA pass).</summary>
+    [Fact]
+    public async Task Status_before_any_delivery_does_not_say_all_were_delivered()
+    {
+        var (services, world) = Build();
+        using var _ = world;
+        await using var __ = services;
+
+        var status = Briefingbot.Tests.Chat.CardAssert.Said(Assert.Single(await SendAsync(services, "briefing status", caller: AdminId)));
+
+        Assert.Contains("Er is nog geen briefing verstuurd", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alle briefings zijn bezorgd", status, StringComparison.Ordinal);
     }
 
     [Fact]

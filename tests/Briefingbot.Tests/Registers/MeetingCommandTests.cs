@@ -149,11 +149,12 @@ public class MeetingCommandTests
 
     /// <summary>A QA pass: each of these got the general usage text, or read a wrong date as a meeting's name.</summary>
     [Theory]
-    [InlineData("vergadering toevoegen 2026-13-45 RBZ Defensie", "\"2026-13-45\" is geen bestaande datum")]
-    [InlineData("vergadering toevoegen 31 februari 2026 RBZ Defensie", "\"31 februari 2026\" is geen bestaande datum")]
-    [InlineData("vergadering toevoegen 1 december RBZ Defensie", "Noem bij \"1 december\" ook het jaar")]
-    [InlineData("vergadering toevoegen 1800-12-01 RBZ Defensie", "\"1800-12-01\" valt buiten het bereik")]
-    [InlineData("vergadering toevoegen 2026-12-01 Onbekende Raad", "\"Onbekende Raad\" herken ik niet als vergadering")]
+    [InlineData("vergadering toevoegen 2026-13-45 RBZ Defensie", "‘2026-13-45’ is geen bestaande datum")]
+    [InlineData("vergadering toevoegen 31 februari 2026 RBZ Defensie", "‘31 februari 2026’ is geen bestaande datum")]
+    [InlineData("vergadering toevoegen 1 december RBZ Defensie", "Noem bij ‘1 december’ ook het jaar")]
+    [InlineData("vergadering toevoegen 1800-12-01 RBZ Defensie", "‘1800-12-01’ valt buiten het bereik")]
+    [InlineData("vergadering toevoegen 2026-12-01 Onbekende Raad", "‘Onbekende Raad’ herken ik niet als vergadering")]
+    [InlineData("vergadering toevoegen morgen Ecofin", "‘morgen’ is geen datum die ik vastleg; schrijf de datum zelf")]
     public async Task A_wrong_date_or_an_unknown_meeting_is_named_in_the_answer(string command, string expected)
     {
         await using var bot = new CommandHarness(Now);

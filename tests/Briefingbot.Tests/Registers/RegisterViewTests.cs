@@ -190,7 +190,10 @@ public class RegisterViewTests
         Assert.Contains("Ecofinraad", text);
         Assert.DoesNotContain("RBZ Defensie (Raad Buitenlandse Zaken, Defensie)", text);
         Assert.Contains("Gebruik `vergaderingen`", bad);
-        Assert.Contains("\"gisteren\" is geen datum", badDate);
+        Assert.Contains("‘gisteren’ is geen datum", badDate);
+        // Without a date: said so, not searched as the topic "--per" (a QA pass).
+        Assert.Contains("Na `--per` hoort een datum", Reply(await bot.SendAsync("toezeggingen --per", Bob)), StringComparison.Ordinal);
+        Assert.Contains("Na `--per` hoort een datum", Reply(await bot.SendAsync("vergaderingen --per", Bob)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class BriefingCommand(
     AdminGuard admins,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Administration.AdministrationOptions> defaults,
+    Kernel.Replies.ReplySender replies,
     Protocol.IConversationReferenceStore? references = null) : ICommandHandler
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy", "yyyyMMdd"];
@@ -54,7 +55,7 @@ public sealed class BriefingCommand(
                 // A date that is none ("31 februari 2025") is named as the register views name it (a QA pass: the
                 // generic "Dat begrijp ik niet").
                 await ReplyAsync(context, PerValue(args) is { } value
-                    ? $"\"{DutchFormat.Md(value)}\" is geen datum; gebruik bijvoorbeeld `briefing --per 2025-11-24` of `briefing per 24 november 2025`."
+                    ? $"‘{DutchFormat.Md(value)}’ is geen datum; gebruik bijvoorbeeld `briefing --per 2025-11-24` of `briefing per 24 november 2025`."
                     : "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-24` of `briefing status`.", cancellationToken);
                 return;
             }
@@ -133,7 +134,10 @@ public sealed class BriefingCommand(
         var lines = new List<string> { "**Status van de weekbriefing**", "" };
         if (failed.Count == 0 && gone.Count == 0 && inactive.Count == 0)
         {
-            lines.Add("Alle briefings zijn bezorgd; er zijn geen inactieve abonnementen.");
+            // Not "Alle briefings zijn bezorgd" before any was sent (a QA pass).
+            lines.Add((await ledger.ListAsync(DeliveryState.Sent, 1, ct)).Count == 0
+                ? "Er is nog geen briefing verstuurd; er zijn geen mislukte bezorgingen en geen inactieve abonnementen."
+                : "Alle briefings zijn bezorgd; er zijn geen inactieve abonnementen.");
         }
         if (failed.Count > 0)
         {
@@ -182,6 +186,6 @@ public sealed class BriefingCommand(
         return DutchDates.FormatMoment(TimeZoneInfo.ConvertTime(at, zone));
     }
 
-    private static Task ReplyAsync(CommandContext context, string markdown, CancellationToken ct) =>
-        context.Turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, TextFormat = "markdown", Text = markdown }, ct);
+    /// <summary>A note card where cards are shown, as every other command's short answers (a QA pass: plain Markdown in Teams).</summary>
+    private Task ReplyAsync(CommandContext context, string markdown, CancellationToken ct) => replies.SendTextAsync(context, markdown, ct);
 }

@@ -26,13 +26,19 @@ public sealed partial record MeetingSpec(DateOnly? Start, string? Type, DateOnly
             start = s;
             rest = afterDate;
         }
+        else if (RelativeDay().Match(rest) is { Success: true } relative)
+        {
+            // "morgen Ecofin" was "herken ik niet als vergadering" (a QA pass): the date is what is missing.
+            problem = $"‘{relative.Value}’ is geen datum die ik vastleg; schrijf de datum zelf, bijvoorbeeld `2026-12-01` of `1 december 2026`.";
+            return false;
+        }
         else if (DateLike().Match(rest) is { Success: true } wrongDate)
         {
             // "2026-13-45 RBZ Defensie": a date that does not exist, not a meeting named "2026-13-45" (a QA pass).
             var value = wrongDate.Value;
-            problem = DutchDates.IsOutOfRange(value) ? $"\"{value}\" valt buiten het bereik: {DutchDates.RangeHint}."
-                : wrongDate.Groups["year"].Success || !wrongDate.Groups["month"].Success ? $"\"{value}\" is geen bestaande datum. Schrijf bijvoorbeeld `2026-12-01` of `1 december 2026`."
-                : $"Noem bij \"{value}\" ook het jaar.";
+            problem = DutchDates.IsOutOfRange(value) ? $"‘{value}’ valt buiten het bereik: {DutchDates.RangeHint}."
+                : wrongDate.Groups["year"].Success || !wrongDate.Groups["month"].Success ? $"‘{value}’ is geen bestaande datum. Schrijf bijvoorbeeld `2026-12-01` of `1 december 2026`."
+                : $"Noem bij ‘{value}’ ook het jaar.";
             return false;
         }
 
@@ -107,6 +113,10 @@ public sealed partial record MeetingSpec(DateOnly? Start, string? Type, DateOnly
     [GeneratedRegex(@"^(\d{1,4}[-/]\d{1,2}[-/]\d{1,4}|\d{1,2} (?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)( (?<year>\d{4}))?)(?=\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateLike();
 
+    /// <summary>A leading day named relative to today ("morgen", "volgende week"): a register keeps dates.</summary>
+    [GeneratedRegex(@"^(vandaag|morgen|overmorgen|gisteren|eergisteren|volgende week|deze week|(volgende |komende )?(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))(?=\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeDay();
+
     public static string UnknownType(string text) =>
-        $"\"{text}\" herken ik niet als vergadering. Bekend zijn: {string.Join(", ", MeetingTypeNames.Known)}. Een andere naam kan tussen aanhalingstekens, bijvoorbeeld `vergadering toevoegen 2026-12-01 \"Informele Defensieraad\" Kopenhagen`.";
+        $"‘{text}’ herken ik niet als vergadering. Bekend zijn: {string.Join(", ", MeetingTypeNames.Known)}. Een andere naam kan tussen aanhalingstekens, bijvoorbeeld `vergadering toevoegen 2026-12-01 \"Informele Defensieraad\" Kopenhagen`.";
 }
