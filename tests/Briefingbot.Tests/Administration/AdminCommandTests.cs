@@ -168,5 +168,11 @@ public class AdminCommandTests
         Assert.Equal("24 november 2026 10:00", (string?)entry["when"]);
         Assert.Contains("beheerder toegevoegd: Bob Medewerker", (string?)entry["details"]);
         Assert.Single(shown.Sent);
+        // A count that is none is said so, not answered with the default list (a QA pass).
+        foreach (var bad in new[] { "audit abc", "audit -5", "audit 0" })
+        {
+            Assert.StartsWith("Geef een aantal van 1 tot 50", Reply(await bot.SendAsync(bad, Bob)), StringComparison.Ordinal);
+        }
+        Assert.Single(bot.Cards.Rendered);
     }
 }

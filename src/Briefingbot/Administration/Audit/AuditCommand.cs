@@ -28,7 +28,19 @@ public sealed class AuditCommand(AdminGuard guard, IAuditLog auditLog, DutchCloc
         {
             return;
         }
-        var count = int.TryParse(context.Arguments.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? Math.Min(n, MaxCount) : DefaultCount;
+        var argument = context.Arguments.Trim();
+        var count = DefaultCount;
+        if (argument.Length > 0)
+        {
+            // "audit abc", "audit -5" and "audit 0" showed the default list without a word (a QA pass).
+            if (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n == 0)
+            {
+                await replies.SendTextAsync(context,
+                    $"Geef een aantal van 1 tot {MaxCount}, bijvoorbeeld `audit 20`; `audit` alleen toont de laatste {DefaultCount} wijzigingen.", cancellationToken);
+                return;
+            }
+            count = Math.Min(n, MaxCount);
+        }
         var entries = await auditLog.LatestAsync(count, cancellationToken);
         // Entries recorded without a name (a channel that sends none) get the name known from later activities.
         var names = await userNames.NamesAsync(entries.Where(e => e.ActorName is null).Select(e => e.ActorAadObjectId), cancellationToken);
