@@ -173,6 +173,17 @@ public sealed class BriefingBotTests : IDisposable
         Assert.DoesNotContain(CardAssert.Actions(typed.SingleCard()), a => a.Title == "Volgende vragen");
     }
 
+    /// <summary>Past the last question: the last ones, not "Vragen 20-20 van 20" alone (a QA pass: "Vragen 48-48 van 48").</summary>
+    [Fact]
+    public async Task A_start_past_the_last_question_lists_the_last_ones()
+    {
+        var text = CardAssert.AllText((await _host.SayAsync("brief " + SampleLetters.QuestionsId + " vanaf 999")).SingleCard());
+
+        Assert.Contains("Vragen 6-20 van 20", text);
+        Assert.Contains("**Vraag 20 ", text);
+        Assert.Contains("**Vraag 6 ", text);
+    }
+
     [Theory]
     [InlineData(" vanaf abc")]
     [InlineData(" vanaf")]

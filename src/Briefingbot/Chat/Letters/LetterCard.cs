@@ -42,7 +42,8 @@ public static class LetterCard
         var entries = isQa
             ? questions.Select(QuestionLine).ToList()
             : letter.Passages.Where(p => p.Kind == PassageKind.Heading).Select(p => TeamsMarkdown.Escape(CardText.Truncate(p.Heading ?? p.Text, 200))).Where(s => s.Length > 0).ToList();
-        from = Math.Clamp(from, 0, Math.Max(0, entries.Count - 1));
+        // Past the last one ("vanaf 999"): the last parts, not "Vragen 48-48 van 48" alone (a QA pass).
+        from = from >= entries.Count ? Math.Max(0, entries.Count - MaxSections) : Math.Max(0, from);
         var sections = new JsonArray();
         foreach (var entry in entries.Skip(from).Take(MaxSections))
         {
