@@ -160,9 +160,9 @@ public sealed class BriefingRendererTests
         var pastText = Assert.Single(Renderer.Render(past, cards: false)).Text!;
         var nowText = Assert.Single(Renderer.Render(now, cards: false)).Text!;
 
-        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen defensie-eu --per 2025-11-24` voor alles.", pastText, StringComparison.Ordinal);
-        Assert.Contains("binnenkort aflopen of geen termijn hebben; typ `toezeggingen defensie-eu --per 2025-11-24` voor alles.", pastText, StringComparison.Ordinal);
-        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen defensie-eu` voor alles.", nowText, StringComparison.Ordinal);
+        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen defensie-eu --per 2025-11-24` voor de hele lijst.", pastText, StringComparison.Ordinal);
+        Assert.Contains("binnenkort aflopen of geen termijn hebben; typ `toezeggingen defensie-eu --per 2025-11-24` voor de hele lijst.", pastText, StringComparison.Ordinal);
+        Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen defensie-eu` voor de hele lijst.", nowText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,9 +172,9 @@ public sealed class BriefingRendererTests
         string Note(IReadOnlyList<string> topics) =>
             Assert.Single(Renderer.Render(Sample() with { LaterPromises = 2, Topics = topics }, cards: false)).Text!;
 
-        Assert.Contains("typ `toezeggingen` voor alles.", Note([]), StringComparison.Ordinal);
-        Assert.Contains("typ `toezeggingen drones` of `toezeggingen munitie` voor alles.", Note(["drones", "munitie"]), StringComparison.Ordinal);
-        Assert.Contains("typ `toezeggingen` voor alles.", Note(["a", "b", "c", "d"]), StringComparison.Ordinal);
+        Assert.Contains("typ `toezeggingen` voor de hele lijst.", Note([]), StringComparison.Ordinal);
+        Assert.Contains("typ `toezeggingen drones`, `toezeggingen munitie` voor de lijst per onderwerp.", Note(["drones", "munitie"]), StringComparison.Ordinal);
+        Assert.Contains("typ `toezeggingen` voor de hele lijst.", Note(["a", "b", "c", "d"]), StringComparison.Ordinal);
     }
 
     [Fact]

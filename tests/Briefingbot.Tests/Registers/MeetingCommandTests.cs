@@ -255,7 +255,7 @@ public class MeetingCommandTests
 
         var reply = Reply(await bot.SendAsync("vergaderingen navo-top", Bob));
 
-        Assert.Contains("NAVO-top: geen gepland tot en met 24 november 2027; de laatste 3 in het register", reply, StringComparison.Ordinal);
+        Assert.Contains("Tot en met 24 november 2027 is er geen NAVO-top gepland; de laatste 3 in het register", reply, StringComparison.Ordinal);
         Assert.Contains("Den Haag", reply, StringComparison.Ordinal);
         Assert.Contains("Vilnius", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("Brussel", reply, StringComparison.Ordinal);

@@ -55,8 +55,8 @@ internal static class BriefingSections
         if (b.MorePromises > 0)
         {
             promiseItems.Add(Note(b.MorePromises == 1
-                ? $"En nog 1 openstaande toezegging die verlopen is, binnenkort afloopt of geen termijn heeft; typ {PromisesCommand(b)} voor alles."
-                : $"En nog {b.MorePromises} openstaande toezeggingen die verlopen zijn, binnenkort aflopen of geen termijn hebben; typ {PromisesCommand(b)} voor alles."));
+                ? $"En nog 1 openstaande toezegging die verlopen is, binnenkort afloopt of geen termijn heeft; typ {PromisesCommand(b)}."
+                : $"En nog {b.MorePromises} openstaande toezeggingen die verlopen zijn, binnenkort aflopen of geen termijn hebben; typ {PromisesCommand(b)}."));
         }
         if (LaterPromisesNote(b) is { } note)
         {
@@ -108,8 +108,8 @@ internal static class BriefingSections
     private static BriefingItem? LaterPromisesNote(Briefing b) => b.LaterPromises switch
     {
         0 => null,
-        1 => Note($"Nog 1 openstaande toezegging met een latere termijn; typ {PromisesCommand(b)} voor alles."),
-        _ => Note($"Nog {b.LaterPromises} openstaande toezeggingen met een latere termijn; typ {PromisesCommand(b)} voor alles."),
+        1 => Note($"Nog 1 openstaande toezegging met een latere termijn; typ {PromisesCommand(b)}."),
+        _ => Note($"Nog {b.LaterPromises} openstaande toezeggingen met een latere termijn; typ {PromisesCommand(b)}."),
     };
 
     /// <summary>
@@ -120,9 +120,14 @@ internal static class BriefingSections
     private static string PromisesCommand(Briefing b)
     {
         var per = b.PerDate is { } day ? $" --per {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "";
-        return b.Topics.Count is > 0 and <= MaxTopicCommands
-            ? string.Join(" of ", b.Topics.Select(topic => $"`toezeggingen {topic}{per}`"))
-            : $"`toezeggingen{per}`";
+        // Each topic's list is a command of its own: "… of … voor alles" offered three commands, none of which showed
+        // everything (a QA pass).
+        return b.Topics.Count switch
+        {
+            1 => $"`toezeggingen {b.Topics[0]}{per}` voor de hele lijst",
+            > 1 and <= MaxTopicCommands => string.Join(", ", b.Topics.Select(topic => $"`toezeggingen {topic}{per}`")) + " voor de lijst per onderwerp",
+            _ => $"`toezeggingen{per}` voor de hele lijst",
+        };
     }
 
     private const int MaxTopicCommands = 3;

@@ -23,7 +23,7 @@ public sealed class CalendarImportCommand(
 {
     public IReadOnlyList<string> Names { get; } = ["agenda", "calendar"];
 
-    public string Usage => $"`agenda importeer <url>` of met een .ics-bijlage: vergaderingen uit een agenda overnemen (alleen beheerders). De agenda zelf: {links.Absolute(CalendarEndpoint.Route)}";
+    public string Usage => $"`agenda importeer <url>` of met een .ics-bijlage: vergaderingen uit een agenda overnemen (alleen beheerders). De agenda zelf: [calendar.ics]({links.Absolute(CalendarEndpoint.Route)})";
 
     public bool AdminOnly => true;
 

@@ -57,7 +57,7 @@ public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup,
             if (past.Count > 0)
             {
                 items = past;
-                subtitle = $"{MeetingTypeNames.DisplayName(type)}: geen gepland tot en met {DutchDates.Format(to)}; {(past.Count == 1 ? "de laatste" : $"de laatste {past.Count}")} in het register";
+                subtitle = $"Tot en met {DutchDates.Format(to)} is er geen {MeetingTypeNames.DisplayName(type)} gepland; {(past.Count == 1 ? "de laatste" : $"de laatste {past.Count}")} in het register";
             }
         }
         subtitle += asOf is null ? "" : $" · per {DutchDates.Format(today)}";
