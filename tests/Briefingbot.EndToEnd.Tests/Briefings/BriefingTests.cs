@@ -13,7 +13,7 @@ namespace Briefingbot.EndToEnd.Tests.Briefings;
 public sealed class BriefingTests(PlaygroundFixture fixture)
 {
     [Fact]
-    public async Task Admin_adds_a_topic_a_channel_subscribes_and_the_briefing_per_24_november_2025_shows_meetings_and_promises()
+    public async Task Admin_adds_a_topic_a_channel_subscribes_and_the_briefing_per_26_november_2025_shows_meetings_and_promises()
     {
         const string topic = "defensie-eu";
         var added = await fixture.Client.AskAsync(PersonalChatId, $"onderwerp toevoegen {topic} \"defensie OR NAVO OR Witboek\"");
@@ -27,7 +27,7 @@ public sealed class BriefingTests(PlaygroundFixture fixture)
         var settings = await fixture.Client.AskAsync(EuChannelId, "abonnement", mentionBot: true);
         Assert.Contains(topic, settings.VisibleText);
 
-        var briefing = await fixture.Client.AskAsync(EuChannelId, "briefing --per 2025-11-24", mentionBot: true);
+        var briefing = await fixture.Client.AskAsync(EuChannelId, "briefing --per 2025-11-26", mentionBot: true);
         var text = briefing.VisibleText;
         Assert.Contains("RBZ Defensie", text);
         Assert.Contains("1 december", text);
@@ -62,8 +62,8 @@ public sealed class BriefingTests(PlaygroundFixture fixture)
     {
         await using var browser = await PlaygroundBrowser.OpenAsync(fixture.PlaygroundUrl, "Personal Chat", "briefing");
 
-        var briefing = await browser.SendAsync("briefing --per 2025-11-24", "RBZ Defensie");
-        await SearchUiTests.CheckAsync(browser, briefing, "briefing-per-2025-11-24.png");
+        var briefing = await browser.SendAsync("briefing --per 2025-11-26", "RBZ Defensie");
+        await SearchUiTests.CheckAsync(browser, briefing, "briefing-per-2025-11-26.png");
         Assert.Contains("Europese Raad", briefing.Text);
     }
 }

@@ -61,12 +61,12 @@ public sealed partial class RoleWalkTests(PlaygroundFixture fixture)
         var subscribed = Seen(await client.AskAsAsync(StaffUserId, StaffName, StaffAadObjectId, PersonalChatId, "abonneer"));
         Assert.Contains("geabonneerd op de weekbriefing", subscribed.VisibleText);
 
-        var briefing = Seen(await client.AskAsAsync(StaffUserId, StaffName, StaffAadObjectId, PersonalChatId, "briefing --per 2025-11-24"));
+        var briefing = Seen(await client.AskAsAsync(StaffUserId, StaffName, StaffAadObjectId, PersonalChatId, "briefing --per 2025-11-26"));
         Assert.Contains("RBZ Defensie", briefing.VisibleText);
         Assert.Contains("1 december", briefing.VisibleText);
         Assert.Contains("Openstaande toezeggingen", briefing.VisibleText);
 
-        var meetings = Seen(await client.AskAsAsync(StaffUserId, StaffName, StaffAadObjectId, PersonalChatId, "vergaderingen --per 2025-11-24"));
+        var meetings = Seen(await client.AskAsAsync(StaffUserId, StaffName, StaffAadObjectId, PersonalChatId, "vergaderingen --per 2025-11-26"));
         Assert.Contains("RBZ Defensie", meetings.VisibleText);
         Assert.Contains("Ecofin", meetings.VisibleText);
         // Item 12: the feed is this bot's absolute URL (the endpoint the Playground reached), and it serves the feed.
@@ -126,9 +126,9 @@ public sealed partial class RoleWalkTests(PlaygroundFixture fixture)
         await SearchUiTests.CheckAsync(browser, shownLetter, "walk-mp-3-toon-brief.png");
         var shownSimilar = await browser.ClickAsync(shownLetter, "Meer zoals dit", "Brieven zoals");
         await SearchUiTests.CheckAsync(browser, shownSimilar, "walk-mp-4-meer-zoals-dit.png");
-        var shownBriefing = await browser.SendAsync("briefing --per 2025-11-24", "Openstaande toezeggingen");
+        var shownBriefing = await browser.SendAsync("briefing --per 2025-11-26", "Openstaande toezeggingen");
         await SearchUiTests.CheckAsync(browser, shownBriefing, "walk-staff-1-briefing.png");
-        var shownMeetings = await browser.SendAsync("vergaderingen --per 2025-11-24", "calendar.ics");
+        var shownMeetings = await browser.SendAsync("vergaderingen --per 2025-11-26", "calendar.ics");
         await SearchUiTests.CheckAsync(browser, shownMeetings, "walk-staff-2-vergaderingen.png");
         Assert.Contains(feedUrl, shownMeetings.Text);
         var shownHistory = await browser.SendAsync($"toezegging {number}", "voldaan door");

@@ -10,9 +10,9 @@ namespace Briefingbot.EndToEnd.Tests.Registers;
 public sealed class RegistersTests(PlaygroundFixture fixture)
 {
     [Fact]
-    public async Task Vergaderingen_per_24_november_2025_lists_RBZ_Defensie_Ecofin_and_the_Europese_Raad()
+    public async Task Vergaderingen_per_26_november_2025_lists_RBZ_Defensie_Ecofin_and_the_Europese_Raad()
     {
-        var answer = await fixture.Client.AskAsync(PersonalChatId, "vergaderingen --per 2025-11-24");
+        var answer = await fixture.Client.AskAsync(PersonalChatId, "vergaderingen --per 2025-11-26");
 
         var text = answer.VisibleText;
         Assert.Contains("RBZ Defensie", text);
@@ -51,8 +51,8 @@ public sealed class RegistersTests(PlaygroundFixture fixture)
     {
         await using var browser = await PlaygroundBrowser.OpenAsync(fixture.PlaygroundUrl, "Personal Chat", "registers");
 
-        var meetings = await browser.SendAsync("vergaderingen --per 2025-11-24", "RBZ Defensie");
-        await SearchUiTests.CheckAsync(browser, meetings, "meetings-per-2025-11-24.png");
+        var meetings = await browser.SendAsync("vergaderingen --per 2025-11-26", "RBZ Defensie");
+        await SearchUiTests.CheckAsync(browser, meetings, "meetings-per-2025-11-26.png");
 
         var promises = await browser.SendAsync("toezeggingen --per 2026-04-15", "begin 2026");
         await SearchUiTests.CheckAsync(browser, promises, "promises-per-2026-04-15.png");

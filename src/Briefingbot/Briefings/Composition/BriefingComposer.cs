@@ -103,15 +103,34 @@ public sealed class BriefingComposer(
     {
         var horizon = today.AddDays(_options.MeetingHorizonDays);
         var laterHorizon = today.AddDays(_options.LaterMeetingHorizonDays);
-        var rows = await meetings.ListAsync(today, laterHorizon, includeCancelled: false, ct);
+        // As the register stood on the briefing's day, by the meetings view's rule (Registers.Meetings.MeetingKnowledge):
+        // for a briefing of today the same as before; for one of a past day, a meeting cancelled since still stands, and
+        // one known only from letters written later is not there yet (a QA pass: `briefing --per 2025-11-24` named the
+        // Coalitie-vergadering of 25 November from a letter that looks back on it).
+        var rows = (await meetings.ListAsync(today, laterHorizon, includeCancelled: true, ct))
+            .Where(m => Registers.Meetings.MeetingKnowledge.OnTheBooks(m, today)).ToList();
+        var writtenAfter = await Registers.Meetings.MeetingKnowledge.LettersWrittenAfterAsync(meetings, today, ct);
         var soon = new List<BriefingMeeting>();
         var later = new List<BriefingMeeting>();
         foreach (var m in rows.Where(m => m.EndDate >= today).OrderBy(m => m.StartDate).ThenBy(m => m.Type, StringComparer.Ordinal))
         {
             var daysAhead = m.StartDate.DayNumber - today.DayNumber;
+            var allSources = m.Origin == MeetingOrigin.Extracted || m.StartDate <= horizon ? await meetings.SourcesAsync(m.Id, ct) : [];
+            var sources = new List<MeetingSource>();
+            foreach (var source in allSources)
+            {
+                if (await letters.GetAsync(source.LetterId, ct) is not { } letter
+                    || Registers.Meetings.MeetingKnowledge.LetterKnownOn(letter.Id, letter.Date, today, writtenAfter))
+                {
+                    sources.Add(source);
+                }
+            }
+            if (m.Origin == MeetingOrigin.Extracted && allSources.Count > 0 && sources.Count == 0)
+            {
+                continue;
+            }
             if (m.StartDate <= horizon)
             {
-                var sources = await meetings.SourcesAsync(m.Id, ct);
                 var preparing = new List<BriefingLetterLink>();
                 // The letters that prepare it (geannoteerde agenda), by the meetings view's rule
                 // (Registers.Meetings.MeetingLetter.Prepares); an undated letter that names no meeting in its title may

@@ -38,16 +38,18 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
     /// <param name="to">Last day of the period (inclusive).</param>
     /// <param name="today">The day the view is for (today, or the <c>--per</c> date): sets which promises are open.</param>
     /// <param name="historical">
-    /// True for a <c>--per</c> view: letters dated after <paramref name="today"/> are not yet known, so they are left out
-    /// as sources, and a meeting known only from such letters is left out too.
+    /// True for a <c>--per</c> view: letters from after <paramref name="today"/> are not yet known, so they are left out
+    /// as sources, and a meeting known only from such letters is left out too; meetings stand as they stood that day
+    /// (<see cref="MeetingKnowledge"/>).
     /// </param>
     public async Task<IReadOnlyList<MeetingItem>> ListAsync(DateOnly from, DateOnly to, DateOnly today, bool historical, LetterRefs letters, CancellationToken cancellationToken)
     {
-        var meetings = (await register.ListAsync(from, to, includeCancelled: false, cancellationToken))
-            .Where(m => !m.Cancelled && m.EndDate >= from && m.StartDate <= to)
+        var meetings = (await register.ListAsync(from, to, includeCancelled: historical, cancellationToken))
+            .Where(m => (historical ? MeetingKnowledge.OnTheBooks(m, today) : !m.Cancelled) && m.EndDate >= from && m.StartDate <= to)
             .OrderBy(m => m.StartDate).ThenBy(m => m.Type, StringComparer.Ordinal)
             .ToList();
         var openPromises = await promises.ListAsync(today, historical, PromiseFilter.Open, null, cancellationToken);
+        var writtenAfter = historical ? await MeetingKnowledge.LettersWrittenAfterAsync(register, today, cancellationToken) : new HashSet<string>();
         var listed = new List<(MeetingRecord Meeting, List<MeetingLetter> Related, Dictionary<string, int> FirstMention, List<LetterRef> ReportedIn)>();
         foreach (var meeting in meetings)
         {
@@ -56,7 +58,7 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
             foreach (var source in sources)
             {
                 var letter = await letters.GetAsync(source.LetterId, cancellationToken);
-                if (!historical || letter.Date is null || letter.Date <= today)
+                if (!historical || MeetingKnowledge.LetterKnownOn(letter.Id, letter.Date, today, writtenAfter))
                 {
                     known.Add((source, letter));
                 }
