@@ -25,7 +25,8 @@ public sealed class TopicLetters(
     private const int MaxPages = 20;
 
     /// <summary>Resolves a topic name (or, if no topic has that name, the words as a search query) to letter ids.</summary>
-    public async Task<TopicFilter> ResolveAsync(string topicOrQuery, CancellationToken cancellationToken)
+    /// <param name="titles">Whether a letter's title covers its promises (false: only their own part of the letter).</param>
+    public async Task<TopicFilter> ResolveAsync(string topicOrQuery, CancellationToken cancellationToken, bool titles = true)
     {
         var topic = await topics.GetAsync(topicOrQuery.Trim().ToLowerInvariant(), cancellationToken);
         var label = topic is null ? $"\"{topicOrQuery}\"" : $"onderwerp {topic.Name}";
@@ -60,7 +61,7 @@ public sealed class TopicLetters(
                 var official = await Promises.OfficialPromiseTopics.MatchingAsync(all, [query], search, officialSubjects, cancellationToken);
                 // A promise read from a letter: where its own part of the letter matches, by the same rule.
                 covered = await Promises.ExtractedPromiseTopics.MatchingAsync(all.Where(p => ids.Contains(p.LetterId)).ToList(), [query],
-                    (id, ct) => search.GetLetterAsync(id, ct), search, cancellationToken);
+                    (id, ct) => search.GetLetterAsync(id, ct), search, cancellationToken, titles);
                 covered.UnionWith(official);
                 ids.UnionWith(all.Where(p => official.Contains(p.Number)).Select(p => p.LetterId));
             }

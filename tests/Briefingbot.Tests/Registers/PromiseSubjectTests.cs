@@ -41,6 +41,37 @@ public class PromiseSubjectTests
     }
 
     /// <summary>
+    /// Typed words also find a promise by its own passage, as a topic does, but not by its letter's title (a QA pass:
+    /// `toezeggingen spoor` missed "… zal het kabinet begin 2026 met een voortgangsbrief komen", the end of the answer
+    /// about the rail letter).
+    /// </summary>
+    [Fact]
+    public async Task Typed_words_find_a_promise_by_its_own_passage_not_by_its_letters_title()
+    {
+        await using var bot = await SeededAsync();
+        const string answer = "Het kabinet omarmt de conclusies in de kamerbrief over weerbaarheid van het spoor. Zoals toegezegd zal het kabinet begin 2026 met een voortgangsbrief komen.";
+        const string other = "Over de begroting stuurt de minister de Kamer in het voorjaar een brief.";
+        var text = answer + "\n\n" + other;
+        var letter = FakeLetterSearch.MakeLetter("006_spoor", text, new DateOnly(2025, 10, 13), "Antwoorden over spoor en begroting") with
+        {
+            Passages = [new Dossiers.Letters.Passage(0, 0, answer.Length, answer), new Dossiers.Letters.Passage(1, answer.Length + 2, text.Length, other)],
+        };
+        bot.Search.Letters.Add(letter);
+        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        await observer.OnLetterIngestedAsync(letter,
+            [
+                RegisterSeed.Promise("006_spoor", "Zoals toegezegd zal het kabinet begin 2026 met een voortgangsbrief komen.", "voortgangsbrief", "begin 2026", new DateOnly(2026, 3, 31), answer.IndexOf("Zoals", StringComparison.Ordinal)),
+                RegisterSeed.Promise("006_spoor", "Over de begroting stuurt de minister de Kamer in het voorjaar een brief.", "brief over de begroting", "in het voorjaar", new DateOnly(2027, 6, 1), answer.Length + 2),
+            ],
+            [], CancellationToken.None);
+
+        var spoor = Reply(await bot.SendAsync("toezeggingen spoor", Bob));
+
+        Assert.Contains("voortgangsbrief", spoor, StringComparison.Ordinal);
+        Assert.DoesNotContain("brief over de begroting", spoor, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// An empty list says what to try (a QA pass: `toezeggingen defensiegereedheid` said only "Geen toezeggingen
     /// gevonden" while a fulfilled one matched): the same subject over every status, else the list without it.
     /// </summary>

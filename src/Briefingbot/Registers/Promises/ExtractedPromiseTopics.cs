@@ -17,8 +17,10 @@ public static class ExtractedPromiseTopics
 {
     /// <param name="candidates">The extracted promises of letters the topics cover; official ones are skipped.</param>
     /// <param name="letter">The letter of an id, or null when it is not in the index (then the promise's sentence alone counts).</param>
+    /// <param name="withTitle">Whether the letter's title counts (a topic: a letter about drones covers every promise in
+    /// it); false for words typed with <c>toezeggingen</c>, which ask what the promise itself is about.</param>
     public static async Task<HashSet<long>> MatchingAsync(IReadOnlyList<PromiseRecord> candidates, IReadOnlyList<string> queries,
-        Func<string, CancellationToken, Task<Letter?>> letter, ILetterSearch search, CancellationToken ct)
+        Func<string, CancellationToken, Task<Letter?>> letter, ILetterSearch search, CancellationToken ct, bool withTitle = true)
     {
         var extracted = candidates.Where(p => !OfficialPromises.IsOfficial(p)).ToList();
         if (extracted.Count == 0 || queries.Count == 0)
@@ -29,7 +31,7 @@ public static class ExtractedPromiseTopics
         foreach (var p in extracted)
         {
             var source = await letter(p.LetterId, ct);
-            texts.Add(source is null ? p.Sentence : source.Title + "\n" + OwnPart(source, p));
+            texts.Add(source is null ? p.Sentence : withTitle ? source.Title + "\n" + OwnPart(source, p) : OwnPart(source, p));
         }
         using var matcher = new ShortTextMatcher(texts, await search.AbbreviationsAsync(ct));
         var numbers = new HashSet<long>();

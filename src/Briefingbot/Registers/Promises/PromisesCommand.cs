@@ -58,7 +58,11 @@ public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLe
         }
         else if (words.Count > 0)
         {
-            topic = new TopicFilter($"over ‘{topicName}’", null, null);
+            // Typed words: the promise's own sentence, or its own part of its letter by the topics' rule (a QA pass:
+            // `toezeggingen spoor` missed "… zal het kabinet begin 2026 met een voortgangsbrief komen", the end of the
+            // answer about the rail letter, which `zoek spoor` found).
+            var resolved = await topicLetters.ResolveAsync(topicName, cancellationToken, titles: false);
+            topic = new TopicFilter($"over ‘{topicName}’", null, null, resolved.PromiseNumbers);
         }
         var today = asOf ?? clock.Today;
         var items = OnTopic(await queries.ListAsync(today, asOf is not null, filter, topic?.LetterIds, cancellationToken), topic, words);
@@ -101,7 +105,7 @@ public sealed class PromisesCommand(PromiseQueries queries, TopicLetters topicLe
     /// </summary>
     private static IReadOnlyList<PromiseItem> OnTopic(IReadOnlyList<PromiseItem> items, TopicFilter? topic, List<string> words) => topic switch
     {
-        { LetterIds: null } => items.Where(i => PromiseSubject.IsAbout(i.Promise, words)).ToList(),
+        { LetterIds: null } => items.Where(i => PromiseSubject.IsAbout(i.Promise, words) || topic.PromiseNumbers?.Contains(i.Promise.Number) == true).ToList(),
         { PromiseNumbers: { } covered } => items.Where(i => covered.Contains(i.Promise.Number)).ToList(),
         _ => items,
     };
