@@ -228,4 +228,21 @@ public class SubscriptionCommandTests
         Assert.Equal(2, (await bot.SubscriptionStore.ListAsync()).Count);
         Assert.Equal(Anna.AadObjectId, (await bot.SubscriptionAsync(Protocol.ConversationIds.WithoutThread(Channel.Id!)))!.CreatedBy);
     }
+
+    /// <summary>What is wrong with a schedule, not the usage again (a QA pass: a missing time and a zone of several words).</summary>
+    [Theory]
+    [InlineData("schema zondag", "Noem ook de tijd, bijvoorbeeld `schema zondag 08:00`.")]
+    [InlineData("schema maandag 08:00 W. Europe Standard Time", "‘W. Europe Standard Time’ is geen bekende tijdzone; gebruik een IANA-naam zoals Europe/Amsterdam of Europe/Brussels (voor ‘W. Europe Standard Time’ is dat Europe/Berlin).")]
+    [InlineData("schema vandaag 08:00", "‘vandaag’ is geen dag van de week")]
+    public async Task A_bad_schedule_is_named_in_the_answer(string command, string expected)
+    {
+        await using var bot = new CommandHarness(Now);
+        await bot.SendAsync("abonneer", Bob);
+
+        var reply = Reply(await bot.SendAsync(command, Bob));
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+        Assert.Equal(new TimeOnly(8, 0), (await bot.SubscriptionAsync(PersonalChat.Id!))!.TimeOfDay);
+        Assert.Equal(DayOfWeek.Monday, (await bot.SubscriptionAsync(PersonalChat.Id!))!.DayOfWeek);
+    }
 }

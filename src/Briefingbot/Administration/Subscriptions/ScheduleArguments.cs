@@ -14,25 +14,34 @@ public static class ScheduleArguments
     {
         request = null;
         var parts = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length is < 2 or > 3)
+        // What is wrong, not the usage again (a QA pass: `schema zondag` and a zone of several words got only the usage).
+        if (parts.Length == 1 && DutchDates.TryParseWeekday(parts[0], out _))
+        {
+            problem = $"Noem ook de tijd, bijvoorbeeld `schema {parts[0].ToLowerInvariant()} 08:00`.";
+            return false;
+        }
+        if (parts.Length < 2)
         {
             problem = "Gebruik `schema <dag> <tijd> [tijdzone]`, bijvoorbeeld `schema maandag 08:00 Europe/Amsterdam`.";
             return false;
         }
         if (!DutchDates.TryParseWeekday(parts[0], out var day))
         {
-            problem = $"\"{parts[0]}\" is geen dag van de week; gebruik maandag, dinsdag, … of zondag.";
+            problem = $"‘{parts[0]}’ is geen dag van de week; gebruik maandag, dinsdag, … of zondag.";
             return false;
         }
         if (!TryParseTime(parts[1], out var time))
         {
-            problem = $"\"{parts[1]}\" is geen tijd; gebruik bijvoorbeeld 08:00 of 16:30.";
+            problem = $"‘{parts[1]}’ is geen tijd; gebruik bijvoorbeeld 08:00 of 16:30.";
             return false;
         }
         TimeZoneInfo? zone = null;
-        if (parts.Length == 3 && !TimeZones.TryFind(parts[2], out zone))
+        var zoneText = string.Join(' ', parts.Skip(2));
+        if (zoneText.Length > 0 && !TimeZones.TryFind(zoneText, out zone))
         {
-            problem = $"\"{parts[2]}\" is geen bekende tijdzone; gebruik een IANA-naam zoals Europe/Amsterdam of Europe/Brussels.";
+            // A Windows name ("W. Europe Standard Time") has an IANA one: offered.
+            var iana = TimeZoneInfo.TryConvertWindowsIdToIanaId(zoneText, out var converted) ? $" (voor ‘{zoneText}’ is dat {converted})" : "";
+            problem = $"‘{(zoneText.Length > 60 ? zoneText[..60] + "…" : zoneText)}’ is geen bekende tijdzone; gebruik een IANA-naam zoals Europe/Amsterdam of Europe/Brussels{iana}.";
             return false;
         }
         request = new ScheduleRequest(day, time, zone);
