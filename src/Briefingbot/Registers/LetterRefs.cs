@@ -10,6 +10,26 @@ public sealed record LetterRef(string Id, string Title, DateOnly? Date, string? 
 public sealed class LetterRefs(LetterLookup lookup)
 {
     private readonly Dictionary<string, LetterRef> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> raw = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// For a promise that leans on the sentence before it ("Hierover zal uw Kamer separaat worden geïnformeerd"), that
+    /// sentence, at most <paramref name="max"/> characters (cut at its start); null otherwise or when the letter is not
+    /// in the index.
+    /// </summary>
+    public async Task<string?> ContextAsync(string letterId, string sentence, int start, int max, CancellationToken cancellationToken)
+    {
+        if (!Promises.PromiseContext.LeansOnWhatCameBefore(sentence) || Sources.Registers.OfficialPromises.IsOfficialLetterId(letterId))
+        {
+            return null;
+        }
+        if (!raw.TryGetValue(letterId, out var text))
+        {
+            raw[letterId] = text = (await lookup.GetAsync(letterId, cancellationToken))?.RawText;
+        }
+        return text is null || Promises.PromiseContext.PreviousSentence(text, start) is not { } before ? null
+            : before.Length <= max ? before : "… " + before[^(max - 2)..].TrimStart();
+    }
 
     public async Task<LetterRef> GetAsync(string id, CancellationToken cancellationToken)
     {

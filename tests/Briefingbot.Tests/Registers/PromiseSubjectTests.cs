@@ -72,6 +72,31 @@ public class PromiseSubjectTests
     }
 
     /// <summary>
+    /// A promise that leans on the sentence before it is listed with that sentence, as the view of one promise shows it
+    /// (a QA pass: "Hierover zal uw Kamer separaat worden geïnformeerd." alone in a list said nothing).
+    /// </summary>
+    [Fact]
+    public async Task A_promise_that_leans_on_the_sentence_before_it_is_listed_with_it()
+    {
+        await using var bot = await SeededAsync();
+        const string text = "Het kabinet kijkt momenteel naar aanpassing van de Wet op de vervoersbereidheid. Hierover zal uw Kamer separaat worden geïnformeerd.";
+        var letter = FakeLetterSearch.MakeLetter("007_wva", text, new DateOnly(2025, 9, 1), "Brief over vervoersbereidheid");
+        bot.Search.Letters.Add(letter);
+        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        await observer.OnLetterIngestedAsync(letter,
+            [RegisterSeed.Promise("007_wva", "Hierover zal uw Kamer separaat worden geïnformeerd.", "Hierover zal uw Kamer separaat worden geïnformeerd.", "separaat", null, text.IndexOf("Hierover", StringComparison.Ordinal))],
+            [], CancellationToken.None);
+
+        var listed = Reply(await bot.SendAsync("toezeggingen alle", Bob));
+        await bot.SendAsync("toezeggingen alle", Bob, supportsCards: true);
+
+        Assert.Contains("Daarvoor in de brief: Het kabinet kijkt momenteel naar aanpassing van de Wet op de vervoersbereidheid.", listed, StringComparison.Ordinal);
+        var items = bot.Cards.Rendered[^1].Data["groups"]!.AsArray().SelectMany(g => g!["items"]!.AsArray()).ToList();
+        Assert.Equal(1, items.Count(i => (bool)i!["hasContext"]!));
+        Assert.StartsWith("Daarvoor in de brief: Het kabinet kijkt", (string?)items.Single(i => (bool)i!["hasContext"]!)!["context"], StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// An empty list says what to try (a QA pass: `toezeggingen defensiegereedheid` said only "Geen toezeggingen
     /// gevonden" while a fulfilled one matched): the same subject over every status, else the list without it.
     /// </summary>

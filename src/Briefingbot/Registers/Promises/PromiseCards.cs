@@ -34,6 +34,9 @@ public static class PromiseCards
         _ => "ingetrokken",
     };
 
+    /// <summary>The longest sentence shown before a promise that leans on it, in a list.</summary>
+    public const int ContextLength = 200;
+
     public static string DueText(PromiseRecord p) => p.DueDate is { } due
         ? p.DeadlinePhrase is null ? $"uiterlijk {DutchDates.Format(due)}" : $"uiterlijk {DutchDates.Format(due)} ({p.DeadlinePhrase})"
         : p.DeadlinePhrase is null ? "geen termijn" : $"geen datum ({p.DeadlinePhrase})";
@@ -54,6 +57,9 @@ public static class PromiseCards
                 var letter = await letters.GetAsync(p.LetterId, cancellationToken);
                 var source = "Bron: " + (letter.Url is null ? letter.Title : $"[{letter.Title}]({letter.Url})") +
                              (letter.Date is { } d ? $" ({DutchDates.Format(d)})" : "");
+                // What "hierover" is, as in the view of one promise (a QA pass: "Uw Kamer zal hier langs gebruikelijke
+                // procedures over worden geïnformeerd" in a list said nothing).
+                var context = await letters.ContextAsync(p.LetterId, p.Sentence, p.Start, ContextLength, cancellationToken);
                 groupItems.Add(new JsonObject
                 {
                     ["number"] = p.Number,
@@ -62,6 +68,8 @@ public static class PromiseCards
                     // The promise's text once (issue 14 item 10): the sentence only where it says more than the summary line.
                     ["sentence"] = SentenceAddsToWhat(p) ? TeamsMarkdown.Escape(Shorten(p.Sentence, 300)) : "",
                     ["hasSentence"] = SentenceAddsToWhat(p),
+                    ["context"] = context is null ? "" : "Daarvoor in de brief: " + TeamsMarkdown.Escape(context),
+                    ["hasContext"] = context is not null,
                     ["due"] = DueText(p),
                     ["status"] = StatusText(item.Status),
                     ["source"] = source,
@@ -73,6 +81,10 @@ public static class PromiseCards
                     text.Append(" · ").Append(StatusText(item.Status));
                 }
                 text.Append(" · bron: ").Append(letter.Url is null ? letter.Title : $"[{letter.Title}]({letter.Url})").Append('\n');
+                if (context is not null)
+                {
+                    text.Append("  Daarvoor in de brief: ").Append(context).Append('\n');
+                }
             }
             groups.Add(new JsonObject { ["heading"] = UrgencyHeading(group.Key), ["color"] = Color(group.Key), ["items"] = groupItems });
         }
