@@ -28,7 +28,7 @@ public sealed class LetterRefs(LetterLookup lookup)
             raw[letterId] = text = (await lookup.GetAsync(letterId, cancellationToken))?.RawText;
         }
         return text is null || Promises.PromiseContext.PreviousSentence(text, start) is not { } before ? null
-            : before.Length <= max ? before : "… " + before[^(max - 2)..].TrimStart();
+            : Promises.PromiseContext.Shorten(before, max);
     }
 
     public async Task<LetterRef> GetAsync(string id, CancellationToken cancellationToken)

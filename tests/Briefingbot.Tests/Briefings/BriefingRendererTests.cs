@@ -165,6 +165,26 @@ public sealed class BriefingRendererTests
         Assert.Contains("Nog 1 openstaande toezegging met een latere termijn; typ `toezeggingen defensie-eu` voor de hele lijst.", nowText, StringComparison.Ordinal);
     }
 
+    /// <summary>A promise that leans on the sentence before it shows that sentence, in the card and the text (a QA pass).</summary>
+    [Fact]
+    public void A_promise_with_its_context_shows_the_sentence_before_it()
+    {
+        var sample = Sample(promises: 1);
+        var briefing = sample with
+        {
+            Promises = [sample.Promises[0] with { What = "Hierover zal uw Kamer separaat worden geïnformeerd." } with { Context = "Het kabinet kijkt naar aanpassing van de Wet op de vervoersbereidheid." }],
+        };
+
+        var text = Assert.Single(Renderer.Render(briefing, cards: false)).Text!;
+        var card = Assert.Single(Assert.Single(Renderer.Render(briefing, cards: true)).Attachments!).Content!.Value.GetRawText();
+
+        var promise = text.IndexOf("Hierover zal uw Kamer separaat worden geïnformeerd.", StringComparison.Ordinal);
+        var context = text.IndexOf("Daarvoor in de brief: Het kabinet kijkt naar aanpassing van de Wet op de vervoersbereidheid.", StringComparison.Ordinal);
+        var source = text.IndexOf("Bron: [Kabinetsappreciatie Witboek", StringComparison.Ordinal);
+        Assert.True(promise >= 0 && context > promise && source > context, text);
+        Assert.Contains("Daarvoor in de brief: Het kabinet kijkt naar aanpassing", card, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_notes_point_to_the_promises_of_the_briefings_own_topics()
     {

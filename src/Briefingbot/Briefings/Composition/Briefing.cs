@@ -71,7 +71,11 @@ public sealed record BriefingPromise(
     DateOnly? DueDate,
     string? DeadlinePhrase,
     PromiseUrgency Urgency,
-    BriefingLetterLink Source);
+    BriefingLetterLink Source)
+{
+    /// <summary>The sentence before a promise that leans on it ("Hierover zal uw Kamer …"), shortened; null otherwise.</summary>
+    public string? Context { get; init; }
+}
 
 /// <summary>A letter received since the previous briefing.</summary>
 public sealed record BriefingLetter(

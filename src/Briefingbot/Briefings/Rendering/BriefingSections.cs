@@ -154,6 +154,11 @@ internal static class BriefingSections
         var headline = $"**{p.Number}.** {DutchFormat.Md(DutchFormat.Cap(p.What, 600))}";
         var actor = p.Actor is { Length: > 0 } a ? $"{DutchFormat.Md(Cards.CardText.LineStart(a))} · " : "";
         var detail = $"{actor}{when} · Bron: {DutchFormat.Link(p.Source.Title, p.Source.Url)}";
+        if (p.Context is { Length: > 0 } context)
+        {
+            var before = $"Daarvoor in de brief: {DutchFormat.Md(context)}";
+            return new BriefingItem($"- {headline}\n  {before}\n  {detail}", [headline, before, detail]);
+        }
         return new BriefingItem($"- {headline}\n  {detail}", [headline, detail]);
     }
 

@@ -48,8 +48,12 @@ public static partial class PromiseContext
         {
             return null;
         }
-        return sentence.Length <= MaxLength ? sentence : "… " + sentence[^(MaxLength - 2)..].TrimStart();
+        return Shorten(sentence, MaxLength);
     }
+
+    /// <summary>At most <paramref name="max"/> characters of a context sentence, cut at its start ("… de Wva 2012 …"): its end leads to the promise.</summary>
+    public static string Shorten(string sentence, int max) =>
+        sentence.Length <= max ? sentence : "… " + sentence[^(max - 2)..].TrimStart();
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ");
 
