@@ -43,6 +43,17 @@ public sealed class PromiseContextTests
         Assert.Null(PromiseContext.PreviousSentence(Text, Text.Length + 5));
     }
 
+    /// <summary>A long context is cut at its start between words (a QA pass: "… oorbereiding om obstakels …").</summary>
+    [Fact]
+    public void A_long_context_is_cut_at_a_word()
+    {
+        var shortened = PromiseContext.Shorten("De voorbereiding om obstakels weg te nemen op het gebied van oefenterreinen en infrastructuur.", 60);
+
+        Assert.Equal("… nemen op het gebied van oefenterreinen en infrastructuur.", shortened);
+        Assert.True(shortened.Length <= 60);
+        Assert.Equal("Kort.", PromiseContext.Shorten("Kort.", 60));
+    }
+
     [Fact]
     public async Task The_view_of_one_promise_shows_what_it_points_back_to_and_how_to_open_the_letter()
     {

@@ -52,8 +52,17 @@ public static partial class PromiseContext
     }
 
     /// <summary>At most <paramref name="max"/> characters of a context sentence, cut at its start ("… de Wva 2012 …"): its end leads to the promise.</summary>
-    public static string Shorten(string sentence, int max) =>
-        sentence.Length <= max ? sentence : "… " + sentence[^(max - 2)..].TrimStart();
+    public static string Shorten(string sentence, int max)
+    {
+        if (sentence.Length <= max)
+        {
+            return sentence;
+        }
+        // From the next word on, not in the middle of one ("… oorbereiding", a QA pass).
+        var tail = sentence[^(max - 2)..];
+        var space = tail.IndexOf(' ', StringComparison.Ordinal);
+        return "… " + (space >= 0 && space < tail.Length - 1 ? tail[(space + 1)..] : tail).TrimStart();
+    }
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ");
 
