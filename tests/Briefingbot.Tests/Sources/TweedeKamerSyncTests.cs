@@ -116,6 +116,27 @@ public abstract class TweedeKamerSyncTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// A run left "running" by a process that was killed is marked interrupted when the next run starts (a QA pass: after
+    /// a kill -9 it stayed "bezig (of afgebroken)" for good).
+    /// </summary>
+    [Fact]
+    public async Task A_run_a_killed_process_left_running_is_marked_interrupted_by_the_next()
+    {
+        await using var server = await ReplayServer.StartAsync(Corpus(2), pageSize: 10);
+        await using var harness = SyncHarness.Create(Database, server);
+        var killed = await harness.Store.StartRunAsync(TweedeKamerSync.SourceName, CancellationToken.None);
+
+        await harness.Sync.RunAsync(new SyncRequest(), null, CancellationToken.None);
+
+        var runs = await harness.Store.LatestRunsAsync(5, CancellationToken.None);
+        Assert.Equal(2, runs.Count);
+        Assert.Equal("ok", runs[0].Outcome);
+        var old = Assert.Single(runs, r => r.Id == killed);
+        Assert.Equal("interrupted", old.Outcome);
+        Assert.NotNull(old.FinishedAt);
+    }
+
+    /// <summary>
     /// A server that failed (HTTP 500) and then sent an unreadable page was judged by its last answer only: a broken
     /// feed, so the run went on to the next feed. It was also away, so the run ends as for a server that is down (a review).
     /// </summary>

@@ -80,7 +80,7 @@ public sealed class SourcesStatusCommand(
             text.Append("**Achterstand per feed**\n\n");
             // A feed the last run did not bring up to date (it failed, or the source was down) is not "bij": it was, at
             // that moment (a QA pass: every feed said "bij" while the source refused every connection).
-            var failedRun = runs.Count > 0 && runs[0].Outcome is not ("ok" or "running") ? runs[0] : null;
+            var failedRun = runs.Count > 0 && runs[0].Outcome is not ("ok" or "running" or "interrupted") ? runs[0] : null;
             foreach (var c in cursors)
             {
                 var lag = c.CaughtUpAt switch
@@ -120,6 +120,7 @@ public sealed class SourcesStatusCommand(
     {
         "ok" => "geslaagd",
         "running" => "bezig (of afgebroken)",
+        "interrupted" => "afgebroken (het proces stopte tijdens de run; de volgende run ging verder waar deze was)",
         _ => "mislukt",
     };
 

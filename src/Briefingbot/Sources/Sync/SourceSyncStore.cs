@@ -140,9 +140,18 @@ public sealed class SourceSyncStore(StoreDatabase database, TimeProvider time)
         return await connection.ScalarAsync<string?>("SELECT letter_file FROM source_documents WHERE id = @documentId", new { documentId }, ct);
     }
 
+    /// <summary>
+    /// Records a new run. A run of the same source still marked running did not finish: its process was stopped (a kill,
+    /// a crash, a restart) and one process runs one sync at a time, so it is marked interrupted (a QA pass: after a kill -9
+    /// it stayed "bezig (of afgebroken)" for good). Should another process still be running it, its own finish overwrites
+    /// the mark.
+    /// </summary>
     public async Task<long> StartRunAsync(string source, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            $"UPDATE source_runs SET outcome = 'interrupted', finished_at = {D.Timestamp("@now")} WHERE source = @source AND outcome = 'running'",
+            new { source, now = Now() }, ct);
         return await connection.ScalarAsync<long>(
             $"INSERT INTO source_runs (source, started_at, outcome) VALUES (@source, {D.Timestamp("@now")}, 'running') RETURNING id",
             new { source, now = Now() }, ct);
