@@ -33,4 +33,15 @@ public sealed class MeetingCoverageTests
 
         Assert.Contains("`vergaderingen 2025-03-06 tot 2025-12-18`", coverage.EmptyNote(new DateOnly(2026, 11, 24), new DateOnly(2026, 12, 24)), StringComparison.Ordinal);
     }
+
+    /// <summary>A period too long is said so, not answered with the usage (a QA pass: "komende 1000 weken").</summary>
+    [Theory]
+    [InlineData("komende 1000 weken")]
+    [InlineData("komende 999999 dagen")]
+    [InlineData("komende 0 dagen")]
+    public void A_period_out_of_range_is_named(string text)
+    {
+        Assert.False(MeetingPeriod.TryParse(text, new DateOnly(2026, 12, 7), out _, out _, out var problem));
+        Assert.Equal("Kies een periode van 1 dag tot 2 jaar.", problem);
+    }
 }

@@ -64,6 +64,6 @@ public static partial class MeetingPeriod
     [GeneratedRegex(@"^(?<which>deze|volgende)\s+week$", RegexOptions.IgnoreCase)]
     private static partial Regex Week();
 
-    [GeneratedRegex(@"^(?:de\s+)?(?:komende|volgende|next)(?:\s+(?<n>\d{1,3}))?\s+(?<unit>dagen|dag|weken|week|maanden|maand|days|weeks)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:de\s+)?(?:komende|volgende|next)(?:\s+(?<n>\d{1,6}))?\s+(?<unit>dagen|dag|weken|week|maanden|maand|days|weeks)$", RegexOptions.IgnoreCase)]
     private static partial Regex NextDays();
 }
