@@ -175,4 +175,18 @@ public class AdminCommandTests
         }
         Assert.Single(bot.Cards.Rendered);
     }
+
+    /// <summary>A name typed without a mention is named in the answer (a QA pass: `beheerder toevoegen @Briefingbot` got the usage).</summary>
+    [Fact]
+    public async Task A_name_that_is_no_mention_is_named_in_the_answer()
+    {
+        await using var bot = new CommandHarness(Now);
+
+        var typed = Reply(await bot.SendAsync("beheerder toevoegen Jan Jansen", Anna));
+        var none = Reply(await bot.SendAsync("beheerder toevoegen", Anna));
+
+        Assert.StartsWith("‘Jan Jansen’ is geen @-vermelding van een persoon", typed, StringComparison.Ordinal);
+        Assert.StartsWith("Noem de persoon met een @-vermelding", none, StringComparison.Ordinal);
+        Assert.DoesNotContain(await bot.AuditAsync(), e => e.Action == "admin.add");
+    }
 }

@@ -32,9 +32,13 @@ public sealed class AdminCommand(AdminGuard guard, AdminDirectory admins, IAdmin
         var people = Mentions.People(context.Turn.Activity);
         if (people.Count != 1)
         {
-            await replies.SendTextAsync(context, people.Count == 0
-                ? "Noem de persoon met een @-vermelding, bijvoorbeeld `beheerder toevoegen @Jan Jansen`. Er is niets gewijzigd."
-                : "Noem één persoon tegelijk. Er is niets gewijzigd.", cancellationToken);
+            // Words after the verb that are no mention of a person (a typed name, or the bot itself: a QA pass got "Noem de
+            // persoon met een @-vermelding" for `beheerder toevoegen @Briefingbot`): said what they are not.
+            var named = Cards.CardText.Truncate(context.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)?.Trim() ?? "", 60);
+            await replies.SendTextAsync(context, people.Count > 0 ? "Noem één persoon tegelijk. Er is niets gewijzigd."
+                : named.Length > 0
+                    ? $"‘{named}’ is geen @-vermelding van een persoon (de bot zelf kan geen beheerder worden). Typ @ en kies de naam uit de lijst die Teams toont. Er is niets gewijzigd."
+                    : "Noem de persoon met een @-vermelding, bijvoorbeeld `beheerder toevoegen @Jan Jansen`. Er is niets gewijzigd.", cancellationToken);
             return;
         }
         var target = people[0];
