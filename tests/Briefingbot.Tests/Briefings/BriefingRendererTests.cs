@@ -185,6 +185,18 @@ public sealed class BriefingRendererTests
         Assert.Contains("Daarvoor in de brief: Het kabinet kijkt naar aanpassing", card, StringComparison.Ordinal);
     }
 
+    /// <summary>A new letter's Kamerstuk with its number, as the search results name it (a QA pass: "Kamerstuk 21 501-28" alone).</summary>
+    [Fact]
+    public void A_new_letter_is_named_with_its_number_in_the_dossier()
+    {
+        var sample = Sample(letters: 1);
+        var briefing = sample with { NewLetters = [sample.NewLetters[0] with { DocumentNumber = "2103" }] };
+
+        var text = Assert.Single(Renderer.Render(briefing, cards: false)).Text!;
+
+        Assert.Contains("Kamerstuk 22 112, nr. 2103", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_notes_point_to_the_promises_of_the_briefings_own_topics()
     {

@@ -89,4 +89,7 @@ public sealed record BriefingLetter(
 {
     /// <summary>The letter's best passage for the channel's topics (its summary without topics), plain text.</summary>
     public string? Passage { get; init; }
+
+    /// <summary>Its number in the dossier ("Kamerstuk 21 501-28, nr. 2103"), when known.</summary>
+    public string? DocumentNumber { get; init; }
 }

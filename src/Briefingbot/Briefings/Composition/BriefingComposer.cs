@@ -287,6 +287,7 @@ public sealed class BriefingComposer(
             result.Add(new BriefingLetter(id, letter.Title ?? id, letter.DocumentType, letter.Date, letter.Dossier, letter.SourceUrl, matched)
             {
                 Passage = text is null ? null : Cap(text, MaxPassageChars),
+                DocumentNumber = letter.DocumentNumber,
             });
         }
         var ordered = result.OrderByDescending(l => l.Date ?? DateOnly.MinValue).ThenBy(l => l.LetterId, StringComparer.Ordinal).ToList();

@@ -168,7 +168,8 @@ internal static class BriefingSections
         var facts = new List<string>();
         if (l.DocumentType is { Length: > 0 } type) facts.Add(DutchFormat.Md(type));
         if (l.Date is { } date) facts.Add(DutchFormat.ShortDate(date));
-        if (l.Dossier is { Length: > 0 } dossier) facts.Add($"Kamerstuk {DutchFormat.Md(dossier)}");
+        // With its number, as the search results name it (a QA pass: "Kamerstuk 21 501-28" alone).
+        if (l.Dossier is { Length: > 0 } dossier) facts.Add($"Kamerstuk {DutchFormat.Md(dossier)}{(l.DocumentNumber is { Length: > 0 } nr ? $", nr. {DutchFormat.Md(nr)}" : "")}");
         if (l.MatchedTopics.Count > 0) facts.Add($"onderwerp: {DutchFormat.Md(string.Join(", ", l.MatchedTopics))}");
         var lines = new List<string> { headline };
         if (facts.Count > 0)
