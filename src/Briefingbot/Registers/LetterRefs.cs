@@ -27,8 +27,7 @@ public sealed class LetterRefs(LetterLookup lookup)
         {
             raw[letterId] = text = (await lookup.GetAsync(letterId, cancellationToken))?.RawText;
         }
-        return text is null || Promises.PromiseContext.PreviousSentence(text, start) is not { } before ? null
-            : Promises.PromiseContext.Shorten(before, max);
+        return Promises.PromiseContext.Of(sentence, text, start, max);
     }
 
     public async Task<LetterRef> GetAsync(string id, CancellationToken cancellationToken)

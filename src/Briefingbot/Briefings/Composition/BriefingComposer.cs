@@ -215,9 +215,9 @@ public sealed class BriefingComposer(
         {
             // What "hierover" is, as the register's views show it (a QA pass: "Hierover zal uw Kamer separaat worden
             // geïnformeerd." alone in the briefing).
-            var context = Registers.Promises.PromiseContext.LeansOnWhatCameBefore(p.Sentence) && await letters.GetAsync(p.LetterId, ct) is { } source
-                && Registers.Promises.PromiseContext.PreviousSentence(source.RawText, p.Start) is { } before
-                ? Registers.Promises.PromiseContext.Shorten(before, Registers.Promises.PromiseCards.ContextLength) : null;
+            var context = Registers.Promises.PromiseContext.LeansOnWhatCameBefore(p.Sentence)
+                ? Registers.Promises.PromiseContext.Of(p.Sentence, (await letters.GetAsync(p.LetterId, ct))?.RawText, p.Start, Registers.Promises.PromiseCards.ContextLength)
+                : null;
             ordered.Add(new BriefingPromise(p.Number, p.What, p.Actor, p.DueDate, p.DeadlinePhrase, urgency, await letters.LinkAsync(p.LetterId, ct)) { Context = context });
         }
         return (ordered, later, listed.Count - ordered.Count);

@@ -152,8 +152,7 @@ public sealed class PromiseCommand(
         var quoted = PromiseCards.SentenceSaysMore(promise);
         // The letter the promise was read from (none for the official register's promises).
         var source = await letters.GetAsync(promise.LetterId, cancellationToken);
-        if (source is not null && PromiseContext.LeansOnWhatCameBefore(promise.Sentence)
-            && PromiseContext.PreviousSentence(source.RawText, promise.Start) is { } before)
+        if (PromiseContext.Of(promise.Sentence, source?.RawText, promise.Start) is { } before)
         {
             // "Hierover zal uw Kamer separaat worden geïnformeerd": what "hierover" is (a QA pass).
             text.Append("Daarvoor in de brief: ").Append(TeamsMarkdown.Escape(before)).Append("\n\n");

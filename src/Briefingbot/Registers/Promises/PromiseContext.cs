@@ -24,6 +24,14 @@ public static partial class PromiseContext
         PronominalAdverb().IsMatch(sentence) || EarlyDemonstrative().IsMatch(sentence);
 
     /// <summary>
+    /// What a promise leans on: the sentence before it in <paramref name="rawText"/>, at most <paramref name="max"/>
+    /// characters, when the promise points back to it (<see cref="LeansOnWhatCameBefore"/>); null otherwise or without
+    /// the letter's text. One rule for the view of one promise, the lists and the briefing.
+    /// </summary>
+    public static string? Of(string sentence, string? rawText, int start, int max = MaxLength) =>
+        rawText is not null && LeansOnWhatCameBefore(sentence) && PreviousSentence(rawText, start) is { } before ? Shorten(before, max) : null;
+
+    /// <summary>
     /// The sentence that ends just before <paramref name="start"/> in <paramref name="raw"/>, whitespace collapsed, or
     /// null when there is none (the letter's start, a heading, offsets that do not fit the text).
     /// </summary>
