@@ -44,4 +44,16 @@ public sealed class MeetingCoverageTests
         Assert.False(MeetingPeriod.TryParse(text, new DateOnly(2026, 12, 7), out _, out _, out var problem));
         Assert.Equal("Kies een periode van 1 dag tot 2 jaar.", problem);
     }
+
+    /// <summary>A meeting soon after an empty period is offered, not a window of two years (a QA pass: `vergaderingen deze week`).</summary>
+    [Fact]
+    public void The_next_meeting_after_an_empty_period_is_offered()
+    {
+        var coverage = new MeetingCoverage(17, new DateOnly(2020, 12, 3), new DateOnly(2026, 12, 15)) { NextAfterPeriod = new DateOnly(2026, 12, 15) };
+
+        var note = coverage.EmptyNote(new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 13));
+
+        Assert.Contains("De eerstvolgende is op 15 december 2026. Bekijk ze met `vergaderingen 2026-12-15 tot 2027-01-14`.", note, StringComparison.Ordinal);
+        Assert.True(MeetingPeriod.TryParse("2026-12-15 tot 2027-01-14", new DateOnly(2026, 12, 7), out _, out _, out _));
+    }
 }

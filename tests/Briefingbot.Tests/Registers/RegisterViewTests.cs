@@ -289,4 +289,15 @@ public class RegisterViewTests
         Assert.DoesNotContain("Informele Defensieraad", Reply(await bot.SendAsync("vergaderingen --per 2025-11-24", Bob)));
         Assert.Contains("Informele Defensieraad", Reply(await bot.SendAsync("vergaderingen 2025-11-24 tot 2025-12-31", Bob)));
     }
+
+    [Fact]
+    public async Task An_empty_week_offers_the_next_planned_meeting()
+    {
+        await using var bot = await SeededBotAsync();
+        await bot.SendAsync("vergadering toevoegen 2026-12-20 Europese Raad", Anna);
+
+        var text = Reply(await bot.SendAsync("vergaderingen deze week", Bob));
+
+        Assert.Contains("De eerstvolgende is op 20 december 2026. Bekijk ze met `vergaderingen 2026-12-20 tot 2027-01-19`.", text, StringComparison.Ordinal);
+    }
 }

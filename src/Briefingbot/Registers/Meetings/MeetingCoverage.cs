@@ -8,6 +8,9 @@ public sealed record MeetingCoverage(int Count, DateOnly? First, DateOnly? Last)
 {
     public static MeetingCoverage Empty { get; } = new(0, null, null);
 
+    /// <summary>The first meeting's start after the period asked for, when the register holds one.</summary>
+    public DateOnly? NextAfterPeriod { get; init; }
+
     /// <summary>
     /// The Dutch note shown instead of a bare "Geen vergaderingen in deze periode" (issue 14, item 8): what the register
     /// covers, and what to do — another period, a <c>--per</c> date, or an agenda import.
@@ -38,6 +41,13 @@ public sealed record MeetingCoverage(int Count, DateOnly? First, DateOnly? Last)
         // The meetings view as of a day before the register's first meeting knows none of them (they come from later
         // letters): that offer led back to this note (a QA pass). It is made only where the register lies before the period.
         var offers = command != "vergaderingen" ? asOf : last < from ? $"{range} of {asOf}" : range;
+        if (command == "vergaderingen" && NextAfterPeriod is { } next && next > to)
+        {
+            // A meeting soon after the period: that one, not a window of two years (a QA pass: `vergaderingen deze week`
+            // offered the past year while a meeting was planned next week).
+            where = $" De eerstvolgende is op {DutchDates.Format(next)}.";
+            offers = $"`vergaderingen {next.ToString("yyyy-MM-dd", iso)} tot {next.AddDays(30).ToString("yyyy-MM-dd", iso)}`";
+        }
         return $"{period} Het register kent {Count} {(Count == 1 ? "vergadering" : "vergaderingen")}, van {DutchDates.Format(first)} tot en met {DutchDates.Format(last)}.{where} "
             + $"Bekijk ze met {offers}. {import}";
     }

@@ -97,9 +97,12 @@ public sealed class MeetingQueries(IMeetingRegister register, PromiseQueries pro
     }
 
     /// <summary>What the register holds now (not cancelled): for the note on an empty period.</summary>
-    public async Task<MeetingCoverage> CoverageAsync(CancellationToken cancellationToken)
+    /// <param name="periodEnd">The last day of the period asked for: the first meeting after it is named too.</param>
+    public async Task<MeetingCoverage> CoverageAsync(CancellationToken cancellationToken, DateOnly? periodEnd = null)
     {
         var all = await register.ListAsync(null, null, includeCancelled: false, cancellationToken);
-        return all.Count == 0 ? MeetingCoverage.Empty : new MeetingCoverage(all.Count, all.Min(m => m.StartDate), all.Max(m => m.EndDate));
+        var after = periodEnd is { } end ? all.Where(m => m.StartDate > end).Select(m => (DateOnly?)m.StartDate).Min() : null;
+        return all.Count == 0 ? MeetingCoverage.Empty
+            : new MeetingCoverage(all.Count, all.Min(m => m.StartDate), all.Max(m => m.EndDate)) { NextAfterPeriod = after };
     }
 }

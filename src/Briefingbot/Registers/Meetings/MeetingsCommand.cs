@@ -62,7 +62,7 @@ public sealed class MeetingsCommand(MeetingQueries queries, LetterLookup lookup,
         }
         subtitle += asOf is null ? "" : $" · per {DutchDates.Format(today)}";
         var emptyNote = items.Count == 0
-            ? type is null ? (await queries.CoverageAsync(cancellationToken)).EmptyNote(from, to)
+            ? type is null ? (await queries.CoverageAsync(cancellationToken, to)).EmptyNote(from, to)
                 : $"Er staat geen {MeetingTypeNames.DisplayName(type)} in het register tot en met {DutchDates.Format(to)}."
             : "";
         var (data, markdown) = MeetingCards.Build(items, subtitle, emptyNote, links.Absolute(Calendar.CalendarEndpoint.Route));
