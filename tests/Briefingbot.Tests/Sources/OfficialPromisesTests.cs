@@ -46,7 +46,7 @@ public sealed class OfficialPromisesTests
         Assert.Equal("tk-toezegging-TZ202511-001", row.LetterId);
         Assert.Equal("Brekelmans, R.P. (minister van Defensie)", row.Actor);
         Assert.Equal("De minister zegt toe de Kamer te informeren.", row.What);
-        Assert.Contains("Toezegging TZ202511-001, Ministerie van Defensie, status Deels afgedaan", row.Sentence, StringComparison.Ordinal);
+        Assert.Contains("Toezegging TZ202511-001, Ministerie van Defensie, status deels afgedaan", row.Sentence, StringComparison.Ordinal);
         Assert.Equal(PromiseStatus.Open, row.Status);
         Assert.Equal(new DateOnly(2026, 3, 1), row.DueDate);
         Assert.Equal(PromiseStatus.Fulfilled, OfficialPromises.StatusOf("Voldaan"));

@@ -57,7 +57,8 @@ public static class OfficialPromises
         }
         if (!string.IsNullOrWhiteSpace(t.Status))
         {
-            sentence.Append(", status ").Append(t.Status.Trim());
+            // In the sentence's own casing ("status deels afgedaan"), not the feed's ("Deels afgedaan", a QA pass).
+            sentence.Append(", status ").Append(t.Status.Trim().ToLowerInvariant());
         }
         sentence.Append(']');
         var status = StatusOf(t.Status);
