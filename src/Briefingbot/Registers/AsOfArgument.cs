@@ -21,7 +21,7 @@ public static partial class AsOfArgument
             if (BareOption().IsMatch(arguments))
             {
                 // "toezeggingen --per" without a date was searched as the topic "--per" (a QA pass).
-                problem = "Na `--per` hoort een datum, bijvoorbeeld `--per 2025-11-24` of `per 24 november 2025`.";
+                problem = "Na `--per` hoort een datum, bijvoorbeeld `--per 2025-11-26` of `per 26 november 2025`.";
                 return false;
             }
             return true;
@@ -31,8 +31,8 @@ public static partial class AsOfArgument
         {
             rest = arguments.Trim();
             problem = DutchDates.IsOutOfRange(value)
-                ? $"‘{value}’ valt buiten het bereik: {DutchDates.RangeHint}, bijvoorbeeld `--per 2025-11-24`."
-                : $"‘{value}’ is geen datum; gebruik bijvoorbeeld `--per 2025-11-24` of `per 24 november 2025`.";
+                ? $"‘{value}’ valt buiten het bereik: {DutchDates.RangeHint}, bijvoorbeeld `--per 2025-11-26`."
+                : $"‘{value}’ is geen datum; gebruik bijvoorbeeld `--per 2025-11-26` of `per 26 november 2025`.";
             return false;
         }
         asOf = date;

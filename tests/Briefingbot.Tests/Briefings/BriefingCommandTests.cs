@@ -134,7 +134,7 @@ public sealed class BriefingCommandTests
         var sent = Assert.Single(await SendAsync(services, text));
         var reply = Briefingbot.Tests.Chat.CardAssert.Said(sent);
 
-        Assert.Contains("briefing --per 2025-11-24", reply, StringComparison.Ordinal);
+        Assert.Contains("briefing --per 2025-11-26", reply, StringComparison.Ordinal);
         Assert.Contains(says, reply, StringComparison.Ordinal);
         // A note card in Teams, as every other command's short answer (a QA pass: plain Markdown text).
         Assert.Equal("application/vnd.microsoft.card.adaptive", Assert.Single(sent.Attachments!).ContentType);

@@ -29,9 +29,9 @@ public sealed class BriefingCommand(
 
     public IReadOnlyList<string> Names { get; } = ["briefing", "weekbriefing"];
 
-    public string Usage => "`briefing [--per 2025-11-24]`: de weekbriefing van dit gesprek, nu of zoals op die datum. `briefing status`: mislukte bezorgingen (alleen beheerders).";
+    public string Usage => "`briefing [--per 2025-11-26]`: de weekbriefing van dit gesprek, nu of zoals op die datum. `briefing status`: mislukte bezorgingen (alleen beheerders).";
 
-    public string UsageForEveryone => "`briefing [--per 2025-11-24]`: de weekbriefing van dit gesprek, nu of zoals op die datum.";
+    public string UsageForEveryone => "`briefing [--per 2025-11-26]`: de weekbriefing van dit gesprek, nu of zoals op die datum.";
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -49,14 +49,14 @@ public sealed class BriefingCommand(
             {
                 if (IsOutOfRangePer(args))
                 {
-                    await ReplyAsync(context, $"Die datum kan ik niet gebruiken: {DutchDates.RangeHint}, bijvoorbeeld `briefing --per 2025-11-24`.", cancellationToken);
+                    await ReplyAsync(context, $"Die datum kan ik niet gebruiken: {DutchDates.RangeHint}, bijvoorbeeld `briefing --per 2025-11-26`.", cancellationToken);
                     return;
                 }
                 // A date that is none ("31 februari 2025") is named as the register views name it (a QA pass: the
                 // generic "Dat begrijp ik niet").
                 await ReplyAsync(context, PerValue(args) is { } value
-                    ? $"‘{DutchFormat.Md(value)}’ is geen datum; gebruik bijvoorbeeld `briefing --per 2025-11-24` of `briefing per 24 november 2025`."
-                    : "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-24` of `briefing status`.", cancellationToken);
+                    ? $"‘{DutchFormat.Md(value)}’ is geen datum; gebruik bijvoorbeeld `briefing --per 2025-11-26` of `briefing per 26 november 2025`."
+                    : "Dat begrijp ik niet. Gebruik `briefing`, `briefing --per 2025-11-26` of `briefing status`.", cancellationToken);
                 return;
             }
             per = date;
