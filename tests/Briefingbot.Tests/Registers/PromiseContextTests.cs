@@ -60,7 +60,7 @@ public sealed class PromiseContextTests
         await using var bot = new CommandHarness(Now);
         var letter = FakeLetterSearch.MakeLetter("001_olie", Text, new DateOnly(2025, 8, 28), "Antwoorden over het Witboek");
         bot.Search.Letters.Add(letter);
-        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = RegisterSeed.Observer(bot);
         var sentence = "Hierover zal uw Kamer separaat worden geïnformeerd.";
         await observer.OnLetterIngestedAsync(letter, [RegisterSeed.Promise("001_olie", sentence, "Kamer separaat informeren", null, null, Text.IndexOf(sentence, StringComparison.Ordinal))], [], CancellationToken.None);
         var number = Assert.Single(await bot.PromisesAsync()).Number;

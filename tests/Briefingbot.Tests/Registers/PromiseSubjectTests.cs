@@ -17,7 +17,7 @@ public class PromiseSubjectTests
         // A letter that mentions drones, with one promise about drones and one about something else.
         var letter = FakeLetterSearch.MakeLetter("005_drones", "Drones en luchtverdediging; ook de begroting", new DateOnly(2025, 10, 1), "Brief over drones");
         bot.Search.Letters.Add(letter);
-        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = RegisterSeed.Observer(bot);
         await observer.OnLetterIngestedAsync(letter,
             [
                 RegisterSeed.Promise("005_drones", "Het kabinet informeert de Kamer voor de zomer over de aanschaf van counter-drone systemen.", "Kamer informeren over counter-drone systemen", "voor de zomer", new DateOnly(2026, 7, 1), 100),
@@ -57,7 +57,7 @@ public class PromiseSubjectTests
             Passages = [new Dossiers.Letters.Passage(0, 0, answer.Length, answer), new Dossiers.Letters.Passage(1, answer.Length + 2, text.Length, other)],
         };
         bot.Search.Letters.Add(letter);
-        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = RegisterSeed.Observer(bot);
         await observer.OnLetterIngestedAsync(letter,
             [
                 RegisterSeed.Promise("006_spoor", "Zoals toegezegd zal het kabinet begin 2026 met een voortgangsbrief komen.", "voortgangsbrief", "begin 2026", new DateOnly(2026, 3, 31), answer.IndexOf("Zoals", StringComparison.Ordinal)),
@@ -82,7 +82,7 @@ public class PromiseSubjectTests
         const string text = "Het kabinet kijkt momenteel naar aanpassing van de Wet op de vervoersbereidheid. Hierover zal uw Kamer separaat worden geïnformeerd.";
         var letter = FakeLetterSearch.MakeLetter("007_wva", text, new DateOnly(2025, 9, 1), "Brief over vervoersbereidheid");
         bot.Search.Letters.Add(letter);
-        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = RegisterSeed.Observer(bot);
         await observer.OnLetterIngestedAsync(letter,
             [RegisterSeed.Promise("007_wva", "Hierover zal uw Kamer separaat worden geïnformeerd.", "Hierover zal uw Kamer separaat worden geïnformeerd.", "separaat", null, text.IndexOf("Hierover", StringComparison.Ordinal))],
             [], CancellationToken.None);
@@ -180,7 +180,7 @@ public class PromiseSubjectTests
             ],
         };
         bot.Search.Letters.Add(letter);
-        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = RegisterSeed.Observer(bot);
         var aboutDrones = "Het kabinet zal de Kamer voor de zomer informeren over de aanpak.";
         var aboutRail = "Het kabinet zal begin 2026 met een voortgangsbrief over het spoor komen.";
         await observer.OnLetterIngestedAsync(letter,

@@ -106,7 +106,7 @@ public class RegisterIngestObserverTests
     {
         await using var bot = new CommandHarness(Now);
         await RegisterSeed.IngestAsync(bot);
-        var observer = bot.Services.GetServices<ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = RegisterSeed.Observer(bot);
 
         await observer.OnLetterRemovedAsync(RegisterSeed.Letter001, CancellationToken.None);
 

@@ -32,10 +32,14 @@ public static class RegisterSeed
     public static ExtractedMeeting Meeting(string letterId, string type, DateOnly start, bool? after, int offset, DateOnly? end = null) =>
         new($"{type}|{start:yyyy-MM-dd}", type, start, end ?? start, null, letterId, $"de {type} van {start:d MMMM}", offset, offset + 30, after, 0.95);
 
+    /// <summary>The harness's register observer, which the real ingest tells about each letter.</summary>
+    public static RegisterIngestObserver Observer(CommandHarness bot) =>
+        bot.Services.GetServices<ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+
     public static async Task IngestAsync(CommandHarness bot)
     {
         bot.Search.Letters.AddRange([Witboek, Answers, RbzAgenda]);
-        var observer = bot.Services.GetServices<ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = Observer(bot);
         await observer.OnLetterIngestedAsync(Witboek,
             [Promise(Letter000, "Het kabinet informeert uw Kamer voor de zomer over de uitwerking.", "Kamer informeren over uitwerking Witboek", "voor de zomer", new DateOnly(2025, 7, 1), 500)],
             [Meeting(Letter000, MeetingTypes.EuropeseRaad, new DateOnly(2025, 3, 6), false, 900)],

@@ -1,4 +1,3 @@
-using Briefingbot.Dossiers.Ingest;
 using Briefingbot.Registers;
 using Briefingbot.Dossiers.Meetings;
 using Briefingbot.Storage;
@@ -46,7 +45,7 @@ public class RegisterViewTests
     public async Task An_undated_letter_that_looks_back_on_a_later_day_is_not_known_before_it()
     {
         await using var bot = await SeededBotAsync();
-        var observer = bot.Services.GetServices<ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = RegisterSeed.Observer(bot);
         await observer.OnLetterIngestedAsync(RegisterSeed.RbzAgenda,
             [RegisterSeed.Promise(RegisterSeed.Letter004, "De minister zal de Kamer binnen vier weken na de Raad informeren over de uitkomsten.", "verslag RBZ Defensie", "binnen vier weken", null, 7000)],
             [
@@ -192,7 +191,7 @@ public class RegisterViewTests
     public async Task An_overdue_promise_under_a_meeting_says_it_is_overdue()
     {
         await using var bot = await SeededBotAsync(new DateTimeOffset(2025, 12, 20, 9, 0, 0, TimeSpan.Zero));
-        var observer = bot.Services.GetServices<Briefingbot.Dossiers.Ingest.ILetterIngestObserver>().OfType<RegisterIngestObserver>().Single();
+        var observer = RegisterSeed.Observer(bot);
         await observer.OnLetterIngestedAsync(RegisterSeed.RbzAgenda,
             [
                 RegisterSeed.Promise(RegisterSeed.Letter004, "De minister zal de Kamer binnen vier weken na de Raad informeren over de uitkomsten.", "verslag RBZ Defensie", "binnen vier weken", null, 7000),
